@@ -1,0 +1,20 @@
+/** What replaces a secret in text we show. */
+export const REDACTED = "[REDACTED]";
+
+// Anything shaped like a Kubeadapt API key, even one that is not this client's token.
+const KEY_SHAPE = /\bka_(?:live|test)_[A-Za-z0-9_-]+/g;
+
+/**
+ * Removes `token` (when given) and anything shaped `ka_live_…` / `ka_test_…` from `text`, for
+ * server-provided messages that may echo a credential.
+ */
+export function redact(text: string, token?: string): string {
+  let out = text;
+  if (token) out = out.split(token).join(REDACTED);
+  return out.replace(KEY_SHAPE, REDACTED);
+}
+
+/** True when `text` holds the token or a key-shaped string. */
+export function containsSecret(text: string, token?: string): boolean {
+  return redact(text, token) !== text;
+}

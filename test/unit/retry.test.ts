@@ -1,0 +1,295 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { AbortError, ConnectionError, isAbortError, TimeoutError } from "../../src/errors.js";
+import {
+  backoffDelay,
+  createRetryingFetch,
+  type FetchLike,
+  type RetryOptions,
+} from "../../src/retry.js";
+
+const URL_ = "https://api.test/v1/clusters?limit=10";
+
+/** A stub fetch: answers with `handler`, records every request it receives. */
+function stub(handler: (request: Request, call: number) => Response | Promise<Response>) {
+  const requests: Request[] = [];
+  const fetch: FetchLike = async (request) => {
+    requests.push(request);
+    return handler(request, requests.length);
+  };
+  return { fetch, requests };
+}
+
+/** A sleep that records each delay and returns at once. */
+function recordingSleep() {
+  const delays: number[] = [];
+  const sleep = async (ms: number) => {
+    delays.push(ms);
+  };
+  return { sleep, delays };
+}
+
+function retrying(fetch: FetchLike, options: Omit<RetryOptions, "fetch"> = {}) {
+  return createRetryingFetch({ fetch, sleep: recordingSleep().sleep, ...options });
+}
+
+const json = (status: number, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify({ status }), {
+    status,
+    headers: { "content-type": "application/json", ...headers },
+  });
+
+/** A fetch that never answers and ignores its signal, like a stuck connection. */
+const hang: FetchLike = () => new Promise<Response>(() => {});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe("createRetryingFetch: which responses are retried", () => {
+  it.each([408, 429, 500, 502, 503, 504])("retries a GET answered %i", async (status) => {
+    const { fetch, requests } = stub((_, call) => (call === 1 ? json(status) : json(200)));
+    const response = await retrying(fetch)(new Request(URL_));
+    expect(response.status).toBe(200);
+    expect(requests).toHaveLength(2);
+  });
+
+  it("sends the identical request on every attempt (URL, method, headers)", async () => {
+    const { fetch, requests } = stub((_, call) => (call < 3 ? json(503) : json(200)));
+    const headers = { authorization: "Bearer t", "x-custom": "1" };
+    await retrying(fetch)(new Request(URL_, { headers }));
+    expect(requests).toHaveLength(3);
+    for (const request of requests) {
+      expect(request.url).toBe(URL_);
+      expect(request.method).toBe("GET");
+      expect(Object.fromEntries(request.headers)).toEqual(Object.fromEntries(requests[0]!.headers));
+    }
+    expect(requests[0]!.headers.get("x-custom")).toBe("1");
+  });
+
+  it.each([400, 401, 403, 404, 410, 501])("returns a %i at once, with one request", async (s) => {
+    const { fetch, requests } = stub(() => json(s));
+    const response = await retrying(fetch)(new Request(URL_));
+    expect(response.status).toBe(s);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("returns the last response as is once maxRetries is exhausted", async () => {
+    const { fetch, requests } = stub(() => json(503));
+    const response = await retrying(fetch, { maxRetries: 2 })(new Request(URL_));
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: 503 });
+    expect(requests).toHaveLength(3);
+  });
+
+  it("does not retry with maxRetries: 0", async () => {
+    const { fetch, requests } = stub(() => json(503));
+    await retrying(fetch, { maxRetries: 0 })(new Request(URL_));
+    expect(requests).toHaveLength(1);
+  });
+
+  it("does not retry a POST", async () => {
+    const { fetch, requests } = stub(() => json(503));
+    const response = await retrying(fetch)(new Request(URL_, { method: "POST", body: "{}" }));
+    expect(response.status).toBe(503);
+    expect(requests).toHaveLength(1);
+  });
+});
+
+describe("createRetryingFetch: delays", () => {
+  it("waits Retry-After delta-seconds before retrying", async () => {
+    const { sleep, delays } = recordingSleep();
+    const { fetch } = stub((_, call) =>
+      call === 1 ? json(429, { "retry-after": "3" }) : json(200),
+    );
+    await createRetryingFetch({ fetch, sleep })(new Request(URL_));
+    expect(delays).toEqual([3000]);
+  });
+
+  it("waits until a Retry-After HTTP-date before retrying", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-05-21T10:30:00Z"));
+    const { sleep, delays } = recordingSleep();
+    const later = "Thu, 21 May 2026 10:30:05 GMT";
+    const { fetch } = stub((_, call) =>
+      call === 1 ? json(503, { "retry-after": later }) : json(200),
+    );
+    await createRetryingFetch({ fetch, sleep })(new Request(URL_));
+    expect(delays).toEqual([5000]);
+  });
+
+  it("prefers retry-after-ms over Retry-After", async () => {
+    const { sleep, delays } = recordingSleep();
+    const headers = { "retry-after-ms": "250", "retry-after": "9" };
+    const { fetch } = stub((_, call) => (call === 1 ? json(429, headers) : json(200)));
+    await createRetryingFetch({ fetch, sleep })(new Request(URL_));
+    expect(delays).toEqual([250]);
+  });
+
+  it("returns at once when Retry-After exceeds maxRetryDelayMs, without waiting", async () => {
+    const { sleep, delays } = recordingSleep();
+    const { fetch, requests } = stub(() => json(429, { "retry-after": "7200" }));
+    const response = await createRetryingFetch({ fetch, sleep, maxRetryDelayMs: 60_000 })(
+      new Request(URL_),
+    );
+    expect(response.status).toBe(429);
+    expect(requests).toHaveLength(1);
+    expect(delays).toEqual([]);
+  });
+
+  it("backs off exponentially from 500 ms and caps at 8 s", async () => {
+    const { sleep, delays } = recordingSleep();
+    const { fetch } = stub(() => json(503));
+    await createRetryingFetch({ fetch, sleep, maxRetries: 6, random: () => 0 })(new Request(URL_));
+    expect(delays).toEqual([500, 1000, 2000, 4000, 8000, 8000]);
+  });
+
+  it("jitters each backoff down by at most 25%", () => {
+    for (let retry = 0; retry < 8; retry++) {
+      const base = Math.min(500 * 2 ** retry, 8000);
+      for (const r of [0, 0.3, 0.7, 0.999999]) {
+        const delay = backoffDelay(retry, () => r);
+        expect(delay).toBeGreaterThan(base * 0.75);
+        expect(delay).toBeLessThanOrEqual(base);
+      }
+    }
+    expect(backoffDelay(1, () => 0.5)).not.toBe(backoffDelay(1, () => 0));
+  });
+});
+
+describe("createRetryingFetch: aborts", () => {
+  it("rejects at once with AbortError when aborted during a backoff sleep, leaving no timer", async () => {
+    vi.useFakeTimers();
+    const controller = new AbortController();
+    const { fetch, requests } = stub(() => json(503));
+    const promise = createRetryingFetch({ fetch, random: () => 0 })(
+      new Request(URL_, { signal: controller.signal }),
+    );
+    const settled = promise.catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(requests).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(1); // the 500 ms backoff
+    controller.abort();
+    const error = await settled;
+    expect(error).toBeInstanceOf(AbortError);
+    expect(isAbortError(error)).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("rejects at once with AbortError when aborted during an attempt, even if fetch ignores the signal", async () => {
+    vi.useFakeTimers();
+    const controller = new AbortController();
+    const promise = createRetryingFetch({ fetch: hang })(
+      new Request(URL_, { signal: controller.signal }),
+    );
+    const settled = promise.catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(0);
+    controller.abort();
+    expect(await settled).toBeInstanceOf(AbortError);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("passes an aborting signal to each attempt's request", async () => {
+    const controller = new AbortController();
+    const { fetch, requests } = stub(
+      (request) =>
+        new Promise((_, reject) =>
+          request.signal.addEventListener("abort", () => reject(request.signal.reason)),
+        ),
+    );
+    const promise = createRetryingFetch({ fetch })(
+      new Request(URL_, { signal: controller.signal }),
+    );
+    await vi.waitFor(() => expect(requests).toHaveLength(1));
+    controller.abort();
+    await expect(promise).rejects.toBeInstanceOf(AbortError);
+    expect(requests[0]!.signal.aborted).toBe(true);
+  });
+
+  it("sends nothing when the signal is already aborted", async () => {
+    const { fetch, requests } = stub(() => json(200));
+    const request = new Request(URL_, { signal: AbortSignal.abort() });
+    await expect(retrying(fetch)(request)).rejects.toBeInstanceOf(AbortError);
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe("createRetryingFetch: failures without a response", () => {
+  it("retries a timed-out attempt, then throws TimeoutError", async () => {
+    vi.useFakeTimers();
+    let calls = 0;
+    const fetch: FetchLike = (request) => {
+      calls++;
+      return hang(request);
+    };
+    const promise = createRetryingFetch({ fetch, timeoutMs: 1000, maxRetries: 1, random: () => 0 })(
+      new Request(URL_),
+    );
+    const settled = promise.catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(1000 + 500 + 1000);
+    const error = await settled;
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toContain("1000 ms");
+    expect(calls).toBe(2);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("returns the response of an attempt that follows a timed-out one", async () => {
+    vi.useFakeTimers();
+    const { fetch, requests } = stub((request, call) => (call === 1 ? hang(request) : json(200)));
+    const promise = createRetryingFetch({ fetch, timeoutMs: 1000, random: () => 0 })(
+      new Request(URL_),
+    );
+    await vi.advanceTimersByTimeAsync(1500);
+    expect((await promise).status).toBe(200);
+    expect(requests).toHaveLength(2);
+  });
+
+  it("throws ConnectionError with the original error as cause after retries", async () => {
+    const failure = new TypeError("fetch failed");
+    let calls = 0;
+    const fetch: FetchLike = async () => {
+      calls++;
+      throw failure;
+    };
+    const error = await retrying(fetch)(new Request(URL_)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).cause).toBe(failure);
+    expect((error as Error).message).toContain("3 attempts");
+    expect(calls).toBe(3);
+  });
+
+  it("recovers when a network failure is followed by a response", async () => {
+    const { fetch, requests } = stub((_, call) => {
+      if (call === 1) throw new TypeError("fetch failed");
+      return json(200);
+    });
+    expect((await retrying(fetch)(new Request(URL_))).status).toBe(200);
+    expect(requests).toHaveLength(2);
+  });
+
+  it("keeps a secret that the network error quotes out of the ConnectionError", async () => {
+    const secret = "ka_live_abcdef123456";
+    const fetch: FetchLike = async () => {
+      throw new TypeError(`bad header Bearer ${secret}`);
+    };
+    const error = await retrying(fetch, { maxRetries: 0 })(new Request(URL_)).catch(
+      (e: unknown) => e as ConnectionError,
+    );
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).not.toContain(secret);
+    expect(String((error.cause as Error).message)).not.toContain(secret);
+    expect((error.cause as Error).stack).not.toContain(secret);
+  });
+});
+
+describe("createRetryingFetch: default fetch", () => {
+  it("reads globalThis.fetch at call time", async () => {
+    const send = createRetryingFetch({ sleep: recordingSleep().sleep });
+    const { fetch, requests } = stub(() => json(200));
+    vi.stubGlobal("fetch", fetch);
+    expect((await send(new Request(URL_))).status).toBe(200);
+    expect(requests).toHaveLength(1);
+  });
+});
