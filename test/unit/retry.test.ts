@@ -62,9 +62,8 @@ describe("createRetryingFetch: which responses are retried", () => {
     for (const request of requests) {
       expect(request.url).toBe(URL_);
       expect(request.method).toBe("GET");
-      expect(Object.fromEntries(request.headers)).toEqual(Object.fromEntries(requests[0]!.headers));
+      expect(Object.fromEntries(request.headers)).toEqual(headers);
     }
-    expect(requests[0]!.headers.get("x-custom")).toBe("1");
   });
 
   it.each([400, 401, 403, 404, 410, 501])("returns a %i at once, with one request", async (s) => {
@@ -204,7 +203,7 @@ describe("createRetryingFetch: aborts", () => {
     await vi.waitFor(() => expect(requests).toHaveLength(1));
     controller.abort();
     await expect(promise).rejects.toBeInstanceOf(AbortError);
-    expect(requests[0]!.signal.aborted).toBe(true);
+    expect(requests[0]?.signal.aborted).toBe(true);
   });
 
   it("sends nothing when the signal is already aborted", async () => {
@@ -274,9 +273,9 @@ describe("createRetryingFetch: failures without a response", () => {
     const fetch: FetchLike = async () => {
       throw new TypeError(`bad header Bearer ${secret}`);
     };
-    const error = await retrying(fetch, { maxRetries: 0 })(new Request(URL_)).catch(
-      (e: unknown) => e as ConnectionError,
-    );
+    const error = (await retrying(fetch, { maxRetries: 0 })(new Request(URL_)).catch(
+      (e: unknown) => e,
+    )) as ConnectionError;
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error.message).not.toContain(secret);
     expect(String((error.cause as Error).message)).not.toContain(secret);
