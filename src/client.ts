@@ -1,0 +1,147 @@
+import createClient, { type Client, type MaybeOptionalInit } from "openapi-fetch";
+import type { paths } from "../generated/schema.js";
+import { KubeadaptError } from "./errors.js";
+import { createAuthFetch } from "./internal/auth-fetch.js";
+import { checkBaseUrl } from "./internal/base-url.js";
+import { readEnv } from "./internal/env.js";
+import { createFetchPage, type FetchPage } from "./internal/fetch-page.js";
+import { checkPageSize } from "./internal/page-size.js";
+import { dataOf, readResult } from "./internal/read-result.js";
+import { redact } from "./internal/redact.js";
+import { safePathSerializer } from "./internal/safe-path-serializer.js";
+import { createRetryingFetch, type FetchLike } from "./retry.js";
+import type { GetData, GetPath } from "./types.js";
+
+/** The production API. */
+export const DEFAULT_BASE_URL = "https://public-api.kubeadapt.io";
+
+/** Options of {@link createKubeadapt}. */
+export interface KubeadaptOptions {
+  /**
+   * The API token, sent as `Authorization: Bearer …` to `baseUrl`'s origin only.
+   * @default process.env.KUBEADAPT_API_TOKEN, where `process` exists
+   */
+  token?: string | undefined;
+  /**
+   * The API's root URL. Plain `http://` is refused except to loopback hosts.
+   * @default process.env.KUBEADAPT_BASE_URL, else "https://public-api.kubeadapt.io"
+   */
+  baseUrl?: string | undefined;
+  /**
+   * The fetch that sends each attempt (tests, proxies).
+   * @default globalThis.fetch, read at call time
+   */
+  fetch?: FetchLike | undefined;
+  /**
+   * Retries of a GET after a retryable status (408, 429, 5xx but 501) or a network failure.
+   * @default 2
+   */
+  maxRetries?: number | undefined;
+  /**
+   * Time limit of each attempt, in milliseconds; a timed-out attempt is retried.
+   * @default 60_000
+   */
+  timeoutMs?: number | undefined;
+  /**
+   * The longest `Retry-After` that is waited out, in milliseconds; a longer one is not waited:
+   * the `RateLimitError` (with `retryAfterMs`) is thrown at once.
+   * @default 60_000
+   */
+  maxRetryDelayMs?: number | undefined;
+  /**
+   * Allow a plain `http://` baseUrl to a non-loopback host (the token then travels unencrypted).
+   * @default false
+   */
+  allowInsecureHttp?: boolean | undefined;
+  /**
+   * Extra headers sent with every request (e.g. `User-Agent`).
+   * @default undefined
+   */
+  headers?: HeadersInit | undefined;
+}
+
+/** The init of `get(path, init)`: the same as `client.GET`'s for that path. */
+export type GetInit<P extends GetPath> = MaybeOptionalInit<paths[P], "get">;
+
+/** `get`'s arguments: `init` is required exactly when the path has required parameters. */
+export type GetArgs<P extends GetPath> =
+  undefined extends GetInit<P> ? [path: P, init?: GetInit<P>] : [path: P, init: GetInit<P>];
+
+/** A Kubeadapt client: see {@link createKubeadapt}. */
+export interface Kubeadapt {
+  /**
+   * The raw openapi-fetch client, typed from the spec: resolves `{ data, error, response }` and
+   * never throws on HTTP errors, but has the same auth, retries and timeouts as `get`.
+   */
+  readonly client: Client<paths>;
+  /**
+   * GETs `path` and returns the response's `data`, or throws the typed `KubeadaptError`.
+   * `limit`/`per_page` outside 1..500 and unsafe path parameters fail before any request.
+   */
+  get<P extends GetPath>(...args: GetArgs<P>): Promise<GetData<P>>;
+}
+
+/**
+ * Creates a client of the Kubeadapt /v1 API.
+ * @example
+ * const ka = createKubeadapt({ token: process.env.KUBEADAPT_API_TOKEN });
+ * const cluster = await ka.get("/v1/clusters/{cluster_id}", {
+ *   params: { path: { cluster_id: id } },
+ * });
+ */
+export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
+  const token = options.token ?? readEnv("KUBEADAPT_API_TOKEN");
+  checkToken(token);
+  const baseUrl = checkBaseUrl(
+    options.baseUrl ?? readEnv("KUBEADAPT_BASE_URL") ?? DEFAULT_BASE_URL,
+    options.allowInsecureHttp ?? false,
+  );
+  const retrying = createRetryingFetch({
+    fetch: options.fetch,
+    maxRetries: checkCount("maxRetries", options.maxRetries, 2),
+    timeoutMs: checkCount("timeoutMs", options.timeoutMs, 60_000, 1),
+    maxRetryDelayMs: checkCount("maxRetryDelayMs", options.maxRetryDelayMs, 60_000),
+    redact: (text) => redact(text, token),
+  });
+  const client = createClient<paths>({
+    baseUrl: baseUrl.href.replace(/\/+$/, ""),
+    fetch: createAuthFetch(retrying, baseUrl.origin, token),
+    headers: options.headers,
+    pathSerializer: safePathSerializer,
+  });
+  const fetchPage: FetchPage = createFetchPage(client, token);
+  void fetchPage;
+
+  async function get<P extends GetPath>(...[path, init]: GetArgs<P>): Promise<GetData<P>> {
+    checkPageSize(init?.params?.query);
+    const send = client.GET as unknown as (path: string, init: object) => Promise<TextResult>;
+    const result = await send(path, {
+      ...init,
+      parseAs: "text",
+      pathSerializer: safePathSerializer,
+    });
+    return dataOf(result.response, readResult(result, token)) as GetData<P>;
+  }
+
+  return Object.freeze({ client, get });
+}
+
+type TextResult = Parameters<typeof readResult>[0];
+
+// An invalid header value makes `Headers` throw a TypeError that quotes it: refuse it first.
+function checkToken(token: string | undefined): void {
+  if (token !== undefined && !/^[\x21-\x7e]+$/.test(token)) {
+    throw new KubeadaptError(
+      "token must be non-empty printable ASCII without spaces (check for a trailing newline)",
+    );
+  }
+}
+
+function checkCount(name: string, value: number | undefined, fallback: number, min = 0): number {
+  if (value === undefined) return fallback;
+  const integer = name === "maxRetries";
+  if (!Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
+    throw new KubeadaptError(`${name} must be ${integer ? "an integer" : "a number"} >= ${min}`);
+  }
+  return value;
+}

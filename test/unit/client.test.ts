@@ -1,0 +1,468 @@
+import { inspect } from "node:util";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  AuthenticationError,
+  BadRequestError,
+  CursorExpiredError,
+  createKubeadapt,
+  InvalidCursorError,
+  isBadRequestError,
+  isKubeadaptError,
+  isNotFoundError,
+  KubeadaptError,
+  type KubeadaptOptions,
+  NotFoundError,
+  PermissionDeniedError,
+  ProtocolError,
+  RateLimitError,
+  ServerError,
+} from "../../src/index.js";
+
+const TOKEN = "ka_live_s3cretT0kenValue42";
+const BASE = "https://api.test";
+const CLUSTER_ID = "0b6f1f6e-0000-4000-8000-000000000001";
+
+/** A stub fetch: answers with `handler`, records every request it receives. */
+function stub(handler: (request: Request) => Response | Promise<Response> = () => ok({})) {
+  const requests: Request[] = [];
+  const fetch = async (request: Request) => {
+    requests.push(request);
+    return handler(request);
+  };
+  return { fetch, requests };
+}
+
+function ok(data: unknown, meta: object = { request_id: "req_ok" }) {
+  return Response.json({ data, meta });
+}
+
+function failure(status: number, code: string, message: string, details: object[] = []) {
+  return Response.json(
+    { data: null, meta: { request_id: `req_${status}` }, error: { code, message, details } },
+    { status },
+  );
+}
+
+function kubeadapt(fetch: KubeadaptOptions["fetch"], options: KubeadaptOptions = {}) {
+  return createKubeadapt({ token: TOKEN, baseUrl: BASE, fetch, maxRetries: 0, ...options });
+}
+
+const getCluster = (ka: ReturnType<typeof createKubeadapt>, cluster_id = CLUSTER_ID) =>
+  ka.get("/v1/clusters/{cluster_id}", { params: { path: { cluster_id } } });
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
+});
+
+describe("get", () => {
+  it("returns the response's data", async () => {
+    const cluster = { id: CLUSTER_ID, kind: "Cluster" };
+    const { fetch, requests } = stub(() => ok(cluster));
+    expect(await getCluster(kubeadapt(fetch))).toEqual(cluster);
+    expect(requests[0]?.url).toBe(`${BASE}/v1/clusters/${CLUSTER_ID}`);
+    expect(requests[0]?.method).toBe("GET");
+  });
+
+  it("sends the query parameters", async () => {
+    const { fetch, requests } = stub(() => ok([]));
+    await kubeadapt(fetch).get("/v1/clusters", {
+      params: { query: { limit: 5, status: "connected" } },
+    });
+    const url = new URL(requests[0]?.url ?? "");
+    expect(url.searchParams.get("limit")).toBe("5");
+    expect(url.searchParams.get("status")).toBe("connected");
+  });
+
+  it("sends extra headers", async () => {
+    const { fetch, requests } = stub();
+    await getCluster(kubeadapt(fetch, { headers: { "user-agent": "my-tool/1.0" } }));
+    expect(requests[0]?.headers.get("user-agent")).toBe("my-tool/1.0");
+  });
+
+  it("retries a 503 and returns the data of the next response", async () => {
+    let calls = 0;
+    const { fetch } = stub(() => {
+      if (++calls > 1) return ok(1);
+      const response = failure(503, "SERVICE_UNAVAILABLE", "busy");
+      response.headers.set("retry-after", "0"); // no backoff to sleep through
+      return response;
+    });
+    expect(await getCluster(kubeadapt(fetch, { maxRetries: 1 }))).toBe(1);
+    expect(calls).toBe(2);
+  });
+});
+
+describe("errors from responses", () => {
+  it.each([
+    [400, "BAD_REQUEST", BadRequestError],
+    [400, "INVALID_CURSOR", InvalidCursorError],
+    [401, "UNAUTHORIZED", AuthenticationError],
+    [403, "FORBIDDEN", PermissionDeniedError],
+    [404, "NOT_FOUND", NotFoundError],
+    [410, "CURSOR_EXPIRED", CursorExpiredError],
+    [429, "RATE_LIMITED", RateLimitError],
+    [500, "INTERNAL_ERROR", ServerError],
+    [503, "SERVICE_UNAVAILABLE", ServerError],
+    [409, "CONFLICT", KubeadaptError],
+  ] as const)("%i %s throws %o with the envelope's fields", async (status, code, Class) => {
+    const details = [{ field: "limit", reason: "out_of_range" }];
+    const { fetch } = stub(() => failure(status, code, "it failed", details));
+    const error = await getCluster(kubeadapt(fetch)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Class);
+    expect(error).toMatchObject({
+      name: Class.name,
+      status,
+      code,
+      message: "it failed",
+      details,
+      requestId: `req_${status}`,
+    });
+  });
+
+  it.each([400, 401, 403, 404, 410])("throws a %i at once, after one request", async (status) => {
+    const { fetch, requests } = stub(() => failure(status, "X", "no"));
+    await expect(getCluster(kubeadapt(fetch, { maxRetries: 2 }))).rejects.toBeInstanceOf(
+      KubeadaptError,
+    );
+    expect(requests).toHaveLength(1);
+  });
+
+  it("gives a 410 the reason from details[0].reason", async () => {
+    const { fetch } = stub(() =>
+      failure(410, "CURSOR_EXPIRED", "changed", [{ reason: "query_changed" }]),
+    );
+    const error = await getCluster(kubeadapt(fetch)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CursorExpiredError);
+    expect((error as CursorExpiredError).reason).toBe("query_changed");
+  });
+
+  it("gives a 429 the Retry-After as retryAfterMs", async () => {
+    const { fetch } = stub(() => {
+      const response = failure(429, "RATE_LIMITED", "slow down");
+      response.headers.set("retry-after", "30");
+      return response;
+    });
+    const error = await getCluster(kubeadapt(fetch)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfterMs).toBe(30_000);
+  });
+
+  it("throws RateLimitError at once when Retry-After exceeds maxRetryDelayMs", async () => {
+    const { fetch, requests } = stub(() => {
+      const response = failure(429, "RATE_LIMITED", "slow down");
+      response.headers.set("retry-after", "3600");
+      return response;
+    });
+    const ka = kubeadapt(fetch, { maxRetries: 2, maxRetryDelayMs: 60_000 });
+    const error = await getCluster(ka).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfterMs).toBe(3_600_000);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("throws ProtocolError with the status for an HTML 502 page", async () => {
+    const html = `<html><body><h1>502 Bad Gateway</h1>${"x".repeat(1000)}</body></html>`;
+    const { fetch } = stub(
+      () => new Response(html, { status: 502, headers: { "content-type": "text/html" } }),
+    );
+    const error = await getCluster(kubeadapt(fetch)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect((error as ProtocolError).status).toBe(502);
+    expect((error as Error).message).toContain("text/html");
+    expect((error as Error).message).toContain("502 Bad Gateway");
+    expect((error as Error).message.length).toBeLessThan(400);
+  });
+
+  it("throws ProtocolError for invalid JSON on a 200", async () => {
+    const { fetch } = stub(() => new Response("{not json", { status: 200 }));
+    const error = await getCluster(kubeadapt(fetch)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect((error as ProtocolError).status).toBe(200);
+    expect((error as Error).message).toContain("{not json");
+  });
+
+  it("throws ProtocolError for a 200 JSON body without data", async () => {
+    const { fetch } = stub(() => Response.json([1, 2]));
+    await expect(getCluster(kubeadapt(fetch))).rejects.toBeInstanceOf(ProtocolError);
+  });
+
+  it("leaves ka.client in openapi-fetch style: { error, response }, no throw", async () => {
+    const { fetch } = stub(() => failure(404, "NOT_FOUND", "no such cluster"));
+    const { data, error, response } = await kubeadapt(fetch).client.GET(
+      "/v1/clusters/{cluster_id}",
+      { params: { path: { cluster_id: CLUSTER_ID } } },
+    );
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(404);
+    expect(error?.error.code).toBe("NOT_FOUND");
+  });
+});
+
+describe("guards", () => {
+  it("recognise errors from a second copy of the package", async () => {
+    const copy = (await import(
+      // @ts-expect-error: a query string gives a second, separate instance of the module
+      "../../src/errors.ts?copy=2"
+    )) as typeof import("../../src/errors.js");
+    const foreign = new copy.NotFoundError("gone", { status: 404 });
+    expect(foreign).not.toBeInstanceOf(NotFoundError);
+    expect(isNotFoundError(foreign)).toBe(true);
+    expect(isKubeadaptError(foreign)).toBe(true);
+    expect(isBadRequestError(foreign)).toBe(false);
+    expect(isBadRequestError(new copy.InvalidCursorError("bad"))).toBe(true);
+  });
+
+  it("reject look-alikes that only copy the name", () => {
+    const fake = Object.assign(new Error("x"), { name: "NotFoundError" });
+    expect(isNotFoundError(fake)).toBe(false);
+    expect(isKubeadaptError({ name: "KubeadaptError" })).toBe(false);
+  });
+});
+
+describe("the token", () => {
+  it("is sent as a Bearer header to baseUrl's origin", async () => {
+    const { fetch, requests } = stub();
+    await getCluster(kubeadapt(fetch));
+    expect(requests[0]?.headers.get("authorization")).toBe(`Bearer ${TOKEN}`);
+    expect(requests[0]?.url).not.toContain(TOKEN);
+  });
+
+  it("is not sent to another origin", async () => {
+    const { fetch, requests } = stub();
+    await kubeadapt(fetch).client.GET("/v1/clusters/{cluster_id}", {
+      baseUrl: "https://elsewhere.test",
+      params: { path: { cluster_id: CLUSTER_ID } },
+    });
+    expect(requests[0]?.url).toContain("https://elsewhere.test/");
+    expect(requests[0]?.headers.get("authorization")).toBeNull();
+  });
+
+  it("never appears in an error that echoes it, serialized or inspected", async () => {
+    const other = "ka_test_anotherKey999";
+    const { fetch } = stub(() =>
+      failure(401, "UNAUTHORIZED", `token ${TOKEN} is invalid (also ${other})`, [
+        { field: "authorization", message: `Bearer ${TOKEN}` },
+      ]),
+    );
+    const error = await getCluster(kubeadapt(fetch)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    for (const text of [
+      (error as Error).message,
+      JSON.stringify(error),
+      inspect(error, { depth: 10, showHidden: true }),
+    ]) {
+      expect(text).not.toContain(TOKEN);
+      expect(text).not.toContain(other);
+    }
+    expect((error as Error).message).toContain("[REDACTED]");
+  });
+
+  it("never appears in a ProtocolError quoting a body that echoes it", async () => {
+    const { fetch } = stub(() => new Response(`<p>Bearer ${TOKEN}</p>`, { status: 502 }));
+    const error = await getCluster(kubeadapt(fetch)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(TOKEN);
+  });
+
+  it("never appears in a ConnectionError, even when the network error quotes it", async () => {
+    const fetch = async () => {
+      throw new TypeError(`could not send Bearer ${TOKEN}`);
+    };
+    const error = await getCluster(kubeadapt(fetch)).catch((e: unknown) => e);
+    expect(isKubeadaptError(error)).toBe(true);
+    expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(TOKEN);
+    expect(JSON.stringify(error)).not.toContain(TOKEN);
+  });
+
+  it("is not visible when the client is inspected or serialized", () => {
+    const ka = kubeadapt(stub().fetch);
+    expect(inspect(ka, { depth: 10, showHidden: true })).not.toContain(TOKEN);
+    expect(JSON.stringify(ka)).not.toContain(TOKEN);
+  });
+
+  it("is refused, without being quoted, when it cannot be a header value", () => {
+    const bad = `${TOKEN}\n`;
+    const error = (() => {
+      try {
+        createKubeadapt({ token: bad, baseUrl: BASE });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(KubeadaptError);
+    expect((error as Error).message).not.toContain(TOKEN);
+  });
+});
+
+describe("baseUrl security", () => {
+  it("refuses plain http:// to a non-loopback host", () => {
+    expect(() => createKubeadapt({ token: TOKEN, baseUrl: "http://api.example.com" })).toThrow(
+      /http:\/\/.*unencrypted/,
+    );
+    expect(() => createKubeadapt({ token: TOKEN, baseUrl: "http://10.0.0.1:8080" })).toThrow(
+      KubeadaptError,
+    );
+  });
+
+  it.each([
+    "http://localhost:4010",
+    "http://127.0.0.1:4010",
+    "http://127.8.9.10",
+    "http://[::1]:4010",
+  ])("allows plain http:// to loopback %s", (baseUrl) => {
+    expect(() => createKubeadapt({ token: TOKEN, baseUrl })).not.toThrow();
+  });
+
+  it("allows plain http:// anywhere with allowInsecureHttp: true", () => {
+    expect(() =>
+      createKubeadapt({ token: TOKEN, baseUrl: "http://api.example.com", allowInsecureHttp: true }),
+    ).not.toThrow();
+  });
+
+  it("refuses a baseUrl that is not an http(s) URL", () => {
+    expect(() => createKubeadapt({ baseUrl: "ftp://api.test" })).toThrow(KubeadaptError);
+    expect(() => createKubeadapt({ baseUrl: "api.test" })).toThrow(KubeadaptError);
+  });
+
+  it("keeps a path prefix of baseUrl", async () => {
+    const { fetch, requests } = stub();
+    await getCluster(kubeadapt(fetch, { baseUrl: "https://api.test/prefix/" }));
+    expect(requests[0]?.url).toBe(`https://api.test/prefix/v1/clusters/${CLUSTER_ID}`);
+  });
+});
+
+describe("path parameters", () => {
+  it.each(["..", ".", "", "%2e%2e", "%2E.", ".%2e"])(
+    "rejects %j before any request",
+    async (id) => {
+      const { fetch, requests } = stub();
+      const error = await getCluster(kubeadapt(fetch), id).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BadRequestError);
+      expect((error as BadRequestError).details[0]?.field).toBe("cluster_id");
+      expect(requests).toHaveLength(0);
+    },
+  );
+
+  it("rejects them on ka.client too", async () => {
+    const { fetch, requests } = stub();
+    await expect(
+      kubeadapt(fetch).client.GET("/v1/clusters/{cluster_id}", {
+        params: { path: { cluster_id: ".." } },
+      }),
+    ).rejects.toBeInstanceOf(BadRequestError);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("percent-encodes a value so it stays one segment", async () => {
+    const { fetch, requests } = stub();
+    await getCluster(kubeadapt(fetch), "a/b");
+    await getCluster(kubeadapt(fetch), "../x");
+    expect(requests[0]?.url).toBe(`${BASE}/v1/clusters/a%2Fb`);
+    expect(requests[1]?.url).toBe(`${BASE}/v1/clusters/..%2Fx`);
+  });
+});
+
+describe("page sizes", () => {
+  it.each([0, 501, -5, 2.5, "abc", "", Number.NaN])(
+    "rejects limit %j before any request",
+    async (limit) => {
+      const { fetch, requests } = stub();
+      const error = await kubeadapt(fetch)
+        .get("/v1/clusters", { params: { query: { limit: limit as number } } })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BadRequestError);
+      expect((error as BadRequestError).details).toEqual([
+        { field: "limit", reason: "out_of_range" },
+      ]);
+      expect(requests).toHaveLength(0);
+    },
+  );
+
+  it.each([1, 100, 500])("accepts limit %i", async (limit) => {
+    const { fetch, requests } = stub(() => ok([]));
+    await kubeadapt(fetch).get("/v1/clusters", { params: { query: { limit } } });
+    expect(requests).toHaveLength(1);
+  });
+
+  it.each([0, 501, 1.5])("rejects per_page %j before any request", async (per_page) => {
+    const { fetch, requests } = stub();
+    const error = await kubeadapt(fetch)
+      .get("/v1/cost-explorer", {
+        params: {
+          query: {
+            group_by: "namespace",
+            per_page,
+          },
+        },
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).details[0]).toEqual({
+      field: "per_page",
+      reason: "out_of_range",
+    });
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe("defaults from the environment", () => {
+  it("reads the token from KUBEADAPT_API_TOKEN", async () => {
+    vi.stubEnv("KUBEADAPT_API_TOKEN", "ka_test_fromEnv");
+    const { fetch, requests } = stub();
+    await getCluster(createKubeadapt({ baseUrl: BASE, fetch }));
+    expect(requests[0]?.headers.get("authorization")).toBe("Bearer ka_test_fromEnv");
+  });
+
+  it("reads the base URL from KUBEADAPT_BASE_URL", async () => {
+    vi.stubEnv("KUBEADAPT_BASE_URL", "https://staging.test");
+    const { fetch, requests } = stub();
+    await getCluster(createKubeadapt({ token: TOKEN, fetch }));
+    expect(requests[0]?.url.startsWith("https://staging.test/v1/")).toBe(true);
+    expect(requests[0]?.headers.get("authorization")).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it("defaults the base URL to https://public-api.kubeadapt.io", async () => {
+    vi.stubEnv("KUBEADAPT_BASE_URL", "");
+    const { fetch, requests } = stub();
+    await getCluster(createKubeadapt({ token: TOKEN, fetch }));
+    expect(requests[0]?.url.startsWith("https://public-api.kubeadapt.io/v1/")).toBe(true);
+  });
+
+  it("prefers explicit options to the environment", async () => {
+    vi.stubEnv("KUBEADAPT_API_TOKEN", "ka_test_fromEnv");
+    vi.stubEnv("KUBEADAPT_BASE_URL", "https://staging.test");
+    const { fetch, requests } = stub();
+    await getCluster(kubeadapt(fetch));
+    expect(requests[0]?.url.startsWith(`${BASE}/`)).toBe(true);
+    expect(requests[0]?.headers.get("authorization")).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it("sends no Authorization header when there is no token", async () => {
+    vi.stubEnv("KUBEADAPT_API_TOKEN", "");
+    const { fetch, requests } = stub();
+    await getCluster(createKubeadapt({ baseUrl: BASE, fetch }));
+    expect(requests[0]?.headers.get("authorization")).toBeNull();
+  });
+
+  it("uses globalThis.fetch at call time when no fetch is given", async () => {
+    const ka = createKubeadapt({ token: TOKEN, baseUrl: BASE });
+    const { fetch, requests } = stub();
+    vi.stubGlobal("fetch", fetch);
+    await getCluster(ka);
+    expect(requests).toHaveLength(1);
+  });
+});
+
+describe("options", () => {
+  it.each([
+    { maxRetries: -1 },
+    { maxRetries: 1.5 },
+    { timeoutMs: 0 },
+    { maxRetryDelayMs: Number.NaN },
+  ])("refuses %j", (options) => {
+    expect(() => createKubeadapt({ token: TOKEN, baseUrl: BASE, ...options })).toThrow(
+      KubeadaptError,
+    );
+  });
+});
