@@ -1,0 +1,53 @@
+// Internal: defaults and validation of walk options and page sizes, done before any request.
+import { BadRequestError } from "../errors.js";
+import type { Progress, WalkOptions } from "./types.js";
+
+/** Pages fetched ahead of the consumer unless `prefetch` says otherwise. */
+export const DEFAULT_PREFETCH = 1;
+/** The most pages a walk fetches unless `maxPages` says otherwise. */
+export const DEFAULT_MAX_PAGES = 10_000;
+/** The server's page size when `limit` (`per_page`) is absent. */
+export const DEFAULT_PAGE_SIZE = 100;
+/** The largest page size the server accepts. */
+export const MAX_PAGE_SIZE = 500;
+
+/** Walk options with defaults applied. */
+export interface ResolvedOptions {
+  signal: AbortSignal | undefined;
+  prefetch: number;
+  maxPages: number;
+  onProgress: ((progress: Progress) => void) | undefined;
+}
+
+/** A `BadRequestError` naming `field`, as the server would send for a bad parameter. */
+export function invalidParameter(field: string, message: string): BadRequestError {
+  return new BadRequestError(message, { code: "BAD_REQUEST", details: [{ field, message }] });
+}
+
+/** Copies and checks the shared options; throws `BadRequestError` naming the bad one. */
+export function resolveOptions(init: WalkOptions): ResolvedOptions {
+  const prefetch = init.prefetch ?? DEFAULT_PREFETCH;
+  if (!Number.isInteger(prefetch) || prefetch < 0) {
+    throw invalidParameter("prefetch", "prefetch must be an integer >= 0");
+  }
+  const maxPages = init.maxPages ?? DEFAULT_MAX_PAGES;
+  if (!Number.isInteger(maxPages) || maxPages < 1) {
+    throw invalidParameter("maxPages", "maxPages must be an integer >= 1");
+  }
+  return { signal: init.signal, prefetch, maxPages, onProgress: init.onProgress };
+}
+
+/** Checks a page-size parameter (`limit`, `per_page`): absent, or an integer in 1..500. */
+export function checkPageSize(field: string, value: unknown): void {
+  if (value === undefined) return;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
+    throw invalidParameter(field, `${field} must be an integer from 1 to ${MAX_PAGE_SIZE}`);
+  }
+}
+
+/** The page size a walk opened by `toArray({ max })` should ask for, or undefined to keep it. */
+export function shrunkPageSize(current: unknown, budget: number | undefined): number | undefined {
+  if (budget === undefined) return undefined;
+  const size = typeof current === "number" ? current : DEFAULT_PAGE_SIZE;
+  return budget < size ? budget : undefined;
+}
