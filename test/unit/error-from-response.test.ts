@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import {
+  BadRequestError,
+  type CursorExpiredError,
+  InvalidCursorError,
+  KubeadaptError,
+  ProtocolError,
+  RateLimitError,
+  ServerError,
+} from "../../src/errors.js";
+import {
+  BODY_EXCERPT_LENGTH,
+  errorFromResponse,
+  parseSuccessBody,
+} from "../../src/internal/error-from-response.js";
+
+const envelope = (code: string, message = "m", details: object[] = []) =>
+  JSON.stringify({ data: null, meta: { request_id: "req_x" }, error: { code, message, details } });
+
+const from = (status: number, body: string | undefined, headers: Record<string, string> = {}) =>
+  errorFromResponse(new Response(null, { status, headers }), body, "tok_secret_1");
+
+describe("errorFromResponse", () => {
+  it("chooses the 400 class by code", () => {
+    expect(from(400, envelope("BAD_REQUEST"))).toBeInstanceOf(BadRequestError);
+    expect(from(400, envelope("BAD_REQUEST"))).not.toBeInstanceOf(InvalidCursorError);
+    expect(from(400, envelope("INVALID_CURSOR"))).toBeInstanceOf(InvalidCursorError);
+  });
+
+  it("maps any 5xx to ServerError and an unlisted 4xx to KubeadaptError", () => {
+    expect(from(507, envelope("INTERNAL_ERROR"))).toBeInstanceOf(ServerError);
+    const teapot = from(418, envelope("TEAPOT"));
+    expect(teapot.constructor).toBe(KubeadaptError);
+    expect(teapot.code).toBe("TEAPOT");
+  });
+
+  it("reads CursorExpiredError.reason, defaulting to unknown", () => {
+    const expired = from(410, envelope("CURSOR_EXPIRED", "old", [{ reason: "expired" }]));
+    expect((expired as CursorExpiredError).reason).toBe("expired");
+    expect((from(410, envelope("CURSOR_EXPIRED")) as CursorExpiredError).reason).toBe("unknown");
+  });
+
+  it("gives retryAfterMs from Retry-After, on the envelope error and on a ProtocolError", () => {
+    const limited = from(429, envelope("RATE_LIMITED"), { "retry-after": "2" });
+    expect(limited).toBeInstanceOf(RateLimitError);
+    expect(limited.retryAfterMs).toBe(2000);
+    expect(from(429, "Too many", { "retry-after": "2" }).retryAfterMs).toBe(2000);
+  });
+
+  it("redacts the token from the message and the details", () => {
+    const error = from(
+      401,
+      envelope("UNAUTHORIZED", "bad tok_secret_1", [{ field: "auth", message: "tok_secret_1" }]),
+    );
+    expect(error.message).toBe("bad [REDACTED]");
+    expect(error.details).toEqual([{ field: "auth", message: "[REDACTED]" }]);
+  });
+
+  it.each([
+    ["an HTML page", "<html>502</html>"],
+    ["JSON that is not an envelope", '{"message":"nope"}'],
+    ["an empty body", undefined],
+    ["an error without a code", '{"error":{"message":"x"}}'],
+  ])("gives ProtocolError with the status for %s", (_, body) => {
+    const error = from(502, body);
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect(error.status).toBe(502);
+  });
+
+  it("quotes at most a short excerpt of an unexpected body", () => {
+    const error = from(502, `<html>${"y".repeat(10_000)}</html>`);
+    expect(error.message.length).toBeLessThan(BODY_EXCERPT_LENGTH + 120);
+    expect(error.message).toContain("…");
+  });
+
+  it("tolerates details that are missing or not an array", () => {
+    const body = JSON.stringify({ error: { code: "NOT_FOUND", message: "gone", details: "x" } });
+    expect(from(404, body).details).toEqual([]);
+  });
+});
+
+describe("parseSuccessBody", () => {
+  it("parses JSON", () => {
+    expect(parseSuccessBody(new Response(), '{"data":1}')).toEqual({ data: 1 });
+  });
+
+  it.each([
+    ["not JSON", "<html>"],
+    ["empty", ""],
+  ])("throws ProtocolError for %s", (_, body) => {
+    expect(() => parseSuccessBody(new Response(), body)).toThrow(ProtocolError);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { containsSecret, REDACTED, redact } from "../../src/internal/redact.js";
+
+describe("redact", () => {
+  it("replaces every occurrence of the token", () => {
+    expect(redact("a tok123 b tok123", "tok123")).toBe(`a ${REDACTED} b ${REDACTED}`);
+  });
+
+  it("replaces anything shaped like a key, even without the token", () => {
+    expect(redact("key ka_live_AbC-123_x and ka_test_zz9")).toBe(`key ${REDACTED} and ${REDACTED}`);
+  });
+
+  it("leaves other text alone", () => {
+    expect(redact("limit must be an integer", "tok123")).toBe("limit must be an integer");
+    expect(redact("ka_other_thing")).toBe("ka_other_thing");
+  });
+
+  it("ignores an empty token", () => {
+    expect(redact("text", "")).toBe("text");
+  });
+});
+
+describe("containsSecret", () => {
+  it("is true for the token or a key shape, false otherwise", () => {
+    expect(containsSecret("x tok123", "tok123")).toBe(true);
+    expect(containsSecret("x ka_live_abc")).toBe(true);
+    expect(containsSecret("fetch failed", "tok123")).toBe(false);
+  });
+});
