@@ -9,8 +9,22 @@ import { checkPageSize } from "./internal/page-size.js";
 import { dataOf, readResult } from "./internal/read-result.js";
 import { redact } from "./internal/redact.js";
 import { safePathSerializer } from "./internal/safe-path-serializer.js";
+import {
+  createCursorWalk,
+  createOffsetWalk,
+  type InitArg,
+  type OffsetPaginateInit,
+  type PaginateInit,
+  type Paginator,
+} from "./paginate.js";
 import { createRetryingFetch, type FetchLike } from "./retry.js";
-import type { GetData, GetPath } from "./types.js";
+import type {
+  CursorPaginatedPath,
+  GetData,
+  GetPath,
+  ItemOf,
+  OffsetPaginatedPath,
+} from "./types.js";
 
 /** The production API. */
 export const DEFAULT_BASE_URL = "https://public-api.kubeadapt.io";
@@ -79,6 +93,23 @@ export interface Kubeadapt {
    * `limit`/`per_page` outside 1..500 and unsafe path parameters fail before any request.
    */
   get<P extends GetPath>(...args: GetArgs<P>): Promise<GetData<P>>;
+  /**
+   * Walks a cursor-paginated list lazily: `for await` over items, `.pages()`, or
+   * `.toArray({ max })`. Each page is a `get` with the same auth, retries and errors.
+   * @example
+   * for await (const workload of ka.paginate("/v1/workloads", { params: { query: { limit: 500 } } })) {
+   *   console.log(workload.metadata.name);
+   * }
+   */
+  paginate<P extends CursorPaginatedPath>(
+    path: P,
+    ...init: InitArg<PaginateInit<P>>
+  ): Paginator<ItemOf<P>>;
+  /** Walks Cost Explorer's offset pages (`page`/`per_page`), with the same API as `paginate`. */
+  paginateOffset<P extends OffsetPaginatedPath>(
+    path: P,
+    ...init: InitArg<OffsetPaginateInit<P>>
+  ): Paginator<ItemOf<P>>;
 }
 
 /**
@@ -110,7 +141,6 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
     pathSerializer: safePathSerializer,
   });
   const fetchPage: FetchPage = createFetchPage(client, token);
-  void fetchPage;
 
   async function get<P extends GetPath>(...[path, init]: GetArgs<P>): Promise<GetData<P>> {
     checkPageSize(init?.params?.query);
@@ -123,7 +153,16 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
     return dataOf(result.response, readResult(result, token)) as GetData<P>;
   }
 
-  return Object.freeze({ client, get });
+  return Object.freeze({
+    client,
+    get,
+    paginate: <P extends CursorPaginatedPath>(path: P, ...init: InitArg<PaginateInit<P>>) =>
+      createCursorWalk(fetchPage, path, ...init),
+    paginateOffset: <P extends OffsetPaginatedPath>(
+      path: P,
+      ...init: InitArg<OffsetPaginateInit<P>>
+    ) => createOffsetWalk(fetchPage, path, ...init),
+  });
 }
 
 type TextResult = Parameters<typeof readResult>[0];

@@ -41,6 +41,17 @@ export {
   TimeoutError,
   type WalkPosition,
 } from "./errors.js";
+export type {
+  CursorWalkOptions,
+  InitArg,
+  OffsetPaginateInit,
+  Page,
+  PaginateInit,
+  Paginator,
+  Progress,
+  ToArrayOptions,
+  WalkOptions,
+} from "./paginate.js";
 export type { FetchLike } from "./retry.js";
 export type {
   Cluster,

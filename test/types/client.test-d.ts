@@ -1,0 +1,109 @@
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  type Cluster,
+  type CostExplorerRow,
+  createKubeadapt,
+  type Kubeadapt,
+  type KubeadaptError,
+  type Organization,
+  type Paginator,
+  type Workload,
+} from "../../src/index.js";
+
+declare const ka: Kubeadapt;
+const id = "0b6f1f6e-0000-4000-8000-000000000001";
+
+describe("createKubeadapt", () => {
+  it("takes only known options, all optional", () => {
+    expectTypeOf(createKubeadapt()).toEqualTypeOf<Kubeadapt>();
+    createKubeadapt({ token: "t", baseUrl: "https://x", maxRetries: 1, timeoutMs: 5, headers: {} });
+    // @ts-expect-error: maxRetries is a number
+    createKubeadapt({ maxRetries: "2" });
+    // @ts-expect-error: unknown option
+    createKubeadapt({ retries: 2 });
+  });
+
+  it("exposes no token property", () => {
+    // @ts-expect-error: the token lives in a closure only
+    void ka.token;
+  });
+});
+
+describe("ka.get", () => {
+  it("returns the data type of the path", () => {
+    expectTypeOf(
+      ka.get("/v1/clusters/{cluster_id}", { params: { path: { cluster_id: id } } }),
+    ).resolves.toEqualTypeOf<Cluster>();
+    expectTypeOf(ka.get("/v1/organization")).resolves.toEqualTypeOf<Organization>();
+    expectTypeOf(ka.get("/v1/workloads")).resolves.toEqualTypeOf<Workload[]>();
+  });
+
+  it("requires init when the path has path parameters", () => {
+    // @ts-expect-error: cluster_id is required
+    void ka.get("/v1/clusters/{cluster_id}");
+    // @ts-expect-error: cluster_id is required
+    void ka.get("/v1/clusters/{cluster_id}", { params: { path: {} } });
+  });
+
+  it("checks query parameter types", () => {
+    void ka.get("/v1/workloads", { params: { query: { limit: 500 } } });
+    // @ts-expect-error: limit is a number
+    void ka.get("/v1/workloads", { params: { query: { limit: "500" } } });
+    // @ts-expect-error: no such query parameter
+    void ka.get("/v1/workloads", { params: { query: { nope: 1 } } });
+  });
+
+  it("accepts only paths that have a GET", () => {
+    // @ts-expect-error: not a path of the API
+    void ka.get("/v1/nope");
+  });
+});
+
+describe("ka.client", () => {
+  it("is the openapi-fetch client typed from the spec", async () => {
+    const { data, error } = await ka.client.GET("/v1/clusters/{cluster_id}", {
+      params: { path: { cluster_id: id } },
+    });
+    expectTypeOf(data?.data).toEqualTypeOf<Cluster | undefined>();
+    expectTypeOf(error?.error.code).toEqualTypeOf<
+      | "BAD_REQUEST"
+      | "INVALID_CURSOR"
+      | "UNAUTHORIZED"
+      | "FORBIDDEN"
+      | "NOT_FOUND"
+      | "CURSOR_EXPIRED"
+      | "RATE_LIMITED"
+      | "INTERNAL_ERROR"
+      | "SERVICE_UNAVAILABLE"
+      | undefined
+    >();
+  });
+});
+
+describe("ka.paginate / ka.paginateOffset", () => {
+  it("yields the item type of the list", () => {
+    expectTypeOf(ka.paginate("/v1/workloads")).toEqualTypeOf<Paginator<Workload>>();
+    expectTypeOf(
+      ka.paginate("/v1/clusters/{cluster_id}/workloads", { params: { path: { cluster_id: id } } }),
+    ).toEqualTypeOf<Paginator<Workload>>();
+    expectTypeOf(
+      ka.paginateOffset("/v1/cost-explorer", { params: { query: { group_by: "namespace" } } }),
+    ).toEqualTypeOf<Paginator<CostExplorerRow>>();
+  });
+
+  it("accepts only paginated paths of the right kind", () => {
+    // @ts-expect-error: a single resource is not a list
+    void ka.paginate("/v1/clusters/{cluster_id}", { params: { path: { cluster_id: id } } });
+    // @ts-expect-error: Cost Explorer uses offset pagination
+    void ka.paginate("/v1/cost-explorer");
+    // @ts-expect-error: a cursor list is not an offset list
+    void ka.paginateOffset("/v1/workloads");
+  });
+});
+
+describe("errors", () => {
+  it("carry typed fields", () => {
+    expectTypeOf<KubeadaptError["status"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<KubeadaptError["requestId"]>().toEqualTypeOf<string | undefined>();
+  });
+});

@@ -1,0 +1,142 @@
+import createClient from "openapi-fetch";
+import { describe, expect, it } from "vitest";
+import type { paths } from "../../generated/schema.js";
+import {
+  AbortError,
+  BadRequestError,
+  CursorExpiredError,
+  createKubeadapt,
+  ProtocolError,
+} from "../../src/index.js";
+import { createFetchPage } from "../../src/internal/fetch-page.js";
+
+const BASE = "https://api.test";
+
+function stub(handler: (request: Request) => Response | Promise<Response>) {
+  const requests: Request[] = [];
+  const fetch = async (request: Request) => {
+    requests.push(request);
+    return handler(request);
+  };
+  return { fetch, requests };
+}
+
+function fetchPageWith(handler: (request: Request) => Response | Promise<Response>) {
+  const { fetch, requests } = stub(handler);
+  const client = createClient<paths>({ baseUrl: BASE, fetch });
+  return { fetchPage: createFetchPage(client, "ka_test_tok"), requests };
+}
+
+const page = (ids: string[], next: string) =>
+  Response.json({
+    data: ids.map((id) => ({ id })),
+    meta: {
+      request_id: "req_1",
+      applied_at: "2026-05-21T10:30:00Z",
+      pagination: { next_cursor: next, has_more: next !== "", limit: 2 },
+    },
+  });
+
+describe("fetchPage", () => {
+  it("returns the whole parsed envelope, data and meta", async () => {
+    const { fetchPage } = fetchPageWith(() => page(["a"], ""));
+    const body = await fetchPage("/v1/clusters", { querySerializer: () => "limit=2" });
+    expect(body).toEqual({
+      data: [{ id: "a" }],
+      meta: expect.objectContaining({ pagination: expect.objectContaining({ has_more: false }) }),
+    });
+  });
+
+  it("sends the serializer's query string and the path parameters", async () => {
+    const { fetchPage, requests } = fetchPageWith(() => page([], ""));
+    await fetchPage("/v1/clusters/{cluster_id}/workloads", {
+      params: { path: { cluster_id: "c 1" } },
+      querySerializer: () => "limit=2&cursor=abc%3D",
+    });
+    expect(requests[0]?.url).toBe(`${BASE}/v1/clusters/c%201/workloads?limit=2&cursor=abc%3D`);
+  });
+
+  it("throws the typed error of a non-2xx envelope", async () => {
+    const { fetchPage } = fetchPageWith(() =>
+      Response.json(
+        {
+          data: null,
+          meta: { request_id: "req_410" },
+          error: { code: "CURSOR_EXPIRED", message: "old", details: [{ reason: "expired" }] },
+        },
+        { status: 410 },
+      ),
+    );
+    const error = await fetchPage("/v1/clusters", { querySerializer: () => "cursor=x" }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(CursorExpiredError);
+    expect(error).toMatchObject({ reason: "expired", requestId: "req_410", status: 410 });
+  });
+
+  it("throws ProtocolError for a 200 that is not JSON", async () => {
+    const { fetchPage } = fetchPageWith(() => new Response("<html>oops</html>"));
+    await expect(fetchPage("/v1/clusters", { querySerializer: () => "" })).rejects.toBeInstanceOf(
+      ProtocolError,
+    );
+  });
+
+  it.each(["limit=0", "limit=501", "per_page=2.5", "limit=abc"])(
+    "rejects %s in the serialized query before any request",
+    async (search) => {
+      const { fetchPage, requests } = fetchPageWith(() => page([], ""));
+      const error = await fetchPage("/v1/clusters", { querySerializer: () => search }).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(BadRequestError);
+      expect((error as BadRequestError).details[0]?.reason).toBe("out_of_range");
+      expect(requests).toHaveLength(0);
+    },
+  );
+
+  it("rejects a dot-segment path parameter before any request", async () => {
+    const { fetchPage, requests } = fetchPageWith(() => page([], ""));
+    await expect(
+      fetchPage("/v1/clusters/{cluster_id}/workloads", {
+        params: { path: { cluster_id: ".." } },
+        querySerializer: () => "",
+      }),
+    ).rejects.toBeInstanceOf(BadRequestError);
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe("ka.paginate through the client", () => {
+  it("walks every page with auth, following next_cursor", async () => {
+    const { fetch, requests } = stub((request) => {
+      const cursor = new URL(request.url).searchParams.get("cursor");
+      return cursor === null ? page(["a", "b"], "c2") : page(["c"], "");
+    });
+    const ka = createKubeadapt({ token: "ka_test_tok", baseUrl: BASE, fetch });
+    const ids: string[] = [];
+    for await (const cluster of ka.paginate("/v1/clusters", { params: { query: { limit: 2 } } })) {
+      ids.push(cluster.id);
+    }
+    expect(ids).toEqual(["a", "b", "c"]);
+    expect(requests).toHaveLength(2);
+    expect(new URL(requests[1]?.url ?? "").searchParams.get("cursor")).toBe("c2");
+    expect(requests.every((r) => r.headers.get("authorization") === "Bearer ka_test_tok")).toBe(
+      true,
+    );
+  });
+
+  it("passes the walk's signal to each page request", async () => {
+    const controller = new AbortController();
+    const { fetch } = stub(
+      (request) =>
+        new Promise((_, reject) =>
+          request.signal.addEventListener("abort", () => reject(request.signal.reason)),
+        ),
+    );
+    const ka = createKubeadapt({ token: "ka_test_tok", baseUrl: BASE, fetch });
+    const walk = ka.paginate("/v1/clusters", { signal: controller.signal });
+    const first = walk[Symbol.asyncIterator]().next();
+    setTimeout(() => controller.abort(), 5);
+    await expect(first).rejects.toBeInstanceOf(AbortError);
+  });
+});
