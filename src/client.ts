@@ -47,12 +47,14 @@ export interface KubeadaptOptions {
    */
   fetch?: FetchLike | undefined;
   /**
-   * Retries of a GET after a retryable status (408, 429, 5xx but 501) or a network failure.
+   * Retries of a GET after a retryable status (408, 429, 500, 502, 503, 504), a network failure
+   * or a timeout.
    * @default 2
    */
   maxRetries?: number | undefined;
   /**
-   * Time limit of each attempt, in milliseconds; a timed-out attempt is retried.
+   * Time limit of each attempt until the response headers arrive, in milliseconds; a timed-out
+   * attempt is retried, and the last one throws `TimeoutError`.
    * @default 60_000
    */
   timeoutMs?: number | undefined;

@@ -88,7 +88,8 @@ export function createRetryingFetch(options: RetryOptions = {}): FetchLike {
     const caller = request.signal;
     const retryable = RETRY_METHODS.has(request.method.toUpperCase());
     const template = retryable ? request.clone() : request;
-    const label = `${request.method} ${new URL(request.url).origin}${new URL(request.url).pathname}`;
+    const url = new URL(request.url);
+    const label = `${request.method} ${url.origin}${url.pathname}`;
 
     for (let retry = 0; ; retry++) {
       throwIfAborted(caller);
