@@ -1,0 +1,248 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { isAbortError, ServerError } from "../../src/errors.js";
+import { createCursorWalk } from "../../src/paginate.js";
+import { createPageServer, makeItems, type StubItem } from "../helpers/page-server.js";
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+// A gate per request: the stub waits on it, the test opens it (or aborts the request).
+function gated() {
+  const opens: (() => void)[] = [];
+  return {
+    delay: () => new Promise<void>((resolve) => opens.push(resolve)),
+    open: (n: number) => opens[n]?.(),
+    waiting: () => opens.length,
+  };
+}
+
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+beforeAll(() => {
+  process.on("unhandledRejection", onUnhandled);
+});
+afterAll(() => {
+  process.off("unhandledRejection", onUnhandled);
+});
+afterEach(async () => {
+  // Let any stray rejection surface before checking.
+  await tick();
+  await tick();
+  expect(unhandled).toEqual([]);
+});
+
+describe("prefetch", () => {
+  it("with prefetch 1, page n+1 is requested before page n's first item is handed over", async () => {
+    const server = createPageServer({ items: makeItems(9) });
+    const requestsAtFirstItem: number[] = [];
+    let index = 0;
+    for await (const _ of createCursorWalk(server.fetchPage, "/v1/workloads", {
+      params: { query: { limit: 3 } },
+    })) {
+      if (index++ % 3 === 0) requestsAtFirstItem.push(server.requests.length);
+    }
+    expect(requestsAtFirstItem).toEqual([2, 3, 3]);
+  });
+
+  it("with prefetch 0, pages are fetched strictly one at a time, on demand", async () => {
+    const server = createPageServer({ items: makeItems(9) });
+    const requestsSeen: number[] = [];
+    for await (const _ of createCursorWalk(server.fetchPage, "/v1/workloads", {
+      params: { query: { limit: 3 } },
+      prefetch: 0,
+    })) {
+      requestsSeen.push(server.requests.length);
+      await tick();
+    }
+    expect(requestsSeen).toEqual([1, 1, 1, 2, 2, 2, 3, 3, 3]);
+  });
+
+  it.each([1, 3])(
+    "with prefetch %i, a slow consumer never has more than that many pages fetched ahead",
+    async (prefetch) => {
+      const limit = 2;
+      const server = createPageServer({ items: makeItems(40) });
+      let pagesStarted = 0;
+      let index = 0;
+      let mostAhead = 0;
+      for await (const _ of createCursorWalk(server.fetchPage, "/v1/workloads", {
+        params: { query: { limit } },
+        prefetch,
+      })) {
+        if (index++ % limit === 0) pagesStarted += 1;
+        // Slow consumer: give the walk every chance to run ahead.
+        await tick();
+        const ahead = server.requests.length - pagesStarted;
+        mostAhead = Math.max(mostAhead, ahead);
+        expect(ahead).toBeLessThanOrEqual(prefetch);
+      }
+      expect(mostAhead).toBe(prefetch);
+      expect(server.requests).toHaveLength(20);
+    },
+  );
+
+  it("an error is thrown after every item of the pages that arrived before it", async () => {
+    const items = makeItems(12);
+    const server = createPageServer({ items });
+    let calls = 0;
+    const fetchPage: typeof server.fetchPage = async (path, init) => {
+      if (++calls === 3) throw new ServerError("boom", { status: 500 });
+      return server.fetchPage(path, init);
+    };
+    const seen: string[] = [];
+    await expect(async () => {
+      for await (const item of createCursorWalk(fetchPage, "/v1/workloads", {
+        params: { query: { limit: 3 } },
+        prefetch: 5,
+      })) {
+        seen.push((item as StubItem).id);
+        await tick();
+      }
+    }).rejects.toMatchObject({ name: "ServerError", page: 3, itemsYielded: 6 });
+    expect(seen).toEqual(items.slice(0, 6).map((i) => i.id));
+  });
+});
+
+describe("stopping a walk", () => {
+  it("break aborts the in-flight request and makes no further call", async () => {
+    const gate = gated();
+    const server = createPageServer({ items: makeItems(20), delay: gate.delay });
+    const walk = createCursorWalk(server.fetchPage, "/v1/workloads", {
+      params: { query: { limit: 2 } },
+    });
+    const consumed = (async () => {
+      for await (const _ of walk) break;
+    })();
+    await tick();
+    gate.open(0);
+    await consumed;
+    // Page 2 was prefetched when page 1 was handed over; break aborted it.
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[1]?.aborted).toBe(true);
+    expect(server.pending()).toBe(0);
+    await tick();
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("return() during a pending next() ends the walk and aborts the request", async () => {
+    const gate = gated();
+    const server = createPageServer({ items: makeItems(20), delay: gate.delay });
+    const iterator = createCursorWalk(server.fetchPage, "/v1/workloads")[Symbol.asyncIterator]();
+    const pending = iterator.next();
+    await tick();
+    expect(server.requests).toHaveLength(1);
+    await iterator.return?.();
+    expect(await pending).toEqual({ done: true, value: undefined });
+    expect(server.requests[0]?.aborted).toBe(true);
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("toArray stops at max without requesting the page after it", async () => {
+    const server = createPageServer({ items: makeItems(100) });
+    await createCursorWalk(server.fetchPage, "/v1/workloads", {
+      params: { query: { limit: 5 } },
+      prefetch: 4,
+    }).toArray({ max: 10 });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("aborting the signal mid-walk throws AbortError, aborts the request, stops fetching", async () => {
+    const gate = gated();
+    const server = createPageServer({ items: makeItems(20), delay: gate.delay });
+    const controller = new AbortController();
+    const seen: unknown[] = [];
+    const consumed = (async () => {
+      for await (const item of createCursorWalk(server.fetchPage, "/v1/workloads", {
+        params: { query: { limit: 2 } },
+        signal: controller.signal,
+        prefetch: 0,
+      })) {
+        seen.push(item);
+      }
+    })();
+    await tick();
+    gate.open(0);
+    await tick();
+    expect(server.requests).toHaveLength(2);
+    controller.abort();
+    const error = await consumed.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isAbortError(error)).toBe(true);
+    expect(error).toMatchObject({ page: 2, itemsYielded: 2 });
+    expect(seen).toHaveLength(2);
+    expect(server.requests[1]?.aborted).toBe(true);
+    await tick();
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("aborting while the consumer holds buffered pages throws on its next pull", async () => {
+    const server = createPageServer({ items: makeItems(20) });
+    const controller = new AbortController();
+    const seen: unknown[] = [];
+    await expect(async () => {
+      for await (const item of createCursorWalk(server.fetchPage, "/v1/workloads", {
+        params: { query: { limit: 5 } },
+        signal: controller.signal,
+        prefetch: 3,
+      })) {
+        seen.push(item);
+        if (seen.length === 2) controller.abort();
+      }
+    }).rejects.toMatchObject({ name: "AbortError" });
+    expect(seen).toHaveLength(2);
+  });
+
+  it("a signal aborted before the walk starts throws AbortError without any request", async () => {
+    const server = createPageServer({ items: makeItems(3) });
+    const signal = AbortSignal.abort();
+    const walk = createCursorWalk(server.fetchPage, "/v1/workloads", { signal });
+    await expect(walk.toArray({ max: 10 })).rejects.toMatchObject({ name: "AbortError", page: 1 });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it.each([1, 2, 3])("the caller's signal reaches page %i's request", async (page) => {
+    const gate = gated();
+    const server = createPageServer({ items: makeItems(20), delay: gate.delay });
+    const controller = new AbortController();
+    const consumed = createCursorWalk(server.fetchPage, "/v1/workloads", {
+      params: { query: { limit: 2 } },
+      signal: controller.signal,
+      prefetch: 0,
+    }).toArray({ max: 20 });
+    for (let n = 0; n < page - 1; n++) {
+      await tick();
+      gate.open(n);
+    }
+    await tick();
+    expect(server.requests).toHaveLength(page);
+    controller.abort();
+    await expect(consumed).rejects.toMatchObject({ name: "AbortError" });
+    expect(server.requests[page - 1]?.aborted).toBe(true);
+    expect(server.requests.every((r) => r.signal instanceof AbortSignal)).toBe(true);
+  });
+
+  it("leaves no listener on the caller's signal once the walk ends", async () => {
+    const server = createPageServer({ items: makeItems(6) });
+    const controller = new AbortController();
+    let listeners = 0;
+    const signal = controller.signal;
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = ((...args: Parameters<typeof add>) => {
+      listeners += 1;
+      add(...args);
+    }) as typeof add;
+    signal.removeEventListener = ((...args: Parameters<typeof remove>) => {
+      listeners -= 1;
+      remove(...args);
+    }) as typeof remove;
+    const walk = createCursorWalk(server.fetchPage, "/v1/workloads", {
+      params: { query: { limit: 2 } },
+      signal,
+    });
+    for await (const _ of walk) break;
+    expect(listeners).toBe(0);
+  });
+});
