@@ -1,0 +1,65 @@
+import type { Cluster, CostMode } from "../../types.js";
+import { HOURS_PER_MONTH, usd } from "../money.js";
+import { fnv1a, mulberry32, type Random } from "../prng.js";
+import type { ClusterRef, CostSummary } from "../spec-types.js";
+
+/** A CostSummary of the spec from integer ten-thousandths per hour. */
+export function costSummary(
+  hourlyUnits: number,
+  mode: CostMode,
+  lastUpdatedAt: string,
+): CostSummary {
+  return {
+    current_run_rate_hourly: usd(hourlyUnits),
+    projected_monthly: usd(hourlyUnits * HOURS_PER_MONTH),
+    cost_mode: mode,
+    last_updated_at: lastUpdatedAt,
+  };
+}
+
+/** An RFC 3339 date-time with second precision. */
+export function isoSeconds(epochMs: number): string {
+  return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace(".000Z", "Z");
+}
+
+/** A PRNG for one family, so resizing one family does not reshuffle the others. */
+export function streamFor(seed: number, family: string): Random {
+  return mulberry32((seed ^ fnv1a(family)) >>> 0);
+}
+
+/** The ClusterRef of a cluster. */
+export function clusterRef(cluster: Cluster): ClusterRef {
+  return { id: cluster.id, name: cluster.metadata.name };
+}
+
+/**
+ * A cost in integer ten-thousandths per hour: usually log-uniform over [min, max], and with
+ * probability `tieRate` one of a few round values, so sorts meet ties and must break them by id.
+ */
+export function costUnits(
+  rand: Random,
+  min: number,
+  max: number,
+  tieRate: number,
+  ties: readonly number[],
+): number {
+  if (rand() < tieRate) return ties[Math.floor(rand() * ties.length)] as number;
+  const lo = Math.log(min);
+  return Math.round(Math.exp(lo + rand() * (Math.log(max) - lo)));
+}
+
+/** `count` distinct names from `pool`, suffixed with a number once the pool runs out. */
+export function distinctNames(rand: Random, pool: readonly string[], count: number): string[] {
+  const shuffled = [...pool];
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [shuffled[i], shuffled[j]] = [shuffled[j] as string, shuffled[i] as string];
+  }
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const base = shuffled[i % shuffled.length] as string;
+    const round = Math.floor(i / shuffled.length);
+    out.push(round === 0 ? base : `${base}-${round + 1}`);
+  }
+  return out;
+}
