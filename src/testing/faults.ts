@@ -1,0 +1,99 @@
+import { mulberry32, type Random } from "./prng.js";
+
+/**
+ * Failures the fake injects into requests (never into data). Deterministic: rate limiting
+ * counts requests, and the random faults draw from a PRNG seeded by the fake's seed, reset
+ * whenever the faults are set.
+ */
+export interface FakeFaults {
+  /** Every `every`-th request (the N-th, 2N-th, …) gets 429 RATE_LIMITED with `Retry-After`. */
+  rateLimit?: {
+    every: number;
+    /** @default 1 */
+    retryAfterSeconds?: number;
+  };
+  /**
+   * A share of requests fails with a server error: 500 INTERNAL_ERROR, 503 SERVICE_UNAVAILABLE
+   * (both the spec's envelope) or 502, an HTML page from a "gateway", as no API would send it.
+   */
+  serverErrors?: {
+    /** 0..1 */
+    rate: number;
+    /** @default 500 */
+    status?: 500 | 502 | 503;
+    /** Sent as `Retry-After` on 503 when set. */
+    retryAfterSeconds?: number;
+  };
+  /** A share of requests (0..1) loses its connection: the fetch rejects, the socket is destroyed. */
+  dropConnections?: { rate: number };
+  /** Delay before every response (ms), or a uniform range; it honours the request's abort signal. */
+  latencyMs?: number | { min: number; max: number };
+}
+
+/** What the fault layer decided for one request. */
+export type FaultDecision =
+  | { kind: "none" }
+  | { kind: "drop" }
+  | { kind: "rate_limit"; retryAfterSeconds: number }
+  | { kind: "server_error"; status: 500 | 502 | 503; retryAfterSeconds?: number };
+
+function checkRate(name: string, rate: number): void {
+  if (!(rate >= 0 && rate <= 1)) throw new RangeError(`faults.${name}.rate must be within 0..1`);
+}
+
+/** Decides, request by request, which fault (if any) applies. */
+export class FaultInjector {
+  private faults: FakeFaults = {};
+  private count = 0;
+  private rand: Random;
+
+  constructor(private readonly seed: number) {
+    this.rand = mulberry32(seed);
+  }
+
+  /** Replaces the active faults and restarts the request count and the PRNG. */
+  set(faults: FakeFaults | undefined): void {
+    const f = faults ?? {};
+    if (f.rateLimit && !(Number.isInteger(f.rateLimit.every) && f.rateLimit.every >= 1)) {
+      throw new RangeError("faults.rateLimit.every must be a positive integer");
+    }
+    if (f.serverErrors) checkRate("serverErrors", f.serverErrors.rate);
+    if (f.dropConnections) checkRate("dropConnections", f.dropConnections.rate);
+    this.faults = structuredClone(f);
+    this.count = 0;
+    this.rand = mulberry32(this.seed);
+  }
+
+  /** The active faults (a copy). */
+  get(): FakeFaults {
+    return structuredClone(this.faults);
+  }
+
+  /** Milliseconds to wait before answering this request. */
+  latency(): number {
+    const l = this.faults.latencyMs;
+    if (l === undefined) return 0;
+    if (typeof l === "number") return Math.max(0, l);
+    return Math.max(0, l.min + this.rand() * (l.max - l.min));
+  }
+
+  /** The fault for the next request. */
+  decide(): FaultDecision {
+    const { rateLimit, serverErrors, dropConnections } = this.faults;
+    this.count++;
+    // Draw both numbers every time so one fault's rate does not shift the other's sequence.
+    const dropDraw = this.rand();
+    const errorDraw = this.rand();
+    if (dropConnections && dropDraw < dropConnections.rate) return { kind: "drop" };
+    if (rateLimit && this.count % rateLimit.every === 0) {
+      return { kind: "rate_limit", retryAfterSeconds: rateLimit.retryAfterSeconds ?? 1 };
+    }
+    if (serverErrors && errorDraw < serverErrors.rate) {
+      const status = serverErrors.status ?? 500;
+      return serverErrors.retryAfterSeconds === undefined
+        ? { kind: "server_error", status }
+        : { kind: "server_error", status, retryAfterSeconds: serverErrors.retryAfterSeconds };
+    }
+    return { kind: "none" };
+  }
+}
