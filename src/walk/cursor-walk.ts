@@ -62,7 +62,7 @@ function planCursorWalk<T>(
       pathParams: params?.path ? { ...params.path } : undefined,
       query,
       frozen: freezeQuery(query),
-      startCursor: init.cursor ?? (typeof given === "string" && given ? given : undefined),
+      startCursor: init.cursor || (typeof given === "string" && given) || undefined,
       wantTotal: init.onProgress !== undefined || params?.query?.include_total === true,
       restart: init.onCursorExpired === "restart",
     };

@@ -4,14 +4,20 @@ import type { CursorPaginatedPath, GetOperation, OffsetPaginatedPath } from "../
 
 /** What a {@link FetchPage} call receives besides the path. */
 export interface FetchPageInit {
-  /** Path parameters (e.g. `cluster_id`), the same for every page of a walk. */
+  /**
+   * Path parameters (e.g. `cluster_id`), the same for every page of a walk.
+   * @default undefined
+   */
   params?: { path?: Record<string, unknown> };
   /**
    * Returns the page's query string (without `?`). It ignores its argument: the walk froze the
    * caller's query when it was created and only appends `cursor`, `include_total` or `page`.
    */
   querySerializer: (query: unknown) => string;
-  /** Aborts the request; linked to the caller's `signal` and fired when the walk is closed. */
+  /**
+   * Aborts the request; linked to the caller's `signal` and fired when the walk is closed.
+   * @default undefined
+   */
   signal?: AbortSignal;
 }
 
@@ -66,15 +72,15 @@ export interface CursorWalkOptions extends WalkOptions {
   /**
    * What a 410 `CURSOR_EXPIRED` does: `"throw"` propagates the `CursorExpiredError` (with
    * `cursor`, `page`, `itemsYielded` set); `"restart"` restarts from page 1 and skips items
-   * already delivered (by `id`, so it remembers every delivered id), at most 3 times per walk,
-   * then throws.
+   * already delivered (by `id`, so it remembers every delivered id; re-fetched pages carry only
+   * unseen items and fully seen ones are skipped), at most 3 times per walk, then throws.
    * @default "throw"
    */
   onCursorExpired?: "throw" | "restart" | undefined;
   /**
    * Start from a saved cursor (a `Page.nextCursor`, or the `cursor` of an error thrown
    * mid-walk) instead of page 1. The query must be the one that produced it. Page numbers of
-   * the new walk count from 1 again.
+   * the new walk count from 1 again. An empty string means page 1.
    * @default undefined
    */
   cursor?: string | undefined;

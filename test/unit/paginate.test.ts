@@ -586,6 +586,12 @@ describe("cursor walk: resuming", () => {
     expect(pages[0]?.cursor).toBe(second?.nextCursor);
   });
 
+  it("an empty saved cursor starts from page 1", async () => {
+    const server = createPageServer({ items: makeItems(3) });
+    await collect(createCursorWalk(server.fetchPage, "/v1/workloads", { cursor: "" }));
+    expect(server.requests.map((r) => r.search)).toEqual([""]);
+  });
+
   it("an error mid-walk carries the cursor to resume with, its page and the items yielded", async () => {
     const items = makeItems(12);
     const server = createPageServer({ items });
