@@ -8,9 +8,16 @@ import type {
 import { usd } from "../money.js";
 import { int, pick, uuid, weighted } from "../prng.js";
 import type { RecommendationStatus, RecommendationType, ResourceRef } from "../spec-types.js";
-import { costSummary, costUnits, distinctNames, isoSeconds, streamFor } from "./common.js";
+import {
+  costSummary,
+  costUnits,
+  distinctNames,
+  hourlyUnits,
+  isoSeconds,
+  streamFor,
+} from "./common.js";
 import type { FakeSizes } from "./dataset.js";
-import { hourlyUnits, type Inventory } from "./inventory.js";
+import type { Inventory } from "./inventory.js";
 
 const DAY_MS = 86_400_000;
 const DEPARTMENTS = [

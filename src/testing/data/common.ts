@@ -1,5 +1,5 @@
 import type { Cluster, CostMode } from "../../types.js";
-import { HOURS_PER_MONTH, usd } from "../money.js";
+import { HOURS_PER_MONTH, parseAmount, usd } from "../money.js";
 import { fnv1a, mulberry32, type Random } from "../prng.js";
 import type { ClusterRef, CostSummary } from "../spec-types.js";
 
@@ -62,4 +62,11 @@ export function distinctNames(rand: Random, pool: readonly string[], count: numb
     out.push(round === 0 ? base : `${base}-${round + 1}`);
   }
   return out;
+}
+
+/** Hourly cost of a resource in integer ten-thousandths. */
+export function hourlyUnits(item: {
+  cost: { current_run_rate_hourly: { amount: string } };
+}): number {
+  return parseAmount(item.cost.current_run_rate_hourly.amount);
 }

@@ -1,13 +1,7 @@
-import type { Cluster, Namespace, Node, NodeGroup, Pod, Workload } from "../../types.js";
-import { parseAmount } from "../money.js";
-import { fnv1a, int, mulberry32, pick, type Random, uuid, weighted } from "../prng.js";
-import type {
-  CapacityType,
-  ClusterStatus,
-  PodPhase,
-  Provider,
-  WorkloadKind,
-} from "../spec-types.js";
+import type { Cluster, Namespace, Node, NodeGroup, Workload } from "../../types.js";
+import { int, pick, uuid, weighted } from "../prng.js";
+import type { ClusterStatus, Provider } from "../spec-types.js";
+
 import {
   clusterRef,
   costSummary,
@@ -17,122 +11,20 @@ import {
   streamFor,
 } from "./common.js";
 import type { FakeSizes } from "./dataset.js";
+import {
+  CAPACITY,
+  CAPACITY_FACTOR,
+  ENVS,
+  GROUP_NAMES,
+  INSTANCE_PRICES,
+  KINDS,
+  NAMESPACE_NAMES,
+  REGIONS,
+  token,
+  WORKLOAD_WORDS,
+} from "./vocabulary.js";
 
 const DAY_MS = 86_400_000;
-
-const REGIONS: Record<Provider, readonly string[]> = {
-  aws: ["eu-west-1", "us-east-1", "us-west-2", "ap-southeast-1"],
-  gcp: ["europe-west1", "us-central1"],
-  azure: ["westeurope", "eastus"],
-  on_prem: ["dc-frankfurt", "dc-virginia"],
-};
-const INSTANCE_PRICES: Record<Provider, readonly (readonly [string, number])[]> = {
-  aws: [
-    ["m6i.xlarge", 1920],
-    ["m6i.2xlarge", 3840],
-    ["c6i.2xlarge", 3400],
-    ["r6i.xlarge", 2520],
-    ["g5.xlarge", 10060],
-    ["t3.large", 832],
-  ],
-  gcp: [
-    ["n2-standard-4", 1942],
-    ["e2-standard-8", 2681],
-    ["c2-standard-8", 3340],
-  ],
-  azure: [
-    ["Standard_D4s_v5", 1920],
-    ["Standard_E8s_v5", 5040],
-  ],
-  on_prem: [
-    ["bare-metal-32c", 6000],
-    ["bare-metal-64c", 11000],
-  ],
-};
-const ENVS = ["prod", "staging", "dev", "sandbox", "perf"];
-const GROUP_NAMES = [
-  "general-purpose",
-  "compute-optimized",
-  "memory-optimized",
-  "gpu",
-  "spot-pool",
-  "system",
-  "batch",
-  "ingress",
-];
-const NAMESPACE_NAMES = [
-  "checkout",
-  "payments",
-  "search",
-  "catalog",
-  "auth",
-  "billing",
-  "analytics",
-  "ingest",
-  "platform",
-  "monitoring",
-  "logging",
-  "kube-system",
-  "default",
-  "ml-training",
-  "frontend",
-  "backend",
-  "data",
-  "ops",
-  "notifications",
-  "inventory",
-];
-const WORKLOAD_WORDS = [
-  "api",
-  "worker",
-  "gateway",
-  "cache",
-  "db",
-  "queue",
-  "scheduler",
-  "exporter",
-  "web",
-  "cron",
-  "etl",
-  "indexer",
-  "proxy",
-  "consumer",
-  "migrator",
-];
-const KINDS: readonly (readonly [WorkloadKind, number])[] = [
-  ["Deployment", 55],
-  ["StatefulSet", 12],
-  ["DaemonSet", 8],
-  ["Job", 8],
-  ["CronJob", 8],
-  ["ReplicaSet", 5],
-  ["Pod", 4],
-];
-const CAPACITY: readonly (readonly [CapacityType, number])[] = [
-  ["on_demand", 6],
-  ["spot", 3],
-  ["reserved", 1],
-];
-const CAPACITY_FACTOR: Record<CapacityType, number> = { on_demand: 1, spot: 0.35, reserved: 0.6 };
-const PHASES: readonly (readonly [PodPhase, number])[] = [
-  ["Running", 85],
-  ["Pending", 7],
-  ["Failed", 3],
-  ["Unknown", 2],
-  ["Succeeded", 3],
-];
-const JOB_PHASES: readonly (readonly [PodPhase, number])[] = [
-  ["Succeeded", 8],
-  ["Failed", 1],
-  ["Running", 1],
-];
-const ALPHANUM = "bcdfghjklmnpqrstvwxz2456789";
-
-function token(rand: Random, length: number): string {
-  let out = "";
-  for (let i = 0; i < length; i++) out += ALPHANUM[Math.floor(rand() * ALPHANUM.length)];
-  return out;
-}
 
 /** The cluster-scoped half of the data set. */
 export interface Inventory {
@@ -306,55 +198,4 @@ export function generateInventory(seed: number, sizes: FakeSizes, nowMs: number)
     cluster.cost = costSummary(clusterUnits.get(cluster.id) ?? 0, "fully_loaded", updatedAt);
   }
   return out;
-}
-
-/** Hourly cost of a resource in integer ten-thousandths. */
-export function hourlyUnits(item: {
-  cost: { current_run_rate_hourly: { amount: string } };
-}): number {
-  return parseAmount(item.cost.current_run_rate_hourly.amount);
-}
-
-/**
- * The pods of one workload, derived only from the seed, the workload and its cluster's nodes,
- * so they can be generated on demand (pods outnumber everything else). Their costs add up to
- * the workload's; equal shares tie on purpose and the first pod takes the remainder.
- */
-export function generatePods(
-  seed: number,
-  workload: Workload,
-  nodes: readonly Node[],
-  maxPods: number,
-): Pod[] {
-  const rp = mulberry32((seed ^ fnv1a(workload.id)) >>> 0);
-  const kind = workload.metadata.workload_kind;
-  const units = hourlyUnits(workload);
-  const count = kind === "Job" || kind === "Pod" ? 1 : int(rp, 1, Math.max(1, maxPods));
-  const share = Math.floor(units / count);
-  const hash = token(rp, 10);
-  const { namespace, cluster, name } = workload.metadata;
-  const pods: Pod[] = [];
-  for (let p = 0; p < count; p++) {
-    const phase: PodPhase = kind === "Job" ? weighted(rp, JOB_PHASES) : weighted(rp, PHASES);
-    const pod: Pod = {
-      id: uuid(rp),
-      kind: "Pod",
-      metadata: {
-        name: kind === "Pod" ? name : `${name}-${hash}-${token(rp, 5)}`,
-        namespace,
-        workload_uid: workload.id,
-        phase,
-        cluster: { ...cluster },
-      },
-      cost: costSummary(
-        share + (p === 0 ? units - share * count : 0),
-        "fully_loaded",
-        workload.cost.last_updated_at,
-      ),
-    };
-    if (phase !== "Pending" && nodes.length > 0)
-      pod.metadata.node_name = pick(rp, nodes).metadata.name;
-    pods.push(pod);
-  }
-  return pods;
 }

@@ -13,9 +13,9 @@ import type {
 } from "../../types.js";
 import { fnv1a } from "../prng.js";
 import type { CostSummary } from "../spec-types.js";
-import { costSummary } from "./common.js";
+import { costSummary, hourlyUnits } from "./common.js";
 import type { FakeDataset, FakeSizes } from "./dataset.js";
-import { generatePods, hourlyUnits } from "./inventory.js";
+import { generatePods } from "./pods.js";
 import { byCreatedAt, byHourlyCost, bySavings, sortDesc } from "./sorting.js";
 
 /** The data set as one cost mode sees it, sorted and indexed for the handlers. */

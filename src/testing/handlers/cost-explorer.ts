@@ -1,5 +1,5 @@
 import type { CostExplorerRow } from "../../types.js";
-import { hourlyUnits } from "../data/inventory.js";
+import { hourlyUnits } from "../data/common.js";
 import type { View } from "../data/store.js";
 import { usd } from "../money.js";
 import { badRequest, ok } from "../respond.js";

@@ -1,5 +1,5 @@
 import type { OrganizationDashboard } from "../../types.js";
-import { hourlyUnits } from "../data/inventory.js";
+import { hourlyUnits } from "../data/common.js";
 import type { View } from "../data/store.js";
 import { HOURS_PER_MONTH, parseAmount, usd } from "../money.js";
 import { ok } from "../respond.js";
