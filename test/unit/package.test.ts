@@ -1,0 +1,203 @@
+// The published package, as a user gets it: `npm pack` (which builds through `prepack`), the
+// tarball installed into a fresh project, then imported from ESM and required from CJS.
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const SETUP_TIMEOUT_MS = 120_000;
+
+let work = "";
+let app = "";
+let files: string[] = [];
+
+// A stub fetch serving a two-page list (`/v1/clusters`), one cluster, and a 404 envelope.
+const STUB_FETCH = `
+const page = (data, next) => ({
+  data,
+  meta: { request_id: "req_page", pagination: { has_more: next !== "", next_cursor: next } },
+});
+const BODIES = {
+  "": JSON.stringify(page([{ id: "c1" }, { id: "c2" }], "p2")),
+  p2: JSON.stringify(page([{ id: "c3" }], "")),
+};
+const stubFetch = async (input) => {
+  const url = new URL(typeof input === "string" ? input : input.url);
+  const json = { "content-type": "application/json" };
+  if (url.pathname === "/v1/clusters") {
+    return new Response(BODIES[url.searchParams.get("cursor") ?? ""], { headers: json });
+  }
+  if (url.pathname.endsWith("/0b6f1f6e-0000-4000-8000-000000000001")) {
+    return new Response(JSON.stringify({ data: { id: "c1" }, meta: { request_id: "req_1" } }), { headers: json });
+  }
+  const error = { code: "NOT_FOUND", message: "no such cluster", details: [] };
+  return new Response(JSON.stringify({ data: null, meta: { request_id: "req_404" }, error }), {
+    status: 404,
+    headers: json,
+  });
+};
+`;
+
+// Exercises the SDK with `createKubeadapt` and `isKubeadaptError` in scope; prints JSON.
+const SCENARIO = `
+const ka = createKubeadapt({ token: "tok", baseUrl: "https://api.test", fetch: stubFetch, maxRetries: 0 });
+const one = await ka.get("/v1/clusters/{cluster_id}", {
+  params: { path: { cluster_id: "0b6f1f6e-0000-4000-8000-000000000001" } },
+});
+const ids = [];
+for await (const cluster of ka.paginate("/v1/clusters", { params: { query: { limit: 2 } } })) {
+  ids.push(cluster.id);
+}
+let error;
+try {
+  await ka.get("/v1/clusters/{cluster_id}", {
+    params: { path: { cluster_id: "0b6f1f6e-0000-4000-8000-00000000ffff" } },
+  });
+} catch (caught) {
+  error = caught;
+}
+report({
+  one: one.id,
+  ids,
+  guard: isKubeadaptError(error),
+  name: error?.name,
+  status: error?.status,
+});
+`;
+const REPORT = "const report = (value) => console.log(JSON.stringify(value));\n";
+
+const EXPECTED = {
+  one: "c1",
+  ids: ["c1", "c2", "c3"],
+  guard: true,
+  name: "NotFoundError",
+  status: 404,
+};
+
+async function node(file: string): Promise<unknown> {
+  const { stdout } = await run(process.execPath, [file], { cwd: app });
+  return JSON.parse(stdout.trim().split("\n").at(-1) ?? "");
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), "kubeadapt-pack-"));
+  // `--ignore-scripts=false`: prepack must build even if the caller's npm config skips scripts.
+  await run("npm", ["pack", "--ignore-scripts=false", "--pack-destination", work], {
+    cwd: root,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const tarball = (await readdir(work)).find((name) => name.endsWith(".tgz"));
+  if (!tarball) throw new Error(`npm pack wrote no tarball into ${work}`);
+  const { stdout } = await run("tar", ["-tzf", join(work, tarball)]);
+  files = stdout.split("\n").filter(Boolean);
+
+  app = join(work, "app");
+  await mkdir(app);
+  await writeFile(join(app, "package.json"), JSON.stringify({ name: "app", private: true }));
+  // openapi-fetch comes from the npm cache when it is there, else from the registry.
+  await run(
+    "npm",
+    ["install", "--prefer-offline", "--no-audit", "--no-fund", join(work, tarball)],
+    { cwd: app },
+  );
+}, SETUP_TIMEOUT_MS);
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe("the packed tarball", () => {
+  it("holds only dist, README, LICENSE and package.json", () => {
+    const outside = files.filter(
+      (file) => !/^package\/(dist\/.+|README\.md|LICENSE|package\.json)$/.test(file),
+    );
+    expect(outside).toEqual([]);
+    expect(files).toContain("package/dist/index.js");
+    expect(files).toContain("package/dist/index.cjs");
+    expect(files).toContain("package/dist/index.d.ts");
+    expect(files).toContain("package/dist/index.d.cts");
+  });
+
+  it("installs with openapi-fetch as its only dependency", async () => {
+    const installed = JSON.parse(
+      await readFile(join(app, "node_modules/kubeadapt/package.json"), "utf8"),
+    );
+    expect(Object.keys(installed.dependencies)).toEqual(["openapi-fetch"]);
+    expect(installed.sideEffects).toBe(false);
+    expect(existsSync(join(app, "node_modules/openapi-fetch"))).toBe(true);
+  });
+});
+
+describe("the installed package", () => {
+  it("works through import from an ES module", async () => {
+    const file = join(app, "esm.mjs");
+    await writeFile(
+      file,
+      `import { createKubeadapt, isKubeadaptError } from "kubeadapt";\n${REPORT}${STUB_FETCH}${SCENARIO}`,
+    );
+    expect(await node(file)).toEqual(EXPECTED);
+  });
+
+  it("works through require from a CommonJS module", async () => {
+    const file = join(app, "cjs.cjs");
+    await writeFile(
+      file,
+      `const { createKubeadapt, isKubeadaptError } = require("kubeadapt");\n${REPORT}${STUB_FETCH}` +
+        `(async () => {${SCENARIO}})().catch((error) => { console.error(error); process.exit(1); });`,
+    );
+    expect(await node(file)).toEqual(EXPECTED);
+  });
+
+  it("works without a process global (browsers, Deno)", async () => {
+    const file = join(app, "no-process.mjs");
+    await writeFile(
+      file,
+      `const saved = globalThis.process;\ndelete globalThis.process;\n` +
+        `const { createKubeadapt, isKubeadaptError } = await import("kubeadapt");\n` +
+        "const report = (value) => saved.stdout.write(JSON.stringify(value) + '\\n');\n" +
+        `${STUB_FETCH}${SCENARIO}` +
+        `if (typeof globalThis.process !== "undefined") throw new Error("process came back");\n`,
+    );
+    expect(await node(file)).toEqual(EXPECTED);
+  });
+
+  it("exports kubeadapt/testing to ESM and CommonJS", async () => {
+    const file = join(app, "testing.mjs");
+    await writeFile(
+      file,
+      `import { createRequire } from "node:module";
+import { createKubeadapt } from "kubeadapt";
+import { createFakeKubeadapt } from "kubeadapt/testing";
+const required = createRequire(import.meta.url)("kubeadapt/testing");
+const fake = createFakeKubeadapt({ token: "tok" });
+const ka = createKubeadapt({ token: "tok", baseUrl: fake.baseUrl, fetch: fake.fetch });
+const clusters = await ka.get("/v1/clusters");
+console.log(JSON.stringify({
+  cjs: typeof required.createFakeKubeadapt,
+  clusters: Array.isArray(clusters) && clusters.length > 0,
+}));
+`,
+    );
+    expect(await node(file)).toEqual({ cjs: "function", clusters: true });
+  });
+});
+
+describe("the main entry's ESM build", () => {
+  it("is runtime-neutral: no node: imports, process only behind a typeof guard", async () => {
+    const code = await readFile(join(app, "node_modules/kubeadapt/dist/index.js"), "utf8");
+    expect(code).not.toMatch(/\bfrom\s*["']node:|import\(\s*["']node:|require\(\s*["']node:/);
+    const unguarded = [...code.matchAll(/\bprocess\s*\./g)].filter((match) => {
+      // The function that reads `process.` must test `typeof process` before it.
+      const before = code.slice(0, match.index);
+      const body = before.slice(before.lastIndexOf("function "));
+      return !/typeof process\s*[!=]==?\s*["']undefined["']/.test(body);
+    });
+    expect(unguarded.map((match) => code.slice(match.index, match.index + 40))).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+import { existsSync, readFileSync } from "node:fs";
+import { defineConfig, type Options } from "tsup";
+
+// The library entries: ESM (`.js`, the package is "type": "module") and CJS (`.cjs`), each with
+// its own declarations (`.d.ts`, `.d.cts`). Dependencies (openapi-fetch) stay external.
+const library: Options = {
+  entry: {
+    index: "src/index.ts",
+    ...(existsSync("src/testing/index.ts") ? { "testing/index": "src/testing/index.ts" } : {}),
+  },
+  format: ["esm", "cjs"],
+  dts: true,
+  // Plain ES2022: no Node-only syntax or helpers, so the main entry runs on Node, Deno, Bun and
+  // in browsers; native private fields keep the output small.
+  target: "es2022",
+  platform: "neutral",
+  sourcemap: false,
+  clean: false,
+  treeshake: true,
+  splitting: false,
+};
+
+// The CLI (package `bin`), once it exists: one ESM file for Node with ajv, ajv-formats and the
+// bundled spec inside it, so the package's `dependencies` stay openapi-fetch alone.
+const cliEntry = ["src/cli/main.ts", "src/cli/index.ts"].find((file) => existsSync(file));
+const cli: Options | undefined = cliEntry && {
+  entry: { "cli/main": cliEntry },
+  format: ["esm"],
+  dts: false,
+  target: "node20",
+  platform: "node",
+  noExternal: ["ajv", "ajv-formats"],
+  // esbuild keeps the entry's own hashbang; add one only if it has none.
+  ...(readFileSync(cliEntry, "utf8").startsWith("#!")
+    ? {}
+    : { banner: { js: "#!/usr/bin/env node" } }),
+  sourcemap: false,
+  clean: false,
+  splitting: false,
+};
+
+export default defineConfig(cli ? [library, cli] : [library]);
