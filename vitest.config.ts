@@ -16,6 +16,14 @@ export default defineConfig({
         },
       },
       {
+        // The CLI run as a separate process, against the demo API and a fake on loopback.
+        test: {
+          name: "cli",
+          include: ["test/cli/**/*.test.ts"],
+          testTimeout: 30_000,
+        },
+      },
+      {
         test: {
           name: "contract",
           include: ["test/contract/**/*.test.ts"],
