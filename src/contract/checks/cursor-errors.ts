@@ -1,0 +1,119 @@
+import { type ContractCheck, prefer, skip } from "../context.js";
+import { expectError, expectStatus } from "../expect.js";
+import type { Probe } from "../probe.js";
+import { spec } from "../spec.js";
+
+const LIMIT = 2;
+
+/** A cursor for `/v1/workloads?limit=2`, or undefined (a violation when the request failed). */
+async function firstCursor(probe: Probe): Promise<string | undefined> {
+  const ex = await probe.get("/v1/workloads", { params: { query: { limit: LIMIT } } });
+  if (!expectStatus(probe, ex, 200)) return undefined;
+  const cursor = ex.body?.meta?.pagination?.next_cursor;
+  return typeof cursor === "string" && cursor !== "" ? cursor : undefined;
+}
+
+const TOO_SHORT = `/v1/workloads has at most ${LIMIT} items: no page 2, so no cursor to test with`;
+
+/** The cursor with one character in the middle replaced. */
+export function tamper(cursor: string): string {
+  const i = Math.floor(cursor.length / 2);
+  const replacement = cursor[i] === "A" ? "B" : "A";
+  return `${cursor.slice(0, i)}${replacement}${cursor.slice(i + 1)}`;
+}
+
+/** Check 2: a modified cursor is 400 INVALID_CURSOR. */
+export const invalidCursor: ContractCheck = {
+  id: "invalid-cursor",
+  title: "a modified cursor is 400 INVALID_CURSOR",
+  async run({ probe, mode }) {
+    if (mode === "mock") {
+      const ex = await probe.get(
+        "/v1/workloads",
+        { params: { query: { limit: LIMIT, cursor: "modified-cursor" } } },
+        { headers: prefer(400, "invalid_cursor") },
+      );
+      expectError(probe, ex, { status: 400, code: "INVALID_CURSOR" });
+      return undefined;
+    }
+    const cursor = await firstCursor(probe);
+    if (cursor === undefined) return probe.violations.length ? undefined : skip(TOO_SHORT);
+    for (const bad of [tamper(cursor), "not-a-cursor"]) {
+      const ex = await probe.get("/v1/workloads", {
+        params: { query: { limit: LIMIT, cursor: bad } },
+      });
+      expectError(probe, ex, { status: 400, code: "INVALID_CURSOR" });
+    }
+    // The control: the cursor as issued still works, so the 400s were about the change.
+    const ex = await probe.get("/v1/workloads", { params: { query: { limit: LIMIT, cursor } } });
+    expectStatus(probe, ex, 200);
+    return undefined;
+  },
+};
+
+const workloadKinds = (spec.components.schemas?.WorkloadKind?.enum ?? []) as string[];
+
+/** Check 3a: a cursor reused with another limit, filter or cost_mode is 410 query_changed. */
+export const cursorQueryChanged: ContractCheck = {
+  id: "cursor-query-changed",
+  title:
+    "a cursor reused with another limit, filter or cost_mode is 410 CURSOR_EXPIRED query_changed",
+  async run({ probe, mode }) {
+    const expected = { status: 410, code: "CURSOR_EXPIRED", reason: "query_changed" };
+    if (mode === "mock") {
+      const ex = await probe.get(
+        "/v1/workloads",
+        { params: { query: { limit: 3, cursor: "cursor-from-limit-2" } } },
+        { headers: prefer(410, "query_changed") },
+      );
+      expectError(probe, ex, expected);
+      return undefined;
+    }
+    const cursor = await firstCursor(probe);
+    if (cursor === undefined) return probe.violations.length ? undefined : skip(TOO_SHORT);
+    const kind = workloadKinds[0] as "Deployment";
+    const changed = [
+      { limit: LIMIT + 1, cursor },
+      { limit: LIMIT, kind, cursor },
+      { limit: LIMIT, cost_mode: "direct" as const, cursor },
+    ];
+    for (const query of changed) {
+      expectError(probe, await probe.get("/v1/workloads", { params: { query } }), expected);
+    }
+    // The control: the same query still works, so the 410s were about the change.
+    const same = await probe.get("/v1/workloads", { params: { query: { limit: LIMIT, cursor } } });
+    expectStatus(probe, same, 200);
+    return undefined;
+  },
+};
+
+/** Check 3b: a cursor older than 24 hours is 410 expired. */
+export const cursorExpired: ContractCheck = {
+  id: "cursor-expired",
+  title: "a cursor older than 24 hours is 410 CURSOR_EXPIRED expired; page 1 then works",
+  async run({ probe, mode, hooks }) {
+    const expected = { status: 410, code: "CURSOR_EXPIRED", reason: "expired" };
+    if (mode === "mock") {
+      const ex = await probe.get(
+        "/v1/workloads",
+        { params: { query: { limit: LIMIT, cursor: "day-old-cursor" } } },
+        { headers: prefer(410, "expired") },
+      );
+      expectError(probe, ex, expected);
+      return undefined;
+    }
+    if (!hooks.expireCursors) {
+      return skip(
+        "a live cursor expires only after 24 hours, and the target offers no way to age it (hooks.expireCursors)",
+      );
+    }
+    const cursor = await firstCursor(probe);
+    if (cursor === undefined) return probe.violations.length ? undefined : skip(TOO_SHORT);
+    await hooks.expireCursors();
+    const ex = await probe.get("/v1/workloads", { params: { query: { limit: LIMIT, cursor } } });
+    expectError(probe, ex, expected);
+    const restart = await probe.get("/v1/workloads", { params: { query: { limit: LIMIT } } });
+    expectStatus(probe, restart, 200);
+    return undefined;
+  },
+};

@@ -1,0 +1,43 @@
+import type { GetPath } from "../../index.js";
+import { type ContractCheck, prefer, skip } from "../context.js";
+import { expectThat } from "../expect.js";
+import { pathParamsAll } from "../families.js";
+import { jsonEqual } from "../order.js";
+import { responseOf } from "../spec.js";
+import { namedExamples } from "../spec-examples.js";
+
+// Any well-formed id: Prism checks the format, not existence.
+const ANY_ID = "3f2b8c1e-9a4d-4e6f-8b2a-1c3d5e7f9a0b";
+
+/** Check 10: Prism serves every documented named example, and each validates. */
+export const namedExamplesServed: ContractCheck = {
+  id: "named-examples",
+  title: "every named example of every operation is served for Prefer: code, example and validates",
+  async run({ probe, mode }) {
+    if (mode === "live") {
+      return skip(
+        "named examples are selected with Prism's Prefer header; a live target serves data, not examples",
+      );
+    }
+    for (const example of namedExamples()) {
+      const ex = await probe.get(
+        example.path as GetPath as "/v1/organization",
+        { params: { path: pathParamsAll(example.path, ANY_ID) } } as never,
+        { headers: prefer(example.status, example.name) },
+      );
+      const what = `${example.path} ${example.status} example ${example.name}`;
+      if (!expectThat(probe, ex.status === example.status, `${what}: served ${ex.status}`))
+        continue;
+      expectThat(
+        probe,
+        jsonEqual(ex.body, example.value),
+        `${what}: the body served is not the example`,
+      );
+      const headers = (responseOf(example.path, example.status)?.response.headers ?? {}) as object;
+      for (const name of Object.keys(headers)) {
+        expectThat(probe, ex.headers.has(name), `${what}: no ${name} header`);
+      }
+    }
+    return undefined;
+  },
+};

@@ -1,0 +1,55 @@
+/**
+ * Compares two decimal strings (Money amounts) exactly: negative, zero or positive like a sort
+ * comparator; `NaN` when either is not a plain decimal.
+ */
+export function compareDecimal(a: string, b: string): number {
+  const pa = parseDecimal(a);
+  const pb = parseDecimal(b);
+  if (!pa || !pb) return Number.NaN;
+  const digits = Math.max(pa.fraction.length, pb.fraction.length);
+  const scaled = (p: { sign: bigint; whole: string; fraction: string }) =>
+    p.sign * BigInt(p.whole + p.fraction.padEnd(digits, "0"));
+  const x = scaled(pa);
+  const y = scaled(pb);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function parseDecimal(text: string) {
+  const m = /^(-?)([0-9]+)(?:\.([0-9]+))?$/.exec(text);
+  if (!m) return undefined;
+  return { sign: m[1] ? -1n : 1n, whole: m[2] as string, fraction: m[3] ?? "" };
+}
+
+/** Compares two RFC 3339 timestamps by instant; `NaN` when either does not parse. */
+export function compareTimestamps(a: string, b: string): number {
+  const x = Date.parse(a);
+  const y = Date.parse(b);
+  return Number.isNaN(x) || Number.isNaN(y) ? Number.NaN : Math.sign(x - y);
+}
+
+/** Reads a dotted path (`cost.current_run_rate_hourly`) of an item. */
+export function readPath(item: unknown, path: string): unknown {
+  let node = item;
+  for (const key of path.split(".")) {
+    node =
+      typeof node === "object" && node !== null
+        ? (node as Record<string, unknown>)[key]
+        : undefined;
+  }
+  return node;
+}
+
+/** Structural equality of JSON values. */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every(
+    (k) =>
+      Object.hasOwn(b, k) &&
+      jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  );
+}

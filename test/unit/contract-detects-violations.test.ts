@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { type CheckResult, formatReport, runContract } from "../../src/contract/index.js";
+import { createFakeKubeadapt } from "../../src/testing/index.js";
+
+// biome-ignore lint/suspicious/noExplicitAny: the stub rewrites response bodies freely
+type Loose = any;
+
+const json = (body: unknown, status: number, headers: Headers) =>
+  new Response(JSON.stringify(body), { status, headers });
+
+/**
+ * The fake, broken three ways: `limit=0` is served as a 200 page, every page 2+ of
+ * `/v1/workloads` repeats the previous page's last item, and error envelopes lose `details`.
+ */
+function brokenServer() {
+  const fake = createFakeKubeadapt({ sizes: { workloads: 60 } });
+  let lastWorkload: unknown;
+  const fetch = async (request: Request): Promise<Response> => {
+    const url = new URL(request.url);
+    if (url.searchParams.get("limit") === "0") url.searchParams.set("limit", "1");
+    const response = await fake.fetch(new Request(url, request));
+    const body: Loose = await response.json();
+    if (body.error) delete body.error.details;
+    if (url.pathname === "/v1/workloads" && response.ok) {
+      const last = body.data[body.data.length - 1];
+      if (url.searchParams.has("cursor") && lastWorkload) body.data[0] = lastWorkload;
+      lastWorkload = last;
+    }
+    return json(body, response.status, response.headers);
+  };
+  return { baseUrl: fake.baseUrl, fetch };
+}
+
+const byId = (checks: CheckResult[], id: string): CheckResult => {
+  const check = checks.find((c) => c.id === id);
+  if (!check) throw new Error(`no check ${id}`);
+  return check;
+};
+
+describe("the contract suite catches a broken server", () => {
+  it("fails the checks the breakage violates, naming the request and what was wrong", async () => {
+    const server = brokenServer();
+    const report = await runContract({ ...server, token: "t", mode: "live", walkLimit: 7 });
+    const { checks } = report;
+
+    const limits = byId(checks, "limit-bounds");
+    expect(limits.status).toBe("failed");
+    expect(limits.violations).toContain(
+      'GET /v1/workloads?limit=0: expected 400 BAD_REQUEST with details[0].field "limit", got 200',
+    );
+
+    const walks = byId(checks, "full-walks");
+    expect(walks.status).toBe("failed");
+    expect(walks.violations.join("\n")).toMatch(
+      /\/v1\/workloads: duplicate id [0-9a-f-]{36} on page 1 and page 2/,
+    );
+
+    for (const id of ["unauthorized", "not-found", "invalid-cursor", "cursor-query-changed"]) {
+      const check = byId(checks, id);
+      expect(check.status, id).toBe("failed");
+      expect(check.violations.join("\n"), id).toContain(
+        "does not match the spec: /error must have required property 'details'",
+      );
+    }
+
+    // Untouched behaviour still passes: the failures are about the breakage, not the suite.
+    expect(byId(checks, "envelopes").status).toBe("passed");
+    expect(formatReport(report)).toMatch(
+      /^✗ limit-bounds: .*\n {4}✗ GET \/v1\/workloads\?limit=0: /m,
+    );
+  });
+
+  it("passes nothing against a server that is not the API", async () => {
+    const report = await runContract({
+      baseUrl: "https://not-the-api.test",
+      token: "t",
+      fetch: async () => new Response("<html>Not Found</html>", { status: 404 }),
+    });
+    expect(report.passed).toBe(0);
+    const skipped = report.checks.filter((c) => c.status === "skipped").map((c) => c.id);
+    // Skipped only where the suite cannot act at all against a live target without hooks.
+    expect(skipped).toEqual(["cursor-expired", "rate-limited", "named-examples"]);
+    for (const check of report.checks.filter((c) => c.status === "failed")) {
+      expect(check.violations.join("\n")).toContain("body is not JSON");
+    }
+    expect(formatReport(report)).toMatch(/\n0 passed, 9 failed, 3 skipped$/);
+  });
+
+  it("says why a skipped check did not run", async () => {
+    const fake = createFakeKubeadapt({ sizes: { workloads: 10 } });
+    const report = await runContract({
+      baseUrl: fake.baseUrl,
+      token: "t",
+      fetch: fake.fetch,
+      only: ["cursor-expired", "rate-limited"],
+    });
+    expect(report.checks.map((c) => [c.id, c.status])).toEqual([
+      ["cursor-expired", "skipped"],
+      ["rate-limited", "skipped"],
+    ]);
+    expect(report.checks[0]?.skippedBecause).toMatch(/24 hours.*hooks\.expireCursors/);
+    expect(report.checks[1]?.skippedBecause).toMatch(/hooks\.rateLimited/);
+    expect(formatReport(report)).toContain("– cursor-expired: ");
+  });
+
+  it("refuses an unknown check id", async () => {
+    await expect(
+      runContract({ baseUrl: "https://x.test", token: "t", only: ["limits"] }),
+    ).rejects.toThrow("unknown contract check: limits");
+  });
+});
