@@ -4,7 +4,7 @@ import { KubeadaptError } from "./errors.js";
 import { createAuthFetch } from "./internal/auth-fetch.js";
 import { checkBaseUrl } from "./internal/base-url.js";
 import { readEnv } from "./internal/env.js";
-import { createFetchPage, type FetchPage } from "./internal/fetch-page.js";
+import { createFetchPage } from "./internal/fetch-page.js";
 import { checkPageSize } from "./internal/page-size.js";
 import { dataOf, readResult } from "./internal/read-result.js";
 import { redact } from "./internal/redact.js";
@@ -12,6 +12,7 @@ import { safePathSerializer } from "./internal/safe-path-serializer.js";
 import {
   createCursorWalk,
   createOffsetWalk,
+  type FetchPage,
   type InitArg,
   type OffsetPaginateInit,
   type PaginateInit,

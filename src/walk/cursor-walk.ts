@@ -1,8 +1,9 @@
 // Internal: the cursor protocol of /v1 lists (`cursor`, `meta.pagination`), on the shared walk.
 import { isCursorExpiredError, ProtocolError } from "../errors.js";
+import { checkPageSize } from "../internal/page-size.js";
 import type { CursorPaginatedPath, ItemOf } from "../types.js";
 import { readCursorEnvelope } from "./envelope.js";
-import { checkPageSize, resolveOptions, shrunkPageSize } from "./options.js";
+import { resolveOptions, shrunkPageSize } from "./options.js";
 import { createPaginator, type WalkPlan } from "./paginator.js";
 import { freezeQuery, pageQuery, snapshotQuery } from "./query.js";
 import type { PageSource, SourcePage, WalkPoint } from "./source.js";
@@ -54,7 +55,7 @@ function planCursorWalk<T>(
       | { query?: Record<string, unknown>; path?: Record<string, unknown> }
       | undefined;
     const query = snapshotQuery(params?.query, ["cursor", "include_total"]);
-    checkPageSize("limit", query.limit);
+    checkPageSize(query);
     const given = params?.query?.cursor;
     const plan: CursorPlan = {
       fetchPage,

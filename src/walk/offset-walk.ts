@@ -1,9 +1,10 @@
 // Internal: the offset protocol of Cost Explorer (`page`/`per_page`, `meta.page_info`), on the
 // same shared walk as cursor lists.
 import { ProtocolError } from "../errors.js";
+import { checkPageSize } from "../internal/page-size.js";
 import type { ItemOf, OffsetPaginatedPath } from "../types.js";
 import { readOffsetEnvelope } from "./envelope.js";
-import { checkPageSize, invalidParameter, resolveOptions, shrunkPageSize } from "./options.js";
+import { invalidParameter, resolveOptions, shrunkPageSize } from "./options.js";
 import { createPaginator, type WalkPlan } from "./paginator.js";
 import { freezeQuery, pageQuery, snapshotQuery } from "./query.js";
 import type { PageSource, SourcePage, WalkPoint } from "./source.js";
@@ -48,7 +49,7 @@ function planOffsetWalk<T>(
       | { query?: Record<string, unknown>; path?: Record<string, unknown> }
       | undefined;
     const query = snapshotQuery(params?.query, ["page"]);
-    checkPageSize("per_page", query.per_page);
+    checkPageSize(query);
     const startPage = params?.query?.page ?? 1;
     if (typeof startPage !== "number" || !Number.isInteger(startPage) || startPage < 1) {
       throw invalidParameter("page", "page must be an integer >= 1");

@@ -8,8 +8,6 @@ export const DEFAULT_PREFETCH = 1;
 export const DEFAULT_MAX_PAGES = 10_000;
 /** The server's page size when `limit` (`per_page`) is absent. */
 export const DEFAULT_PAGE_SIZE = 100;
-/** The largest page size the server accepts. */
-export const MAX_PAGE_SIZE = 500;
 
 /** Walk options with defaults applied. */
 export interface ResolvedOptions {
@@ -35,14 +33,6 @@ export function resolveOptions(init: WalkOptions): ResolvedOptions {
     throw invalidParameter("maxPages", "maxPages must be an integer >= 1");
   }
   return { signal: init.signal, prefetch, maxPages, onProgress: init.onProgress };
-}
-
-/** Checks a page-size parameter (`limit`, `per_page`): absent, or an integer in 1..500. */
-export function checkPageSize(field: string, value: unknown): void {
-  if (value === undefined) return;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
-    throw invalidParameter(field, `${field} must be an integer from 1 to ${MAX_PAGE_SIZE}`);
-  }
 }
 
 /** The page size a walk opened by `toArray({ max })` should ask for, or undefined to keep it. */
