@@ -16,6 +16,10 @@ export default defineConfig({
         },
       },
       {
+        // The SDK against the fake API, in-process and over HTTP on loopback.
+        test: { name: "e2e", include: ["test/e2e/**/*.test.ts"], testTimeout: 30_000 },
+      },
+      {
         // The CLI run as a separate process, against the demo API and a fake on loopback.
         test: {
           name: "cli",

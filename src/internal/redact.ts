@@ -10,8 +10,18 @@ const KEY_SHAPE = /\bka_(?:live|test)_[A-Za-z0-9_-]+/g;
  */
 export function redact(text: string, token?: string): string {
   let out = text;
-  if (token) out = out.split(token).join(REDACTED);
+  if (token && token.length >= WHOLE_WORD_BELOW) out = out.split(token).join(REDACTED);
+  else if (token) out = out.replace(wholeWord(token), REDACTED);
   return out.replace(KEY_SHAPE, REDACTED);
+}
+
+// A real token is long and is removed wherever it appears, even inside other text; a short
+// test token ("t") is removed only as a whole word, so it cannot garble "<title>".
+const WHOLE_WORD_BELOW = 8;
+
+function wholeWord(token: string): RegExp {
+  const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![A-Za-z0-9_-])${escaped}(?![A-Za-z0-9_-])`, "g");
 }
 
 /** True when `text` holds the token or a key-shaped string. */

@@ -2,6 +2,13 @@ import { describe, expect, it } from "vitest";
 import { containsSecret, REDACTED, redact } from "../../src/internal/redact.js";
 
 describe("redact", () => {
+  it("removes a short token only as a whole word, so ordinary text stays readable", () => {
+    expect(redact("<title>502</title> token t here", "t")).toBe(
+      `<title>502</title> token ${REDACTED} here`,
+    );
+    expect(redact("a+b (x) a+b", "a+b")).toBe(`${REDACTED} (x) ${REDACTED}`);
+  });
+
   it("replaces every occurrence of the token", () => {
     expect(redact("a tok123 b tok123", "tok123")).toBe(`a ${REDACTED} b ${REDACTED}`);
   });
