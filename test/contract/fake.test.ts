@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type ContractHooks,
+  contractChecks,
+  formatReport,
+  runContract,
+} from "../../src/contract/index.js";
+import {
+  createFakeKubeadapt,
+  type FakeKubeadapt,
+  type FakeServer,
+} from "../../src/testing/index.js";
+import { type PrismProcess, SPEC_FILE, startPrism } from "./prism-process.js";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What the fake can do that a deployment cannot: age its cursors, rate-limit on demand. */
+function hooksOf(fake: FakeKubeadapt): ContractHooks {
+  return {
+    expireCursors: () => fake.clock.advance(DAY_MS + 1_000),
+    async rateLimited(fn) {
+      fake.setFaults({ rateLimit: { every: 1, retryAfterSeconds: 1 } });
+      try {
+        return await fn();
+      } finally {
+        fake.setFaults(undefined);
+      }
+    },
+  };
+}
+
+const ALL_BUT_EXAMPLES = contractChecks.map((c) => c.id).filter((id) => id !== "named-examples");
+
+describe("the fake passes the contract suite in live mode", () => {
+  it("in process (fake.fetch), every check but the mock-only one passes", async () => {
+    const fake = createFakeKubeadapt();
+    const report = await runContract({
+      mode: "live",
+      baseUrl: fake.baseUrl,
+      token: "contract-token",
+      fetch: fake.fetch,
+      hooks: hooksOf(fake),
+    });
+    const outcome = Object.fromEntries(report.checks.map((c) => [c.id, c.status]));
+    expect(report.failed, formatReport(report)).toBe(0);
+    expect(outcome).toEqual({
+      ...Object.fromEntries(ALL_BUT_EXAMPLES.map((id) => [id, "passed"])),
+      "named-examples": "skipped",
+    });
+  });
+});
+
+// Prism in proxy mode validates every response of the fake against the spec on its own
+// (with --errors a violating response becomes a 500, and `sl-violations` names it).
+// --validate-request=false: otherwise Prism answers the suite's deliberately invalid requests
+// (limit=0, per_page=501) with its own 422 instead of forwarding them to the fake.
+describe("through `prism proxy --errors` in front of the fake over HTTP", () => {
+  let fake: FakeKubeadapt;
+  let server: FakeServer;
+  let prism: PrismProcess;
+
+  beforeAll(async () => {
+    fake = createFakeKubeadapt({ sizes: { workloads: 300, recommendations: 120 } });
+    server = await fake.listen();
+    prism = await startPrism("proxy", [
+      "--errors",
+      "--validate-request=false",
+      SPEC_FILE,
+      server.url,
+    ]);
+  }, 40_000);
+
+  afterAll(async () => {
+    await prism?.stop();
+    await server?.close();
+  });
+
+  // Prism checks security before proxying: a request without a token gets Prism's own 401
+  // (not the spec's envelope) and never reaches the fake. `unauthorized` runs in process above.
+  const THROUGH_PROXY = ALL_BUT_EXAMPLES.filter((id) => id !== "unauthorized");
+
+  it("every check passes and Prism reports no violation", { timeout: 40_000 }, async () => {
+    const violations: string[] = [];
+    const report = await runContract({
+      mode: "live",
+      baseUrl: prism.url,
+      token: "contract-token",
+      only: THROUGH_PROXY,
+      hooks: hooksOf(fake),
+      async fetch(request) {
+        const response = await fetch(request);
+        const header = response.headers.get("sl-violations");
+        if (header) violations.push(`${request.url}: ${header}`);
+        return response;
+      },
+    });
+    expect(violations).toEqual([]);
+    expect(report.failed, formatReport(report)).toBe(0);
+    expect(report.checks.map((c) => [c.id, c.status])).toEqual(
+      THROUGH_PROXY.map((id) => [id, "passed"]),
+    );
+    expect(fake.requests.length).toBeGreaterThan(100);
+  });
+});
