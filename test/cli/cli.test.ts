@@ -132,3 +132,33 @@ describe("kubeadapt get", () => {
     }
   });
 });
+
+describe("kubeadapt contract", () => {
+  it("checks a server against the contract and exits 0 when it keeps it", async () => {
+    const run = await cli(["contract", "--base-url", server.url], { KUBEADAPT_API_TOKEN: TOKEN });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("✓ full-walks");
+    expect(run.stdout).toMatch(/^\d+ passed, 0 failed, \d+ skipped$/m);
+  });
+
+  it("exits 1 and names the violations when the server breaks it", async () => {
+    const broken = createFakeKubeadapt({ token: TOKEN, faults: { serverErrors: { rate: 1 } } });
+    const brokenServer = await broken.listen({ host: "127.0.0.1" });
+    try {
+      const run = await cli(["contract", "--base-url", brokenServer.url], {
+        KUBEADAPT_API_TOKEN: TOKEN,
+      });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/✗ limit-bounds/);
+      expect(run.stdout).toMatch(/[1-9]\d* failed/);
+    } finally {
+      await brokenServer.close();
+    }
+  });
+
+  it("exits 2 when no server is given", async () => {
+    const run = await cli(["contract"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--base-url");
+  });
+});
