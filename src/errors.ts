@@ -92,7 +92,7 @@ export class KubeadaptError extends Error {
 function lineageOf(error: KubeadaptError): readonly string[] {
   const names: string[] = [];
   for (let proto = Object.getPrototypeOf(error); proto && proto !== Error.prototype; ) {
-    const name = Object.prototype.hasOwnProperty.call(proto.constructor, "errorName")
+    const name = Object.hasOwn(proto.constructor, "errorName")
       ? (proto.constructor as { errorName: string }).errorName
       : undefined;
     if (name) names.push(name);

@@ -40,17 +40,20 @@ export type OffsetPagination = Schemas["OffsetPagination"];
 export type ErrorEnvelope = Schemas["ErrorEnvelope"];
 
 /** Every path of the API that has a GET operation. */
-export type GetPath = { [P in keyof paths]: paths[P] extends { get: object } ? P : never }[keyof paths];
+export type GetPath = {
+  [P in keyof paths]: paths[P] extends { get: object } ? P : never;
+}[keyof paths];
 
 /** The GET operation of a path. */
 export type GetOperation<P extends GetPath> = paths[P]["get"];
 
 /** The JSON body of a path's 200 response. */
-export type GetResponseBody<P extends GetPath> = GetOperation<P> extends {
-  responses: { 200: { content: { "application/json": infer B } } };
-}
-  ? B
-  : never;
+export type GetResponseBody<P extends GetPath> =
+  GetOperation<P> extends {
+    responses: { 200: { content: { "application/json": infer B } } };
+  }
+    ? B
+    : never;
 
 /** `data` of a path's 200 response: one object, or an array for lists. */
 export type GetData<P extends GetPath> = GetResponseBody<P> extends { data: infer D } ? D : never;
