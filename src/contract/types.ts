@@ -23,13 +23,13 @@ export interface ContractHooks {
 export interface ContractOptions {
   /** Root URL of the API under test (the spec's paths are appended to it). */
   baseUrl: string;
-  /** A token the target accepts (any non-empty string for Prism). */
+  /** A token the target accepts; for Prism any non-empty printable string (the SDK refuses an empty one). */
   token: string;
   /**
    * The fetch that sends every request (e.g. a fake's in-process `fake.fetch`).
    * @default globalThis.fetch
    */
-  fetch?: FetchLike | ((input: Request) => Promise<Response>) | undefined;
+  fetch?: FetchLike | undefined;
   /** @default "live" */
   mode?: ContractMode | undefined;
   /**
