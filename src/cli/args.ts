@@ -23,6 +23,8 @@ export interface GetArgs {
 export interface ContractArgs {
   baseUrl: string | undefined;
   mode: "live" | "mock";
+  /** Ids of the checks to run; all when undefined. */
+  only: string[] | undefined;
 }
 
 /** A parsed command line. */
@@ -37,7 +39,7 @@ export const USAGE = `Usage:
   kubeadapt get <path> [--all] [--query key=value ...] [--limit N] [--format ndjson|json|table]
                        [--max-items N] [--top N] [--base-url URL] [--demo]
                        [--progress | --no-progress]
-  kubeadapt contract [--base-url URL] [--mode live|mock]
+  kubeadapt contract [--base-url URL] [--mode live|mock] [--only check-id,...]
   kubeadapt --help | --version
 
 get       GET one path of the /v1 API, e.g. /v1/workloads or /v1/clusters/<id>.
@@ -45,7 +47,9 @@ get       GET one path of the /v1 API, e.g. /v1/workloads or /v1/clusters/<id>.
           --top N shows the first N rows of a table (the walk still counts every item).
           The token comes from KUBEADAPT_API_TOKEN (never from the command line). With no token
           and no base URL (or with --demo) it uses the embedded demo API.
-contract  Checks a server against the /v1 contract (KUBEADAPT_BASE_URL, KUBEADAPT_API_TOKEN).`;
+contract  Checks a server against the /v1 contract (KUBEADAPT_BASE_URL, KUBEADAPT_API_TOKEN):
+          live for a real server (default), mock for a Prism mock; --only runs some checks.
+          Exits 0 when every check passed or was skipped (with its reason), 1 on a violation.`;
 
 /** Parses `argv` (without node and the script). Throws {@link UsageError} on mistakes. */
 export function parseCommand(argv: string[]): Command {
@@ -102,13 +106,15 @@ function parseContract(argv: string[]): ContractArgs {
   const { values, positionals } = parse(argv, {
     "base-url": { type: "string" },
     mode: { type: "string" },
+    only: { type: "string" },
   });
   if (positionals.length > 0) throw new UsageError("contract takes no positional arguments");
   const mode = (values.mode as string | undefined) ?? "live";
   if (mode !== "live" && mode !== "mock") {
     throw new UsageError(`--mode must be live or mock, not "${mode}"`);
   }
-  return { baseUrl: values["base-url"] as string | undefined, mode };
+  const only = (values.only as string | undefined)?.split(",").map((id) => id.trim());
+  return { baseUrl: values["base-url"] as string | undefined, mode, only };
 }
 
 function parseQuery(pairs: string[]): Record<string, string> {

@@ -145,7 +145,8 @@ describe("kubeadapt contract", () => {
     const broken = createFakeKubeadapt({ token: TOKEN, faults: { serverErrors: { rate: 1 } } });
     const brokenServer = await broken.listen({ host: "127.0.0.1" });
     try {
-      const run = await cli(["contract", "--base-url", brokenServer.url], {
+      const only = ["--only", "limit-bounds,envelopes"];
+      const run = await cli(["contract", "--base-url", brokenServer.url, ...only], {
         KUBEADAPT_API_TOKEN: TOKEN,
       });
       expect(run.code).toBe(1);
@@ -160,5 +161,30 @@ describe("kubeadapt contract", () => {
     const run = await cli(["contract"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("--base-url");
+  });
+
+  it("runs only the checks --only names, and says why a skipped one did not run", async () => {
+    const run = await cli(
+      ["contract", "--base-url", server.url, "--only", "envelopes,cursor-expired"],
+      {
+        KUBEADAPT_API_TOKEN: TOKEN,
+      },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("✓ envelopes: ");
+    expect(run.stdout).toMatch(/– cursor-expired: .*\n\s+skipped: .*24 hours/);
+    expect(run.stdout).toContain("1 passed, 0 failed, 1 skipped");
+  });
+
+  it("exits 2 on an unknown mode", async () => {
+    const run = await cli(["contract", "--base-url", server.url, "--mode", "staging"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--mode must be live or mock");
+  });
+
+  it("exits 2 when a live server is given without a token", async () => {
+    const run = await cli(["contract", "--base-url", server.url]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("KUBEADAPT_API_TOKEN");
   });
 });
