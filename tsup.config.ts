@@ -18,6 +18,10 @@ const library: Options = {
   clean: false,
   treeshake: true,
   splitting: false,
+  // Keep `node:` on builtins (the fake's `node:http`), which Deno needs; platform "neutral"
+  // does not know them, so they are declared external.
+  removeNodeProtocol: false,
+  external: [/^node:/],
 };
 
 // The CLI (package `bin`), once it exists: one ESM file for Node with ajv, ajv-formats and the
@@ -37,6 +41,7 @@ const cli: Options | undefined = cliEntry && {
   sourcemap: false,
   clean: false,
   splitting: false,
+  removeNodeProtocol: false,
 };
 
 export default defineConfig(cli ? [library, cli] : [library]);

@@ -188,6 +188,39 @@ console.log(JSON.stringify({
   });
 });
 
+describe("the kubeadapt command", () => {
+  it("is installed as a bin and prints the package's version", async () => {
+    const { stdout } = await run(join(app, "node_modules/.bin/kubeadapt"), ["--version"], {
+      cwd: app,
+    });
+    const { version } = JSON.parse(await readFile(join(root, "package.json"), "utf8"));
+    expect(stdout.trim()).toBe(version);
+  });
+
+  it("runs its contract suite (ajv bundled in) without ajv installed", async () => {
+    const code = await readFile(join(app, "node_modules/kubeadapt/dist/cli/main.js"), "utf8");
+    expect(code).not.toMatch(/^import[^\n]*["']ajv|__require\(\s*["']ajv/m);
+    expect(existsSync(join(app, "node_modules/ajv"))).toBe(false);
+    const file = join(app, "contract.mjs");
+    await writeFile(
+      file,
+      `import { execFile } from "node:child_process";
+import { createFakeKubeadapt } from "kubeadapt/testing";
+const server = await createFakeKubeadapt({ token: "tok" }).listen();
+const env = { ...process.env, KUBEADAPT_API_TOKEN: "tok" };
+const args = ["contract", "--base-url", server.url, "--mode", "live"];
+execFile("node_modules/.bin/kubeadapt", args, { env }, async (error, stdout, stderr) => {
+  await server.close();
+  console.log(JSON.stringify({ exit: error ? error.code : 0, stderr, last: stdout.trim().split("\\n").at(-1) }));
+});
+`,
+    );
+    const result = (await node(file)) as { exit: number; stderr: string; last: string };
+    expect(result).toMatchObject({ exit: 0, stderr: "" });
+    expect(result.last).toMatch(/\d+ passed, 0 failed/);
+  }, 30_000);
+});
+
 describe("the main entry's ESM build", () => {
   it("is runtime-neutral: no node: imports, process only behind a typeof guard", async () => {
     const code = await readFile(join(app, "node_modules/kubeadapt/dist/index.js"), "utf8");
