@@ -10,7 +10,7 @@ import {
   type FakeKubeadapt,
   type FakeServer,
 } from "../../src/testing/index.js";
-import { type PrismProcess, SPEC_FILE, startPrism } from "./prism-process.js";
+import { type PrismProcess, SPEC_FILE, startPrism } from "../helpers/prism-process.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,7 +1,7 @@
 /**
- * Starts a Prism process (e.g. `proxy`) on a free loopback port for one test file, the way
- * `test/helpers/prism-global-setup.ts` starts the mock: own process group, wait for
- * "Prism is listening", SIGTERM then SIGKILL on stop, NODE_ENV unset.
+ * Starts a Prism process (`mock` for the contract project's global setup, `proxy` in front of
+ * the fake) on a free loopback port: its own process group, ready on "Prism is listening",
+ * SIGTERM then SIGKILL on stop, NODE_ENV unset.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
