@@ -1,0 +1,103 @@
+/**
+ * Runtime probe: exercises the BUILT main entry (dist/index.js) against a Kubeadapt API and
+ * reports what it saw. Plain ESM with no runtime-specific imports, so it runs unchanged under
+ * Node, Bun, Deno and in a browser page.
+ *
+ * CLI: `<runtime> scripts/runtimes/probe.mjs <baseUrl>` prints one JSON line (exit 1 on a crash).
+ * Browser: `import { probe } from "/scripts/runtimes/probe.mjs"` (nothing runs without arguments).
+ */
+import { BadRequestError, createKubeadapt, isNotFoundError } from "../../dist/index.js";
+import { digestIds } from "./digest.mjs";
+
+/** Which runtime this is, from globals only (Bun and Deno also define `process`). */
+export function runtimeInfo() {
+  const g = /** @type {any} */ (globalThis);
+  if (g.Deno) return { runtime: "deno", version: g.Deno.version.deno };
+  if (g.Bun) return { runtime: "bun", version: g.Bun.version };
+  if (g.process?.versions?.node) return { runtime: "node", version: g.process.versions.node };
+  const chrome = /(?:Headless)?Chrome\/(\S+)/.exec(g.navigator?.userAgent ?? "");
+  return {
+    runtime: chrome ? "chromium" : "unknown",
+    version: chrome?.[1] ?? g.navigator?.userAgent,
+  };
+}
+
+/** What `promise` rejected with: `{ error }`, or `{ name: "no error" }` if it resolved. */
+async function errorOf(promise) {
+  try {
+    await promise;
+    return { name: "no error" };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/**
+ * Runs the checks against `baseUrl` and returns plain JSON data for the parent to compare.
+ * @param {string} baseUrl
+ */
+export async function probe(baseUrl) {
+  let requests = 0;
+  const ka = createKubeadapt({
+    token: "runtime-probe",
+    baseUrl,
+    // Counts what reaches the network, to prove the invalid limit is refused before any request.
+    fetch: (input, init) => {
+      requests++;
+      return fetch(input, init);
+    },
+    maxRetries: 0,
+  });
+
+  const listed = await ka.get("/v1/clusters", { params: { query: { limit: 1 } } });
+  const cluster = await ka.get("/v1/clusters/{cluster_id}", {
+    params: { path: { cluster_id: listed[0].id } },
+  });
+
+  const before = requests;
+  const ids = [];
+  for await (const workload of ka.paginate("/v1/workloads", { params: { query: { limit: 500 } } }))
+    ids.push(workload.id);
+  const pages = requests - before;
+
+  const beforeBad = requests;
+  const bad = await errorOf(ka.get("/v1/workloads", { params: { query: { limit: 0 } } }));
+  const badRequests = requests - beforeBad;
+  const missing = await errorOf(
+    ka.get("/v1/clusters/{cluster_id}", {
+      params: { path: { cluster_id: "00000000-0000-4000-8000-000000000000" } },
+    }),
+  );
+
+  return {
+    ...runtimeInfo(),
+    listedCluster: listed[0].id,
+    gotCluster: cluster.id,
+    workloads: ids.length,
+    uniqueIds: new Set(ids).size,
+    idsDigest: digestIds(ids),
+    pages,
+    badRequest: {
+      name: bad.error?.name ?? bad.name,
+      instanceOf: bad.error instanceof BadRequestError,
+      requestsSent: badRequests,
+    },
+    notFound: {
+      name: missing.error?.name ?? missing.name,
+      guard: isNotFoundError(missing.error),
+      status: missing.error?.status,
+    },
+  };
+}
+
+const g = /** @type {any} */ (globalThis);
+const args = g.Deno?.args ?? (g.window ? undefined : g.process?.argv?.slice(2));
+if (args?.length) {
+  try {
+    console.log(JSON.stringify(await probe(args[0])));
+  } catch (error) {
+    console.log(JSON.stringify({ ...runtimeInfo(), crash: String(error?.stack ?? error) }));
+    if (g.Deno) g.Deno.exit(1);
+    else g.process.exitCode = 1;
+  }
+}
