@@ -2,7 +2,7 @@
 // tarball installed into a fresh project, then imported from ESM and required from CJS.
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -85,11 +85,28 @@ async function node(file: string): Promise<unknown> {
   return JSON.parse(stdout.trim().split("\n").at(-1) ?? "");
 }
 
+// What `prepack` builds from. The build runs in a copy, so the test never rewrites the repo's
+// dist/ under a command that is using it.
+const BUILD_INPUTS = [
+  "package.json",
+  "README.md",
+  "LICENSE",
+  "tsup.config.ts",
+  "tsconfig.json",
+  "src",
+  "generated",
+];
+
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "kubeadapt-pack-"));
+  const repo = join(work, "repo");
+  for (const input of BUILD_INPUTS) {
+    await cp(join(root, input), join(repo, input), { recursive: true });
+  }
+  await symlink(join(root, "node_modules"), join(repo, "node_modules"), "dir");
   // `--ignore-scripts=false`: prepack must build even if the caller's npm config skips scripts.
   await run("npm", ["pack", "--ignore-scripts=false", "--pack-destination", work], {
-    cwd: root,
+    cwd: repo,
     maxBuffer: 16 * 1024 * 1024,
   });
   const tarball = (await readdir(work)).find((name) => name.endsWith(".tgz"));
