@@ -1,3 +1,4 @@
+import { abortableSleep } from "../internal/abortable-sleep.js";
 import type { FakeClock } from "./clock.js";
 import type { CursorCodec } from "./cursor.js";
 import { isoSeconds } from "./data/common.js";
@@ -56,23 +57,6 @@ function queryRecord(params: URLSearchParams): Record<string, string | string[]>
     out[key] = all.length === 1 ? (all[0] as string) : all;
   }
   return out;
-}
-
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }
 
 /** Turns requests into outcomes: faults, then auth, routing and the family handlers. */

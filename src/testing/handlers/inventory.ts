@@ -1,5 +1,6 @@
 import type { Cluster, Namespace, Node, NodeGroup, Workload } from "../../types.js";
 import { byHourlyCost } from "../data/sorting.js";
+import type { View } from "../data/store.js";
 import { pathUuid } from "../query.js";
 import { ok } from "../respond.js";
 import type {
@@ -9,7 +10,7 @@ import type {
   Provider,
   WorkloadKind,
 } from "../spec-types.js";
-import { applyFilters, cursorPage, type Handler, lookup, when } from "./context.js";
+import { applyFilters, type Ctx, cursorPage, type Handler, lookup, when } from "./context.js";
 
 const PROVIDERS: readonly Provider[] = ["aws", "gcp", "azure", "on_prem"];
 const CLUSTER_STATUSES: readonly ClusterStatus[] = ["connected", "disconnected", "pending"];
@@ -24,6 +25,17 @@ const WORKLOAD_KINDS: readonly WorkloadKind[] = [
 ];
 const CAPACITY_TYPES: readonly CapacityType[] = ["on_demand", "spot", "reserved"];
 const POD_PHASES: readonly PodPhase[] = ["Pending", "Running", "Succeeded", "Failed", "Unknown"];
+
+/**
+ * The cluster a list is scoped to: the path's `cluster_id` (404 when no such cluster), else the
+ * `cluster_id` filter; undefined for every cluster.
+ */
+function clusterScope(ctx: Ctx, view: View): string | undefined {
+  if (ctx.params.cluster_id === undefined) return ctx.query.uuid("cluster_id");
+  const id = pathUuid("cluster_id", ctx.params.cluster_id);
+  lookup<Cluster>(view, id, "Cluster");
+  return id;
+}
 
 /** GET /v1/clusters */
 export const listClusters: Handler = (ctx) => {
@@ -48,13 +60,9 @@ export const getCluster: Handler = (ctx) => {
 
 /** GET /v1/namespaces and GET /v1/clusters/{cluster_id}/namespaces */
 export const listNamespaces: Handler = (ctx) => {
-  const scoped = ctx.params.cluster_id !== undefined;
-  const clusterId = scoped
-    ? pathUuid("cluster_id", ctx.params.cluster_id ?? "")
-    : ctx.query.uuid("cluster_id");
   const mode = ctx.query.costMode();
   const view = ctx.store.view(mode);
-  if (scoped && clusterId) lookup<Cluster>(view, clusterId, "Cluster");
+  const clusterId = clusterScope(ctx, view);
   const items =
     clusterId === undefined ? view.namespaces : (view.namespacesByCluster.get(clusterId) ?? []);
   return cursorPage(ctx, items, byHourlyCost, mode);
@@ -69,15 +77,11 @@ export const getNamespace: Handler = (ctx) => {
 
 /** GET /v1/workloads and GET /v1/clusters/{cluster_id}/workloads */
 export const listWorkloads: Handler = (ctx) => {
-  const scoped = ctx.params.cluster_id !== undefined;
-  const clusterId = scoped
-    ? pathUuid("cluster_id", ctx.params.cluster_id ?? "")
-    : ctx.query.uuid("cluster_id");
   const mode = ctx.query.costMode();
   const namespace = ctx.query.get("namespace");
   const kind = ctx.query.oneOf("kind", WORKLOAD_KINDS);
   const view = ctx.store.view(mode);
-  if (scoped && clusterId) lookup<Cluster>(view, clusterId, "Cluster");
+  const clusterId = clusterScope(ctx, view);
   const scope =
     clusterId === undefined ? view.workloads : (view.workloadsByCluster.get(clusterId) ?? []);
   const items = applyFilters(scope, [
@@ -125,13 +129,9 @@ export const listNodes: Handler = (ctx) => {
 
 /** GET /v1/node-groups and GET /v1/clusters/{cluster_id}/node-groups: the complete list, unpaginated. */
 export const listNodeGroups: Handler = (ctx) => {
-  const scoped = ctx.params.cluster_id !== undefined;
-  const clusterId = scoped
-    ? pathUuid("cluster_id", ctx.params.cluster_id ?? "")
-    : ctx.query.uuid("cluster_id");
   const mode = ctx.query.costMode();
   const view = ctx.store.view(mode);
-  if (scoped && clusterId) lookup<Cluster>(view, clusterId, "Cluster");
+  const clusterId = clusterScope(ctx, view);
   const items: readonly NodeGroup[] =
     clusterId === undefined ? view.nodeGroups : (view.nodeGroupsByCluster.get(clusterId) ?? []);
   return ok(ctx.base, items, mode);
