@@ -32,11 +32,13 @@ const END = { kind: "end" } as const;
 export class PagePump<T> {
   readonly #source: PageSource<T>;
   readonly #options: PumpOptions;
-  readonly #controller = new AbortController();
   readonly #queue: SourcePage<T>[] = [];
   #end: PumpResult<T> | undefined;
   #waiter: ((result: PumpResult<T>) => void) | undefined;
-  #inFlight = false;
+  // The in-flight page's own controller. Each request gets a fresh, short-lived signal: a
+  // `fetch` that never yields to the event loop never lets undici drop the listener each
+  // Request adds to its signal, so one long-lived walk signal would collect one per page.
+  #request: AbortController | undefined;
   #closed = false;
   #fetched = 0;
   #accepted = 0;
@@ -77,7 +79,7 @@ export class PagePump<T> {
     this.#closed = true;
     this.#unlink();
     this.#queue.length = 0;
-    if (this.#inFlight) this.#controller.abort(new AbortError("The walk was closed"));
+    this.#request?.abort(new AbortError("The walk was closed"));
     this.#settle(END);
   }
 
@@ -89,16 +91,17 @@ export class PagePump<T> {
       error: new AbortError("The walk was aborted", { cause: signal.reason }),
       at: this.#source.position(),
     });
-    this.#controller.abort(signal.reason);
+    this.#request?.abort(signal.reason);
   }
 
   #pump(): void {
-    if (this.#closed || this.#end || this.#inFlight) return;
+    if (this.#closed || this.#end || this.#request) return;
     if (!this.#waiter && this.#queue.length >= this.#options.prefetch) return;
-    this.#inFlight = true;
+    const controller = new AbortController();
+    this.#request = controller;
     let request: Promise<SourcePage<T>>;
     try {
-      request = this.#source.fetch(this.#controller.signal);
+      request = this.#source.fetch(controller.signal);
     } catch (error) {
       request = Promise.reject(error);
     }
@@ -109,7 +112,7 @@ export class PagePump<T> {
   }
 
   #onPage(page: SourcePage<T>): void {
-    this.#inFlight = false;
+    this.#request = undefined;
     if (this.#closed || this.#end) return;
     this.#fetched += 1;
     try {
@@ -121,7 +124,7 @@ export class PagePump<T> {
   }
 
   #onError(error: unknown): void {
-    this.#inFlight = false;
+    this.#request = undefined;
     if (this.#closed || this.#end) return;
     this.#finish({ kind: "error", error, at: this.#source.position() });
   }

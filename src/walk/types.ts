@@ -42,7 +42,8 @@ export interface Progress {
 export interface WalkOptions {
   /**
    * Aborts the walk: the in-flight request is aborted and the next pull throws `AbortError`.
-   * Passed (through an internal controller linked to it) to every page's request.
+   * Reaches every page's request through that page's own signal, linked to it while the
+   * request is in flight.
    * @default undefined
    */
   signal?: AbortSignal | undefined;

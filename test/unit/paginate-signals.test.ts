@@ -1,0 +1,104 @@
+import { getEventListeners } from "node:events";
+import { afterEach, describe, expect, it } from "vitest";
+import { createKubeadapt } from "../../src/client.js";
+import { createCursorWalk, type FetchPage } from "../../src/paginate.js";
+
+const PAGES = 2_000;
+
+/** A fetch that answers at once: the whole walk runs without one turn of the event loop. */
+function synchronousFetch(pages: number) {
+  return async (request: Request): Promise<Response> => {
+    const match = /[?&]cursor=p(\d+)/.exec(request.url);
+    const index = match ? Number(match[1]) : 0;
+    const more = index + 1 < pages;
+    const body = {
+      data: [{ id: `item-${index}` }],
+      meta: { pagination: { has_more: more, next_cursor: more ? `p${index + 1}` : "" } },
+    };
+    return new Response(JSON.stringify(body), {
+      headers: { "content-type": "application/json" },
+    });
+  };
+}
+
+const warnings: Error[] = [];
+const onWarning = (warning: Error) => warnings.push(warning);
+
+afterEach(() => {
+  process.off("warning", onWarning);
+  warnings.length = 0;
+});
+
+describe("paginate: abort signals of page requests", () => {
+  it("a walk of 2 000 pages over a fetch that never yields adds no listeners and no warning", async () => {
+    process.on("warning", onWarning);
+    const ka = createKubeadapt({
+      token: "ka_test_token",
+      baseUrl: "https://api.test",
+      fetch: synchronousFetch(PAGES),
+      maxRetries: 0,
+    });
+    const controller = new AbortController();
+    const listeners: number[] = [];
+    let items = 0;
+    for await (const _ of ka.paginate("/v1/workloads", {
+      params: { query: { limit: 1 } },
+      signal: controller.signal,
+    })) {
+      items += 1;
+      if (items % 500 === 1) listeners.push(getEventListeners(controller.signal, "abort").length);
+    }
+    // Warnings are emitted on a later tick.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(items).toBe(PAGES);
+    expect(listeners).toEqual([1, 1, 1, 1]);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+    expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
+  }, 30_000);
+
+  it("each page's request gets its own signal, detached from the walk once the page settles", async () => {
+    const signals: AbortSignal[] = [];
+    const fetchPage: FetchPage = async (_path, init) => {
+      if (init.signal) signals.push(init.signal);
+      const page = signals.length;
+      return {
+        data: [{ id: `item-${page}` }],
+        meta: { pagination: { has_more: true, next_cursor: `c${page}` } },
+      };
+    };
+    const controller = new AbortController();
+    const walk = createCursorWalk(fetchPage, "/v1/workloads", {
+      signal: controller.signal,
+      prefetch: 0,
+    });
+    const seen: unknown[] = [];
+    const error = await (async () => {
+      for await (const item of walk) {
+        seen.push(item);
+        if (seen.length === 3) controller.abort();
+      }
+    })().catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "AbortError" });
+    expect(signals).toHaveLength(3);
+    expect(new Set(signals).size).toBe(3);
+    expect(signals.map((s) => s.aborted)).toEqual([false, false, false]);
+  });
+
+  it("aborting the walk aborts the in-flight page's signal", async () => {
+    let pageSignal: AbortSignal | undefined;
+    const fetchPage: FetchPage = (_path, init) =>
+      new Promise((_, reject) => {
+        pageSignal = init.signal;
+        init.signal?.addEventListener("abort", () => reject(init.signal?.reason));
+      });
+    const controller = new AbortController();
+    const pending = createCursorWalk(fetchPage, "/v1/workloads", {
+      signal: controller.signal,
+    }).toArray({ max: 10 });
+    await new Promise((resolve) => setImmediate(resolve));
+    controller.abort(new Error("stop"));
+    await expect(pending).rejects.toMatchObject({ name: "AbortError" });
+    expect(pageSignal?.aborted).toBe(true);
+    expect(pageSignal?.reason).toEqual(new Error("stop"));
+  });
+});
