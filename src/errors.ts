@@ -34,97 +34,83 @@ export interface KubeadaptErrorInit extends WalkPosition {
   cause?: unknown;
 }
 
+// The fields an error copies from its init, in `toJSON`'s order.
+const FIELDS = [
+  "status",
+  "code",
+  "details",
+  "requestId",
+  "retryAfterMs",
+  "cursor",
+  "page",
+  "itemsYielded",
+] as const;
+
 /**
  * The base of every error this SDK throws. Check with {@link isKubeadaptError} (or the other
  * `isXxxError` guards) rather than `instanceof`, which fails across two copies of the package.
  */
 export class KubeadaptError extends Error {
-  override name: string = "KubeadaptError";
+  /** The literal `name` of this class's errors; subclasses without one inherit their parent's. */
+  static readonly errorName: string = "KubeadaptError";
   /** HTTP status, when the error came from a response. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** Error code from the envelope (e.g. `CURSOR_EXPIRED`), when the server sent one. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** `error.details` from the envelope; empty when there were none. */
-  readonly details: ErrorDetail[];
+  declare readonly details: ErrorDetail[];
   /** `meta.request_id` of the failed response. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** How long the server asked us to wait before retrying, in milliseconds. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   /** During a walk: the cursor of the page that failed, to resume from. */
-  cursor: string | undefined;
+  declare cursor: string | undefined;
   /** During a walk: the 1-based number of the page that failed. */
-  page: number | undefined;
+  declare page: number | undefined;
   /** During a walk: how many items had been yielded before the failure. */
-  itemsYielded: number | undefined;
+  declare itemsYielded: number | undefined;
 
   constructor(message: string, init: KubeadaptErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.status = init.status;
-    this.code = init.code;
+    // The guards compare these names, which survive duplicated packages where class identity
+    // does not: this class's `errorName` and every ancestor's, read once here.
+    const lineage: string[] = [];
+    for (let c: object | null = new.target; c && c !== Error; c = Object.getPrototypeOf(c)) {
+      if (Object.hasOwn(c, "errorName")) lineage.push((c as typeof KubeadaptError).errorName);
+    }
+    this.name = new.target.errorName;
+    for (const key of FIELDS) (this as Record<string, unknown>)[key] = init[key];
     this.details = init.details ?? [];
-    this.requestId = init.requestId;
-    this.retryAfterMs = init.retryAfterMs;
-    this.cursor = init.cursor;
-    this.page = init.page;
-    this.itemsYielded = init.itemsYielded;
-    Object.defineProperty(this, LINEAGE, { value: lineageOf(this), enumerable: false });
+    Object.defineProperty(this, LINEAGE, { value: lineage });
   }
 
   /** A plain object for logs and `JSON.stringify`: the fields above, never request headers. */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      status: this.status,
-      code: this.code,
-      details: this.details,
-      requestId: this.requestId,
-      retryAfterMs: this.retryAfterMs,
-      cursor: this.cursor,
-      page: this.page,
-      itemsYielded: this.itemsYielded,
-    };
+    const json: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const key of FIELDS) json[key] = this[key];
+    return json;
   }
-}
-
-// The names of an error's class and all its ancestors, read once at construction: the guards
-// compare names, which survive duplicated packages where class identity does not.
-function lineageOf(error: KubeadaptError): readonly string[] {
-  const names: string[] = [];
-  for (let proto = Object.getPrototypeOf(error); proto && proto !== Error.prototype; ) {
-    const name = Object.hasOwn(proto.constructor, "errorName")
-      ? (proto.constructor as { errorName: string }).errorName
-      : undefined;
-    if (name) names.push(name);
-    proto = Object.getPrototypeOf(proto);
-  }
-  return names;
 }
 
 /** 400 `BAD_REQUEST`: an invalid parameter (`details[0].field` names it), e.g. `limit`. */
 export class BadRequestError extends KubeadaptError {
-  static readonly errorName: string = "BadRequestError";
-  override name = "BadRequestError";
+  static override readonly errorName: string = "BadRequestError";
 }
 /** 400 `INVALID_CURSOR`: the cursor was modified or is not one the server issued. */
 export class InvalidCursorError extends BadRequestError {
   static override readonly errorName: string = "InvalidCursorError";
-  override name = "InvalidCursorError";
 }
 /** 401: the token is missing or invalid. */
 export class AuthenticationError extends KubeadaptError {
-  static readonly errorName: string = "AuthenticationError";
-  override name = "AuthenticationError";
+  static override readonly errorName: string = "AuthenticationError";
 }
 /** 403: the token lacks the scope this endpoint needs. */
 export class PermissionDeniedError extends KubeadaptError {
-  static readonly errorName: string = "PermissionDeniedError";
-  override name = "PermissionDeniedError";
+  static override readonly errorName: string = "PermissionDeniedError";
 }
 /** 404: no resource with this id. */
 export class NotFoundError extends KubeadaptError {
-  static readonly errorName: string = "NotFoundError";
-  override name = "NotFoundError";
+  static override readonly errorName: string = "NotFoundError";
 }
 
 /** Why a cursor stopped working: older than 24 hours, or the query changed between pages. */
@@ -132,8 +118,7 @@ export type CursorExpiredReason = "expired" | "query_changed" | "unknown";
 
 /** 410 `CURSOR_EXPIRED`: restart the walk from page 1 (or use `onCursorExpired: "restart"`). */
 export class CursorExpiredError extends KubeadaptError {
-  static readonly errorName: string = "CursorExpiredError";
-  override name = "CursorExpiredError";
+  static override readonly errorName: string = "CursorExpiredError";
   /** `details[0].reason` of the response. */
   readonly reason: CursorExpiredReason;
 
@@ -149,28 +134,23 @@ export class CursorExpiredError extends KubeadaptError {
 }
 /** 429: rate limited; `retryAfterMs` says how long the server asked to wait. */
 export class RateLimitError extends KubeadaptError {
-  static readonly errorName: string = "RateLimitError";
-  override name = "RateLimitError";
+  static override readonly errorName: string = "RateLimitError";
 }
 /** 5xx: the server failed; retried GETs that kept failing end here. */
 export class ServerError extends KubeadaptError {
-  static readonly errorName: string = "ServerError";
-  override name = "ServerError";
+  static override readonly errorName: string = "ServerError";
 }
 /** The request never got a response (DNS, refused or reset connection). */
 export class ConnectionError extends KubeadaptError {
-  static readonly errorName: string = "ConnectionError";
-  override name = "ConnectionError";
+  static override readonly errorName: string = "ConnectionError";
 }
 /** An attempt took longer than `timeoutMs`. */
 export class TimeoutError extends KubeadaptError {
-  static readonly errorName: string = "TimeoutError";
-  override name = "TimeoutError";
+  static override readonly errorName: string = "TimeoutError";
 }
 /** The caller's `AbortSignal` fired. `name` is `"AbortError"`, as for `fetch`. */
 export class AbortError extends KubeadaptError {
-  static readonly errorName: string = "AbortError";
-  override name = "AbortError";
+  static override readonly errorName: string = "AbortError";
 }
 /**
  * The server broke the protocol: a body that is not the JSON envelope (an HTML 502 page), a
@@ -178,60 +158,46 @@ export class AbortError extends KubeadaptError {
  * empty pages in a row.
  */
 export class ProtocolError extends KubeadaptError {
-  static readonly errorName: string = "ProtocolError";
-  override name = "ProtocolError";
+  static override readonly errorName: string = "ProtocolError";
 }
 /** A walk reached `maxPages` before the list ended. */
 export class PaginationLimitError extends KubeadaptError {
-  static readonly errorName: string = "PaginationLimitError";
-  override name = "PaginationLimitError";
+  static override readonly errorName: string = "PaginationLimitError";
 }
 
-Object.defineProperty(KubeadaptError, "errorName", { value: "KubeadaptError" });
-
-function isA(name: string) {
-  return (value: unknown): boolean => {
-    if (typeof value !== "object" || value === null) return false;
-    const lineage = (value as { [LINEAGE]?: unknown })[LINEAGE];
+function isA<T>(Class: { readonly errorName: string }): (value: unknown) => value is T {
+  const name = Class.errorName;
+  return (value): value is T => {
+    const lineage = (value as { [LINEAGE]?: unknown } | null | undefined)?.[LINEAGE];
     return Array.isArray(lineage) && lineage.includes(name);
   };
 }
 
 /** True for any error thrown by this SDK (any copy of the package). */
-export const isKubeadaptError = isA("KubeadaptError") as (e: unknown) => e is KubeadaptError;
+export const isKubeadaptError = isA<KubeadaptError>(KubeadaptError);
 /** True for {@link BadRequestError} and its subclass {@link InvalidCursorError}. */
-export const isBadRequestError = isA("BadRequestError") as (e: unknown) => e is BadRequestError;
+export const isBadRequestError = isA<BadRequestError>(BadRequestError);
 /** True for {@link InvalidCursorError}. */
-export const isInvalidCursorError = isA("InvalidCursorError") as (
-  e: unknown,
-) => e is InvalidCursorError;
+export const isInvalidCursorError = isA<InvalidCursorError>(InvalidCursorError);
 /** True for {@link AuthenticationError}. */
-export const isAuthenticationError = isA("AuthenticationError") as (
-  e: unknown,
-) => e is AuthenticationError;
+export const isAuthenticationError = isA<AuthenticationError>(AuthenticationError);
 /** True for {@link PermissionDeniedError}. */
-export const isPermissionDeniedError = isA("PermissionDeniedError") as (
-  e: unknown,
-) => e is PermissionDeniedError;
+export const isPermissionDeniedError = isA<PermissionDeniedError>(PermissionDeniedError);
 /** True for {@link NotFoundError}. */
-export const isNotFoundError = isA("NotFoundError") as (e: unknown) => e is NotFoundError;
+export const isNotFoundError = isA<NotFoundError>(NotFoundError);
 /** True for {@link CursorExpiredError}. */
-export const isCursorExpiredError = isA("CursorExpiredError") as (
-  e: unknown,
-) => e is CursorExpiredError;
+export const isCursorExpiredError = isA<CursorExpiredError>(CursorExpiredError);
 /** True for {@link RateLimitError}. */
-export const isRateLimitError = isA("RateLimitError") as (e: unknown) => e is RateLimitError;
+export const isRateLimitError = isA<RateLimitError>(RateLimitError);
 /** True for {@link ServerError}. */
-export const isServerError = isA("ServerError") as (e: unknown) => e is ServerError;
+export const isServerError = isA<ServerError>(ServerError);
 /** True for {@link ConnectionError}. */
-export const isConnectionError = isA("ConnectionError") as (e: unknown) => e is ConnectionError;
+export const isConnectionError = isA<ConnectionError>(ConnectionError);
 /** True for {@link TimeoutError}. */
-export const isTimeoutError = isA("TimeoutError") as (e: unknown) => e is TimeoutError;
+export const isTimeoutError = isA<TimeoutError>(TimeoutError);
 /** True for {@link AbortError}. */
-export const isAbortError = isA("AbortError") as (e: unknown) => e is AbortError;
+export const isAbortError = isA<AbortError>(AbortError);
 /** True for {@link ProtocolError}. */
-export const isProtocolError = isA("ProtocolError") as (e: unknown) => e is ProtocolError;
+export const isProtocolError = isA<ProtocolError>(ProtocolError);
 /** True for {@link PaginationLimitError}. */
-export const isPaginationLimitError = isA("PaginationLimitError") as (
-  e: unknown,
-) => e is PaginationLimitError;
+export const isPaginationLimitError = isA<PaginationLimitError>(PaginationLimitError);
