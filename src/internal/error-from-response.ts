@@ -5,7 +5,6 @@ import {
   type ErrorDetail,
   InvalidCursorError,
   KubeadaptError,
-  type KubeadaptErrorInit,
   NotFoundError,
   PermissionDeniedError,
   ProtocolError,
@@ -15,10 +14,18 @@ import {
 import { redact } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
 
-type ErrorClass = new (message: string, init?: KubeadaptErrorInit) => KubeadaptError;
-
 /** The longest excerpt of an unexpected body that a {@link ProtocolError} message quotes. */
 export const BODY_EXCERPT_LENGTH = 200;
+
+// The class of each 4xx the spec lists; any other 4xx is a plain KubeadaptError.
+const BY_STATUS: Record<number, typeof KubeadaptError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  410: CursorExpiredError,
+  429: RateLimitError,
+};
 
 /**
  * The typed error for a non-2xx response whose body text is `body`: the class follows the
@@ -33,20 +40,33 @@ export function errorFromResponse(
 ): KubeadaptError {
   const status = response.status;
   const retryAfterMs = parseRetryAfter(response.headers);
-  const envelope = parseEnvelope(body);
-  if (!envelope) {
-    return new ProtocolError(
-      `expected a JSON error envelope with HTTP ${status}, received ${describeBody(response, body, token)}`,
-      { status, retryAfterMs },
-    );
+  let value: Envelope | undefined;
+  try {
+    value = JSON.parse(body ?? "");
+  } catch {}
+  // Arrays and primitives fail these checks too: their `error`/`code` is undefined.
+  const error = value?.error;
+  if (typeof error?.code !== "string" || typeof error.message !== "string") {
+    return new ProtocolError(unexpected(response, "error envelope", body, token), {
+      status,
+      retryAfterMs,
+    });
   }
-  const { error, meta } = envelope;
-  const ErrorType = classFor(status, error.code);
+  const { code, details } = error;
+  const ErrorType =
+    status >= 500
+      ? ServerError
+      : status === 400 && code === "INVALID_CURSOR"
+        ? InvalidCursorError
+        : (BY_STATUS[status] ?? KubeadaptError);
+  const requestId = value?.meta?.request_id;
   return new ErrorType(redact(error.message, token), {
     status,
-    code: error.code,
-    details: error.details.map((detail) => redactDetail(detail, token)),
-    requestId: typeof meta?.request_id === "string" ? meta.request_id : undefined,
+    code,
+    details: Array.isArray(details)
+      ? details.filter(isRecord).map((detail) => redactDetail(detail, token))
+      : [],
+    requestId: typeof requestId === "string" ? requestId : undefined,
     retryAfterMs,
   });
 }
@@ -57,63 +77,37 @@ export function errorFromResponse(
  */
 export function parseSuccessBody(response: Response, body: string | undefined, token?: string) {
   try {
-    if (body === undefined || body === "") throw new SyntaxError("empty body");
-    return JSON.parse(body) as unknown;
+    return JSON.parse(body as string) as unknown;
   } catch {
-    throw new ProtocolError(
-      `expected a JSON body with HTTP ${response.status}, received ${describeBody(response, body, token)}`,
-      { status: response.status },
-    );
+    throw new ProtocolError(unexpected(response, "body", body, token), { status: response.status });
   }
 }
 
-function classFor(status: number, code: string): ErrorClass {
-  if (status === 400) return code === "INVALID_CURSOR" ? InvalidCursorError : BadRequestError;
-  if (status === 401) return AuthenticationError;
-  if (status === 403) return PermissionDeniedError;
-  if (status === 404) return NotFoundError;
-  if (status === 410) return CursorExpiredError;
-  if (status === 429) return RateLimitError;
-  if (status >= 500) return ServerError;
-  return KubeadaptError;
-}
-
+// Only read when parsing succeeded: JSON of unknown shape.
 interface Envelope {
-  error: { code: string; message: string; details: ErrorDetail[] };
+  error?: { code?: unknown; message?: unknown; details?: unknown };
   meta?: { request_id?: unknown };
 }
 
-function parseEnvelope(body: string | undefined): Envelope | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(body ?? "");
-  } catch {
-    return undefined;
+// "expected a JSON <what> with HTTP <status>, received <type>: "<redacted excerpt>"".
+function unexpected(response: Response, what: string, body: string | undefined, token?: string) {
+  const type = response.headers.get("content-type") ?? "no content type";
+  let received = `an empty body (${type})`;
+  if (body) {
+    const text = redact(body, token).replace(/\s+/g, " ").trim();
+    received = `${type}: ${JSON.stringify(
+      text.length > BODY_EXCERPT_LENGTH ? `${text.slice(0, BODY_EXCERPT_LENGTH)}…` : text,
+    )}`;
   }
-  if (!isRecord(value) || !isRecord(value.error)) return undefined;
-  const { code, message, details } = value.error;
-  if (typeof code !== "string" || typeof message !== "string") return undefined;
-  return {
-    error: { code, message, details: Array.isArray(details) ? details.filter(isRecord) : [] },
-    meta: isRecord(value.meta) ? value.meta : undefined,
-  };
+  return `expected a JSON ${what} with HTTP ${response.status}, received ${received}`;
 }
 
-function redactDetail(detail: ErrorDetail, token?: string): ErrorDetail {
+function redactDetail(detail: Record<string, unknown>, token?: string): ErrorDetail {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(detail)) {
     out[key] = typeof value === "string" ? redact(value, token) : value;
   }
   return out as ErrorDetail;
-}
-
-function describeBody(response: Response, body: string | undefined, token?: string): string {
-  const type = response.headers.get("content-type") ?? "no content type";
-  if (!body) return `an empty body (${type})`;
-  const text = redact(body, token).replace(/\s+/g, " ").trim();
-  const excerpt =
-    text.length > BODY_EXCERPT_LENGTH ? `${text.slice(0, BODY_EXCERPT_LENGTH)}…` : text;
-  return `${type}: ${JSON.stringify(excerpt)}`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
