@@ -10,7 +10,17 @@ import { BadRequestError } from "../errors.js";
 export function safePathSerializer(pathname: string, pathParams: Record<string, unknown>): string {
   for (const match of pathname.match(/\{[^{}]+\}/g) ?? []) {
     const name = match.slice(1, -1).replace(/^[.;]/, "").replace(/\*$/, "");
-    const reason = invalidReason(pathParams?.[name]);
+    const value = pathParams?.[name];
+    const reason =
+      value == null
+        ? "missing"
+        : !/^(string|number|bigint)$/.test(typeof value)
+          ? "not_scalar"
+          : value === ""
+            ? "empty"
+            : isDotSegment(String(value))
+              ? "dot_segment"
+              : "";
     if (reason) {
       throw new BadRequestError(`path parameter ${name} is ${reason.replace("_", " ")}`, {
         code: "BAD_REQUEST",
@@ -21,25 +31,11 @@ export function safePathSerializer(pathname: string, pathParams: Record<string, 
   return defaultPathSerializer(pathname, pathParams);
 }
 
-function invalidReason(value: unknown): string | undefined {
-  if (value === undefined || value === null) return "missing";
-  if (typeof value !== "string" && typeof value !== "number" && typeof value !== "bigint") {
-    return "not_scalar";
-  }
-  const text = String(value);
-  if (text === "") return "empty";
-  if (isDotSegment(text) || isDotSegment(decodeOnce(text))) return "dot_segment";
-  return undefined;
-}
-
+// `.` or `..`, as given or once percent-decoded (`%2e%2E`).
 function isDotSegment(text: string): boolean {
-  return text === "." || text === "..";
-}
-
-function decodeOnce(text: string): string {
+  let decoded = text;
   try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
+    decoded = decodeURIComponent(text);
+  } catch {}
+  return /^\.\.?$/.test(text) || /^\.\.?$/.test(decoded);
 }
