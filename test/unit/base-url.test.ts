@@ -35,8 +35,8 @@ describe("checkBaseUrl", () => {
     expect(() => checkBaseUrl("https://user:ka_live_pw@api.test", false)).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining("ka_live_pw") }),
     );
-    expect(() => checkBaseUrl("user:ka_live_pw@api.test", false)).toThrow(/not an absolute URL/);
-    expect(() => checkBaseUrl("user:ka_live_pw@api.test", false)).toThrow(
+    expect(() => checkBaseUrl("ka_live_pw@api.test", false)).toThrow(/not an absolute URL/);
+    expect(() => checkBaseUrl("ka_live_pw@api.test", false)).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining("ka_live_pw") }),
     );
   });
