@@ -7,19 +7,9 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { chromium, type Locator, type Page } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS } from "./lib/chromium.js";
 import { repoRoot, run } from "./lib/exec.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 /** The operation the check opens from the sidebar: paginated, with 400 and 410 responses. */
 const TAG = "Workloads";
 const OPERATION = "List workloads";

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { join, normalize } from "node:path";
 import { chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS } from "../lib/chromium.js";
 import { repoRoot } from "../lib/exec.js";
 
 /** What a probe reports (see probe.mjs), or `crash` with the stack when it threw. */
@@ -16,19 +17,6 @@ export type Report = Record<string, unknown> & {
   version?: string;
   crash?: string;
 };
-
-/** Debian's chromium (CI installs it with apt-get before this runs). */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /**
  * The page: maps the bare `openapi-fetch` import and leaves the probe's report on `window`.
