@@ -125,7 +125,12 @@ export interface Kubeadapt {
  */
 export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
   const token = options.token ?? readEnv("KUBEADAPT_API_TOKEN");
-  checkToken(token);
+  // An invalid header value makes `Headers` throw a TypeError that quotes it: refuse it first.
+  if (token !== undefined && !/^[\x21-\x7e]+$/.test(token)) {
+    throw new KubeadaptError(
+      "token must be non-empty printable ASCII without spaces (check for a trailing newline)",
+    );
+  }
   const baseUrl = checkBaseUrl(
     options.baseUrl ?? readEnv("KUBEADAPT_BASE_URL") ?? DEFAULT_BASE_URL,
     options.allowInsecureHttp ?? false,
@@ -169,15 +174,6 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
 }
 
 type TextResult = Parameters<typeof readResult>[0];
-
-// An invalid header value makes `Headers` throw a TypeError that quotes it: refuse it first.
-function checkToken(token: string | undefined): void {
-  if (token !== undefined && !/^[\x21-\x7e]+$/.test(token)) {
-    throw new KubeadaptError(
-      "token must be non-empty printable ASCII without spaces (check for a trailing newline)",
-    );
-  }
-}
 
 function checkCount(name: string, value: number | undefined, fallback: number, min = 0): number {
   if (value === undefined) return fallback;
