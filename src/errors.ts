@@ -78,7 +78,7 @@ export class KubeadaptError extends Error {
     for (let c: object | null = new.target; c && c !== Error; c = Object.getPrototypeOf(c)) {
       if (Object.hasOwn(c, "errorName")) lineage.push((c as typeof KubeadaptError).errorName);
     }
-    this.name = new.target.errorName;
+    this.name = lineage[0] as string;
     for (const key of FIELDS) (this as Record<string, unknown>)[key] = init[key];
     this.details = init.details ?? [];
     Object.defineProperty(this, LINEAGE, { value: lineage });
@@ -120,7 +120,7 @@ export type CursorExpiredReason = "expired" | "query_changed" | "unknown";
 export class CursorExpiredError extends KubeadaptError {
   static override readonly errorName: string = "CursorExpiredError";
   /** `details[0].reason` of the response. */
-  readonly reason: CursorExpiredReason;
+  declare readonly reason: CursorExpiredReason;
 
   constructor(message: string, init: KubeadaptErrorInit = {}) {
     super(message, init);

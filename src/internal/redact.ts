@@ -10,7 +10,7 @@ const KEY_SHAPE = /\bka_(?:live|test)_[A-Za-z0-9_-]+/g;
  */
 export function redact(text: string, token?: string): string {
   let out = text;
-  if (token && token.length >= WHOLE_WORD_BELOW) out = out.split(token).join(REDACTED);
+  if (token && token.length >= WHOLE_WORD_BELOW) out = out.replaceAll(token, REDACTED);
   else if (token) out = out.replace(wholeWord(token), REDACTED);
   return out.replace(KEY_SHAPE, REDACTED);
 }
