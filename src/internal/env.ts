@@ -3,10 +3,8 @@
  * unset, empty, or not readable (browsers; Deno without `--allow-env`).
  */
 export function readEnv(name: string): string | undefined {
-  if (typeof process === "undefined") return undefined;
   try {
-    const value = process.env?.[name]?.trim();
-    return value ? value : undefined;
+    return globalThis.process?.env?.[name]?.trim() || undefined;
   } catch {
     return undefined;
   }
