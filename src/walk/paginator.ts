@@ -24,15 +24,15 @@ export function createPaginator<T>(plan: WalkPlan<T>): Paginator<T> {
     return new Walk(plan, budget);
   };
   return {
-    [Symbol.asyncIterator]: () => lazy(() => itemIterator(claim(undefined))),
-    pages: () => ({ [Symbol.asyncIterator]: () => lazy(() => pageIterator(claim(undefined))) }),
+    [Symbol.asyncIterator]: () => itemIterator(() => claim(undefined)),
+    pages: () => ({ [Symbol.asyncIterator]: () => pageIterator(() => claim(undefined)) }),
     toArray: async (options: ToArrayOptions) => {
       const max = options?.max;
       if (typeof max !== "number" || !Number.isInteger(max) || max < 1) {
         throw invalidParameter("max", "toArray needs { max }, an integer >= 1");
       }
       const walk = claim(max);
-      const items = itemIterator(walk);
+      const items = itemIterator(() => walk);
       const out: T[] = [];
       try {
         while (out.length < max) {
@@ -48,58 +48,87 @@ export function createPaginator<T>(plan: WalkPlan<T>): Paginator<T> {
   };
 }
 
-// Claims the walk on the first next() (not when the iterator is created), so a second
-// iteration fails with a clear error from its first next(), like any other walk error.
-function lazy<V>(create: () => AsyncIterator<V>): AsyncIterator<V> {
-  let inner: AsyncIterator<V> | undefined;
-  return {
-    next: async () => {
-      inner ??= create();
-      return inner.next();
-    },
-    return: async () => (inner?.return ? inner.return() : { done: true, value: undefined }),
-  };
-}
-
 const DONE = { done: true, value: undefined } as const;
 
-function itemIterator<T>(walk: Walk<T>): AsyncIterator<T> {
+// Both iterators claim the walk on the first next() (not when the iterator is created), so a
+// second iteration fails with a clear error from its first next(), like any other walk error.
+
+function itemIterator<T>(open: () => Walk<T>): AsyncIterator<T> {
+  let walk: Walk<T> | undefined;
   let items: T[] = [];
   let index = 0;
+  const take = (current: Walk<T>): IteratorResult<T> => {
+    current.throwIfAborted();
+    current.itemsYielded += 1;
+    return { done: false, value: items[index++] as T };
+  };
   const step = async (): Promise<IteratorResult<T>> => {
+    const current = walk as Walk<T>;
     while (index >= items.length) {
-      const page = await walk.nextPage();
+      const page = await current.nextPage();
       if (!page) return DONE;
       items = page.items;
       index = 0;
     }
-    walk.throwIfAborted();
-    walk.itemsYielded += 1;
-    return { done: false, value: items[index++] as T };
+    return take(current);
   };
-  return serialized(step, () => {
+  const queue = serialized(step, () => {
     items = [];
-    walk.close();
+    walk?.close();
   });
+  return {
+    next: () => {
+      try {
+        walk ??= open();
+        // Most calls find the current page with items left and no earlier call waiting: the
+        // item is handed over in an already-settled promise, skipping the queue's promises.
+        if (queue.idle() && index < items.length) return Promise.resolve(take(walk));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return queue.next();
+    },
+    return: queue.return,
+  };
 }
 
-function pageIterator<T>(walk: Walk<T>): AsyncIterator<Page<T>> {
+function pageIterator<T>(open: () => Walk<T>): AsyncIterator<Page<T>> {
+  let walk: Walk<T> | undefined;
   const step = async (): Promise<IteratorResult<Page<T>>> => {
-    const page = await walk.nextPage();
+    const current = walk as Walk<T>;
+    const page = await current.nextPage();
     if (!page) return DONE;
-    walk.itemsYielded += page.items.length;
+    current.itemsYielded += page.items.length;
     return { done: false, value: page };
   };
-  return serialized(step, () => walk.close());
+  const queue = serialized(step, () => walk?.close());
+  return {
+    next: () => {
+      try {
+        walk ??= open();
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return queue.next();
+    },
+    return: queue.return,
+  };
 }
 
 // Runs next() calls one after the other; return() closes at once, even mid-request.
 function serialized<V>(step: () => Promise<IteratorResult<V>>, close: () => void) {
   let chain: Promise<unknown> = Promise.resolve();
+  let waiting = 0;
+  const settled = () => {
+    waiting -= 1;
+  };
   return {
+    /** No next() call is waiting: the caller may answer the next one itself. */
+    idle: () => waiting === 0,
     next: (): Promise<IteratorResult<V>> => {
+      waiting += 1;
       const result = chain.then(step);
-      chain = result.then(noop, noop);
+      chain = result.then(settled, settled);
       return result;
     },
     return: async (): Promise<IteratorResult<V>> => {
@@ -108,8 +137,6 @@ function serialized<V>(step: () => Promise<IteratorResult<V>>, close: () => void
     },
   };
 }
-
-function noop(): void {}
 
 /** One run of a walk, from its first page to its end, error or close. */
 class Walk<T> {
