@@ -18,11 +18,11 @@ export function checkBaseUrl(baseUrl: string, allowInsecureHttp: boolean): URL {
   const problem = !/^https?:$/.test(protocol)
     ? `must use https:// (got ${protocol}//)`
     : url.username || url.password
-      ? "must not contain credentials; pass the token as `token`"
+      ? "must not contain credentials (pass the token as `token`)"
       : url.search || url.hash
-        ? "must not have a query string or fragment"
+        ? "must not have a query or fragment"
         : protocol === "http:" && !allowInsecureHttp && !isLoopback(hostname)
-          ? `is plain http:// to ${hostname}: the token would travel unencrypted (use https://, or allowInsecureHttp: true if you mean it)`
+          ? `is plain http:// to ${hostname}: the token would travel unencrypted (use https:// or allowInsecureHttp: true)`
           : "";
   if (problem) throw new KubeadaptError(`baseUrl ${problem}`);
   return url;
