@@ -2,10 +2,17 @@ import { AbortError, ConnectionError, isKubeadaptError, TimeoutError } from "./e
 import { abortableSleep, type Sleep } from "./internal/abortable-sleep.js";
 import { containsSecret, redact as redactKeys } from "./internal/redact.js";
 import { parseRetryAfter } from "./internal/retry-after.js";
-import { linkSignals, raceAbort } from "./internal/signals.js";
+import { followRequest, raceAbort } from "./internal/signals.js";
 
 /** A `fetch` as openapi-fetch calls it: one `Request` in, one `Response` out. */
 export type FetchLike = (request: Request) => Promise<Response>;
+
+/**
+ * The fetch {@link createRetryingFetch} returns: a {@link FetchLike} that also takes headers to
+ * send instead of the request's own (the client's auth layer adds `Authorization` this way, so
+ * no extra `Request` is built per call and the caller's own `Request` never holds the token).
+ */
+export type RetryingFetch = (request: Request, headers?: Headers) => Promise<Response>;
 
 /** The statuses a GET is retried on, and why. */
 export const RETRY_STATUSES: ReadonlySet<number> = new Set([
@@ -70,12 +77,12 @@ type Attempt = { response: Response } | { failure: "timeout" | "network"; error:
 /**
  * A fetch for openapi-fetch that retries GET/HEAD on {@link RETRY_STATUSES} and on network
  * failures or timeouts, with exponential backoff or the server's `Retry-After`. Each attempt is a
- * clone of the original request and has its own `timeoutMs`. The request's own signal stops
- * everything at once with an {@link AbortError}. The last response is returned as is (non-2xx
- * included); a last failure without a response throws {@link TimeoutError} or
- * {@link ConnectionError}.
+ * new request made from the original (same URL, method and headers) and has its own `timeoutMs`.
+ * The request's own signal stops everything at once with an {@link AbortError}. The last
+ * response is returned as is (non-2xx included); a last failure without a response throws
+ * {@link TimeoutError} or {@link ConnectionError}.
  */
-export function createRetryingFetch(options: RetryOptions = {}): FetchLike {
+export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
   const maxRetries = options.maxRetries ?? 2;
   const timeoutMs = options.timeoutMs ?? 60_000;
   const maxRetryDelayMs = options.maxRetryDelayMs ?? 60_000;
@@ -83,18 +90,16 @@ export function createRetryingFetch(options: RetryOptions = {}): FetchLike {
   const sleep = options.sleep ?? abortableSleep;
   const redact = options.redact ?? ((text: string) => redactKeys(text));
 
-  return async function retryingFetch(request: Request): Promise<Response> {
+  return async function retryingFetch(request: Request, headers?: Headers): Promise<Response> {
     const doFetch: FetchLike = options.fetch ?? ((r) => globalThis.fetch(r));
     const caller = request.signal;
+    // Only GET and HEAD are retried, and they have no body: every attempt can be made from
+    // `request` itself, with nothing to clone. Other methods are sent once.
     const retryable = RETRY_METHODS.has(request.method.toUpperCase());
-    const template = retryable ? request.clone() : request;
-    const url = new URL(request.url);
-    const label = `${request.method} ${url.origin}${url.pathname}`;
 
     for (let retry = 0; ; retry++) {
       throwIfAborted(caller);
-      const input = retryable ? template.clone() : template;
-      const outcome = await attempt(doFetch, input, caller, timeoutMs);
+      const outcome = await attempt(doFetch, request, headers, timeoutMs);
       const mayRetry = retryable && retry < maxRetries;
       let delay: number;
       if ("response" in outcome) {
@@ -106,7 +111,7 @@ export function createRetryingFetch(options: RetryOptions = {}): FetchLike {
         void response.body?.cancel().catch(() => {});
         delay = requested ?? backoffDelay(retry, random);
       } else {
-        if (!mayRetry) throw finalError(outcome, label, retry + 1, timeoutMs, redact);
+        if (!mayRetry) throw finalError(outcome, request, retry + 1, timeoutMs, redact);
         delay = backoffDelay(retry, random);
       }
       try {
@@ -118,19 +123,24 @@ export function createRetryingFetch(options: RetryOptions = {}): FetchLike {
   };
 }
 
+// One attempt: a new Request made from `request`, on a signal that aborts with the caller's or
+// after `timeoutMs` (one timer, cleared once the response headers or a failure arrive).
 async function attempt(
   doFetch: FetchLike,
-  input: Request,
-  caller: AbortSignal,
+  request: Request,
+  headers: Headers | undefined,
   timeoutMs: number,
 ): Promise<Attempt> {
+  const caller = request.signal;
   const timeout = new AbortController();
-  const linked = linkSignals([caller, timeout.signal]);
+  const linked = followRequest(request, timeout);
   const timer = setTimeout(() => timeout.abort(new Error("attempt timed out")), timeoutMs);
   try {
-    const request = new Request(input, { signal: linked.signal });
-    return { response: await raceAbort(doFetch(request), linked.signal) };
+    const { signal } = linked;
+    const input = new Request(request, headers ? { headers, signal } : { signal });
+    return { response: await raceAbort(doFetch(input), signal) };
   } catch (error) {
+    // Checked first: with one listener linking them, the caller's abort aborts `timeout` too.
     if (caller.aborted) throw abortError(caller, error);
     if (timeout.signal.aborted) return { failure: "timeout", error };
     if (isKubeadaptError(error)) throw error;
@@ -144,11 +154,13 @@ async function attempt(
 
 function finalError(
   outcome: Exclude<Attempt, { response: Response }>,
-  label: string,
+  request: Request,
   attempts: number,
   timeoutMs: number,
   redact: (text: string) => string,
 ) {
+  const url = new URL(request.url);
+  const label = `${request.method} ${url.origin}${url.pathname}`;
   const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
   if (outcome.failure === "timeout") {
     return new TimeoutError(`${label} timed out after ${timeoutMs} ms (${tries})`);

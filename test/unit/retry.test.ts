@@ -66,6 +66,21 @@ describe("createRetryingFetch: which responses are retried", () => {
     }
   });
 
+  it("sends the given headers on every attempt and leaves the caller's request without them", async () => {
+    const { fetch, requests } = stub((_, call) => (call < 3 ? json(503) : json(200)));
+    const request = new Request(URL_, { headers: { "x-custom": "1" } });
+    const headers = new Headers({ "x-custom": "1", authorization: "Bearer t" });
+    await createRetryingFetch({ fetch, sleep: recordingSleep().sleep })(request, headers);
+    expect(requests).toHaveLength(3);
+    for (const sent of requests) {
+      expect(Object.fromEntries(sent.headers)).toEqual({
+        "x-custom": "1",
+        authorization: "Bearer t",
+      });
+    }
+    expect(request.headers.get("authorization")).toBeNull();
+  });
+
   it.each([400, 401, 403, 404, 410, 501])("returns a %i at once, with one request", async (s) => {
     const { fetch, requests } = stub(() => json(s));
     const response = await retrying(fetch)(new Request(URL_));
@@ -204,6 +219,25 @@ describe("createRetryingFetch: aborts", () => {
     controller.abort();
     await expect(promise).rejects.toBeInstanceOf(AbortError);
     expect(requests[0]?.signal.aborted).toBe(true);
+  });
+
+  it("keeps following the caller's signal once the response is returned, so its body stays abortable", async () => {
+    const controller = new AbortController();
+    const { fetch, requests } = stub(() => json(200));
+    const response = await retrying(fetch)(new Request(URL_, { signal: controller.signal }));
+    expect(response.status).toBe(200);
+    expect(requests[0]?.signal.aborted).toBe(false);
+    controller.abort(new Error("stop"));
+    expect(requests[0]?.signal.aborted).toBe(true);
+    expect(requests[0]?.signal.reason).toEqual(new Error("stop"));
+  });
+
+  it("clears the attempt's timer once the response arrives", async () => {
+    vi.useFakeTimers();
+    const { fetch } = stub(() => json(200));
+    const response = await retrying(fetch)(new Request(URL_));
+    expect(response.status).toBe(200);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it("sends nothing when the signal is already aborted", async () => {
