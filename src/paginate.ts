@@ -11,7 +11,7 @@ export {
   DEFAULT_MAX_PAGES,
   DEFAULT_PREFETCH,
 } from "./walk/options.js";
-export { MAX_EMPTY_PAGES } from "./walk/page-pump.js";
+export { MAX_EMPTY_PAGES } from "./walk/paginator.js";
 export type {
   CursorWalkOptions,
   FetchPage,

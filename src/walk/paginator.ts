@@ -1,117 +1,337 @@
-// Internal: the public face of a walk. Iterates once, by items, pages or toArray; reports
-// progress; stamps every error with where the walk stood, so the caller can resume.
-import { AbortError, isKubeadaptError, KubeadaptError } from "../errors.js";
+// Internal: a walk and its public face, in one closure. Fetches pages one after the other into
+// a bounded buffer ahead of the consumer (client-go's PageBufferSize); enforces the caps
+// (maxPages, empty pages, toArray's budget); stops at once when closed or aborted; iterates
+// once, by items, pages or toArray; reports progress; stamps every error with where the walk
+// stood, so the caller can resume. Closures rather than classes: the state is plain variables,
+// which is what keeps this small once minified.
+import {
+  AbortError,
+  isKubeadaptError,
+  KubeadaptError,
+  PaginationLimitError,
+  ProtocolError,
+} from "../errors.js";
 import { invalidParameter, type ResolvedOptions } from "./options.js";
-import { PagePump } from "./page-pump.js";
-import type { OpenSource, PageSource, WalkPoint } from "./source.js";
+import type { OpenSource, PageSource, SourcePage, WalkPoint } from "./source.js";
 import type { Page, Paginator, ToArrayOptions } from "./types.js";
+
+/**
+ * Empty pages that claim more to come, in a row, before a walk gives up with `ProtocolError`.
+ * A walk skips an empty page (it never ends a walk), but a server that keeps sending them
+ * would otherwise loop until `maxPages`.
+ */
+export const MAX_EMPTY_PAGES = 10;
 
 /** A walk ready to run: its protocol and options, or why it cannot run. */
 export type WalkPlan<T> =
   | { ok: true; open: OpenSource<T>; options: ResolvedOptions }
   | { ok: false; error: unknown };
 
+const DONE = { done: true, value: undefined } as const;
+const NO_OPTIONS: Partial<ResolvedOptions> = {};
+
 /** Wraps a {@link WalkPlan} in the lazy, iterate-once {@link Paginator}. */
 export function createPaginator<T>(plan: WalkPlan<T>): Paginator<T> {
+  const { signal, prefetch = 0, maxPages = 0, onProgress } = plan.ok ? plan.options : NO_OPTIONS;
   let claimed = false;
-  const claim = (budget: number | undefined): Walk<T> => {
+  let budget: number | undefined;
+  let source: PageSource<T> | undefined;
+  let running = false;
+  let closed = false;
+  // Pages fetched ahead of the consumer.
+  const queue: SourcePage<T>[] = [];
+  // Set once nothing more will be fetched: `at` is there when the walk ended in `error`.
+  let end: { error?: unknown; at?: WalkPoint } | undefined;
+  // The consumer waiting for a page: handed a page, or nothing (look at `end`, `closed`).
+  let waiter: ((page?: SourcePage<T>) => void) | undefined;
+  // The in-flight page's own controller. Each request gets a fresh, short-lived signal: a
+  // `fetch` that never yields to the event loop never lets undici drop the listener each
+  // Request adds to its signal, so one long-lived walk signal would collect one per page.
+  let request: AbortController | undefined;
+  let fetched = 0;
+  let accepted = 0;
+  let emptyRun = 0;
+  let pages = 0;
+  let items = 0;
+  let total: number | undefined;
+  // Items handed to the consumer.
+  let yielded = 0;
+  let unlink = () => {};
+
+  const claim = (max?: number): void => {
     if (claimed) {
       throw new KubeadaptError(
         "This paginator was already iterated; call paginate() again to start a new walk",
       );
     }
     claimed = true;
-    return new Walk(plan, budget);
+    budget = max;
   };
+
+  const position = (): WalkPoint => (source as PageSource<T>).position();
+
+  const stamp = (error: unknown, at: WalkPoint): KubeadaptError =>
+    Object.assign(
+      isKubeadaptError(error)
+        ? error
+        : new KubeadaptError(
+            `A page request failed: ${error instanceof Error ? error.message : String(error)}`,
+            { cause: error },
+          ),
+      { cursor: at.cursor, page: at.page, itemsYielded: yielded },
+    );
+
+  const settle = (page?: SourcePage<T>): void => {
+    const wake = waiter;
+    waiter = undefined;
+    wake?.(page);
+  };
+
+  const finish = (error?: unknown, at?: WalkPoint): void => {
+    end = at ? { error, at } : {};
+    unlink();
+    if (queue.length === 0) settle();
+  };
+
+  const fail = (error: unknown): void => finish(error, position());
+
+  /** Stops the walk: aborts the in-flight request, drops buffered pages, fetches nothing more. */
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
+    unlink();
+    queue.length = 0;
+    request?.abort(new AbortError("The walk was closed"));
+    settle();
+  };
+
+  /** Throws `AbortError` (and closes) if the caller's signal fired. */
+  const throwIfAborted = (): void => {
+    if (!signal?.aborted || closed) return;
+    const at = source?.position() ?? { cursor: undefined, page: 1 };
+    close();
+    throw stamp(new AbortError("The walk was aborted", { cause: signal.reason }), at);
+  };
+
+  const accept = (page: SourcePage<T>): void => {
+    if (page.received > 0) {
+      emptyRun = 0;
+    } else if (page.hasMore && ++emptyRun >= MAX_EMPTY_PAGES) {
+      throw new ProtocolError(
+        `${MAX_EMPTY_PAGES} empty pages in a row said more pages follow; giving up`,
+        { requestId: page.requestId },
+      );
+    }
+    let taken = page.items;
+    let last = !page.hasMore;
+    if (budget !== undefined && taken.length >= budget - accepted) {
+      taken = taken.slice(0, budget - accepted);
+      last = true;
+    }
+    accepted += taken.length;
+    if (taken.length > 0) {
+      const kept = taken === page.items ? page : { ...page, items: taken };
+      if (waiter) settle(kept);
+      else queue.push(kept);
+    }
+    if (last) {
+      finish();
+    } else if (fetched >= maxPages) {
+      fail(
+        new PaginationLimitError(
+          `Stopped after maxPages (${maxPages}) pages with more to come; raise maxPages or resume from error.cursor`,
+        ),
+      );
+    }
+  };
+
+  const pump = (): void => {
+    if (closed || end || request) return;
+    if (!waiter && queue.length >= prefetch) return;
+    const controller = new AbortController();
+    request = controller;
+    let pending: Promise<SourcePage<T>>;
+    try {
+      pending = (source as PageSource<T>).fetch(controller.signal);
+    } catch (error) {
+      pending = Promise.reject(error);
+    }
+    pending.then(
+      (page) => {
+        request = undefined;
+        if (closed || end) return;
+        fetched += 1;
+        try {
+          accept(page);
+        } catch (error) {
+          fail(error);
+        }
+        pump();
+      },
+      (error: unknown) => {
+        request = undefined;
+        if (!closed && !end) fail(error);
+      },
+    );
+  };
+
+  /** The next non-empty page, or undefined at the end; throws the walk's error in order. */
+  const nextPage = async (): Promise<Page<T> | undefined> => {
+    if (closed) return undefined;
+    if (!plan.ok) {
+      closed = true;
+      throw plan.error;
+    }
+    source ??= plan.open(budget);
+    throwIfAborted();
+    if (!running) {
+      running = true;
+      if (signal) {
+        const onAbort = () => {
+          if (closed) return;
+          queue.length = 0;
+          fail(new AbortError("The walk was aborted", { cause: signal.reason }));
+          request?.abort(signal.reason);
+        };
+        signal.addEventListener("abort", onAbort, { once: true });
+        unlink = () => signal.removeEventListener("abort", onAbort);
+      }
+    }
+    let page = queue.shift();
+    if (page) {
+      // Taking a page frees a buffer slot: the next request starts before this page's items
+      // reach the consumer, so it overlaps the consumer's work.
+      pump();
+    } else if (!end) {
+      page = await new Promise<SourcePage<T> | undefined>((resolve) => {
+        waiter = resolve;
+        pump();
+      });
+    }
+    if (!page) {
+      // Woken with no page: by the end of the walk (`end`), or by close() (no `end` then).
+      const stop = end;
+      close();
+      if (stop?.at) throw stamp(stop.error, stop.at);
+      return undefined;
+    }
+    pages += 1;
+    items += page.items.length;
+    total = page.total ?? total;
+    try {
+      onProgress?.({ pages, items, total });
+    } catch (error) {
+      close();
+      throw error;
+    }
+    return {
+      items: page.items,
+      page: page.page,
+      cursor: page.cursor,
+      nextCursor: page.nextCursor,
+      hasMore: page.hasMore,
+      total,
+      requestId: page.requestId,
+    };
+  };
+
+  // Both iterators claim the walk on the first next() (not when the iterator is created), so a
+  // second iteration fails with a clear error from its first next(), like any other walk error.
+
+  const itemIterator = (open: () => void): AsyncIterator<T> => {
+    let owned = false;
+    let batch: T[] = [];
+    let index = 0;
+    const take = (): IteratorResult<T> => {
+      throwIfAborted();
+      yielded += 1;
+      return { done: false, value: batch[index++] as T };
+    };
+    const calls = serialized(
+      async () => {
+        while (index >= batch.length) {
+          const page = await nextPage();
+          if (!page) return DONE;
+          batch = page.items;
+          index = 0;
+        }
+        return take();
+      },
+      () => {
+        batch = [];
+        if (owned) close();
+      },
+    );
+    return {
+      next: () => {
+        try {
+          if (!owned) {
+            open();
+            owned = true;
+          }
+          // Most calls find the current page with items left and no earlier call waiting: the
+          // item is handed over in an already-settled promise, skipping the queue's promises.
+          if (calls.idle() && index < batch.length) return Promise.resolve(take());
+        } catch (error) {
+          return Promise.reject(error);
+        }
+        return calls.next();
+      },
+      return: calls.return,
+    };
+  };
+
+  const pageIterator = (): AsyncIterator<Page<T>> => {
+    let owned = false;
+    const calls = serialized(
+      async (): Promise<IteratorResult<Page<T>>> => {
+        const page = await nextPage();
+        if (!page) return DONE;
+        yielded += page.items.length;
+        return { done: false, value: page };
+      },
+      () => {
+        if (owned) close();
+      },
+    );
+    return {
+      next: () => {
+        try {
+          if (!owned) {
+            claim();
+            owned = true;
+          }
+        } catch (error) {
+          return Promise.reject(error);
+        }
+        return calls.next();
+      },
+      return: calls.return,
+    };
+  };
+
   return {
-    [Symbol.asyncIterator]: () => itemIterator(() => claim(undefined)),
-    pages: () => ({ [Symbol.asyncIterator]: () => pageIterator(() => claim(undefined)) }),
+    [Symbol.asyncIterator]: () => itemIterator(claim),
+    pages: () => ({ [Symbol.asyncIterator]: pageIterator }),
     toArray: async (options: ToArrayOptions) => {
       const max = options?.max;
       if (typeof max !== "number" || !Number.isInteger(max) || max < 1) {
         throw invalidParameter("max", "toArray needs { max }, an integer >= 1");
       }
-      const walk = claim(max);
-      const items = itemIterator(() => walk);
+      claim(max);
+      const it = itemIterator(() => {});
       const out: T[] = [];
       try {
         while (out.length < max) {
-          const result = await items.next();
+          const result = await it.next();
           if (result.done) break;
           out.push(result.value);
         }
         return out;
       } finally {
-        walk.close();
+        close();
       }
     },
-  };
-}
-
-const DONE = { done: true, value: undefined } as const;
-
-// Both iterators claim the walk on the first next() (not when the iterator is created), so a
-// second iteration fails with a clear error from its first next(), like any other walk error.
-
-function itemIterator<T>(open: () => Walk<T>): AsyncIterator<T> {
-  let walk: Walk<T> | undefined;
-  let items: T[] = [];
-  let index = 0;
-  const take = (current: Walk<T>): IteratorResult<T> => {
-    current.throwIfAborted();
-    current.itemsYielded += 1;
-    return { done: false, value: items[index++] as T };
-  };
-  const step = async (): Promise<IteratorResult<T>> => {
-    const current = walk as Walk<T>;
-    while (index >= items.length) {
-      const page = await current.nextPage();
-      if (!page) return DONE;
-      items = page.items;
-      index = 0;
-    }
-    return take(current);
-  };
-  const queue = serialized(step, () => {
-    items = [];
-    walk?.close();
-  });
-  return {
-    next: () => {
-      try {
-        walk ??= open();
-        // Most calls find the current page with items left and no earlier call waiting: the
-        // item is handed over in an already-settled promise, skipping the queue's promises.
-        if (queue.idle() && index < items.length) return Promise.resolve(take(walk));
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      return queue.next();
-    },
-    return: queue.return,
-  };
-}
-
-function pageIterator<T>(open: () => Walk<T>): AsyncIterator<Page<T>> {
-  let walk: Walk<T> | undefined;
-  const step = async (): Promise<IteratorResult<Page<T>>> => {
-    const current = walk as Walk<T>;
-    const page = await current.nextPage();
-    if (!page) return DONE;
-    current.itemsYielded += page.items.length;
-    return { done: false, value: page };
-  };
-  const queue = serialized(step, () => walk?.close());
-  return {
-    next: () => {
-      try {
-        walk ??= open();
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      return queue.next();
-    },
-    return: queue.return,
   };
 }
 
@@ -136,89 +356,4 @@ function serialized<V>(step: () => Promise<IteratorResult<V>>, close: () => void
       return DONE;
     },
   };
-}
-
-/** One run of a walk, from its first page to its end, error or close. */
-class Walk<T> {
-  /** Items handed to the consumer. */
-  itemsYielded = 0;
-  readonly #plan: WalkPlan<T>;
-  readonly #budget: number | undefined;
-  #source: PageSource<T> | undefined;
-  #pump: PagePump<T> | undefined;
-  #done = false;
-  #pages = 0;
-  #items = 0;
-  #total: number | undefined;
-
-  constructor(plan: WalkPlan<T>, budget: number | undefined) {
-    this.#plan = plan;
-    this.#budget = budget;
-  }
-
-  /** The next non-empty page, or undefined at the end; throws the walk's error in order. */
-  async nextPage(): Promise<Page<T> | undefined> {
-    if (this.#done) return undefined;
-    const plan = this.#plan;
-    if (!plan.ok) {
-      this.#done = true;
-      throw plan.error;
-    }
-    this.#source ??= plan.open(this.#budget);
-    this.throwIfAborted();
-    this.#pump ??= new PagePump(this.#source, { ...plan.options, budget: this.#budget });
-    const result = await this.#pump.next();
-    if (result.kind === "page") {
-      const { page } = result;
-      this.#pages += 1;
-      this.#items += page.items.length;
-      this.#total = page.total ?? this.#total;
-      try {
-        plan.options.onProgress?.({ pages: this.#pages, items: this.#items, total: this.#total });
-      } catch (error) {
-        this.close();
-        throw error;
-      }
-      return {
-        items: page.items,
-        page: page.page,
-        cursor: page.cursor,
-        nextCursor: page.nextCursor,
-        hasMore: page.hasMore,
-        total: this.#total,
-        requestId: page.requestId,
-      };
-    }
-    this.close();
-    if (result.kind === "error") throw this.#stamp(result.error, result.at);
-    return undefined;
-  }
-
-  /** Throws `AbortError` (and closes) if the caller's signal fired. */
-  throwIfAborted(): void {
-    const signal = this.#plan.ok ? this.#plan.options.signal : undefined;
-    if (!signal?.aborted || this.#done) return;
-    const at = this.#source?.position() ?? { cursor: undefined, page: 1 };
-    this.close();
-    throw this.#stamp(new AbortError("The walk was aborted", { cause: signal.reason }), at);
-  }
-
-  close(): void {
-    this.#done = true;
-    this.#pump?.close();
-  }
-
-  #stamp(error: unknown, at: WalkPoint): KubeadaptError {
-    const stamped = isKubeadaptError(error)
-      ? error
-      : new KubeadaptError(`A page request failed: ${describe(error)}`, { cause: error });
-    stamped.cursor = at.cursor;
-    stamped.page = at.page;
-    stamped.itemsYielded = this.itemsYielded;
-    return stamped;
-  }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
