@@ -1,6 +1,6 @@
 import { AbortError, ConnectionError, isKubeadaptError, TimeoutError } from "./errors.js";
 import { abortableSleep, type Sleep } from "./internal/abortable-sleep.js";
-import { containsSecret, redact as redactKeys } from "./internal/redact.js";
+import { redact as redactKeys } from "./internal/redact.js";
 import { parseRetryAfter } from "./internal/retry-after.js";
 import { followRequest, raceAbort } from "./internal/signals.js";
 
@@ -172,10 +172,11 @@ function finalError(
   });
 }
 
-// The underlying error is kept as `cause` unless it would carry a secret into logs.
+// The underlying error is kept as `cause` unless it would carry a secret into logs. `redact`
+// removes every key-shaped string (and the client's token), so text it leaves alone holds none.
 function safeCause(error: unknown, redact: (text: string) => string): unknown {
   const text = error instanceof Error ? `${error.message}\n${error.stack ?? ""}` : String(error);
-  if (redact(text) === text && !containsSecret(text)) return error;
+  if (redact(text) === text) return error;
   const name = error instanceof Error ? error.name : "Error";
   return new Error(`${name}: ${redact(error instanceof Error ? error.message : String(error))}`);
 }

@@ -8,16 +8,12 @@ export const MAX_PAGE_SIZE = 500;
 
 /**
  * Throws the {@link BadRequestError} the server would send (`details[0]` is
- * `{ field, reason: "out_of_range" }`) when `limit` or `per_page` in `query` (an object, or the
- * parsed query string) is present and not an integer in 1..500, so a bad value fails before any
- * request.
+ * `{ field, reason: "out_of_range" }`) when `limit` or `per_page` in `query` is present and not
+ * an integer in 1..500, so a bad value fails before any request.
  */
 export function checkPageSize(query: unknown): void {
   for (const field of PAGE_SIZE_PARAMS) {
-    const value =
-      query instanceof URLSearchParams
-        ? query.get(field)
-        : (query as Record<string, unknown> | null | undefined)?.[field];
+    const value = (query as Record<string, unknown> | null | undefined)?.[field];
     if (
       value != null &&
       !(
@@ -33,9 +29,4 @@ export function checkPageSize(query: unknown): void {
       });
     }
   }
-}
-
-/** The same check on a serialized query string (`limit=100&cursor=…`). */
-export function checkPageSizeInSearch(search: string): void {
-  checkPageSize(new URLSearchParams(search));
 }

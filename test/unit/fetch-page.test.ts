@@ -81,19 +81,6 @@ describe("fetchPage", () => {
     );
   });
 
-  it.each(["limit=0", "limit=501", "per_page=2.5", "limit=abc"])(
-    "rejects %s in the serialized query before any request",
-    async (search) => {
-      const { fetchPage, requests } = fetchPageWith(() => page([], ""));
-      const error = await fetchPage("/v1/clusters", { querySerializer: () => search }).catch(
-        (e: unknown) => e,
-      );
-      expect(error).toBeInstanceOf(BadRequestError);
-      expect((error as BadRequestError).details[0]?.reason).toBe("out_of_range");
-      expect(requests).toHaveLength(0);
-    },
-  );
-
   it("rejects a dot-segment path parameter before any request", async () => {
     const { fetchPage, requests } = fetchPageWith(() => page([], ""));
     await expect(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BadRequestError } from "../../src/errors.js";
-import { checkPageSize, checkPageSizeInSearch } from "../../src/internal/page-size.js";
+import { checkPageSize } from "../../src/internal/page-size.js";
 
 describe("checkPageSize", () => {
   it.each([1, 250, 500, "100"])("accepts %j", (limit) => {
@@ -31,13 +31,5 @@ describe("checkPageSize", () => {
 
   it("names per_page when per_page is wrong", () => {
     expect(() => checkPageSize({ per_page: 0 })).toThrow(/per_page/);
-  });
-});
-
-describe("checkPageSizeInSearch", () => {
-  it("checks the values in a serialized query", () => {
-    expect(() => checkPageSizeInSearch("limit=100&cursor=abc")).not.toThrow();
-    expect(() => checkPageSizeInSearch("?limit=0")).toThrow(BadRequestError);
-    expect(() => checkPageSizeInSearch("group_by=x&per_page=501")).toThrow(/per_page/);
   });
 });
