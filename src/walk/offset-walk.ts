@@ -4,7 +4,7 @@ import { ProtocolError } from "../errors.js";
 import type { ItemOf, OffsetPaginatedPath } from "../types.js";
 import { createWalk } from "./create-walk.js";
 import { readOffsetEnvelope } from "./envelope.js";
-import { invalidParameter } from "./options.js";
+import { integerOption } from "./options.js";
 import type { FetchPage, InitArg, OffsetPaginateInit, Paginator } from "./types.js";
 
 /**
@@ -23,10 +23,7 @@ export function createOffsetWalk<P extends OffsetPaginatedPath>(
 ): Paginator<ItemOf<P>> {
   const options = (init ?? {}) as OffsetPaginateInit<OffsetPaginatedPath>;
   return createWalk<ItemOf<P>>(fetchPage, path, options, ["page"], "per_page", (query) => {
-    const start = query?.page ?? 1;
-    if (typeof start !== "number" || !Number.isInteger(start) || start < 1) {
-      throw invalidParameter("page", "page must be an integer >= 1");
-    }
+    const start = integerOption("page", query?.page, 1, 1);
     // per_page decides what page n means, so only a walk from page 1 may lower it.
     return [
       start === 1,

@@ -24,15 +24,21 @@ export function invalidParameter(field: string, message: string): BadRequestErro
 
 /** Copies and checks the shared options; throws `BadRequestError` naming the bad one. */
 export function resolveOptions(init: WalkOptions): ResolvedOptions {
-  const prefetch = init.prefetch ?? DEFAULT_PREFETCH;
-  if (!Number.isInteger(prefetch) || prefetch < 0) {
-    throw invalidParameter("prefetch", "prefetch must be an integer >= 0");
+  return {
+    signal: init.signal,
+    prefetch: integerOption("prefetch", init.prefetch, DEFAULT_PREFETCH, 0),
+    maxPages: integerOption("maxPages", init.maxPages, DEFAULT_MAX_PAGES, 1),
+    onProgress: init.onProgress,
+  };
+}
+
+/** `value` (or `fallback` when absent) if it is an integer >= `min`; else a `BadRequestError`. */
+export function integerOption(field: string, value: unknown, fallback: number, min: number) {
+  const option = value ?? fallback;
+  if (!Number.isInteger(option) || (option as number) < min) {
+    throw invalidParameter(field, `${field} must be an integer >= ${min}`);
   }
-  const maxPages = init.maxPages ?? DEFAULT_MAX_PAGES;
-  if (!Number.isInteger(maxPages) || maxPages < 1) {
-    throw invalidParameter("maxPages", "maxPages must be an integer >= 1");
-  }
-  return { signal: init.signal, prefetch, maxPages, onProgress: init.onProgress };
+  return option as number;
 }
 
 /** The page size a walk opened by `toArray({ max })` should ask for, or undefined to keep it. */

@@ -237,9 +237,47 @@ export function createPaginator<T>(plan: WalkPlan<T>): Paginator<T> {
 
   // Both iterators claim the walk on the first next() (not when the iterator is created), so a
   // second iteration fails with a clear error from its first next(), like any other walk error.
+  // next() calls run one after the other; return() closes at once, even mid-request.
+  const iterate = <V>(
+    open: () => void,
+    step: () => Promise<IteratorResult<V>>,
+    ready?: () => IteratorResult<V> | undefined,
+    drop?: () => void,
+  ): AsyncIterator<V> => {
+    let owned = false;
+    let chain: Promise<unknown> = Promise.resolve();
+    let waiting = 0;
+    const settled = () => {
+      waiting -= 1;
+    };
+    return {
+      next: () => {
+        try {
+          if (!owned) {
+            open();
+            owned = true;
+          }
+          // Most item calls find the current page with items left and no earlier call waiting:
+          // the item is handed over in an already-settled promise, skipping the chain's promises.
+          const result = waiting === 0 ? ready?.() : undefined;
+          if (result) return Promise.resolve(result);
+        } catch (error) {
+          return Promise.reject(error);
+        }
+        waiting += 1;
+        const result = chain.then(step);
+        chain = result.then(settled, settled);
+        return result;
+      },
+      return: async () => {
+        drop?.();
+        if (owned) close();
+        return DONE;
+      },
+    };
+  };
 
   const itemIterator = (open: () => void): AsyncIterator<T> => {
-    let owned = false;
     let batch: T[] = [];
     let index = 0;
     const take = (): IteratorResult<T> => {
@@ -247,7 +285,8 @@ export function createPaginator<T>(plan: WalkPlan<T>): Paginator<T> {
       yielded += 1;
       return { done: false, value: batch[index++] as T };
     };
-    const calls = serialized(
+    return iterate(
+      open,
       async () => {
         while (index >= batch.length) {
           const page = await nextPage();
@@ -257,62 +296,24 @@ export function createPaginator<T>(plan: WalkPlan<T>): Paginator<T> {
         }
         return take();
       },
+      () => (index < batch.length ? take() : undefined),
       () => {
         batch = [];
-        if (owned) close();
       },
     );
-    return {
-      next: () => {
-        try {
-          if (!owned) {
-            open();
-            owned = true;
-          }
-          // Most calls find the current page with items left and no earlier call waiting: the
-          // item is handed over in an already-settled promise, skipping the queue's promises.
-          if (calls.idle() && index < batch.length) return Promise.resolve(take());
-        } catch (error) {
-          return Promise.reject(error);
-        }
-        return calls.next();
-      },
-      return: calls.return,
-    };
-  };
-
-  const pageIterator = (): AsyncIterator<Page<T>> => {
-    let owned = false;
-    const calls = serialized(
-      async (): Promise<IteratorResult<Page<T>>> => {
-        const page = await nextPage();
-        if (!page) return DONE;
-        yielded += page.items.length;
-        return { done: false, value: page };
-      },
-      () => {
-        if (owned) close();
-      },
-    );
-    return {
-      next: () => {
-        try {
-          if (!owned) {
-            claim();
-            owned = true;
-          }
-        } catch (error) {
-          return Promise.reject(error);
-        }
-        return calls.next();
-      },
-      return: calls.return,
-    };
   };
 
   return {
     [Symbol.asyncIterator]: () => itemIterator(claim),
-    pages: () => ({ [Symbol.asyncIterator]: pageIterator }),
+    pages: () => ({
+      [Symbol.asyncIterator]: () =>
+        iterate(claim, async (): Promise<IteratorResult<Page<T>>> => {
+          const page = await nextPage();
+          if (!page) return DONE;
+          yielded += page.items.length;
+          return { done: false, value: page };
+        }),
+    }),
     toArray: async (options: ToArrayOptions) => {
       const max = options?.max;
       if (typeof max !== "number" || !Number.isInteger(max) || max < 1) {
@@ -331,29 +332,6 @@ export function createPaginator<T>(plan: WalkPlan<T>): Paginator<T> {
       } finally {
         close();
       }
-    },
-  };
-}
-
-// Runs next() calls one after the other; return() closes at once, even mid-request.
-function serialized<V>(step: () => Promise<IteratorResult<V>>, close: () => void) {
-  let chain: Promise<unknown> = Promise.resolve();
-  let waiting = 0;
-  const settled = () => {
-    waiting -= 1;
-  };
-  return {
-    /** No next() call is waiting: the caller may answer the next one itself. */
-    idle: () => waiting === 0,
-    next: (): Promise<IteratorResult<V>> => {
-      waiting += 1;
-      const result = chain.then(step);
-      chain = result.then(settled, settled);
-      return result;
-    },
-    return: async (): Promise<IteratorResult<V>> => {
-      close();
-      return DONE;
     },
   };
 }
