@@ -7,15 +7,8 @@ import {
   ServerError,
 } from "../../src/errors.js";
 import { createOffsetWalk } from "../../src/paginate.js";
-import { createPageServer, makeItems, type StubItem } from "../helpers/page-server.js";
-
-const ids = (items: readonly unknown[]) => (items as StubItem[]).map((i) => i.id);
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const value of iterable) out.push(value);
-  return out;
-}
+import { createPageServer, makeItems } from "../helpers/page-server.js";
+import { collect, ids } from "../helpers/walk-assertions.js";
 
 const offsetServer = (n: number, respond?: Parameters<typeof createPageServer>[0]["respond"]) =>
   createPageServer({ items: makeItems(n), mode: "offset", ...(respond ? { respond } : {}) });

@@ -8,32 +8,8 @@ import {
   ServerError,
 } from "../../src/errors.js";
 import { createCursorWalk, MAX_EMPTY_PAGES, MAX_RESTARTS, type Page } from "../../src/paginate.js";
-import {
-  createPageServer,
-  makeItems,
-  type StubBody,
-  type StubItem,
-} from "../helpers/page-server.js";
-
-const ids = (items: readonly { id: string }[]) => items.map((i) => i.id);
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const value of iterable) out.push(value);
-  return out;
-}
-
-async function failure(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the walk to fail");
-}
-
-const page = (data: StubItem[], pagination: Record<string, unknown> | undefined) =>
-  ({ data, meta: pagination ? { pagination } : {} }) as StubBody;
+import { createPageServer, makeItems, type StubItem } from "../helpers/page-server.js";
+import { collect, failure, ids, page } from "../helpers/walk-assertions.js";
 
 describe("cursor walk: termination and protocol errors", () => {
   it("stops on has_more: false even when a cursor is present", async () => {

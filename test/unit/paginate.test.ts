@@ -2,32 +2,8 @@ import { createQuerySerializer } from "openapi-fetch";
 import { describe, expect, it } from "vitest";
 import { isBadRequestError, isKubeadaptError } from "../../src/errors.js";
 import { createCursorWalk } from "../../src/paginate.js";
-import {
-  createPageServer,
-  makeItems,
-  type StubBody,
-  type StubItem,
-} from "../helpers/page-server.js";
-
-const ids = (items: readonly { id: string }[]) => items.map((i) => i.id);
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const value of iterable) out.push(value);
-  return out;
-}
-
-async function failure(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the walk to fail");
-}
-
-const page = (data: StubItem[], pagination: Record<string, unknown> | undefined) =>
-  ({ data, meta: pagination ? { pagination } : {} }) as StubBody;
+import { createPageServer, makeItems, type StubItem } from "../helpers/page-server.js";
+import { collect, failure, ids, page } from "../helpers/walk-assertions.js";
 
 // Strips the page selectors: what must stay byte-identical across a walk.
 const bound = (search: string) =>
