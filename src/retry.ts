@@ -88,7 +88,7 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
   const maxRetryDelayMs = options.maxRetryDelayMs ?? 60_000;
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? abortableSleep;
-  const redact = options.redact ?? ((text: string) => redactKeys(text));
+  const redact = options.redact ?? redactKeys;
 
   return async function retryingFetch(request: Request, headers?: Headers): Promise<Response> {
     const doFetch: FetchLike = options.fetch ?? ((r) => globalThis.fetch(r));

@@ -49,19 +49,21 @@ export function readCursorEnvelope(body: unknown): CursorEnvelope {
     throw new ProtocolError("A list response has no meta.pagination", { requestId });
   }
   const { has_more: hasMore, next_cursor: next, total_count: total } = pagination;
-  const base = { data, total: isCount(total) ? total : undefined, requestId };
   if (hasMore !== true && hasMore !== false && hasMore !== undefined) {
     throw new ProtocolError("meta.pagination.has_more is not a boolean", { requestId });
   }
-  if (hasMore === false || (next === "" && hasMore === undefined)) {
-    return { ...base, nextCursor: undefined };
-  }
-  if (typeof next !== "string" || next === "") {
+  const last = hasMore === false || (next === "" && hasMore === undefined);
+  if (!last && (typeof next !== "string" || next === "")) {
     throw new ProtocolError("The server said more pages follow but sent no next_cursor", {
       requestId,
     });
   }
-  return { ...base, nextCursor: next };
+  return {
+    data,
+    nextCursor: last ? undefined : (next as string),
+    total: isCount(total) ? total : undefined,
+    requestId,
+  };
 }
 
 /** Reads `meta.page_info` of Cost Explorer; a missing or malformed one is a ProtocolError. */

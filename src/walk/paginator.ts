@@ -68,8 +68,6 @@ export function createPaginator<T>(plan: WalkPlan<T>): Paginator<T> {
     budget = max;
   };
 
-  const position = (): WalkPoint => (source as PageSource<T>).position();
-
   const stamp = (error: unknown, at: WalkPoint): KubeadaptError =>
     Object.assign(
       isKubeadaptError(error)
@@ -78,7 +76,8 @@ export function createPaginator<T>(plan: WalkPlan<T>): Paginator<T> {
             `A page request failed: ${error instanceof Error ? error.message : String(error)}`,
             { cause: error },
           ),
-      { cursor: at.cursor, page: at.page, itemsYielded: yielded },
+      at,
+      { itemsYielded: yielded },
     );
 
   const settle = (page?: SourcePage<T>): void => {
@@ -93,7 +92,7 @@ export function createPaginator<T>(plan: WalkPlan<T>): Paginator<T> {
     if (queue.length === 0) settle();
   };
 
-  const fail = (error: unknown): void => finish(error, position());
+  const fail = (error: unknown): void => finish(error, (source as PageSource<T>).position());
 
   /** Stops the walk: aborts the in-flight request, drops buffered pages, fetches nothing more. */
   const close = (): void => {
@@ -316,7 +315,7 @@ export function createPaginator<T>(plan: WalkPlan<T>): Paginator<T> {
     }),
     toArray: async (options: ToArrayOptions) => {
       const max = options?.max;
-      if (typeof max !== "number" || !Number.isInteger(max) || max < 1) {
+      if (!Number.isInteger(max) || max < 1) {
         throw invalidParameter("max", "toArray needs { max }, an integer >= 1");
       }
       claim(max);

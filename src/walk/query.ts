@@ -1,8 +1,6 @@
 // Internal: freezes a walk's query string, so the parameters a cursor is bound to cannot drift.
 import { createQuerySerializer } from "openapi-fetch";
 
-const serialize = createQuerySerializer();
-
 /** A copy of the caller's query without `omit`, taken when the walk is created. */
 export function snapshotQuery(
   query: Record<string, unknown> | undefined,
@@ -25,9 +23,7 @@ function cloneValue(value: unknown): unknown {
 }
 
 /** Serializes a query exactly as openapi-fetch does, into the string every page will reuse. */
-export function freezeQuery(query: Record<string, unknown>): string {
-  return serialize(query);
-}
+export const freezeQuery: (query: Record<string, unknown>) => string = createQuerySerializer();
 
 /**
  * A `querySerializer` for one request: the frozen string, then the page selector parameters
