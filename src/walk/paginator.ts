@@ -240,9 +240,8 @@ export function createPaginator<T>(plan: WalkPlan<T>): Paginator<T> {
   const iterate = <V>(
     open: () => void,
     step: () => Promise<IteratorResult<V>>,
-    ready?: () => IteratorResult<V> | undefined,
     drop?: () => void,
-  ): AsyncIterator<V> => {
+  ): AsyncIterator<V> & { idle: () => boolean } => {
     let owned = false;
     let chain: Promise<unknown> = Promise.resolve();
     let waiting = 0;
@@ -250,16 +249,13 @@ export function createPaginator<T>(plan: WalkPlan<T>): Paginator<T> {
       waiting -= 1;
     };
     return {
+      idle: () => waiting === 0,
       next: () => {
         try {
           if (!owned) {
             open();
             owned = true;
           }
-          // Most item calls find the current page with items left and no earlier call waiting:
-          // the item is handed over in an already-settled promise, skipping the chain's promises.
-          const result = waiting === 0 ? ready?.() : undefined;
-          if (result) return Promise.resolve(result);
         } catch (error) {
           return Promise.reject(error);
         }
@@ -284,7 +280,7 @@ export function createPaginator<T>(plan: WalkPlan<T>): Paginator<T> {
       yielded += 1;
       return { done: false, value: batch[index++] as T };
     };
-    return iterate(
+    const calls = iterate(
       open,
       async () => {
         while (index >= batch.length) {
@@ -295,11 +291,24 @@ export function createPaginator<T>(plan: WalkPlan<T>): Paginator<T> {
         }
         return take();
       },
-      () => (index < batch.length ? take() : undefined),
       () => {
         batch = [];
       },
     );
+    return {
+      // Most calls find the current page with items left (so the walk is claimed) and no
+      // earlier call waiting: the item is handed over in an already-settled promise, skipping
+      // the chain's promises.
+      next: () => {
+        if (index >= batch.length || !calls.idle()) return calls.next();
+        try {
+          return Promise.resolve(take());
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      },
+      return: calls.return,
+    };
   };
 
   return {
