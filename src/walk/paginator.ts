@@ -223,15 +223,9 @@ export function createPaginator<T>(plan: WalkPlan<T>): Paginator<T> {
       close();
       throw error;
     }
-    return {
-      items: page.items,
-      page: page.page,
-      cursor: page.cursor,
-      nextCursor: page.nextCursor,
-      hasMore: page.hasMore,
-      total,
-      requestId: page.requestId,
-    };
+    // The consumer's page is the source's, without `received` and with the running total.
+    const { received: _, ...rest } = page;
+    return { ...rest, total };
   };
 
   // Both iterators claim the walk on the first next() (not when the iterator is created), so a
