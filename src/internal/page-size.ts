@@ -1,4 +1,4 @@
-import { BadRequestError } from "../errors.js";
+import { invalidParameter } from "./invalid-parameter.js";
 
 /** Query parameters whose value the API accepts only as an integer in 1..500. */
 export const PAGE_SIZE_PARAMS = ["limit", "per_page"] as const;
@@ -7,7 +7,7 @@ export const PAGE_SIZE_PARAMS = ["limit", "per_page"] as const;
 export const MAX_PAGE_SIZE = 500;
 
 /**
- * Throws the {@link BadRequestError} the server would send (`details[0]` is
+ * Throws the `BadRequestError` the server would send (`details[0]` is
  * `{ field, reason: "out_of_range" }`) when `limit` or `per_page` in `query` is present and not
  * an integer in 1..500, so a bad value fails before any request.
  */
@@ -23,10 +23,11 @@ export function checkPageSize(query: unknown): void {
         +value <= MAX_PAGE_SIZE
       )
     ) {
-      throw new BadRequestError(`${field} must be an integer between 1 and ${MAX_PAGE_SIZE}`, {
-        code: "BAD_REQUEST",
-        details: [{ field, reason: "out_of_range" }],
-      });
+      throw invalidParameter(
+        field,
+        `${field} must be an integer between 1 and ${MAX_PAGE_SIZE}`,
+        "out_of_range",
+      );
     }
   }
 }

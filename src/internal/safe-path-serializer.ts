@@ -1,11 +1,11 @@
 import { defaultPathSerializer } from "openapi-fetch";
-import { BadRequestError } from "../errors.js";
+import { invalidParameter } from "./invalid-parameter.js";
 
 /**
  * openapi-fetch's `defaultPathSerializer` (which percent-encodes each value, so `a/b` becomes
  * `a%2Fb`), after refusing any path parameter that could change which resource the URL names:
  * a missing, non-primitive or empty value, or one that is (or percent-decodes to) `.` or `..`.
- * Throws {@link BadRequestError} with `details[0].field` set to the parameter's name.
+ * Throws `BadRequestError` with `details[0].field` set to the parameter's name.
  */
 export function safePathSerializer(pathname: string, pathParams: Record<string, unknown>): string {
   for (const match of pathname.match(/\{[^{}]+\}/g) ?? []) {
@@ -22,10 +22,7 @@ export function safePathSerializer(pathname: string, pathParams: Record<string, 
               ? "dot_segment"
               : "";
     if (reason) {
-      throw new BadRequestError(`path parameter ${name} is ${reason.replace("_", " ")}`, {
-        code: "BAD_REQUEST",
-        details: [{ field: name, reason }],
-      });
+      throw invalidParameter(name, `path parameter ${name} is ${reason.replace("_", " ")}`, reason);
     }
   }
   return defaultPathSerializer(pathname, pathParams);

@@ -1,5 +1,5 @@
 // Internal: defaults and validation of walk options and page sizes, done before any request.
-import { BadRequestError } from "../errors.js";
+import { invalidParameter } from "../internal/invalid-parameter.js";
 import type { Progress, WalkOptions } from "./types.js";
 
 /** Pages fetched ahead of the consumer unless `prefetch` says otherwise. */
@@ -15,11 +15,6 @@ export interface ResolvedOptions {
   prefetch: number;
   maxPages: number;
   onProgress: ((progress: Progress) => void) | undefined;
-}
-
-/** A `BadRequestError` naming `field`, as the server would send for a bad parameter. */
-export function invalidParameter(field: string, message: string): BadRequestError {
-  return new BadRequestError(message, { code: "BAD_REQUEST", details: [{ field, message }] });
 }
 
 /** Copies and checks the shared options; throws `BadRequestError` naming the bad one. */

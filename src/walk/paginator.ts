@@ -11,7 +11,8 @@ import {
   PaginationLimitError,
   ProtocolError,
 } from "../errors.js";
-import { invalidParameter, type ResolvedOptions } from "./options.js";
+import { invalidParameter } from "../internal/invalid-parameter.js";
+import type { ResolvedOptions } from "./options.js";
 import type { OpenSource, PageSource, SourcePage, WalkPoint } from "./source.js";
 import type { Page, Paginator, ToArrayOptions } from "./types.js";
 
