@@ -11,6 +11,7 @@ import {
   RateLimitError,
   ServerError,
 } from "../errors.js";
+import { isRecord } from "./is-record.js";
 import { redact } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
 
@@ -108,8 +109,4 @@ function redactDetail(detail: Record<string, unknown>, token?: string): ErrorDet
     out[key] = typeof value === "string" ? redact(value, token) : value;
   }
   return out as ErrorDetail;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,6 @@
 import { ProtocolError } from "../errors.js";
 import { errorFromResponse, parseSuccessBody } from "./error-from-response.js";
+import { isRecord } from "./is-record.js";
 
 /** What openapi-fetch resolves with when asked for `parseAs: "text"`. */
 export interface TextResult {
@@ -20,7 +21,7 @@ export function readResult(result: TextResult, token?: string): unknown {
 
 /** `body.data` of a 2xx envelope, or a {@link ProtocolError} when the body has no `data`. */
 export function dataOf(response: Response, body: unknown): unknown {
-  if (typeof body === "object" && body !== null && "data" in body) return body.data;
+  if (isRecord(body) && "data" in body) return body.data;
   throw new ProtocolError(
     `expected a JSON envelope with "data" with HTTP ${response.status}, received ${
       Array.isArray(body) ? "an array" : typeof body

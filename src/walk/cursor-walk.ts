@@ -1,5 +1,6 @@
 // Internal: the cursor protocol of /v1 lists (`cursor`, `meta.pagination`), on the shared walk.
 import { isCursorExpiredError, ProtocolError } from "../errors.js";
+import { isRecord } from "../internal/is-record.js";
 import type { CursorPaginatedPath, ItemOf } from "../types.js";
 import { createWalk, type Extra, type GetPage } from "./create-walk.js";
 import { readCursorEnvelope } from "./envelope.js";
@@ -112,6 +113,6 @@ function cursorSource<T>(
 }
 
 function idOf(item: unknown): unknown {
-  const id = typeof item === "object" && item !== null ? (item as { id?: unknown }).id : undefined;
+  const id = isRecord(item) ? item.id : undefined;
   return typeof id === "string" || typeof id === "number" ? id : undefined;
 }

@@ -1,6 +1,7 @@
 // Internal: reads list envelopes defensively. A body that breaks the protocol becomes a
 // ProtocolError here, so a walk can never loop on it or end early without saying so.
 import { ProtocolError } from "../errors.js";
+import { isRecord } from "../internal/is-record.js";
 
 /** One cursor page as the server described it. */
 export interface CursorEnvelope {
@@ -22,16 +23,12 @@ export interface OffsetEnvelope {
 
 type Json = Record<string, unknown>;
 
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function isCount(value: unknown): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 0;
 }
 
 function readList(body: unknown): { data: unknown[]; meta: Json; requestId: string | undefined } {
-  if (!isObject(body) || !Array.isArray(body.data) || !isObject(body.meta)) {
+  if (!isRecord(body) || !Array.isArray(body.data) || !isRecord(body.meta)) {
     throw new ProtocolError("A list response is not the { data: [...], meta } envelope");
   }
   const requestId = typeof body.meta.request_id === "string" ? body.meta.request_id : undefined;
@@ -45,7 +42,7 @@ function readList(body: unknown): { data: unknown[]; meta: Json; requestId: stri
 export function readCursorEnvelope(body: unknown): CursorEnvelope {
   const { data, meta, requestId } = readList(body);
   const pagination = meta.pagination;
-  if (!isObject(pagination)) {
+  if (!isRecord(pagination)) {
     throw new ProtocolError("A list response has no meta.pagination", { requestId });
   }
   const { has_more: hasMore, next_cursor: next, total_count: total } = pagination;
@@ -71,7 +68,7 @@ export function readOffsetEnvelope(body: unknown): OffsetEnvelope {
   const { data, meta, requestId } = readList(body);
   const info = meta.page_info;
   if (
-    !isObject(info) ||
+    !isRecord(info) ||
     !isCount(info.page) ||
     !isCount(info.total_pages) ||
     !isCount(info.total_count)
