@@ -1,3 +1,5 @@
+import { onAbort } from "./signals.js";
+
 /**
  * Waits `ms` milliseconds, or rejects with the signal's reason as soon as `signal` aborts.
  * Either way no timer and no listener is left behind.
@@ -8,15 +10,16 @@ export function abortableSleep(ms: number, signal?: AbortSignal | null): Promise
       reject(signal.reason);
       return;
     }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
+    const off = signal
+      ? onAbort(signal, () => {
+          clearTimeout(timer);
+          reject(signal.reason);
+        })
+      : undefined;
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      off?.();
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
 

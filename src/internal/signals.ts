@@ -1,3 +1,12 @@
+/**
+ * Calls `listener` once when `signal` aborts (never if it already has); returns a function that
+ * removes the listener.
+ */
+export function onAbort(signal: AbortSignal, listener: () => void): () => void {
+  signal.addEventListener("abort", listener, { once: true });
+  return () => signal.removeEventListener("abort", listener);
+}
+
 /** A signal that aborts when any of its sources does, and a way to detach it from them. */
 export interface LinkedSignal {
   signal: AbortSignal;
@@ -22,9 +31,7 @@ export function linkSignals(sources: readonly AbortSignal[]): LinkedSignal {
       controller.abort(source.reason);
       break;
     }
-    const onAbort = () => controller.abort(source.reason);
-    source.addEventListener("abort", onAbort, { once: true });
-    cleanups.push(() => source.removeEventListener("abort", onAbort));
+    cleanups.push(onAbort(source, () => controller.abort(source.reason)));
   }
   const dispose = () => {
     for (const clean of cleanups) clean();
@@ -58,7 +65,7 @@ export function followRequest(request: Request, controller: AbortController): Li
   const source = request.signal;
   if (!requestsOwnTheirSignal()) return linkSignals([source, controller.signal]);
   if (source.aborted) controller.abort(source.reason);
-  else source.addEventListener("abort", () => controller.abort(source.reason), { once: true });
+  else onAbort(source, () => controller.abort(source.reason));
   return { signal: controller.signal, dispose: () => {} };
 }
 
@@ -69,17 +76,16 @@ export function followRequest(request: Request, controller: AbortController): Li
  */
 export function raceAbort(promise: Promise<Response>, signal: AbortSignal): Promise<Response> {
   return new Promise<Response>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener("abort", onAbort, { once: true });
+    if (signal.aborted) reject(signal.reason);
+    const off = onAbort(signal, () => reject(signal.reason));
     promise.then(
       (response) => {
-        signal.removeEventListener("abort", onAbort);
+        off();
         if (signal.aborted) void response.body?.cancel().catch(() => {});
         resolve(response);
       },
       (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
+        off();
         reject(error);
       },
     );

@@ -12,6 +12,7 @@ import {
   ProtocolError,
 } from "../errors.js";
 import { invalidParameter } from "../internal/invalid-parameter.js";
+import { onAbort } from "../internal/signals.js";
 import type { ResolvedOptions } from "./options.js";
 import type { OpenSource, PageSource, SourcePage, WalkPoint } from "./source.js";
 import type { Page, Paginator, ToArrayOptions } from "./types.js";
@@ -187,14 +188,12 @@ export function createPaginator<T>(plan: WalkPlan<T>): Paginator<T> {
     if (!running) {
       running = true;
       if (signal) {
-        const onAbort = () => {
+        unlink = onAbort(signal, () => {
           if (closed) return;
           queue.length = 0;
           fail(new AbortError("The walk was aborted", { cause: signal.reason }));
           request?.abort(signal.reason);
-        };
-        signal.addEventListener("abort", onAbort, { once: true });
-        unlink = () => signal.removeEventListener("abort", onAbort);
+        });
       }
     }
     let page = queue.shift();
