@@ -175,10 +175,11 @@ function finalError(
 // The underlying error is kept as `cause` unless it would carry a secret into logs. `redact`
 // removes every key-shaped string (and the client's token), so text it leaves alone holds none.
 function safeCause(error: unknown, redact: (text: string) => string): unknown {
-  const text = error instanceof Error ? `${error.message}\n${error.stack ?? ""}` : String(error);
+  const isError = error instanceof Error;
+  const message = isError ? error.message : String(error);
+  const text = isError ? `${message}\n${error.stack ?? ""}` : message;
   if (redact(text) === text) return error;
-  const name = error instanceof Error ? error.name : "Error";
-  return new Error(`${name}: ${redact(error instanceof Error ? error.message : String(error))}`);
+  return new Error(`${isError ? error.name : "Error"}: ${redact(message)}`);
 }
 
 function isAbortLike(error: unknown): boolean {
