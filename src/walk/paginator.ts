@@ -106,12 +106,14 @@ export function createPaginator<T>(plan: WalkPlan<T>): Paginator<T> {
     settle();
   };
 
+  const aborted = () => new AbortError("The walk was aborted", { cause: signal?.reason });
+
   /** Throws `AbortError` (and closes) if the caller's signal fired. */
   const throwIfAborted = (): void => {
     if (!signal?.aborted || closed) return;
     const at = source?.position() ?? { cursor: undefined, page: 1 };
     close();
-    throw stamp(new AbortError("The walk was aborted", { cause: signal.reason }), at);
+    throw stamp(aborted(), at);
   };
 
   const accept = (page: SourcePage<T>): void => {
@@ -191,7 +193,7 @@ export function createPaginator<T>(plan: WalkPlan<T>): Paginator<T> {
         unlink = onAbort(signal, () => {
           if (closed) return;
           queue.length = 0;
-          fail(new AbortError("The walk was aborted", { cause: signal.reason }));
+          fail(aborted());
           request?.abort(signal.reason);
         });
       }
