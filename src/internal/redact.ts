@@ -23,8 +23,3 @@ function wholeWord(token: string): RegExp {
   const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(`(?<![A-Za-z0-9_-])${escaped}(?![A-Za-z0-9_-])`, "g");
 }
-
-/** True when `text` holds the token or a key-shaped string. */
-export function containsSecret(text: string, token?: string): boolean {
-  return redact(text, token) !== text;
-}
