@@ -81,31 +81,20 @@ export function generateAttribution(
     },
   };
 
+  // Every resource a team can be assigned, as the reference its assignment carries.
+  const targetsOf =
+    (kind: Target["kind"]) =>
+    (item: Parameters<typeof hourlyUnits>[0] & { id: string; metadata: { name: string } }) => ({
+      kind,
+      id: item.id,
+      name: item.metadata.name,
+      units: hourlyUnits(item),
+    });
   const targets: Target[] = [
-    ...inv.clusters.map((c) => ({
-      kind: "Cluster" as const,
-      id: c.id,
-      name: c.metadata.name,
-      units: hourlyUnits(c),
-    })),
-    ...inv.namespaces.map((n) => ({
-      kind: "Namespace" as const,
-      id: n.id,
-      name: n.metadata.name,
-      units: hourlyUnits(n),
-    })),
-    ...inv.workloads.map((w) => ({
-      kind: "Workload" as const,
-      id: w.id,
-      name: w.metadata.name,
-      units: hourlyUnits(w),
-    })),
-    ...inv.nodeGroups.map((g) => ({
-      kind: "NodeGroup" as const,
-      id: g.id,
-      name: g.metadata.name,
-      units: hourlyUnits(g),
-    })),
+    ...inv.clusters.map(targetsOf("Cluster")),
+    ...inv.namespaces.map(targetsOf("Namespace")),
+    ...inv.workloads.map(targetsOf("Workload")),
+    ...inv.nodeGroups.map(targetsOf("NodeGroup")),
   ];
 
   const rd = streamFor(seed, "departments");
