@@ -6,8 +6,11 @@ import type { RetryingFetch } from "../retry.js";
  * it is never a property, never in a URL.
  */
 export function createAuthFetch(next: RetryingFetch, origin: string, token: string | undefined) {
+  // `Request.url` is normalized like `URL.origin` (lowercase host, no default port), and the
+  // `/` after the origin stops "https://api.example.evil" from matching "https://api.example".
+  const prefix = `${origin}/`;
   return function authFetch(request: Request): Promise<Response> {
-    if (!token || new URL(request.url).origin !== origin) return next(request);
+    if (!token || !request.url.startsWith(prefix)) return next(request);
     const headers = new Headers(request.headers);
     headers.set("authorization", `Bearer ${token}`);
     // The retrying fetch sends each attempt with these headers: no Request is built here.

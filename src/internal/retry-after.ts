@@ -5,20 +5,13 @@
  * gives 0.
  */
 export function parseRetryAfter(headers: Headers, now: number = Date.now()): number | undefined {
-  const ms = parseNumber(headers.get("retry-after-ms"));
-  if (ms !== undefined) return ms;
-
-  const value = headers.get("retry-after")?.trim();
-  if (!value) return undefined;
-  const seconds = parseNumber(value);
-  if (seconds !== undefined) return seconds * 1000;
+  const ms = headers.get("retry-after-ms")?.trim() ?? "";
+  if (NUMBER.test(ms)) return +ms;
+  const value = headers.get("retry-after")?.trim() ?? "";
+  if (NUMBER.test(value)) return +value * 1000;
   // Only an HTTP-date may follow: it always contains letters (a weekday or month name).
-  if (!/[a-z]/i.test(value)) return undefined;
-  const date = Date.parse(value);
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-function parseNumber(value: string | null): number | undefined {
-  if (value === null || !/^\s*\d+(\.\d+)?\s*$/.test(value)) return undefined;
-  return Number(value);
-}
+const NUMBER = /^\d+(\.\d+)?$/;

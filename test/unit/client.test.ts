@@ -238,6 +238,30 @@ describe("the token", () => {
     expect(requests[0]?.headers.get("authorization")).toBeNull();
   });
 
+  it.each([
+    "https://api.test.evil.example",
+    "https://api.test:8443",
+    "http://api.test",
+    "https://evil.example/https://api.test",
+  ])("is not sent to the look-alike origin %s", async (baseUrl) => {
+    const { fetch, requests } = stub();
+    await kubeadapt(fetch).client.GET("/v1/clusters/{cluster_id}", {
+      baseUrl,
+      params: { path: { cluster_id: CLUSTER_ID } },
+    });
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.headers.get("authorization")).toBeNull();
+  });
+
+  it("is sent when baseUrl spells the same origin differently (case, default port)", async () => {
+    const { fetch, requests } = stub();
+    await kubeadapt(fetch).client.GET("/v1/clusters/{cluster_id}", {
+      baseUrl: "HTTPS://API.TEST:443",
+      params: { path: { cluster_id: CLUSTER_ID } },
+    });
+    expect(requests[0]?.headers.get("authorization")).toBe(`Bearer ${TOKEN}`);
+  });
+
   it("never appears in an error that echoes it, serialized or inspected", async () => {
     const other = "ka_test_anotherKey999";
     const { fetch } = stub(() =>
