@@ -8,8 +8,8 @@ import { invalidParameter } from "./invalid-parameter.js";
  * Throws `BadRequestError` with `details[0].field` set to the parameter's name.
  */
 export function safePathSerializer(pathname: string, pathParams: Record<string, unknown>): string {
-  for (const match of pathname.match(/\{[^{}]+\}/g) ?? []) {
-    const name = match.slice(1, -1).replace(/^[.;]/, "").replace(/\*$/, "");
+  // `{name}`, `{.name}`, `{;name*}`: the same templates as `defaultPathSerializer`'s.
+  for (const [, name = ""] of pathname.matchAll(/\{[.;]?([^{}]*?)\*?\}/g)) {
     const value = pathParams?.[name];
     const reason =
       value == null
@@ -18,7 +18,8 @@ export function safePathSerializer(pathname: string, pathParams: Record<string, 
           ? "not_scalar"
           : value === ""
             ? "empty"
-            : isDotSegment(String(value))
+            : // `.` or `..`, as given or percent-encoded (`%2e%2E`): the only ways to decode to one.
+              /^(\.|%2e){1,2}$/i.test(String(value))
               ? "dot_segment"
               : "";
     if (reason) {
@@ -26,13 +27,4 @@ export function safePathSerializer(pathname: string, pathParams: Record<string, 
     }
   }
   return defaultPathSerializer(pathname, pathParams);
-}
-
-// `.` or `..`, as given or once percent-decoded (`%2e%2E`).
-function isDotSegment(text: string): boolean {
-  let decoded = text;
-  try {
-    decoded = decodeURIComponent(text);
-  } catch {}
-  return /^\.\.?$/.test(text) || /^\.\.?$/.test(decoded);
 }
