@@ -43,15 +43,13 @@ export function errorFromResponse(
   const retryAfterMs = parseRetryAfter(response.headers);
   let value: Envelope | undefined;
   try {
-    value = JSON.parse(body ?? "");
+    // Every string of the envelope, at any depth, loses a credential the server echoed.
+    value = JSON.parse(body as string, (_, v) => (typeof v === "string" ? redact(v, token) : v));
   } catch {}
   // Arrays and primitives fail these checks too: their `error`/`code` is undefined.
   const error = value?.error;
   if (typeof error?.code !== "string" || typeof error.message !== "string") {
-    return new ProtocolError(unexpected(response, "error envelope", body, token), {
-      status,
-      retryAfterMs,
-    });
+    return protocolError(response, "error envelope", body, token, retryAfterMs);
   }
   const { code, details } = error;
   const ErrorType =
@@ -61,12 +59,10 @@ export function errorFromResponse(
         ? InvalidCursorError
         : (BY_STATUS[status] ?? KubeadaptError);
   const requestId = value?.meta?.request_id;
-  return new ErrorType(redact(error.message, token), {
+  return new ErrorType(error.message, {
     status,
     code,
-    details: Array.isArray(details)
-      ? details.filter(isRecord).map((detail) => redactDetail(detail, token))
-      : [],
+    details: Array.isArray(details) ? (details.filter(isRecord) as ErrorDetail[]) : [],
     requestId: typeof requestId === "string" ? requestId : undefined,
     retryAfterMs,
   });
@@ -80,33 +76,35 @@ export function parseSuccessBody(response: Response, body: string | undefined, t
   try {
     return JSON.parse(body as string) as unknown;
   } catch {
-    throw new ProtocolError(unexpected(response, "body", body, token), { status: response.status });
+    throw protocolError(response, "body", body, token);
   }
+}
+
+/**
+ * The {@link ProtocolError} for a response whose body is not the JSON `what` expected:
+ * "expected a JSON <what> with HTTP <status>, received <type>: "<redacted excerpt>"".
+ */
+export function protocolError(
+  response: Response,
+  what: string,
+  body: string | undefined,
+  token?: string,
+  retryAfterMs?: number,
+): ProtocolError {
+  const text = redact(body ?? "", token)
+    .replace(/\s+/g, " ")
+    .trim();
+  const excerpt =
+    text.length > BODY_EXCERPT_LENGTH ? `${text.slice(0, BODY_EXCERPT_LENGTH)}…` : text;
+  const type = response.headers.get("content-type") ?? "no content type";
+  return new ProtocolError(
+    `expected a JSON ${what} with HTTP ${response.status}, received ${type}: ${JSON.stringify(excerpt)}`,
+    { status: response.status, retryAfterMs },
+  );
 }
 
 // Only read when parsing succeeded: JSON of unknown shape.
 interface Envelope {
   error?: { code?: unknown; message?: unknown; details?: unknown };
   meta?: { request_id?: unknown };
-}
-
-// "expected a JSON <what> with HTTP <status>, received <type>: "<redacted excerpt>"".
-function unexpected(response: Response, what: string, body: string | undefined, token?: string) {
-  const type = response.headers.get("content-type") ?? "no content type";
-  let received = `an empty body (${type})`;
-  if (body) {
-    const text = redact(body, token).replace(/\s+/g, " ").trim();
-    received = `${type}: ${JSON.stringify(
-      text.length > BODY_EXCERPT_LENGTH ? `${text.slice(0, BODY_EXCERPT_LENGTH)}…` : text,
-    )}`;
-  }
-  return `expected a JSON ${what} with HTTP ${response.status}, received ${received}`;
-}
-
-function redactDetail(detail: Record<string, unknown>, token?: string): ErrorDetail {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(detail)) {
-    out[key] = typeof value === "string" ? redact(value, token) : value;
-  }
-  return out as ErrorDetail;
 }
