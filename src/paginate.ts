@@ -5,13 +5,14 @@
  * @module
  */
 
-export { createCursorWalk, MAX_RESTARTS } from "./walk/cursor-walk.js";
+export { createCursorWalk } from "./walk/cursor-walk.js";
 export { createOffsetWalk } from "./walk/offset-walk.js";
 export {
   DEFAULT_MAX_PAGES,
   DEFAULT_PREFETCH,
 } from "./walk/options.js";
 export { MAX_EMPTY_PAGES } from "./walk/paginator.js";
+export { MAX_RESTARTS } from "./walk/source.js";
 export type {
   CursorWalkOptions,
   FetchPage,

@@ -1,39 +1,27 @@
-// Internal: what every protocol's walk plans alike before any request: the options, a frozen
-// snapshot of the query, the path parameters and, for toArray, a page size shrunk to its budget.
+// Internal: what every walk plans alike before any request: the options, a frozen snapshot of
+// the query, the path parameters and, for toArray, a page size shrunk to its budget.
 import { checkPageSize } from "../internal/page-size.js";
-import { resolveOptions, shrunkPageSize } from "./options.js";
+import { DEFAULT_PAGE_SIZE, integerOption, resolveOptions } from "./options.js";
 import { createPaginator, type WalkPlan } from "./paginator.js";
 import { freezeQuery, pageQuery, snapshotQuery } from "./query.js";
-import type { PageSource } from "./source.js";
+import { pageSource } from "./source.js";
 import type { FetchPage, Paginator, WalkOptions } from "./types.js";
-
-/** A page selector parameter sent on top of the frozen query (`cursor`, `page`, ...). */
-export type Extra = [name: string, value: string | number | boolean];
-
-/** Requests one page: the frozen query plus `extra`, on `signal`. */
-export type GetPage = (extra: Extra[], signal: AbortSignal) => Promise<unknown>;
-
-/**
- * A protocol: given the caller's query, it checks its own parameters (throwing as the server
- * would) and says whether the walk starts fresh (only then may toArray lower the page size),
- * and how to open its source on a {@link GetPage}.
- */
-export type Protocol<T> = (
-  query: Record<string, unknown> | undefined,
-) => [fresh: boolean, open: (get: GetPage) => PageSource<T>];
 
 /**
  * Plans a walk and wraps it in a {@link Paginator}. The query is serialized once, here, without
- * the `selectors` the protocol sends itself: every page sends the same bytes but for those, and
- * changing `init` later changes nothing. A bad option fails from the first `next()`.
+ * the selectors the walk sends itself: every page sends the same bytes but for those, and
+ * changing `init` later changes nothing. A bad option fails from the first `next()`. An offset
+ * walk starts from page `start` (validated here); a cursor walk from page 1 and `cursor`.
  */
 export function createWalk<T>(
   fetchPage: FetchPage,
   path: string,
   init: WalkOptions & { params?: unknown },
-  selectors: readonly string[],
-  sizeParam: "limit" | "per_page",
-  protocol: Protocol<T>,
+  offset: boolean,
+  start: unknown,
+  cursor?: string,
+  wantTotal?: boolean,
+  restart?: boolean,
 ): Paginator<T> {
   let plan: WalkPlan<T>;
   try {
@@ -41,19 +29,35 @@ export function createWalk<T>(
     const params = init.params as
       | { query?: Record<string, unknown>; path?: Record<string, unknown> }
       | undefined;
-    const query = snapshotQuery(params?.query, selectors);
+    const query = snapshotQuery(params?.query, offset ? ["page"] : ["cursor", "include_total"]);
     checkPageSize(query);
-    const [fresh, open] = protocol(params?.query);
-    const pathParams = params?.path ? { params: { path: { ...params.path } } } : {};
-    const frozen = freezeQuery(query);
+    const page = integerOption("page", start, 1, 1);
+    const pathParams = params?.path && { ...params.path };
+    const size = offset ? "per_page" : "limit";
+    const current = query[size];
     plan = {
       ok: true,
       options,
       open: (budget) => {
-        const size = fresh ? shrunkPageSize(query[sizeParam], budget) : undefined;
-        const search = size === undefined ? frozen : freezeQuery({ ...query, [sizeParam]: size });
-        return open((extra, signal) =>
-          fetchPage(path, { ...pathParams, querySerializer: pageQuery(search, extra), signal }),
+        // A page number or a cursor is bound to the page size: only page 1 may lower it.
+        const shrink =
+          page === 1 &&
+          cursor === undefined &&
+          budget !== undefined &&
+          budget < (typeof current === "number" ? current : DEFAULT_PAGE_SIZE);
+        const search = freezeQuery(shrink ? { ...query, [size]: budget } : query);
+        return pageSource<T>(
+          (selectors, signal) =>
+            fetchPage(path, {
+              params: { path: pathParams },
+              querySerializer: pageQuery(search, selectors),
+              signal,
+            }),
+          offset,
+          cursor,
+          page,
+          wantTotal,
+          restart,
         );
       },
     };

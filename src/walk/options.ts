@@ -35,10 +35,3 @@ export function integerOption(field: string, value: unknown, fallback: number, m
   }
   return option as number;
 }
-
-/** The page size a walk opened by `toArray({ max })` should ask for, or undefined to keep it. */
-export function shrunkPageSize(current: unknown, budget: number | undefined): number | undefined {
-  if (budget === undefined) return undefined;
-  const size = typeof current === "number" ? current : DEFAULT_PAGE_SIZE;
-  return budget < size ? budget : undefined;
-}

@@ -1,4 +1,18 @@
-// Internal: the seam between the shared walk machinery and a pagination protocol.
+// Internal: fetches a walk's pages one after the other, in either protocol of the /v1 lists:
+// cursors (`cursor`, `meta.pagination`) or Cost Explorer's offsets (`page`, `meta.page_info`).
+// It reads each envelope defensively: a body that breaks the protocol becomes a ProtocolError,
+// so a walk can never loop on it or end early without saying so.
+import { isCursorExpiredError, ProtocolError } from "../errors.js";
+import { isRecord } from "../internal/is-record.js";
+
+/** Restarts from page 1 a walk with `onCursorExpired: "restart"` makes before it throws. */
+export const MAX_RESTARTS = 3;
+
+/** The page selectors one request sends on top of the frozen query; falsy ones are left out. */
+export type Selectors = Record<string, string | number | boolean | undefined>;
+
+/** Requests one page: the frozen query plus `selectors`, on `signal`. */
+export type GetPage = (selectors: Selectors, signal: AbortSignal) => Promise<unknown>;
 
 /** Where a walk stands: the request a resume would make next. */
 export interface WalkPoint {
@@ -8,7 +22,7 @@ export interface WalkPoint {
   page: number;
 }
 
-/** One page as a protocol source returns it, before the shared machinery decides on it. */
+/** One page as the source returns it, before the shared machinery decides on it. */
 export interface SourcePage<T> {
   /** Items to hand to the consumer (after any de-duplication). */
   items: T[];
@@ -28,12 +42,129 @@ export interface SourcePage<T> {
   requestId: string | undefined;
 }
 
-/** A pagination protocol: fetches pages one after the other and knows where it stands. */
+/** Fetches pages one after the other and knows where it stands. */
 export interface PageSource<T> {
   /** Fetches the next page and advances; on failure it does not advance and rejects. */
   fetch(signal: AbortSignal): Promise<SourcePage<T>>;
   /** The next request's position: after a failure, the failed request's (the resume point). */
   position(): WalkPoint;
+}
+
+const isCount = (value: unknown): value is number =>
+  Number.isInteger(value) && (value as number) >= 0;
+
+const idOf = (item: unknown): unknown => {
+  const id = (item as { id?: unknown } | null | undefined)?.id;
+  return typeof id === "string" || typeof id === "number" ? id : undefined;
+};
+
+/**
+ * A source from `page` (and `cursor`, for cursor walks). A cursor walk ends on
+ * `has_more: false` or on `next_cursor: ""` (either suffices), asks for the total on its first
+ * request when `wantTotal`, and with `restart` restarts from page 1 on a 410, skipping the ids
+ * it already handed on. An offset walk ends on its `total_pages`.
+ */
+export function pageSource<T>(
+  get: GetPage,
+  offset: boolean,
+  cursor: string | undefined,
+  page: number,
+  wantTotal = false,
+  restart = false,
+): PageSource<T> {
+  // Cursors sent since page 1: the server sending one again would loop the walk.
+  const seenCursors = new Set<string>();
+  // Ids handed on, to skip after a restart; kept only when restarts are allowed.
+  const seenIds = restart ? new Set<unknown>() : undefined;
+  let askTotal = wantTotal;
+  let restarts = 0;
+  return {
+    position: () => ({ cursor, page }),
+    async fetch(signal) {
+      for (;;) {
+        if (cursor) seenCursors.add(cursor);
+        let body: unknown;
+        try {
+          body = await get(offset ? { page } : { cursor, include_total: askTotal }, signal);
+        } catch (error) {
+          if (
+            !seenIds ||
+            !isCursorExpiredError(error) ||
+            restarts >= MAX_RESTARTS ||
+            signal.aborted
+          ) {
+            throw error;
+          }
+          restarts += 1;
+          cursor = undefined;
+          page = 1;
+          seenCursors.clear();
+          askTotal = wantTotal;
+          continue;
+        }
+        const meta = isRecord(body) && Array.isArray(body.data) && body.meta;
+        if (!isRecord(meta)) {
+          throw new ProtocolError("A list response is not the { data: [...], meta } envelope");
+        }
+        const data = (body as { data: T[] }).data;
+        const requestId = typeof meta.request_id === "string" ? meta.request_id : undefined;
+        const bad = (message: string) => new ProtocolError(message, { requestId });
+        const field = offset ? "page_info" : "pagination";
+        const info = meta[field];
+        const more = isRecord(info) ? info.has_more : undefined;
+        if (
+          !isRecord(info) ||
+          (offset
+            ? !isCount(info.page) || !isCount(info.total_pages) || !isCount(info.total_count)
+            : more !== undefined && typeof more !== "boolean")
+        ) {
+          throw bad(`A list response has no valid meta.${field}`);
+        }
+        let nextCursor: string | undefined;
+        let hasMore: boolean;
+        if (offset) {
+          if (info.page !== page) {
+            throw bad(`Asked for page ${page} but the server sent page ${info.page}`);
+          }
+          hasMore = page < (info.total_pages as number);
+        } else {
+          const next = info.next_cursor;
+          hasMore = more === true || (more === undefined && next !== "");
+          if (hasMore) {
+            if (typeof next !== "string" || next === "") {
+              throw bad("The server said more pages follow but sent no next_cursor");
+            }
+            if (seenCursors.has(next)) {
+              throw bad("The server sent a cursor it had already sent in this walk");
+            }
+            nextCursor = next;
+          }
+        }
+        let items = data;
+        if (seenIds) {
+          if (restarts > 0) items = items.filter((item) => !seenIds.has(idOf(item)));
+          for (const item of items) {
+            const id = idOf(item);
+            if (id !== undefined) seenIds.add(id);
+          }
+        }
+        const result: SourcePage<T> = {
+          items,
+          received: data.length,
+          page,
+          cursor,
+          nextCursor,
+          hasMore,
+          total: isCount(info.total_count) ? info.total_count : undefined,
+          requestId,
+        };
+        cursor = nextCursor;
+        page += 1;
+        askTotal = false;
+        return result;
+      }
+    },
+  };
 }
 
 /**
