@@ -6,13 +6,11 @@ import { checkBaseUrl } from "./internal/base-url.js";
 import { readEnv } from "./internal/env.js";
 import { createFetchPage } from "./internal/fetch-page.js";
 import { checkPageSize } from "./internal/page-size.js";
-import { dataOf, readResult } from "./internal/read-result.js";
 import { redact } from "./internal/redact.js";
 import { safePathSerializer } from "./internal/safe-path-serializer.js";
 import {
   createCursorWalk,
   createOffsetWalk,
-  type FetchPage,
   type InitArg,
   type OffsetPaginateInit,
   type PaginateInit,
@@ -148,22 +146,14 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
     headers: options.headers,
     pathSerializer: safePathSerializer,
   });
-  const fetchPage: FetchPage = createFetchPage(client, token);
-
-  async function get<P extends GetPath>(...[path, init]: GetArgs<P>): Promise<GetData<P>> {
-    checkPageSize(init?.params?.query);
-    const send = client.GET as unknown as (path: string, init: object) => Promise<TextResult>;
-    const result = await send(path, {
-      ...init,
-      parseAs: "text",
-      pathSerializer: safePathSerializer,
-    });
-    return dataOf(result.response, readResult(result, token)) as GetData<P>;
-  }
+  const fetchPage = createFetchPage(client, token);
 
   return Object.freeze({
     client,
-    get,
+    get: (async (path: string, init?: { params?: { query?: unknown } }) => {
+      checkPageSize(init?.params?.query);
+      return fetchPage(path, init, true);
+    }) as Kubeadapt["get"],
     paginate: <P extends CursorPaginatedPath>(path: P, ...init: InitArg<PaginateInit<P>>) =>
       createCursorWalk(fetchPage, path, ...init),
     paginateOffset: <P extends OffsetPaginatedPath>(
@@ -173,13 +163,14 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
   });
 }
 
-type TextResult = Parameters<typeof readResult>[0];
-
+// The option, or its default; maxRetries must be an integer, the delays any finite number.
 function checkCount(name: string, value: number | undefined, fallback: number, min = 0): number {
-  if (value === undefined) return fallback;
   const integer = name === "maxRetries";
-  if (!Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
+  if (
+    value !== undefined &&
+    !((integer ? Number.isInteger : Number.isFinite)(value) && value >= min)
+  ) {
     throw new KubeadaptError(`${name} must be ${integer ? "an integer" : "a number"} >= ${min}`);
   }
-  return value;
+  return value ?? fallback;
 }
