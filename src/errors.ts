@@ -73,10 +73,11 @@ export class KubeadaptError extends Error {
   constructor(message: string, init: KubeadaptErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     // The guards compare these names, which survive duplicated packages where class identity
-    // does not: this class's `errorName` and every ancestor's, read once here.
+    // does not: this class's `errorName` and every ancestor's, read once here (a subclass
+    // without its own repeats its parent's).
     const lineage: string[] = [];
-    for (let c: object | null = new.target; c && c !== Error; c = Object.getPrototypeOf(c)) {
-      if (Object.hasOwn(c, "errorName")) lineage.push((c as typeof KubeadaptError).errorName);
+    for (let c: object = new.target; c !== Error; c = Object.getPrototypeOf(c)) {
+      lineage.push((c as typeof KubeadaptError).errorName);
     }
     this.name = lineage[0] as string;
     for (const key of FIELDS) (this as Record<string, unknown>)[key] = init[key];
