@@ -131,7 +131,7 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
   }
   const baseUrl = checkBaseUrl(
     options.baseUrl ?? readEnv("KUBEADAPT_BASE_URL") ?? DEFAULT_BASE_URL,
-    options.allowInsecureHttp ?? false,
+    options.allowInsecureHttp,
   );
   const retrying = createRetryingFetch({
     fetch: options.fetch,

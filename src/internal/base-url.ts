@@ -5,7 +5,7 @@ import { KubeadaptError } from "../errors.js";
  * other than http(s), credentials, a query or a fragment in the URL, or plain `http://` to a
  * host other than loopback (`localhost`, 127.0.0.0/8, `[::1]`) unless `allowInsecureHttp`.
  */
-export function checkBaseUrl(baseUrl: string, allowInsecureHttp: boolean): URL {
+export function checkBaseUrl(baseUrl: string, allowInsecureHttp?: boolean): URL {
   let url: URL | undefined;
   try {
     url = new URL(baseUrl);
