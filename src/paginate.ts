@@ -11,8 +11,7 @@ export {
   DEFAULT_MAX_PAGES,
   DEFAULT_PREFETCH,
 } from "./walk/options.js";
-export { MAX_EMPTY_PAGES } from "./walk/paginator.js";
-export { MAX_RESTARTS } from "./walk/source.js";
+export { MAX_EMPTY_PAGES, MAX_RESTARTS } from "./walk/source.js";
 export type {
   CursorWalkOptions,
   FetchPage,

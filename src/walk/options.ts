@@ -1,6 +1,5 @@
 // Internal: defaults and validation of walk options and page sizes, done before any request.
 import { invalidParameter } from "../internal/invalid-parameter.js";
-import type { Progress, WalkOptions } from "./types.js";
 
 /** Pages fetched ahead of the consumer unless `prefetch` says otherwise. */
 export const DEFAULT_PREFETCH = 1;
@@ -8,24 +7,6 @@ export const DEFAULT_PREFETCH = 1;
 export const DEFAULT_MAX_PAGES = 10_000;
 /** The server's page size when `limit` (`per_page`) is absent. */
 export const DEFAULT_PAGE_SIZE = 100;
-
-/** Walk options with defaults applied. */
-export interface ResolvedOptions {
-  signal: AbortSignal | undefined;
-  prefetch: number;
-  maxPages: number;
-  onProgress: ((progress: Progress) => void) | undefined;
-}
-
-/** Copies and checks the shared options; throws `BadRequestError` naming the bad one. */
-export function resolveOptions(init: WalkOptions): ResolvedOptions {
-  return {
-    signal: init.signal,
-    prefetch: integerOption("prefetch", init.prefetch, DEFAULT_PREFETCH, 0),
-    maxPages: integerOption("maxPages", init.maxPages, DEFAULT_MAX_PAGES, 1),
-    onProgress: init.onProgress,
-  };
-}
 
 /** `value` (or `fallback` when absent) if it is an integer >= `min`; else a `BadRequestError`. */
 export function integerOption(field: string, value: unknown, fallback: number, min: number) {

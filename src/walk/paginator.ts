@@ -1,73 +1,59 @@
 // Internal: a walk and its public face, in one closure. Fetches pages one after the other into
 // a bounded buffer ahead of the consumer (client-go's PageBufferSize); enforces the caps
-// (maxPages, empty pages, toArray's budget); stops at once when closed or aborted; iterates
-// once, by items, pages or toArray; reports progress; stamps every error with where the walk
-// stood, so the caller can resume. Closures rather than classes: the state is plain variables,
-// which is what keeps this small once minified.
-import {
-  AbortError,
-  isKubeadaptError,
-  KubeadaptError,
-  PaginationLimitError,
-  ProtocolError,
-} from "../errors.js";
+// (maxPages, toArray's budget); stops at once when closed or aborted; iterates once, by items,
+// pages or toArray; reports progress; stamps every error with where the walk stood, so the
+// caller can resume. Closures rather than classes: the state is plain variables, which is what
+// keeps this small once minified.
+import { AbortError, isKubeadaptError, KubeadaptError, PaginationLimitError } from "../errors.js";
 import { invalidParameter } from "../internal/invalid-parameter.js";
 import { onAbort } from "../internal/signals.js";
-import type { ResolvedOptions } from "./options.js";
-import type { OpenSource, PageSource, SourcePage, WalkPoint } from "./source.js";
-import type { Page, Paginator, ToArrayOptions } from "./types.js";
-
-/**
- * Empty pages that claim more to come, in a row, before a walk gives up with `ProtocolError`.
- * A walk skips an empty page (it never ends a walk), but a server that keeps sending them
- * would otherwise loop until `maxPages`.
- */
-export const MAX_EMPTY_PAGES = 10;
-
-/** A walk ready to run: its protocol and options, or why it cannot run. */
-export type WalkPlan<T> =
-  | { ok: true; open: OpenSource<T>; options: ResolvedOptions }
-  | { ok: false; error: unknown };
+import { DEFAULT_MAX_PAGES, DEFAULT_PREFETCH, integerOption } from "./options.js";
+import type { PageSource, SourcePage, WalkPoint } from "./source.js";
+import type { Page, Paginator, ToArrayOptions, WalkOptions } from "./types.js";
 
 const DONE = { done: true, value: undefined } as const;
-const NO_OPTIONS: Partial<ResolvedOptions> = {};
 
-/** Wraps a {@link WalkPlan} in the lazy, iterate-once {@link Paginator}. */
-export function createPaginator<T>(plan: WalkPlan<T>): Paginator<T> {
-  const { signal, prefetch = 0, maxPages = 0, onProgress } = plan.ok ? plan.options : NO_OPTIONS;
+/**
+ * Wraps a walk in the lazy, iterate-once {@link Paginator}. On the first `next()` it checks the
+ * options and calls `open` with the `toArray` maximum, if any (a source may lower its page size
+ * to it); a bad option or a throwing `open` fails that `next()`.
+ */
+export function createPaginator<T>(
+  init: WalkOptions,
+  open: (budget: number) => PageSource<T>,
+): Paginator<T> {
+  const { signal, onProgress } = init;
+  // Checked when the walk starts.
+  let { prefetch, maxPages } = init as { prefetch: number; maxPages: number };
   let claimed = false;
-  let budget: number | undefined;
+  // Items toArray still wants; unbounded otherwise.
+  let budget = Number.POSITIVE_INFINITY;
   let source: PageSource<T> | undefined;
-  let running = false;
   let closed = false;
   // Pages fetched ahead of the consumer.
   const queue: SourcePage<T>[] = [];
-  // Set once nothing more will be fetched: `at` is there when the walk ended in `error`.
-  let end: { error?: unknown; at?: WalkPoint } | undefined;
-  // The consumer waiting for a page: handed a page, or nothing (look at `end`, `closed`).
-  let waiter: ((page?: SourcePage<T>) => void) | undefined;
+  // Set once nothing more will be fetched; `at` is there when the walk ended in `error`.
+  let end: { at?: WalkPoint; error?: unknown } | undefined;
+  // Wakes the consumer waiting for the queue to fill or the walk to end.
+  let waiter: (() => void) | undefined;
   // The in-flight page's own controller. Each request gets a fresh, short-lived signal: a
   // `fetch` that never yields to the event loop never lets undici drop the listener each
   // Request adds to its signal, so one long-lived walk signal would collect one per page.
   let request: AbortController | undefined;
   let fetched = 0;
-  let accepted = 0;
-  let emptyRun = 0;
   let pages = 0;
   let items = 0;
-  let total: number | undefined;
   // Items handed to the consumer.
   let yielded = 0;
   let unlink = () => {};
 
-  const claim = (max?: number): void => {
+  const claim = (): void => {
     if (claimed) {
       throw new KubeadaptError(
         "This paginator was already iterated; call paginate() again to start a new walk",
       );
     }
     claimed = true;
-    budget = max;
   };
 
   const stamp = (error: unknown, at: WalkPoint): KubeadaptError =>
@@ -82,23 +68,21 @@ export function createPaginator<T>(plan: WalkPlan<T>): Paginator<T> {
       { itemsYielded: yielded },
     );
 
-  const settle = (page?: SourcePage<T>): void => {
-    const wake = waiter;
+  const settle = (): void => {
+    waiter?.();
     waiter = undefined;
-    wake?.(page);
   };
 
-  const finish = (error?: unknown, at?: WalkPoint): void => {
-    end = at ? { error, at } : {};
+  const finish = (at?: WalkPoint, error?: unknown): void => {
+    end = { at, error };
     unlink();
-    if (queue.length === 0) settle();
+    settle();
   };
 
-  const fail = (error: unknown): void => finish(error, (source as PageSource<T>).position());
+  const fail = (error: unknown): void => finish((source as PageSource<T>).position(), error);
 
   /** Stops the walk: aborts the in-flight request, drops buffered pages, fetches nothing more. */
   const close = (): void => {
-    if (closed) return;
     closed = true;
     unlink();
     queue.length = 0;
@@ -111,31 +95,21 @@ export function createPaginator<T>(plan: WalkPlan<T>): Paginator<T> {
   /** Throws `AbortError` (and closes) if the caller's signal fired. */
   const throwIfAborted = (): void => {
     if (!signal?.aborted || closed) return;
-    const at = source?.position() ?? { cursor: undefined, page: 1 };
     close();
-    throw stamp(aborted(), at);
+    throw stamp(aborted(), (source as PageSource<T>).position());
   };
 
   const accept = (page: SourcePage<T>): void => {
-    if (page.received > 0) {
-      emptyRun = 0;
-    } else if (page.hasMore && ++emptyRun >= MAX_EMPTY_PAGES) {
-      throw new ProtocolError(
-        `${MAX_EMPTY_PAGES} empty pages in a row said more pages follow; giving up`,
-        { requestId: page.requestId },
-      );
-    }
-    let taken = page.items;
+    fetched += 1;
     let last = !page.hasMore;
-    if (budget !== undefined && taken.length >= budget - accepted) {
-      taken = taken.slice(0, budget - accepted);
+    if (page.items.length >= budget) {
+      page.items = page.items.slice(0, budget);
       last = true;
     }
-    accepted += taken.length;
-    if (taken.length > 0) {
-      const kept = taken === page.items ? page : { ...page, items: taken };
-      if (waiter) settle(kept);
-      else queue.push(kept);
+    budget -= page.items.length;
+    if (page.items.length > 0) {
+      queue.push(page);
+      settle();
     }
     if (last) {
       finish();
@@ -149,26 +123,13 @@ export function createPaginator<T>(plan: WalkPlan<T>): Paginator<T> {
   };
 
   const pump = (): void => {
-    if (closed || end || request) return;
-    if (!waiter && queue.length >= prefetch) return;
-    const controller = new AbortController();
-    request = controller;
-    let pending: Promise<SourcePage<T>>;
-    try {
-      pending = (source as PageSource<T>).fetch(controller.signal);
-    } catch (error) {
-      pending = Promise.reject(error);
-    }
-    pending.then(
+    if (closed || end || request || (!waiter && queue.length >= prefetch)) return;
+    request = new AbortController();
+    (source as PageSource<T>).fetch(request.signal).then(
       (page) => {
         request = undefined;
         if (closed || end) return;
-        fetched += 1;
-        try {
-          accept(page);
-        } catch (error) {
-          fail(error);
-        }
+        accept(page);
         pump();
       },
       (error: unknown) => {
@@ -178,80 +139,90 @@ export function createPaginator<T>(plan: WalkPlan<T>): Paginator<T> {
     );
   };
 
-  /** The next non-empty page, or undefined at the end; throws the walk's error in order. */
-  const nextPage = async (): Promise<Page<T> | undefined> => {
-    if (closed) return undefined;
-    if (!plan.ok) {
-      closed = true;
-      throw plan.error;
-    }
-    source ??= plan.open(budget);
-    throwIfAborted();
-    if (!running) {
-      running = true;
-      if (signal) {
-        unlink = onAbort(signal, () => {
-          if (closed) return;
-          queue.length = 0;
-          fail(aborted());
-          request?.abort(signal.reason);
+  /**
+   * The next non-empty page, or undefined at the end; throws the walk's error in order, and
+   * closes the walk on any error. `whole`: the page is handed on as a whole (not item by item).
+   */
+  const nextPage = async (whole?: boolean): Promise<Page<T> | undefined> => {
+    try {
+      if (closed) return undefined;
+      if (!source) {
+        prefetch = integerOption("prefetch", prefetch, DEFAULT_PREFETCH, 0);
+        maxPages = integerOption("maxPages", maxPages, DEFAULT_MAX_PAGES, 1);
+        source = open(budget);
+        if (signal) {
+          unlink = onAbort(signal, () => {
+            queue.length = 0;
+            fail(aborted());
+            request?.abort(signal.reason);
+          });
+        }
+      }
+      throwIfAborted();
+      if (!queue.length && !end) {
+        await new Promise<void>((resolve) => {
+          waiter = resolve;
+          pump();
         });
       }
-    }
-    let page = queue.shift();
-    if (page) {
+      const page = queue.shift();
+      if (!page) {
+        // Woken with no page: by the end of the walk (`end`), or by close() (no `end` then).
+        if (end?.at) throw stamp(end.error, end.at);
+        close();
+        return undefined;
+      }
       // Taking a page frees a buffer slot: the next request starts before this page's items
       // reach the consumer, so it overlaps the consumer's work.
       pump();
-    } else if (!end) {
-      page = await new Promise<SourcePage<T> | undefined>((resolve) => {
-        waiter = resolve;
-        pump();
-      });
-    }
-    if (!page) {
-      // Woken with no page: by the end of the walk (`end`), or by close() (no `end` then).
-      const stop = end;
-      close();
-      if (stop?.at) throw stamp(stop.error, stop.at);
-      return undefined;
-    }
-    pages += 1;
-    items += page.items.length;
-    total = page.total ?? total;
-    try {
-      onProgress?.({ pages, items, total });
+      pages += 1;
+      items += page.items.length;
+      onProgress?.({ pages, items, total: page.total });
+      if (whole) yielded += page.items.length;
+      return page;
     } catch (error) {
       close();
       throw error;
     }
-    // The consumer's page is the source's, without `received` and with the running total.
-    const { received: _, ...rest } = page;
-    return { ...rest, total };
   };
 
   // Both iterators claim the walk on the first next() (not when the iterator is created), so a
   // second iteration fails with a clear error from its first next(), like any other walk error.
   // next() calls run one after the other; return() closes at once, even mid-request.
-  const iterate = <V>(
-    open: () => void,
-    step: () => Promise<IteratorResult<V>>,
-    drop?: () => void,
-  ): AsyncIterator<V> & { idle: () => boolean } => {
+  const iterate = <V>(byPage: boolean): AsyncIterator<V> => {
     let owned = false;
+    let batch: T[] = [];
+    let index = 0;
     let chain: Promise<unknown> = Promise.resolve();
     let waiting = 0;
     const settled = () => {
       waiting -= 1;
     };
+    const take = (): IteratorResult<V> => {
+      throwIfAborted();
+      yielded += 1;
+      return { done: false, value: batch[index++] as V };
+    };
+    const step = async (): Promise<IteratorResult<V>> => {
+      while (index >= batch.length) {
+        const page = await nextPage(byPage);
+        if (!page) return DONE;
+        if (byPage) return { done: false, value: page as V };
+        batch = page.items;
+        index = 0;
+      }
+      return take();
+    };
     return {
-      idle: () => waiting === 0,
       next: () => {
         try {
           if (!owned) {
-            open();
+            claim();
             owned = true;
           }
+          // Most calls find the current page with items left and no earlier call waiting: the
+          // item is handed over in an already-settled promise, skipping the chain's promises.
+          if (index < batch.length && !waiting) return Promise.resolve(take());
         } catch (error) {
           return Promise.reject(error);
         }
@@ -261,81 +232,28 @@ export function createPaginator<T>(plan: WalkPlan<T>): Paginator<T> {
         return result;
       },
       return: async () => {
-        drop?.();
+        batch = [];
         if (owned) close();
         return DONE;
       },
     };
   };
 
-  const itemIterator = (open: () => void): AsyncIterator<T> => {
-    let batch: T[] = [];
-    let index = 0;
-    const take = (): IteratorResult<T> => {
-      throwIfAborted();
-      yielded += 1;
-      return { done: false, value: batch[index++] as T };
-    };
-    const calls = iterate(
-      open,
-      async () => {
-        while (index >= batch.length) {
-          const page = await nextPage();
-          if (!page) return DONE;
-          batch = page.items;
-          index = 0;
-        }
-        return take();
-      },
-      () => {
-        batch = [];
-      },
-    );
-    return {
-      // Most calls find the current page with items left (so the walk is claimed) and no
-      // earlier call waiting: the item is handed over in an already-settled promise, skipping
-      // the chain's promises.
-      next: () => {
-        if (index >= batch.length || !calls.idle()) return calls.next();
-        try {
-          return Promise.resolve(take());
-        } catch (error) {
-          return Promise.reject(error);
-        }
-      },
-      return: calls.return,
-    };
-  };
-
   return {
-    [Symbol.asyncIterator]: () => itemIterator(claim),
-    pages: () => ({
-      [Symbol.asyncIterator]: () =>
-        iterate(claim, async (): Promise<IteratorResult<Page<T>>> => {
-          const page = await nextPage();
-          if (!page) return DONE;
-          yielded += page.items.length;
-          return { done: false, value: page };
-        }),
-    }),
+    [Symbol.asyncIterator]: () => iterate<T>(false),
+    pages: () => ({ [Symbol.asyncIterator]: () => iterate<Page<T>>(true) }),
     toArray: async (options: ToArrayOptions) => {
       const max = options?.max;
       if (!Number.isInteger(max) || max < 1) {
         throw invalidParameter("max", "toArray needs { max }, an integer >= 1");
       }
-      claim(max);
-      const it = itemIterator(() => {});
-      const out: T[] = [];
-      try {
-        while (out.length < max) {
-          const result = await it.next();
-          if (result.done) break;
-          out.push(result.value);
-        }
-        return out;
-      } finally {
-        close();
+      claim();
+      budget = max;
+      let out: T[] = [];
+      for (let page = await nextPage(true); page; page = await nextPage(true)) {
+        out = out.concat(page.items);
       }
+      return out;
     },
   };
 }

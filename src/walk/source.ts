@@ -4,6 +4,14 @@
 // so a walk can never loop on it or end early without saying so.
 import { isCursorExpiredError, ProtocolError } from "../errors.js";
 import { isRecord } from "../internal/is-record.js";
+import type { Page } from "./types.js";
+
+/**
+ * Empty pages that claim more to come, in a row, before a walk gives up with `ProtocolError`.
+ * A walk skips an empty page (it never ends a walk), but a server that keeps sending them
+ * would otherwise loop until `maxPages`.
+ */
+export const MAX_EMPTY_PAGES = 10;
 
 /** Restarts from page 1 a walk with `onCursorExpired: "restart"` makes before it throws. */
 export const MAX_RESTARTS = 3;
@@ -22,25 +30,8 @@ export interface WalkPoint {
   page: number;
 }
 
-/** One page as the source returns it, before the shared machinery decides on it. */
-export interface SourcePage<T> {
-  /** Items to hand to the consumer (after any de-duplication). */
-  items: T[];
-  /** How many items the server sent: 0 marks an empty page. */
-  received: number;
-  /** Page number. */
-  page: number;
-  /** The cursor that fetched it. */
-  cursor: string | undefined;
-  /** The next page's cursor, when there is one. */
-  nextCursor: string | undefined;
-  /** Whether more pages follow. */
-  hasMore: boolean;
-  /** Rows matching the query, when known. */
-  total: number | undefined;
-  /** `meta.request_id`. */
-  requestId: string | undefined;
-}
+/** One page as the source returns it: a {@link Page} the walk may still trim to its budget. */
+export type SourcePage<T> = { -readonly [K in keyof Page<T>]: Page<T>[K] };
 
 /** Fetches pages one after the other and knows where it stands. */
 export interface PageSource<T> {
@@ -69,8 +60,8 @@ export function pageSource<T>(
   offset: boolean,
   cursor: string | undefined,
   page: number,
-  wantTotal = false,
-  restart = false,
+  wantTotal?: boolean,
+  restart?: boolean,
 ): PageSource<T> {
   // Cursors sent since page 1: the server sending one again would loop the walk.
   const seenCursors = new Set<string>();
@@ -78,6 +69,9 @@ export function pageSource<T>(
   const seenIds = restart ? new Set<unknown>() : undefined;
   let askTotal = wantTotal;
   let restarts = 0;
+  let emptyRun = 0;
+  // The latest total the server sent (cursor walks get one only when they ask for it).
+  let total: number | undefined;
   return {
     position: () => ({ cursor, page }),
     async fetch(signal) {
@@ -148,27 +142,19 @@ export function pageSource<T>(
             if (id !== undefined) seenIds.add(id);
           }
         }
-        const result: SourcePage<T> = {
-          items,
-          received: data.length,
-          page,
-          cursor,
-          nextCursor,
-          hasMore,
-          total: isCount(info.total_count) ? info.total_count : undefined,
-          requestId,
-        };
+        if (isCount(info.total_count)) total = info.total_count;
+        const result = { items, page, cursor, nextCursor, hasMore, total, requestId };
         cursor = nextCursor;
         page += 1;
         askTotal = false;
+        // Checked once advanced, so the error resumes after the empty pages.
+        if (data.length > 0) {
+          emptyRun = 0;
+        } else if (hasMore && ++emptyRun >= MAX_EMPTY_PAGES) {
+          throw bad(`${MAX_EMPTY_PAGES} empty pages in a row said more pages follow; giving up`);
+        }
         return result;
       }
     },
   };
 }
-
-/**
- * Opens a walk's source when iteration starts. `budget` is the `toArray` maximum, if any: a
- * source may lower its page size to it when nothing binds the page size yet.
- */
-export type OpenSource<T> = (budget: number | undefined) => PageSource<T>;
