@@ -22,12 +22,14 @@ export function createPaginator<T>(
   init: WalkOptions,
   open: (budget: number) => PageSource<T>,
 ): Paginator<T> {
-  const { signal, onProgress } = init;
-  // Checked when the walk starts.
-  let { prefetch, maxPages } = init as { prefetch: number; maxPages: number };
+  // prefetch and maxPages are checked when the walk starts.
+  let { signal, onProgress, prefetch, maxPages } = init as WalkOptions & {
+    prefetch: number;
+    maxPages: number;
+  };
   let claimed = false;
   // Items toArray still wants; unbounded otherwise.
-  let budget = Number.POSITIVE_INFINITY;
+  let budget = Infinity;
   let source: PageSource<T> | undefined;
   let closed = false;
   // Pages fetched ahead of the consumer.
@@ -50,7 +52,7 @@ export function createPaginator<T>(
   const claim = (): void => {
     if (claimed) {
       throw new KubeadaptError(
-        "This paginator was already iterated; call paginate() again to start a new walk",
+        "This walk was already iterated; call paginate() again for a new one",
       );
     }
     claimed = true;
@@ -116,7 +118,7 @@ export function createPaginator<T>(
     } else if (fetched >= maxPages) {
       fail(
         new PaginationLimitError(
-          `Stopped after maxPages (${maxPages}) pages with more to come; raise maxPages or resume from error.cursor`,
+          `Reached maxPages (${maxPages}) with more to come; raise it or resume from error.cursor/page`,
         ),
       );
     }
