@@ -125,11 +125,8 @@ export function pageSource<T>(
           const next = info.next_cursor;
           hasMore = more === true || (more === undefined && next !== "");
           if (hasMore) {
-            if (typeof next !== "string" || next === "") {
-              throw bad("The server said more pages follow but sent no next_cursor");
-            }
-            if (seenCursors.has(next)) {
-              throw bad("The server sent a cursor it had already sent in this walk");
+            if (typeof next !== "string" || next === "" || seenCursors.has(next)) {
+              throw bad("More pages follow but next_cursor is missing or was already sent");
             }
             nextCursor = next;
           }
