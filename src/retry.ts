@@ -103,7 +103,7 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
         // arrives after that has its body cancelled.
         const response = await new Promise<Response>((resolve, reject) => {
           const off = onAbort(signal, () => reject(signal.reason));
-          timer = setTimeout(() => timeout.abort(new Error("attempt timed out")), timeoutMs);
+          timer = setTimeout(() => timeout.abort(), timeoutMs);
           doFetch(new Request(request, headers ? { headers, signal } : { signal })).then(
             (response) => {
               off();
@@ -153,8 +153,8 @@ function finalError(
   timeoutMs: number,
   redact: (text: string) => string,
 ) {
-  const url = new URL(request.url);
-  const label = `${request.method} ${url.origin}${url.pathname}`;
+  // The URL without its query: a cursor is long and says nothing about the failure.
+  const label = `${request.method} ${request.url.replace(/[?#].*/, "")}`;
   const tries = `${attempts} attempt${attempts === 1 ? "" : "s"}`;
   if (timedOut) return new TimeoutError(`${label} timed out after ${timeoutMs} ms (${tries})`);
   // The underlying error is kept as `cause` unless it would carry a secret into logs. `redact`
