@@ -135,9 +135,9 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
   );
   const retrying = createRetryingFetch({
     fetch: options.fetch,
-    maxRetries: checkCount("maxRetries", options.maxRetries, 2),
-    timeoutMs: checkCount("timeoutMs", options.timeoutMs, 60_000, 1),
-    maxRetryDelayMs: checkCount("maxRetryDelayMs", options.maxRetryDelayMs, 60_000),
+    maxRetries: checkCount("maxRetries", options.maxRetries),
+    timeoutMs: checkCount("timeoutMs", options.timeoutMs, 1),
+    maxRetryDelayMs: checkCount("maxRetryDelayMs", options.maxRetryDelayMs),
     redact: (text) => redact(text, token),
   });
   const client = createClient<paths>({
@@ -163,8 +163,9 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
   });
 }
 
-// The option, or its default; maxRetries must be an integer, the delays any finite number.
-function checkCount(name: string, value: number | undefined, fallback: number, min = 0): number {
+// The option as given (undefined: the retry layer's default); maxRetries must be an integer, the
+// delays any finite number.
+function checkCount(name: string, value: number | undefined, min = 0): number | undefined {
   const integer = name === "maxRetries";
   if (
     value !== undefined &&
@@ -172,5 +173,5 @@ function checkCount(name: string, value: number | undefined, fallback: number, m
   ) {
     throw new KubeadaptError(`${name} must be ${integer ? "an integer" : "a number"} >= ${min}`);
   }
-  return value ?? fallback;
+  return value;
 }

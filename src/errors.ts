@@ -85,11 +85,13 @@ export class KubeadaptError extends Error {
     Object.defineProperty(this, LINEAGE, { value: lineage });
   }
 
-  /** A plain object for logs and `JSON.stringify`: the fields above, never request headers. */
+  /**
+   * A plain object for logs and `JSON.stringify`: name, message and the fields above (own
+   * enumerable properties; `cause` and request headers are never among them).
+   */
   toJSON(): Record<string, unknown> {
-    const json: Record<string, unknown> = { name: this.name, message: this.message };
-    for (const key of FIELDS) json[key] = this[key];
-    return json;
+    // `message` is not enumerable (Error sets it so): it is named here, `name` keeps its place.
+    return { name: this.name, message: this.message, ...(this as object) };
   }
 }
 
@@ -127,10 +129,6 @@ export class CursorExpiredError extends KubeadaptError {
     super(message, init);
     const reason = init.details?.[0]?.reason;
     this.reason = reason === "expired" || reason === "query_changed" ? reason : "unknown";
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), reason: this.reason };
   }
 }
 /** 429: rate limited; `retryAfterMs` says how long the server asked to wait. */
