@@ -71,7 +71,8 @@ export class KubeadaptError extends Error {
   declare itemsYielded: number | undefined;
 
   constructor(message: string, init: KubeadaptErrorInit = {}) {
-    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    // Error reads only `cause` from it, and only when the key is present.
+    super(message, init);
     // The guards compare these names, which survive duplicated packages where class identity
     // does not: this class's `errorName` and every ancestor's, read once here (a subclass
     // without its own repeats its parent's).

@@ -88,7 +88,8 @@ export function createPaginator<T>(
     closed = true;
     unlink();
     queue.length = 0;
-    request?.abort(new AbortError("The walk was closed"));
+    // The reason never reaches the consumer: a closed walk ignores how the request ended.
+    request?.abort();
     settle();
   };
 
