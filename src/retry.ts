@@ -2,7 +2,7 @@ import { AbortError, ConnectionError, isKubeadaptError, TimeoutError } from "./e
 import { abortableSleep, type Sleep } from "./internal/abortable-sleep.js";
 import { redact as redactKeys } from "./internal/redact.js";
 import { parseRetryAfter } from "./internal/retry-after.js";
-import { followRequest, onAbort } from "./internal/signals.js";
+import { attemptSignal } from "./internal/signals.js";
 
 /** A `fetch` as openapi-fetch calls it: one `Request` in, one `Response` out. */
 export type FetchLike = (request: Request) => Promise<Response>;
@@ -79,7 +79,6 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
   } = options;
 
   return async (request, headers) => {
-    const doFetch = options.fetch ?? ((r: Request) => globalThis.fetch(r));
     const caller = request.signal;
     const aborted = (fallback: unknown) =>
       new AbortError("the request was aborted", {
@@ -93,27 +92,31 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
       if (caller.aborted) throw aborted(caller.reason);
       const mayRetry = retryable && retry < maxRetries;
       const timeout = new AbortController();
-      // Follows the caller's signal for the life of the request; the timer only until the
-      // response headers or a failure arrive.
-      const signal = followRequest(request, timeout);
       let timer: ReturnType<typeof setTimeout> | undefined;
+      let settled = () => {};
       let delay: number;
       try {
-        // Settles as soon as `signal` aborts, even if `doFetch` ignores it; a response that
-        // arrives after that has its body cancelled.
         const response = await new Promise<Response>((resolve, reject) => {
-          const off = onAbort(signal, () => reject(signal.reason));
-          timer = setTimeout(() => timeout.abort(), timeoutMs);
-          doFetch(new Request(request, headers ? { headers, signal } : { signal })).then(
+          // The timer and the caller's signal end the attempt here, so it settles at once even
+          // if the fetch ignores its signal; a response that arrives after that has its body
+          // cancelled.
+          const stop = (reason?: unknown) => {
+            timeout.abort(reason);
+            reject(timeout.signal.reason);
+          };
+          const [signal, unfollow] = attemptSignal(request, timeout, stop);
+          settled = unfollow;
+          timer = setTimeout(stop, timeoutMs);
+          const init = headers ? { headers, signal } : { signal };
+          // The global fetch builds its own Request from (input, init) anyway: handing it the
+          // init saves building one more per attempt. A custom fetch may read only its first
+          // argument, so it gets the whole attempt as one Request.
+          (options.fetch ? options.fetch(new Request(request, init)) : fetch(request, init)).then(
             (response) => {
-              off();
               if (signal.aborted) void response.body?.cancel().catch(() => {});
               resolve(response);
             },
-            (error: unknown) => {
-              off();
-              reject(error);
-            },
+            reject,
           );
         });
         if (!mayRetry || !RETRY_STATUS.test(String(response.status))) return response;
@@ -134,6 +137,7 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
         delay = backoffDelay(retry, random);
       } finally {
         clearTimeout(timer);
+        settled();
       }
       try {
         await sleep(delay, caller);

@@ -476,6 +476,20 @@ describe("defaults from the environment", () => {
     await getCluster(ka);
     expect(requests).toHaveLength(1);
   });
+
+  it("hands the global fetch the token in init's headers, never in the Request openapi-fetch built", async () => {
+    const ka = createKubeadapt({ token: TOKEN, baseUrl: BASE });
+    const calls: [Request, RequestInit][] = [];
+    vi.stubGlobal("fetch", async (input: Request, init: RequestInit) => {
+      calls.push([input, init]);
+      return ok({});
+    });
+    await getCluster(ka);
+    expect(calls).toHaveLength(1);
+    const [input, init] = calls[0] as [Request, RequestInit];
+    expect(input.headers.get("authorization")).toBeNull();
+    expect(new Headers(init.headers).get("authorization")).toBe(`Bearer ${TOKEN}`);
+  });
 });
 
 describe("options", () => {

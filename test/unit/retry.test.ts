@@ -318,11 +318,57 @@ describe("createRetryingFetch: failures without a response", () => {
 });
 
 describe("createRetryingFetch: default fetch", () => {
+  /** Installs a global fetch that reads (input, init) as the real one does: init wins. */
+  function stubGlobalFetch(handler: Parameters<typeof stub>[0]) {
+    const { fetch, requests } = stub(handler);
+    const inits: RequestInit[] = [];
+    vi.stubGlobal("fetch", (input: Request, init: RequestInit) => {
+      inits.push(init);
+      return fetch(new Request(input, init));
+    });
+    return { requests, inits };
+  }
+
   it("reads globalThis.fetch at call time", async () => {
     const send = createRetryingFetch({ sleep: recordingSleep().sleep });
     const { fetch, requests } = stub(() => json(200));
     vi.stubGlobal("fetch", fetch);
     expect((await send(new Request(URL_))).status).toBe(200);
     expect(requests).toHaveLength(1);
+  });
+
+  it("hands it the caller's request with the attempt's headers and signal as init, on every attempt", async () => {
+    const { requests, inits } = stubGlobalFetch((_, call) => (call < 3 ? json(503) : json(200)));
+    const request = new Request(URL_, { headers: { "x-custom": "1" } });
+    const headers = new Headers({ "x-custom": "1", authorization: "Bearer t" });
+    await createRetryingFetch({ sleep: recordingSleep().sleep })(request, headers);
+    expect(requests).toHaveLength(3);
+    for (const sent of requests) {
+      expect(sent.url).toBe(URL_);
+      expect(Object.fromEntries(sent.headers)).toEqual(Object.fromEntries(headers));
+    }
+    // A fresh signal per attempt, so a timed-out attempt's abort never reaches the next one.
+    expect(new Set(inits.map((init) => init.signal)).size).toBe(3);
+    expect(request.headers.get("authorization")).toBeNull();
+  });
+
+  it("aborts the attempt's signal when it times out", async () => {
+    vi.useFakeTimers();
+    const { requests } = stubGlobalFetch(hang);
+    const promise = createRetryingFetch({ timeoutMs: 1000, maxRetries: 0 })(new Request(URL_));
+    const settled = promise.catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await settled).toBeInstanceOf(TimeoutError);
+    expect(requests[0]?.signal.aborted).toBe(true);
+  });
+
+  it("aborts the attempt's signal with the caller's, also once the response is returned", async () => {
+    const controller = new AbortController();
+    const { requests } = stubGlobalFetch(() => json(200));
+    const response = await createRetryingFetch()(new Request(URL_, { signal: controller.signal }));
+    expect(response.status).toBe(200);
+    expect(requests[0]?.signal.aborted).toBe(false);
+    controller.abort(new Error("stop"));
+    expect(requests[0]?.signal.reason).toEqual(new Error("stop"));
   });
 });
