@@ -140,13 +140,14 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
     maxRetryDelayMs: checkCount("maxRetryDelayMs", options.maxRetryDelayMs),
     redact: (text) => redact(text, token),
   });
+  const authFetch = createAuthFetch(retrying, baseUrl.origin, token);
   const client = createClient<paths>({
     baseUrl: baseUrl.href.replace(/\/+$/, ""),
-    fetch: createAuthFetch(retrying, baseUrl.origin, token),
+    fetch: authFetch,
     headers: options.headers,
     pathSerializer: safePathSerializer,
   });
-  const fetchPage = createFetchPage(client, token);
+  const fetchPage = createFetchPage(client, authFetch, token);
 
   return Object.freeze({
     client,

@@ -10,9 +10,15 @@ export type FetchLike = (request: Request) => Promise<Response>;
 /**
  * The fetch {@link createRetryingFetch} returns: a {@link FetchLike} that also takes headers to
  * send instead of the request's own (the client's auth layer adds `Authorization` this way, so
- * no extra `Request` is built per call and the caller's own `Request` never holds the token).
+ * no extra `Request` is built per call and the caller's own `Request` never holds the token),
+ * and a signal to follow instead of the request's own: one that lives no longer than the
+ * request (a walk's page signal), since a listener is left on it.
  */
-export type RetryingFetch = (request: Request, headers?: Headers) => Promise<Response>;
+export type RetryingFetch = (
+  request: Request,
+  headers?: Headers,
+  signal?: AbortSignal,
+) => Promise<Response>;
 
 /**
  * The statuses a GET is retried on: 408 (the server gave up waiting for us), 429 (rate limited:
@@ -64,8 +70,8 @@ export function backoffDelay(retry: number, random: () => number = Math.random):
  * A fetch for openapi-fetch that retries GET/HEAD on 408, 429, 500, 502, 503 and 504 and on
  * network failures or timeouts, with exponential backoff or the server's `Retry-After`. Each
  * attempt is a new request made from the original (same URL, method and headers) and has its
- * own `timeoutMs`. The request's own signal stops everything at once with an
- * {@link AbortError}. The last response is returned as is (non-2xx included); a last failure
+ * own `timeoutMs`. The caller's signal (the one given, else the request's own) stops everything
+ * at once with an {@link AbortError}. The last response is returned as is (non-2xx included); a last failure
  * without a response throws {@link TimeoutError} or {@link ConnectionError}.
  */
 export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
@@ -78,8 +84,8 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
     redact = redactKeys,
   } = options;
 
-  return async (request, headers) => {
-    const caller = request.signal;
+  return async (request, headers, signal) => {
+    const caller = signal ?? request.signal;
     const aborted = (fallback: unknown) =>
       new AbortError("the request was aborted", {
         cause: caller.aborted ? caller.reason : fallback,
@@ -93,7 +99,6 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
       const mayRetry = retryable && retry < maxRetries;
       const timeout = new AbortController();
       let timer: ReturnType<typeof setTimeout> | undefined;
-      let settled = () => {};
       let delay: number;
       try {
         const response = await new Promise<Response>((resolve, reject) => {
@@ -104,16 +109,16 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
             timeout.abort(reason);
             reject(timeout.signal.reason);
           };
-          const [signal, unfollow] = attemptSignal(request, timeout, stop);
-          settled = unfollow;
+          const attempt = attemptSignal(caller, !!signal, timeout, stop);
           timer = setTimeout(stop, timeoutMs);
-          const init = headers ? { headers, signal } : { signal };
+          // `headers: undefined` leaves the request's own headers.
+          const init = { headers, signal: attempt };
           // The global fetch builds its own Request from (input, init) anyway: handing it the
           // init saves building one more per attempt. A custom fetch may read only its first
           // argument, so it gets the whole attempt as one Request.
           (options.fetch ? options.fetch(new Request(request, init)) : fetch(request, init)).then(
             (response) => {
-              if (signal.aborted) void response.body?.cancel().catch(() => {});
+              if (attempt.aborted) void response.body?.cancel().catch(() => {});
               resolve(response);
             },
             reject,
@@ -137,7 +142,6 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
         delay = backoffDelay(retry, random);
       } finally {
         clearTimeout(timer);
-        settled();
       }
       try {
         await sleep(delay, caller);

@@ -10,29 +10,28 @@ export function onAbort(signal: AbortSignal, listener: () => void): () => void {
 let ownSignals: boolean | undefined;
 
 /**
- * The signal of one attempt at `request`: it aborts with `controller`, and with the request's
- * signal for the life of the request (so a response body still being read is aborted too);
- * the request's abort also calls `stop` with its reason. Returns the signal and a function to
- * call once the attempt has settled.
+ * The signal of one attempt: it aborts with `controller`, and with `source` (the caller's) for
+ * the life of the request, so a response body still being read is aborted too; the source's
+ * abort also calls `stop` with its reason.
  *
- * Where every `Request` owns a signal that follows the one it was given (the Fetch standard:
- * Node, Deno, browsers), one listener on it does all this and dies with the request. Where it
- * is the caller's own, possibly long-lived, signal (Bun), `AbortSignal.any` links the two
- * without leaving a listener behind, and the listener that calls `stop` is removed once the
- * attempt has settled.
+ * A short-lived source (a walk's page signal, or a `Request`'s own signal, which follows the
+ * one it was given on Node, Deno and in browsers) gets one listener that does all this and dies
+ * with it. Bun's `Request` keeps the caller's own, possibly long-lived, signal: there
+ * `AbortSignal.any` links the two and the listener goes on the signal it returns, so none is
+ * left on the caller's.
  */
 export function attemptSignal(
-  request: Request,
+  source: AbortSignal,
+  shortLived: boolean,
   controller: AbortController,
   stop: (reason: unknown) => void,
-): [signal: AbortSignal, settled: () => void] {
-  const source = request.signal;
+): AbortSignal {
   if (ownSignals === undefined) {
     const probe = new AbortController().signal;
     ownSignals = new Request("http://localhost/", { signal: probe }).signal !== probe;
   }
-  const off = onAbort(source, () => stop(source.reason));
-  return ownSignals
-    ? [controller.signal, () => {}]
-    : [AbortSignal.any([source, controller.signal]), off];
+  const linked = shortLived || ownSignals;
+  const signal = linked ? controller.signal : AbortSignal.any([source, controller.signal]);
+  onAbort(linked ? source : signal, () => stop(source.reason));
+  return signal;
 }

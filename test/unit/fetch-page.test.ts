@@ -24,7 +24,7 @@ function stub(handler: (request: Request) => Response | Promise<Response>) {
 function fetchPageWith(handler: (request: Request) => Response | Promise<Response>) {
   const { fetch, requests } = stub(handler);
   const client = createClient<paths>({ baseUrl: BASE, fetch });
-  return { fetchPage: createFetchPage(client, "ka_test_tok"), requests };
+  return { fetchPage: createFetchPage(client, fetch, "ka_test_tok"), requests };
 }
 
 const page = (ids: string[], next: string) =>
@@ -125,5 +125,28 @@ describe("ka.paginate through the client", () => {
     const first = walk[Symbol.asyncIterator]().next();
     setTimeout(() => controller.abort(), 5);
     await expect(first).rejects.toBeInstanceOf(AbortError);
+  });
+
+  it("runs the client's middleware on every page request", async () => {
+    const { fetch, requests } = stub((request) =>
+      page(["a"], new URL(request.url).searchParams.get("cursor") ? "" : "c1"),
+    );
+    const ka = createKubeadapt({ token: "ka_test_tok", baseUrl: BASE, fetch });
+    const seen: string[] = [];
+    ka.client.use({
+      onRequest({ request }) {
+        seen.push(request.url);
+        return new Request(request, { headers: { "x-trace": "1" } });
+      },
+    });
+    expect(await ka.paginate("/v1/clusters").toArray({ max: 10 })).toHaveLength(2);
+    expect(seen).toEqual([
+      `${BASE}/v1/clusters?limit=10`,
+      `${BASE}/v1/clusters?limit=10&cursor=c1`,
+    ]);
+    expect(requests.map((r) => r.headers.get("x-trace"))).toEqual(["1", "1"]);
+    expect(requests.every((r) => r.headers.get("authorization") === "Bearer ka_test_tok")).toBe(
+      true,
+    );
   });
 });
