@@ -41,7 +41,9 @@ export interface KubeadaptOptions {
    */
   baseUrl?: string | undefined;
   /**
-   * The fetch that sends each attempt (tests, proxies).
+   * The fetch that sends each attempt (tests, proxies): it gets one complete `Request` per
+   * attempt, with auth and the attempt's signal. Without it, the global fetch is called as
+   * `fetch(request, init)`, which saves building that `Request` (the global fetch builds its own).
    * @default globalThis.fetch, read at call time
    */
   fetch?: FetchLike | undefined;

@@ -30,7 +30,8 @@ const RETRY_STATUS = /^(408|429|50[0234])$/;
 /** How {@link createRetryingFetch} retries and times out. */
 export interface RetryOptions {
   /**
-   * The fetch that sends each attempt.
+   * The fetch that sends each attempt, as one complete `Request`. Without it, the global fetch
+   * is called as `fetch(request, init)`.
    * @default globalThis.fetch, read at call time
    */
   fetch?: FetchLike | undefined;
