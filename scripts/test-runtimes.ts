@@ -144,6 +144,7 @@ function problemsOf(
     pages: Math.ceil(ids.length / PAGE_SIZE),
     badRequest: { name: "BadRequestError", instanceOf: true, requestsSent: 0 },
     notFound: { name: "NotFoundError", guard: true, status: 404 },
+    stalled: { get: "TimeoutError", getAborted: "AbortError", walkAborted: "AbortError" },
   };
   const problems = Object.entries(expected)
     .filter(([key, value]) => JSON.stringify(report[key]) !== JSON.stringify(value))
@@ -224,7 +225,7 @@ async function main(): Promise<number> {
   }
 
   console.log(
-    `\nProbe: ${fake.data.workloads.length} workloads at limit ${PAGE_SIZE}, get cluster, limit 0, 404\n`,
+    `\nProbe: ${fake.data.workloads.length} workloads at limit ${PAGE_SIZE}, get cluster, limit 0, 404, timeout and aborts of a stalled fetch\n`,
   );
   console.log(`${"runtime".padEnd(10)}${"version".padEnd(18)}${"time".padStart(8)}  result`);
   for (const row of rows) {

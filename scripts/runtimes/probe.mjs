@@ -69,8 +69,36 @@ export async function probe(baseUrl) {
     }),
   );
 
+  // A fetch that never answers and ignores its signal: a timeout and aborts must still settle,
+  // through each runtime's own way of linking signals (Bun's Request keeps the caller's). The
+  // aborts get a long timeout, so only the abort itself can end them.
+  const stuck = (timeoutMs) =>
+    createKubeadapt({
+      token: "runtime-probe",
+      baseUrl,
+      fetch: () => new Promise(() => {}),
+      maxRetries: 0,
+      timeoutMs,
+    });
+  const abortSoon = () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    return controller.signal;
+  };
+  const stalled = {
+    get: (await errorOf(stuck(100).get("/v1/clusters"))).error?.name,
+    getAborted: (await errorOf(stuck(600_000).get("/v1/clusters", { signal: abortSoon() }))).error
+      ?.name,
+    walkAborted: (
+      await errorOf(
+        stuck(600_000).paginate("/v1/workloads", { signal: abortSoon() }).toArray({ max: 10 }),
+      )
+    ).error?.name,
+  };
+
   return {
     ...runtimeInfo(),
+    stalled,
     listedCluster: listed[0].id,
     gotCluster: cluster.id,
     workloads: ids.length,
