@@ -72,8 +72,8 @@ export function backoffDelay(retry: number, random: () => number = Math.random):
  * network failures or timeouts, with exponential backoff or the server's `Retry-After`. Each
  * attempt is a new request made from the original (same URL, method and headers) and has its
  * own `timeoutMs`. The caller's signal (the one given, else the request's own) stops everything
- * at once with an {@link AbortError}. The last response is returned as is (non-2xx included); a last failure
- * without a response throws {@link TimeoutError} or {@link ConnectionError}.
+ * at once with an {@link AbortError}. The last response is returned as is (non-2xx included);
+ * a last failure without a response throws {@link TimeoutError} or {@link ConnectionError}.
  */
 export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
   const {
