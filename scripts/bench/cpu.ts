@@ -17,6 +17,7 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import createClient from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
+import { shuffle } from "../../src/testing/data/common.js";
 import { repoRoot } from "../lib/exec.js";
 import { BASE_URL, createStubFetch, LIST_PATH, median, report, TOKEN } from "./stub-api.js";
 
@@ -122,21 +123,12 @@ async function cpuMs(run: () => Promise<number>): Promise<number> {
   return (used.user + used.system) / 1000;
 }
 
-/** The entries of `list` in a random order (Fisher-Yates). */
-function shuffled<T>(list: T[]): T[] {
-  const out = [...list];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
-
 const names = Object.keys(variants);
 const rounds: Record<string, number>[] = [];
 for (let round = 0; round < WARMUPS + ROUNDS; round++) {
   const times: Record<string, number> = {};
-  for (const [name, run] of shuffled(Object.entries(variants))) times[name] = await cpuMs(run);
+  for (const [name, run] of shuffle(Object.entries(variants), Math.random))
+    times[name] = await cpuMs(run);
   if (round >= WARMUPS) rounds.push(times);
 }
 

@@ -48,13 +48,19 @@ export function costUnits(
   return Math.round(Math.exp(lo + rand() * (Math.log(max) - lo)));
 }
 
+/** The entries of `list` in a random order drawn from `rand` (Fisher-Yates). */
+export function shuffle<T>(list: readonly T[], rand: Random): T[] {
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
 /** `count` distinct names from `pool`, suffixed with a number once the pool runs out. */
 export function distinctNames(rand: Random, pool: readonly string[], count: number): string[] {
-  const shuffled = [...pool];
-  for (let i = shuffled.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [shuffled[i], shuffled[j]] = [shuffled[j] as string, shuffled[i] as string];
-  }
+  const shuffled = shuffle(pool, rand);
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
     const base = shuffled[i % shuffled.length] as string;
