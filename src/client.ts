@@ -24,6 +24,7 @@ import type {
   ItemOf,
   OffsetPaginatedPath,
 } from "./types.js";
+import { integerOption } from "./walk/options.js";
 
 /** The production API. */
 export const DEFAULT_BASE_URL = "https://public-api.kubeadapt.io";
@@ -54,13 +55,13 @@ export interface KubeadaptOptions {
    */
   maxRetries?: number | undefined;
   /**
-   * Time limit of each attempt until the response headers arrive, in milliseconds; a timed-out
-   * attempt is retried, and the last one throws `TimeoutError`.
+   * Time limit of each attempt until the response headers arrive, in whole milliseconds; a
+   * timed-out attempt is retried, and the last one throws `TimeoutError`.
    * @default 60_000
    */
   timeoutMs?: number | undefined;
   /**
-   * The longest `Retry-After` that is waited out, in milliseconds; a longer one is not waited:
+   * The longest `Retry-After` that is waited out, in whole milliseconds; a longer one is not waited:
    * the `RateLimitError` (with `retryAfterMs`) is thrown at once.
    * @default 60_000
    */
@@ -149,7 +150,14 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
     headers: options.headers,
     pathSerializer: safePathSerializer,
   });
-  const fetchPage = createFetchPage(client, authFetch, token);
+  // Walks skip building a `Request` per page until a middleware is registered (it could look).
+  let plain = true;
+  const use = client.use;
+  client.use = (...middleware) => {
+    plain = false;
+    use(...middleware);
+  };
+  const fetchPage = createFetchPage(client, token, () => plain);
 
   return Object.freeze({
     client,
@@ -166,15 +174,6 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
   });
 }
 
-// The option as given (undefined: the retry layer's default); maxRetries must be an integer, the
-// delays any finite number.
-function checkCount(name: string, value: number | undefined, min = 0): number | undefined {
-  const integer = name === "maxRetries";
-  if (
-    value !== undefined &&
-    !((integer ? Number.isInteger : Number.isFinite)(value) && value >= min)
-  ) {
-    throw new KubeadaptError(`${name} must be ${integer ? "an integer" : "a number"} >= ${min}`);
-  }
-  return value;
-}
+// The option as given (undefined: the retry layer's default), if an integer >= min.
+const checkCount = (name: string, value: number | undefined, min = 0) =>
+  value === undefined ? value : integerOption(name, value, 0, min);

@@ -1,5 +1,6 @@
 import { AbortError, ConnectionError, isKubeadaptError, TimeoutError } from "./errors.js";
 import { abortableSleep, type Sleep } from "./internal/abortable-sleep.js";
+import type { PageRequest } from "./internal/page-request.js";
 import { redact as redactKeys } from "./internal/redact.js";
 import { parseRetryAfter } from "./internal/retry-after.js";
 import { attemptSignal } from "./internal/signals.js";
@@ -10,14 +11,12 @@ export type FetchLike = (request: Request) => Promise<Response>;
 /**
  * The fetch {@link createRetryingFetch} returns: a {@link FetchLike} that also takes headers to
  * send instead of the request's own (the client's auth layer adds `Authorization` this way, so
- * no extra `Request` is built per call and the caller's own `Request` never holds the token),
- * and a signal to follow instead of the request's own: one that lives no longer than the
- * request (a walk's page signal), since a listener is left on it.
+ * no extra `Request` is built per call and a `Request` middleware saw never holds the token).
+ * A walk's page may come as a {@link PageRequest}, with its headers.
  */
 export type RetryingFetch = (
-  request: Request,
+  request: Request | PageRequest,
   headers?: Headers,
-  signal?: AbortSignal,
 ) => Promise<Response>;
 
 /**
@@ -71,7 +70,7 @@ export function backoffDelay(retry: number, random: () => number = Math.random):
  * A fetch for openapi-fetch that retries GET/HEAD on 408, 429, 500, 502, 503 and 504 and on
  * network failures or timeouts, with exponential backoff or the server's `Retry-After`. Each
  * attempt is a new request made from the original (same URL, method and headers) and has its
- * own `timeoutMs`. The caller's signal (the one given, else the request's own) stops everything
+ * own `timeoutMs`. The request's signal (the caller's, or a walk page's) stops everything
  * at once with an {@link AbortError}. The last response is returned as is (non-2xx included);
  * a last failure without a response throws {@link TimeoutError} or {@link ConnectionError}.
  */
@@ -85,8 +84,10 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
     redact = redactKeys,
   } = options;
 
-  return async (request, headers, signal) => {
-    const caller = signal ?? request.signal;
+  return async (request, headers) => {
+    const caller = request.signal;
+    // A PageRequest is sent by URL; its signal is its page's, which lives no longer than it.
+    const page = !(request instanceof Request);
     const aborted = (fallback: unknown) =>
       new AbortError("the request was aborted", {
         cause: caller.aborted ? caller.reason : fallback,
@@ -110,14 +111,15 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
             timeout.abort(reason);
             reject(timeout.signal.reason);
           };
-          const attempt = attemptSignal(caller, !!signal, timeout, stop);
+          const attempt = attemptSignal(caller, page, timeout, stop);
           timer = setTimeout(stop, timeoutMs);
           // `headers: undefined` leaves the request's own headers.
           const init = { headers, signal: attempt };
+          const input = page ? request.url : request;
           // The global fetch builds its own Request from (input, init) anyway: handing it the
           // init saves building one more per attempt. A custom fetch may read only its first
           // argument, so it gets the whole attempt as one Request.
-          (options.fetch ? options.fetch(new Request(request, init)) : fetch(request, init)).then(
+          (options.fetch ? options.fetch(new Request(input, init)) : fetch(input, init)).then(
             (response) => {
               if (attempt.aborted) void response.body?.cancel().catch(() => {});
               resolve(response);
@@ -155,7 +157,7 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
 
 /** The error of a last attempt that got no response: it timed out, or the network failed. */
 function finalError(
-  request: Request,
+  request: Request | PageRequest,
   timedOut: boolean,
   error: unknown,
   attempts: number,

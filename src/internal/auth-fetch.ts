@@ -1,21 +1,23 @@
 import type { RetryingFetch } from "../retry.js";
+import type { PageRequest } from "./page-request.js";
 
 /**
  * Wraps `next` so that requests to `origin` (and only there) carry `Authorization: Bearer
  * <token>`; a request to any other origin goes out without it. The token stays in this closure:
- * it is never a property, never in a URL. `signal` (a walk's page signal) is passed on to `next`.
+ * it is never a property, never in a URL, never in a `Request` that middleware could see.
  */
 export function createAuthFetch(next: RetryingFetch, origin: string, token: string | undefined) {
   // `Request.url` is normalized like `URL.origin` (lowercase host, no default port), and the
   // `/` after the origin stops "https://api.example.evil" from matching "https://api.example".
   const prefix = `${origin}/`;
-  return function authFetch(request: Request, signal?: AbortSignal): Promise<Response> {
-    let headers: Headers | undefined;
+  return function authFetch(request: Request | PageRequest): Promise<Response> {
+    // A PageRequest's headers are its own and seen by no one else: the token can go in them.
+    let headers = request instanceof Request ? undefined : request.headers;
     if (token && request.url.startsWith(prefix)) {
-      headers = new Headers(request.headers);
+      headers ??= new Headers(request.headers);
       headers.set("authorization", `Bearer ${token}`);
     }
     // The retrying fetch sends each attempt with these headers: no Request is built here.
-    return next(request, headers, signal);
+    return next(request, headers);
   };
 }

@@ -1,6 +1,7 @@
 import type { Client } from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
-import type { FetchPage, FetchPageInit } from "../walk/types.js";
+import type { FetchPage } from "../walk/types.js";
+import { PageRequest } from "./page-request.js";
 import { readResult, type TextResult } from "./read-result.js";
 import { safePathSerializer } from "./safe-path-serializer.js";
 
@@ -9,32 +10,24 @@ export type Send = (path: string, init?: object, unwrap?: boolean) => Promise<un
 
 /**
  * The {@link FetchPage} of a client, the seam between the client and the walks; `get` sends
- * through it too, with `unwrap`. `send` is the client's fetch, called with a walk page's signal.
- *
- * A page's signal (one per page, see the walk) reaches `send` through openapi-fetch's per-call
- * `fetch`, not the `Request` openapi-fetch builds: on Node a `Request` made with a signal costs
- * a WeakRef, a FinalizationRegistry entry and a listener, about 3% of a walk's CPU time
- * (measured). `get` leaves the caller's own signal, which may be long-lived, on the `Request`.
+ * through it too, with `unwrap`. While `plain()` (no middleware registered, so none can see the
+ * request), openapi-fetch builds each walk page as a {@link PageRequest}, not a `Request`.
  */
 export function createFetchPage(
   client: Client<paths>,
-  send: (request: Request, signal?: AbortSignal) => Promise<Response>,
-  token?: string,
+  token: string | undefined,
+  plain: () => boolean,
 ): FetchPage & Send {
   const get = client.GET as unknown as (path: string, init: object) => Promise<TextResult>;
-  return async (path: string, init?: object, unwrap?: boolean) => {
-    const signal = (init as FetchPageInit | undefined)?.signal;
-    return readResult(
+  return async (path: string, init?: object, unwrap?: boolean) =>
+    readResult(
       await get(path, {
         ...init,
-        ...(unwrap
-          ? {}
-          : { signal: undefined, fetch: (request: Request) => send(request, signal) }),
+        Request: unwrap || !plain() ? undefined : PageRequest,
         pathSerializer: safePathSerializer,
         parseAs: "text",
       }),
       token,
       unwrap,
     );
-  };
 }

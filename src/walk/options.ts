@@ -1,4 +1,5 @@
-// Internal: defaults and validation of walk options and page sizes, done before any request.
+// Internal: defaults of walk options, and the integer check of every numeric option (the
+// client's too), done before any request.
 import { invalidParameter } from "../internal/invalid-parameter.js";
 
 /** Pages fetched ahead of the consumer unless `prefetch` says otherwise. */

@@ -5,7 +5,6 @@
 // caller can resume. Closures rather than classes: the state is plain variables, which is what
 // keeps this small once minified.
 import { AbortError, isKubeadaptError, KubeadaptError, PaginationLimitError } from "../errors.js";
-import { invalidParameter } from "../internal/invalid-parameter.js";
 import { onAbort } from "../internal/signals.js";
 import { DEFAULT_MAX_PAGES, DEFAULT_PREFETCH, integerOption } from "./options.js";
 import type { PageSource, SourcePage, WalkPoint } from "./source.js";
@@ -246,10 +245,8 @@ export function createPaginator<T>(
     [Symbol.asyncIterator]: () => iterate<T>(false),
     pages: () => ({ [Symbol.asyncIterator]: () => iterate<Page<T>>(true) }),
     toArray: async (options: ToArrayOptions) => {
-      const max = options?.max;
-      if (!Number.isInteger(max) || max < 1) {
-        throw invalidParameter("max", "toArray needs { max }, an integer >= 1");
-      }
+      // `max` is required: without a cap, toArray could hold a whole unbounded list.
+      const max = integerOption("max", options?.max, Number.NaN, 1);
       claim();
       budget = max;
       let out: T[] = [];

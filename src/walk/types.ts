@@ -15,10 +15,10 @@ export interface FetchPageInit {
    */
   querySerializer: (query: unknown) => string;
   /**
-   * Aborts the request; linked to the caller's `signal` and fired when the walk is closed.
-   * @default undefined
+   * The page's own signal, which lives no longer than its request: it aborts with the caller's
+   * `signal` and when the walk is closed.
    */
-  signal?: AbortSignal;
+  signal: AbortSignal;
 }
 
 /**

@@ -497,10 +497,23 @@ describe("options", () => {
     { maxRetries: -1 },
     { maxRetries: 1.5 },
     { timeoutMs: 0 },
+    { timeoutMs: 1.5 },
     { maxRetryDelayMs: Number.NaN },
-  ])("refuses %j", (options) => {
-    expect(() => createKubeadapt({ token: TOKEN, baseUrl: BASE, ...options })).toThrow(
-      KubeadaptError,
-    );
+    { maxRetryDelayMs: Number.POSITIVE_INFINITY },
+  ])("refuses %j, naming the option", (options) => {
+    const error = (() => {
+      try {
+        createKubeadapt({ token: TOKEN, baseUrl: BASE, ...options });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(isBadRequestError(error) && error.details[0]?.field).toBe(Object.keys(options)[0]);
+  });
+
+  it("accepts 0 retries and a 0 ms Retry-After cap", () => {
+    expect(() =>
+      createKubeadapt({ token: TOKEN, baseUrl: BASE, maxRetries: 0, maxRetryDelayMs: 0 }),
+    ).not.toThrow();
   });
 });

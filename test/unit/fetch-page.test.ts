@@ -1,5 +1,5 @@
 import createClient from "openapi-fetch";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { paths } from "../../generated/schema.js";
 import {
   AbortError,
@@ -11,6 +11,12 @@ import {
 import { createFetchPage } from "../../src/internal/fetch-page.js";
 
 const BASE = "https://api.test";
+const signal = new AbortController().signal;
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
+});
 
 function stub(handler: (request: Request) => Response | Promise<Response>) {
   const requests: Request[] = [];
@@ -24,7 +30,10 @@ function stub(handler: (request: Request) => Response | Promise<Response>) {
 function fetchPageWith(handler: (request: Request) => Response | Promise<Response>) {
   const { fetch, requests } = stub(handler);
   const client = createClient<paths>({ baseUrl: BASE, fetch });
-  return { fetchPage: createFetchPage(client, fetch, "ka_test_tok"), requests };
+  return {
+    fetchPage: createFetchPage(client, "ka_test_tok", () => false),
+    requests,
+  };
 }
 
 const page = (ids: string[], next: string) =>
@@ -40,7 +49,7 @@ const page = (ids: string[], next: string) =>
 describe("fetchPage", () => {
   it("returns the whole parsed envelope, data and meta", async () => {
     const { fetchPage } = fetchPageWith(() => page(["a"], ""));
-    const body = await fetchPage("/v1/clusters", { querySerializer: () => "limit=2" });
+    const body = await fetchPage("/v1/clusters", { signal, querySerializer: () => "limit=2" });
     expect(body).toEqual({
       data: [{ id: "a" }],
       meta: expect.objectContaining({ pagination: expect.objectContaining({ has_more: false }) }),
@@ -50,6 +59,7 @@ describe("fetchPage", () => {
   it("sends the serializer's query string and the path parameters", async () => {
     const { fetchPage, requests } = fetchPageWith(() => page([], ""));
     await fetchPage("/v1/clusters/{cluster_id}/workloads", {
+      signal,
       params: { path: { cluster_id: "c 1" } },
       querySerializer: () => "limit=2&cursor=abc%3D",
     });
@@ -67,24 +77,26 @@ describe("fetchPage", () => {
         { status: 410 },
       ),
     );
-    const error = await fetchPage("/v1/clusters", { querySerializer: () => "cursor=x" }).catch(
-      (e: unknown) => e,
-    );
+    const error = await fetchPage("/v1/clusters", {
+      signal,
+      querySerializer: () => "cursor=x",
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CursorExpiredError);
     expect(error).toMatchObject({ reason: "expired", requestId: "req_410", status: 410 });
   });
 
   it("throws ProtocolError for a 200 that is not JSON", async () => {
     const { fetchPage } = fetchPageWith(() => new Response("<html>oops</html>"));
-    await expect(fetchPage("/v1/clusters", { querySerializer: () => "" })).rejects.toBeInstanceOf(
-      ProtocolError,
-    );
+    await expect(
+      fetchPage("/v1/clusters", { signal, querySerializer: () => "" }),
+    ).rejects.toBeInstanceOf(ProtocolError);
   });
 
   it("rejects a dot-segment path parameter before any request", async () => {
     const { fetchPage, requests } = fetchPageWith(() => page([], ""));
     await expect(
       fetchPage("/v1/clusters/{cluster_id}/workloads", {
+        signal,
         params: { path: { cluster_id: ".." } },
         querySerializer: () => "",
       }),
@@ -148,5 +160,52 @@ describe("ka.paginate through the client", () => {
     expect(requests.every((r) => r.headers.get("authorization") === "Bearer ka_test_tok")).toBe(
       true,
     );
+  });
+
+  it("builds no Request per page while no middleware is registered, and real ones after", async () => {
+    const calls: [unknown, RequestInit][] = [];
+    vi.stubGlobal("fetch", async (input: unknown, init: RequestInit) => {
+      calls.push([input, init]);
+      const url = typeof input === "string" ? input : (input as Request).url;
+      return page(["a"], new URL(url).searchParams.get("cursor") ? "" : "c1");
+    });
+    const ka = createKubeadapt({
+      token: "ka_test_tok",
+      baseUrl: BASE,
+      headers: { "user-agent": "bench/1" },
+    });
+    expect(await ka.paginate("/v1/clusters").toArray({ max: 10 })).toHaveLength(2);
+    // The global fetch gets the URL and an init with every header and the page's signal.
+    expect(calls.map(([input]) => input)).toEqual([
+      `${BASE}/v1/clusters?limit=10`,
+      `${BASE}/v1/clusters?limit=10&cursor=c1`,
+    ]);
+    for (const [, init] of calls) {
+      const headers = new Headers(init.headers);
+      expect(headers.get("authorization")).toBe("Bearer ka_test_tok");
+      expect(headers.get("user-agent")).toBe("bench/1");
+      expect(init.signal).toBeInstanceOf(AbortSignal);
+    }
+    calls.length = 0;
+    ka.client.use({ onRequest: () => undefined });
+    expect(await ka.paginate("/v1/clusters").toArray({ max: 10 })).toHaveLength(2);
+    expect(calls.map(([input]) => input instanceof Request)).toEqual([true, true]);
+    // The Request a middleware could see never holds the token.
+    expect(calls.map(([input]) => (input as Request).headers.get("authorization"))).toEqual([
+      null,
+      null,
+    ]);
+  });
+
+  it("gives a custom fetch a complete Request per page while no middleware is registered", async () => {
+    vi.stubEnv("KUBEADAPT_API_TOKEN", "");
+    const { fetch, requests } = stub(() => page(["a"], ""));
+    const ka = createKubeadapt({ baseUrl: BASE, fetch, headers: { "user-agent": "app/2" } });
+    expect(await ka.paginate("/v1/clusters").toArray({ max: 5 })).toHaveLength(1);
+    expect(requests[0]).toBeInstanceOf(Request);
+    expect(requests[0]?.method).toBe("GET");
+    expect(requests[0]?.url).toBe(`${BASE}/v1/clusters?limit=5`);
+    expect(requests[0]?.headers.get("user-agent")).toBe("app/2");
+    expect(requests[0]?.headers.get("authorization")).toBeNull();
   });
 });

@@ -100,6 +100,13 @@ describe("cursor walk: items, pages, toArray", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("a toArray refused for its max leaves the walk to iterate", async () => {
+    const server = createPageServer({ items: makeItems(3) });
+    const walk = createCursorWalk(server.fetchPage, "/v1/workloads");
+    await expect(walk.toArray({ max: 0 })).rejects.toThrow(/max/);
+    expect(await walk.toArray({ max: 2 })).toHaveLength(2);
+  });
+
   it("a paginator iterates once; a second iteration throws a KubeadaptError", async () => {
     const server = createPageServer({ items: makeItems(3) });
     const walk = createCursorWalk(server.fetchPage, "/v1/workloads");

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AbortError, ConnectionError, isAbortError, TimeoutError } from "../../src/errors.js";
+import { PageRequest } from "../../src/internal/page-request.js";
 import {
   backoffDelay,
   createRetryingFetch,
@@ -370,5 +371,55 @@ describe("createRetryingFetch: default fetch", () => {
     expect(requests[0]?.signal.aborted).toBe(false);
     controller.abort(new Error("stop"));
     expect(requests[0]?.signal.reason).toEqual(new Error("stop"));
+  });
+});
+
+describe("createRetryingFetch: a walk's PageRequest", () => {
+  const pageRequest = (signal: AbortSignal): PageRequest =>
+    PageRequest(URL_, {
+      method: "GET",
+      headers: new Headers({ authorization: "Bearer t", "x-custom": "1" }),
+      signal,
+    });
+
+  it("gives the global fetch its URL, and its headers and an attempt signal as init", async () => {
+    const calls: [unknown, RequestInit][] = [];
+    vi.stubGlobal("fetch", async (input: unknown, init: RequestInit) => {
+      calls.push([input, init]);
+      return json(calls.length < 2 ? 503 : 200);
+    });
+    const page = pageRequest(new AbortController().signal);
+    const response = await createRetryingFetch({ sleep: recordingSleep().sleep })(
+      page,
+      page.headers,
+    );
+    expect(response.status).toBe(200);
+    expect(calls.map(([input]) => input)).toEqual([URL_, URL_]);
+    for (const [, init] of calls) {
+      expect(init.headers).toBe(page.headers);
+      expect(init.signal).toBeInstanceOf(AbortSignal);
+      expect(init.signal).not.toBe(page.signal);
+    }
+  });
+
+  it("gives a custom fetch one complete GET Request per attempt", async () => {
+    const { fetch, requests } = stub(() => json(200));
+    const page = pageRequest(new AbortController().signal);
+    await retrying(fetch)(page, page.headers);
+    expect(requests[0]).toBeInstanceOf(Request);
+    expect(requests[0]?.method).toBe("GET");
+    expect(requests[0]?.url).toBe(URL_);
+    expect(requests[0]?.headers.get("x-custom")).toBe("1");
+    expect(requests[0]?.headers.get("authorization")).toBe("Bearer t");
+  });
+
+  it("ends in AbortError at once when its page's signal aborts, even if fetch ignores it", async () => {
+    const controller = new AbortController();
+    const { fetch, requests } = stub(() => new Promise<Response>(() => {}));
+    const page = pageRequest(controller.signal);
+    const promise = retrying(fetch)(page, page.headers);
+    setTimeout(() => controller.abort(), 5);
+    await expect(promise).rejects.toBeInstanceOf(AbortError);
+    expect(requests[0]?.signal.aborted).toBe(true);
   });
 });
