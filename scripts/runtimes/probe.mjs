@@ -38,16 +38,16 @@ async function errorOf(promise) {
  */
 export async function probe(baseUrl) {
   let requests = 0;
-  const ka = createKubeadapt({
-    token: "runtime-probe",
-    baseUrl,
-    // Counts what reaches the network, to prove the invalid limit is refused before any request.
-    fetch: (input, init) => {
-      requests++;
-      return fetch(input, init);
-    },
-    maxRetries: 0,
-  });
+  // Counts what reaches the network, to prove the invalid limit is refused before any request.
+  // It wraps the global fetch rather than passing a `fetch` option, so the path apps use is the
+  // one probed: a walk's pages reach it as a URL and an init (the stalled checks below cover a
+  // custom fetch).
+  const globalFetch = globalThis.fetch;
+  globalThis.fetch = (input, init) => {
+    requests++;
+    return globalFetch(input, init);
+  };
+  const ka = createKubeadapt({ token: "runtime-probe", baseUrl, maxRetries: 0 });
 
   const listed = await ka.get("/v1/clusters", { params: { query: { limit: 1 } } });
   const cluster = await ka.get("/v1/clusters/{cluster_id}", {
@@ -96,6 +96,7 @@ export async function probe(baseUrl) {
     ).error?.name,
   };
 
+  globalThis.fetch = globalFetch;
   return {
     ...runtimeInfo(),
     stalled,
