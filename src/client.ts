@@ -61,8 +61,8 @@ export interface KubeadaptOptions {
    */
   timeoutMs?: number | undefined;
   /**
-   * The longest `Retry-After` that is waited out, in whole milliseconds; a longer one is not waited:
-   * the `RateLimitError` (with `retryAfterMs`) is thrown at once.
+   * The longest `Retry-After` that is waited out, in whole milliseconds; a longer one is not
+   * waited: the `RateLimitError` (with `retryAfterMs`) is thrown at once.
    * @default 60_000
    */
   maxRetryDelayMs?: number | undefined;
