@@ -139,6 +139,27 @@ describe("ka.paginate through the client", () => {
     await expect(first).rejects.toBeInstanceOf(AbortError);
   });
 
+  it("aborts a page request in flight when a middleware is registered too", async () => {
+    const controller = new AbortController();
+    const { fetch, requests } = stub(() => new Promise<Response>(() => {}));
+    const ka = createKubeadapt({ token: "ka_test_tok", baseUrl: BASE, fetch });
+    const seen: AbortSignal[] = [];
+    ka.client.use({
+      onRequest({ request }) {
+        seen.push(request.signal);
+      },
+    });
+    const first = ka
+      .paginate("/v1/clusters", { signal: controller.signal })
+      [Symbol.asyncIterator]()
+      .next();
+    setTimeout(() => controller.abort(), 5);
+    await expect(first).rejects.toBeInstanceOf(AbortError);
+    // The middleware saw the page's signal abort, and so did the request sent.
+    expect(seen.map((signal) => signal.aborted)).toEqual([true]);
+    expect(requests[0]?.signal.aborted).toBe(true);
+  });
+
   it("runs the client's middleware on every page request", async () => {
     const { fetch, requests } = stub((request) =>
       page(["a"], new URL(request.url).searchParams.get("cursor") ? "" : "c1"),
