@@ -1,22 +1,27 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { stringify } from "yaml";
 import { bin, runOrThrow } from "./exec.js";
 
 /** Files `generate` writes into the generated dir; `check:generated` compares all of them. */
-export const GENERATED_FILES = ["openapi.json", "schema.ts", "README.md"] as const;
+export const GENERATED_FILES = ["openapi.json", "openapi.yaml", "schema.ts", "README.md"] as const;
 
 const README = `# generated/
 
 Generated, do not edit: \`npm run generate\`.
 
 - \`openapi.json\`: the spec bundled into one file by \`redocly bundle\`; Prism, the docs and the
-  contract tests read it.
+  contract tests read it. Published as \`kubeadapt/openapi.json\`.
+- \`openapi.yaml\`: the same bundle as YAML, published as \`kubeadapt/openapi.yaml\`.
 - \`schema.ts\`: TypeScript types from \`openapi-typescript openapi.json\`.
 
 \`npm run check:generated\` fails when these files differ from what the spec in \`openapi/\` produces.
 `;
 
-/** Bundles `<specDir>/openapi.yaml` into `<outDir>/openapi.json` with the spec's Redocly config. */
+/**
+ * Bundles `<specDir>/openapi.yaml` into `<outDir>/openapi.json` with the spec's Redocly config,
+ * and writes the same bundle as `<outDir>/openapi.yaml`.
+ */
 export function bundle(specDir: string, outDir: string): void {
   mkdirSync(outDir, { recursive: true });
   runOrThrow(bin("redocly"), [
@@ -27,6 +32,12 @@ export function bundle(specDir: string, outDir: string): void {
     "-o",
     join(outDir, "openapi.json"),
   ]);
+  const json = JSON.parse(readFileSync(join(outDir, "openapi.json"), "utf8"));
+  // No anchors/aliases and no line folding: a plain single-file YAML any OpenAPI tool reads.
+  writeFileSync(
+    join(outDir, "openapi.yaml"),
+    stringify(json, { aliasDuplicateObjects: false, lineWidth: 0 }),
+  );
 }
 
 /** Bundles the spec, then writes `schema.ts` and `README.md` next to `openapi.json`. */

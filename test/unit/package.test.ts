@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -130,9 +131,12 @@ afterAll(async () => {
 });
 
 describe("the packed tarball", () => {
-  it("holds only dist, README, LICENSE and package.json", () => {
+  it("holds only dist, the bundled spec, README, LICENSE and package.json", () => {
     const outside = files.filter(
-      (file) => !/^package\/(dist\/.+|README\.md|LICENSE|package\.json)$/.test(file),
+      (file) =>
+        !/^package\/(dist\/.+|generated\/openapi\.(json|yaml)|README\.md|LICENSE|package\.json)$/.test(
+          file,
+        ),
     );
     expect(outside).toEqual([]);
     expect(files).toContain("package/dist/index.js");
@@ -202,6 +206,43 @@ console.log(JSON.stringify({
 `,
     );
     expect(await node(file)).toEqual({ cjs: "function", clusters: true });
+  });
+});
+
+describe("the spec exports", () => {
+  const committed = (name: string) => readFile(join(root, "generated", name), "utf8");
+
+  it("kubeadapt/openapi.json is the bundled spec, from import and from require", async () => {
+    const file = join(app, "spec-json.mjs");
+    await writeFile(
+      file,
+      `import { createRequire } from "node:module";
+import spec from "kubeadapt/openapi.json" with { type: "json" };
+const required = createRequire(import.meta.url)("kubeadapt/openapi.json");
+console.log(JSON.stringify({ imported: spec, same: JSON.stringify(required) === JSON.stringify(spec) }));
+`,
+    );
+    const result = (await node(file)) as { imported: unknown; same: boolean };
+    expect(result.same).toBe(true);
+    expect(result.imported).toEqual(JSON.parse(await committed("openapi.json")));
+  });
+
+  it("kubeadapt/openapi.yaml resolves to a single-file YAML of the same spec", async () => {
+    const file = join(app, "spec-yaml.mjs");
+    await writeFile(
+      file,
+      `import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+const path = fileURLToPath(import.meta.resolve("kubeadapt/openapi.yaml"));
+console.log(JSON.stringify({ path, text: readFileSync(path, "utf8") }));
+`,
+    );
+    const { path, text } = (await node(file)) as { path: string; text: string };
+    expect(path).toBe(join(app, "node_modules/kubeadapt/generated/openapi.yaml"));
+    expect(text).toBe(await committed("openapi.yaml"));
+    const spec = parse(text);
+    expect(spec).toEqual(JSON.parse(await committed("openapi.json")));
+    expect(JSON.stringify(spec)).not.toContain('"$ref":"./');
   });
 });
 
