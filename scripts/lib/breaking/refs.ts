@@ -8,6 +8,9 @@ export interface Resolved {
 
 /** Follows `#/...` JSON pointers inside one document. */
 export class RefResolver {
+  /** Schema views already built from this document's nodes (see schema-view.ts). */
+  readonly views = new WeakMap<object, unknown>();
+
   constructor(private readonly spec: Spec) {}
 
   /**

@@ -54,8 +54,18 @@ const identity = (node: object) => {
   return id;
 };
 
-/** The view of the raw schema `raw` (a schema object or a `$ref`). */
+/** The view of the raw schema `raw` (a schema object or a `$ref`); views are never mutated. */
 export function viewSchema(resolver: RefResolver, raw: unknown): SchemaView {
+  if (typeof raw !== "object" || raw === null) return buildView(resolver, raw);
+  let view = resolver.views.get(raw) as SchemaView | undefined;
+  if (!view) {
+    view = buildView(resolver, raw);
+    resolver.views.set(raw, view);
+  }
+  return view;
+}
+
+function buildView(resolver: RefResolver, raw: unknown): SchemaView {
   const { node, ref } = resolver.resolve(raw);
   const rawTypes = node.type === undefined ? [] : [node.type].flat().map(String);
   const view: SchemaView = {
