@@ -151,6 +151,20 @@ const CASES: Case[] = [
     expected: { "new-optional-request-parameter": "INFO" },
   },
   {
+    edit: "a header parameter's name changes case only (header names are case-insensitive)",
+    base: (s) => {
+      get(s, "/v1/clusters").parameters.push({
+        name: "X-Request-Id",
+        in: "header",
+        schema: { type: "string" },
+      });
+    },
+    change: (s) => {
+      get(s, "/v1/clusters").parameters.at(-1).name = "x-request-id";
+    },
+    expected: {},
+  },
+  {
     edit: "limit's maximum is lowered (500 -> 200)",
     change: (s) => {
       parameters(s).Limit.schema.maximum = 200;

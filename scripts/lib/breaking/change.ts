@@ -21,9 +21,13 @@ export interface Change {
 
 /** Where the comparison is inside a spec; emits changes for that place. */
 export interface Site {
+  /** See {@link Change.operation}. */
   operation?: string;
+  /** See {@link Change.where}. */
   where?: string;
+  /** See {@link Change.subject}. */
   subject: string;
+  /** Where emitted changes go. */
   out: Change[];
 }
 

@@ -16,7 +16,7 @@ export function parseSpec(text: string, source: string): Spec {
     doc = JSON.parse(text);
   } catch {
     try {
-      doc = parse(text, { maxAliasCount: 1000 });
+      doc = parse(text);
     } catch (error) {
       throw new SpecInputError(`${source}: neither JSON nor YAML (${(error as Error).message})`);
     }

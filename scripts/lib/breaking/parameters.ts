@@ -58,7 +58,10 @@ function collect(
   for (const list of [pathItem.parameters, operation.parameters]) {
     for (const raw of Array.isArray(list) ? list : []) {
       const parameter = asObject(resolver.resolve(raw).node);
-      parameters.set(`${String(parameter.in)} ${String(parameter.name)}`, parameter);
+      // Header names are case-insensitive; the others are not.
+      const name = String(parameter.name);
+      const key = parameter.in === "header" ? name.toLowerCase() : name;
+      parameters.set(`${String(parameter.in)} ${key}`, parameter);
     }
   }
   return parameters;
