@@ -24,6 +24,9 @@ exit 0: no breaking change (or allowed by a raised major), 1: breaking, 2: usage
  * files, compares `<root>/openapi/` (bundled) with `<root>/openapi/releases/<last>.json` and
  * exits 1 on a breaking change unless package.json's major version is above the release's.
  * Returns the exit code: 0, 1, or 2 on bad usage or unreadable input.
+ *
+ * @example
+ * const code = runCheckBreaking(["old.json", "new.yaml"], { out: console.log, err: console.error });
  */
 export function runCheckBreaking(argv: string[], output: Output): number {
   let parsed: ReturnType<typeof parse>;

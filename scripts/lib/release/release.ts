@@ -36,6 +36,9 @@ type PackageJson = { version: string; repository?: string | { url?: string } };
  * version in package.json (and package-lock.json), and moves CHANGELOG.md's Unreleased notes
  * into a section for the version with the API part. A version equal to package.json's records
  * it as is (the first release).
+ *
+ * @example
+ * const { version } = release(repoRoot, "minor", new Date().toISOString().slice(0, 10));
  */
 export function release(root: string, bump: string, date: string): ReleaseResult {
   const pkg = readJson<PackageJson>(join(root, "package.json"));
