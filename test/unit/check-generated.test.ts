@@ -52,16 +52,4 @@ describe("check:generated", { timeout: 60_000 }, () => {
     expect(checked.output).toContain(join("generated", "openapi.yaml"));
     expect(checked.output).not.toContain(join("generated", "README.md"));
   });
-
-  test("fails and names openapi.yaml alone when only the YAML bundle was edited by hand", () => {
-    const handEdited = join(dir, "hand-edited");
-    cpSync(generatedDir, handEdited, { recursive: true });
-    const yaml = join(handEdited, "openapi.yaml");
-    writeFileSync(yaml, `${readFileSync(yaml, "utf8")}x-hand-edit: true\n`);
-
-    const checked = script("check-generated.ts", join(dir, "openapi"), handEdited);
-    expect(checked.status).toBe(1);
-    expect(checked.output).toContain(join("hand-edited", "openapi.yaml"));
-    expect(checked.output).not.toContain(join("hand-edited", "openapi.json"));
-  });
 });
