@@ -7,7 +7,7 @@ export interface InstanceType {
   readonly memoryGiB: number;
   /** On-demand list price (us-east-1 / us-central1 / eastus, Linux, 2026). */
   readonly onDemand: bigint;
-  /** A typical spot price (spot markets hover at 30–45 % of on-demand for these types). */
+  /** A typical spot price (spot markets keep these types at 24–42 % of on-demand). */
   readonly spot: bigint;
 }
 
