@@ -153,6 +153,20 @@ for (const { seed, sizes } of CASES) {
         expect(compare(r.savings.estimated_monthly, monthly), r.summary).toBeLessThanOrEqual(0);
       }
     });
+
+    it("spot is proposed only for cloud groups not on spot, and one advice per group or namespace", () => {
+      const d = fake.data;
+      const groups = new Map(d.nodeGroups.map((g) => [g.id, g]));
+      const providers = new Map(d.clusters.map((c) => [c.id, c.metadata.provider]));
+      for (const r of d.recommendations.filter((x) => x.metadata.type === "use_spot")) {
+        expect(groups.get(r.metadata.target.id)?.metadata.capacity_type).not.toBe("spot");
+        expect(providers.get(r.metadata.cluster.id)).not.toBe("on_prem");
+      }
+      const advised = d.recommendations
+        .filter((r) => r.metadata.target.kind !== "Workload")
+        .map((r) => r.metadata.target.id);
+      expect(new Set(advised).size).toBe(advised.length);
+    });
   });
 }
 

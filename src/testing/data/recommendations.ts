@@ -22,6 +22,7 @@ export function generateRecommendations(
   const clusterById = new Map(inv.clusters.map((c) => [c.id, c]));
   const recommendations: Recommendation[] = [];
   const raw: bigint[] = [];
+  const advised = new Set<string>();
   for (let i = 0; i < sizes.recommendations && inv.workloads.length > 0; i++) {
     let type = weighted<RecommendationType>(rr, [
       ["rightsize_workload", 5],
@@ -29,20 +30,33 @@ export function generateRecommendations(
       ["use_spot", 1],
       ["remove_idle", 2],
     ]);
-    if ((type === "rightsize_node_group" || type === "use_spot") && inv.nodeGroups.length === 0)
-      type = "rightsize_workload";
+    // At most one recommendation per node group or namespace: a second one is about a workload.
+    const group =
+      (type === "rightsize_node_group" || type === "use_spot") && inv.nodeGroups.length > 0
+        ? pick(rr, inv.nodeGroups)
+        : undefined;
+    if (group === undefined || advised.has(group.id)) {
+      if (type !== "remove_idle") type = "rightsize_workload";
+    }
+    const idleNamespace =
+      type === "remove_idle" && rr() < 0.4 && inv.namespaces.length > 0
+        ? pick(rr, inv.namespaces)
+        : undefined;
     let target: ResourceRef;
     let clusterId: string;
     let summary: string;
     // What the change saves a month, from the target's own cost: every figure stays below it.
     let monthly: bigint;
     let percent: bigint;
-    if (type === "rightsize_node_group" || type === "use_spot") {
-      const g = pick(rr, inv.nodeGroups);
+    if (group !== undefined && (type === "rightsize_node_group" || type === "use_spot")) {
+      const g = group;
+      advised.add(g.id);
       target = { kind: "NodeGroup", id: g.id, name: g.metadata.name };
       clusterId = g.metadata.cluster.id;
       monthly = hourlyUnits(g) * HOURS_PER_MONTH;
-      if (type === "use_spot" && g.metadata.capacity_type !== "spot") {
+      // Spot exists in the clouds only, and only helps a group that is not spot already.
+      const onPrem = clusterById.get(clusterId)?.metadata.provider === "on_prem";
+      if (type === "use_spot" && !onPrem && g.metadata.capacity_type !== "spot") {
         summary = `Move ${g.metadata.name} to spot capacity`;
         percent = g.metadata.capacity_type === "reserved" ? 35n : 60n;
       } else {
@@ -52,8 +66,9 @@ export function generateRecommendations(
         summary = `Shrink ${g.metadata.name} by ${fewer} node${fewer === 1 ? "" : "s"}`;
         percent = (100n * BigInt(fewer)) / BigInt(Math.max(1, nodes) + 1);
       }
-    } else if (type === "remove_idle" && rr() < 0.4 && inv.namespaces.length > 0) {
-      const n = pick(rr, inv.namespaces);
+    } else if (idleNamespace !== undefined && !advised.has(idleNamespace.id)) {
+      const n = idleNamespace;
+      advised.add(n.id);
       target = { kind: "Namespace", id: n.id, name: n.metadata.name };
       clusterId = n.metadata.cluster.id;
       summary = `Remove idle namespace ${n.metadata.name}`;
