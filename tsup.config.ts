@@ -7,6 +7,7 @@ const library: Options = {
   entry: {
     index: "src/index.ts",
     ...(existsSync("src/testing/index.ts") ? { "testing/index": "src/testing/index.ts" } : {}),
+    "money/index": "src/money/index.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

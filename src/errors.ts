@@ -165,7 +165,8 @@ export class PaginationLimitError extends KubeadaptError {
   static override readonly errorName: string = "PaginationLimitError";
 }
 
-function isA<T>(Class: { readonly errorName: string }): (value: unknown) => value is T {
+/** A name-based guard for an error class (internal: the subpaths build their guards with it). */
+export function isA<T>(Class: { readonly errorName: string }): (value: unknown) => value is T {
   const name = Class.errorName;
   return (value): value is T => {
     const lineage = (value as { [LINEAGE]?: unknown } | null | undefined)?.[LINEAGE];

@@ -207,6 +207,36 @@ console.log(JSON.stringify({
     );
     expect(await node(file)).toEqual({ cjs: "function", clusters: true });
   });
+  it("exports kubeadapt/money to ESM and CommonJS, exact and with typed errors", async () => {
+    const script = (load: string) => `${load}
+const a = { amount: "12345678901234567890.1234", currency: "USD" };
+const b = { amount: "0.0001", currency: "USD" };
+let error;
+try {
+  m.add(a, { amount: "1.0000", currency: "EUR" });
+} catch (caught) {
+  error = caught;
+}
+console.log(JSON.stringify({
+  sum: m.sum([a, b]).amount,
+  format: m.format(a, "en-US"),
+  guard: m.isCurrencyMismatchError(error),
+  name: error?.name,
+}));
+`;
+    const esm = join(app, "money.mjs");
+    const cjs = join(app, "money.cjs");
+    await writeFile(esm, script('import * as m from "kubeadapt/money";'));
+    await writeFile(cjs, script('const m = require("kubeadapt/money");'));
+    const expected = {
+      sum: "12345678901234567890.1235",
+      format: "$12,345,678,901,234,567,890.12",
+      guard: true,
+      name: "CurrencyMismatchError",
+    };
+    expect(await node(esm)).toEqual(expected);
+    expect(await node(cjs)).toEqual(expected);
+  });
 });
 
 describe("the spec exports", () => {
