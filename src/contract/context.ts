@@ -10,6 +10,8 @@ export interface CheckContext {
   hooks: ContractHooks;
   walkLimit: number;
   maxWalkPages: number;
+  /** Seed of the check's random choices (`ContractOptions.seed`). */
+  seed: number;
 }
 
 /** A check returns nothing when it ran, or why it could not run. */
