@@ -118,9 +118,10 @@ export const parameterValues: ContractCheck = {
     const ids = await discoverIds(probe);
     let cases = specPaths.flatMap((template) => casesOf(template, ids, rand, probe));
     if (mode === "mock") {
-      cases = cases.filter((c) => !c.bad);
+      // Prism answers from examples: one valid value per parameter shows it accepts them.
+      cases = cases.filter((c) => !c.bad && c.first);
       probe.note(
-        "broken values not checked: Prism answers every invalid request with one 400 example",
+        "broken values and combinations not checked: Prism answers every invalid request with one 400 example",
       );
     }
     for (const c of capped(cases, MAX_PARAMETER_CASES, rand, probe)) {
