@@ -1,6 +1,6 @@
 import { expectStatus } from "./expect.js";
 import type { Exchange, Probe } from "./probe.js";
-import { pageQuery } from "./scope.js";
+import { pageQuery, scopeFor } from "./scope.js";
 
 /** An item of a list: whatever the server sent, read by dotted path. */
 export type Item = Record<string, unknown> & { id?: unknown };
@@ -63,4 +63,20 @@ export async function walkList(probe: Probe, request: WalkRequest): Promise<List
   }
   probe.note(`${request.path}: walk capped at ${request.maxPages} pages of ${request.limit}`);
   return { items, pages, complete: false };
+}
+
+/**
+ * Walks a list scoped to a parent that has items (see `scopeFor`); undefined, with a note,
+ * when the parent list is empty.
+ */
+export async function walkScoped(
+  probe: Probe,
+  request: Omit<WalkRequest, "params">,
+): Promise<(ListWalk & { params: Record<string, string> }) | undefined> {
+  const params = await scopeFor(probe, request.path);
+  if (!params) {
+    probe.note(`${request.path}: not checked, its parent list is empty`);
+    return undefined;
+  }
+  return { ...(await walkList(probe, { ...request, params })), params };
 }

@@ -1,6 +1,21 @@
+import spec from "../../generated/openapi.json" with { type: "json" };
+import type { FakeKubeadapt } from "../../src/testing/index.js";
 import { errorEnvelope, json, type Mutant, on, onBody, onRequest, TOKEN } from "./mutant-proxy.js";
 
+const WORKLOAD_KINDS = spec.components.schemas.WorkloadKind.enum as string[];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Serves the parent `pick` chooses instead of the one in the path (`$1` id `$2`). */
+function redirectParent(
+  pattern: RegExp,
+  pick: (fake: FakeKubeadapt) => string | undefined,
+): Mutant["layer"] {
+  return (request, next, fake) => {
+    const url = new URL(request.url);
+    url.pathname = url.pathname.replace(pattern, `$1${pick(fake) ?? ""}$2`);
+    return next(new Request(url, request));
+  };
+}
 
 /** Drops a query parameter before the fake sees it: the server ignores that filter. */
 const ignoreParam = (name: string) => onRequest((url) => url.searchParams.delete(name));
@@ -66,23 +81,19 @@ export const REQUEST_MUTANTS: readonly Mutant[] = [
     id: "nested-nodes-first-cluster",
     bug: "/v1/clusters/{id}/nodes always serves the first cluster's nodes",
     catches: ["nested-collections"],
-    layer: (request, next, fake) => {
-      const first = fake.data.clusters[0]?.id ?? "";
-      const url = new URL(request.url);
-      url.pathname = url.pathname.replace(/^(\/v1\/clusters\/)[^/]+(\/nodes)$/, `$1${first}$2`);
-      return next(new Request(url, request));
-    },
+    layer: redirectParent(
+      /^(\/v1\/clusters\/)[^/]+(\/nodes)$/,
+      (fake) => fake.data.clusters[0]?.id,
+    ),
   },
   {
     id: "pods-of-another-workload",
     bug: "/v1/workloads/{uid}/pods serves the pods of the costliest workload",
     catches: ["nested-collections"],
-    layer: (request, next, fake) => {
-      const first = fake.data.workloads[0]?.id ?? "";
-      const url = new URL(request.url);
-      url.pathname = url.pathname.replace(/^(\/v1\/workloads\/)[^/]+(\/pods)$/, `$1${first}$2`);
-      return next(new Request(url, request));
-    },
+    layer: redirectParent(
+      /^(\/v1\/workloads\/)[^/]+(\/pods)$/,
+      (fake) => fake.data.workloads[0]?.id,
+    ),
   },
   {
     id: "get-cluster-returns-first",
@@ -159,16 +170,7 @@ export const REQUEST_MUTANTS: readonly Mutant[] = [
     catches: ["parameter-values"],
     layer: onRequest((url) => {
       const kind = url.searchParams.get("kind");
-      const kinds = [
-        "Deployment",
-        "StatefulSet",
-        "DaemonSet",
-        "Job",
-        "CronJob",
-        "ReplicaSet",
-        "Pod",
-      ];
-      if (kind !== null && !kinds.includes(kind)) url.searchParams.delete("kind");
+      if (kind !== null && !WORKLOAD_KINDS.includes(kind)) url.searchParams.delete("kind");
     }),
   },
   {

@@ -12,6 +12,35 @@ import {
 
 const byId = (a: Body, b: Body) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/**
+ * Serves `serve(limit)` items a page (when it returns a number) while echoing the limit asked
+ * for, so only the page sizes give the bug away.
+ */
+function serveLimit(serve: (limit: number) => number | undefined): Mutant["layer"] {
+  return async (request, next) => {
+    const url = new URL(request.url);
+    const limit = Number(url.searchParams.get("limit"));
+    const served = serve(limit);
+    if (served === undefined) return next(request);
+    url.searchParams.set("limit", String(served));
+    const response = await next(new Request(url, request));
+    const body = await response.json();
+    if (body?.meta?.pagination) body.meta.pagination.limit = limit;
+    return new Response(JSON.stringify(body), response);
+  };
+}
+
+/** Answers an error `status` whose error matches `is` with page 1 (the cursor dropped). */
+function restartWalkOn(status: number, is: (error: Body) => boolean): Mutant["layer"] {
+  return async (request, next) => {
+    const response = await next(request);
+    if (response.status !== status || !is((await response.clone().json())?.error)) return response;
+    const url = new URL(request.url);
+    url.searchParams.delete("cursor");
+    return next(new Request(url, request));
+  };
+}
+
 /** The last item of the previous page of each walk, keyed by the query without its cursor. */
 function duplicateAcrossPages(): Mutant["layer"] {
   let last: Body;
@@ -29,31 +58,13 @@ export const RESPONSE_MUTANTS: readonly Mutant[] = [
     id: "short-non-final-pages",
     bug: "pages hold limit - 1 items (one row reserved for a look-ahead), has_more still true",
     catches: ["page-fill"],
-    layer: async (request, next) => {
-      const url = new URL(request.url);
-      const limit = Number(url.searchParams.get("limit"));
-      if (!Number.isInteger(limit) || limit < 2) return next(request);
-      url.searchParams.set("limit", String(limit - 1));
-      const response = await next(new Request(url, request));
-      const body = await response.json();
-      if (body?.meta?.pagination) body.meta.pagination.limit = limit;
-      return new Response(JSON.stringify(body), response);
-    },
+    layer: serveLimit((limit) => (Number.isInteger(limit) && limit >= 2 ? limit - 1 : undefined)),
   },
   {
     id: "silent-page-cap",
     bug: "pages are capped at 100 items whatever limit says (echo still says 500)",
     catches: ["page-fill"],
-    layer: async (request, next) => {
-      const url = new URL(request.url);
-      const limit = Number(url.searchParams.get("limit"));
-      if (!(limit > 100)) return next(request);
-      url.searchParams.set("limit", "100");
-      const response = await next(new Request(url, request));
-      const body = await response.json();
-      if (body?.meta?.pagination) body.meta.pagination.limit = limit;
-      return new Response(JSON.stringify(body), response);
-    },
+    layer: serveLimit((limit) => (limit > 100 ? 100 : undefined)),
   },
   {
     id: "duplicate-across-pages",
@@ -200,29 +211,13 @@ export const RESPONSE_MUTANTS: readonly Mutant[] = [
     id: "cursor-not-bound-to-query",
     bug: "a cursor reused with another query silently restarts at page 1",
     catches: ["cursor-query-changed"],
-    layer: async (request, next) => {
-      const response = await next(request);
-      if (response.status !== 410) return response;
-      const body = await response.clone().json();
-      if (body?.error?.details?.[0]?.reason !== "query_changed") return response;
-      const url = new URL(request.url);
-      url.searchParams.delete("cursor");
-      return next(new Request(url, request));
-    },
+    layer: restartWalkOn(410, (error) => error?.details?.[0]?.reason === "query_changed"),
   },
   {
     id: "tampered-cursor-restarts",
     bug: "a modified cursor is ignored: page 1 again instead of 400 INVALID_CURSOR",
     catches: ["invalid-cursor"],
-    layer: async (request, next) => {
-      const response = await next(request);
-      if (response.status !== 400) return response;
-      const body = await response.clone().json();
-      if (body?.error?.code !== "INVALID_CURSOR") return response;
-      const url = new URL(request.url);
-      url.searchParams.delete("cursor");
-      return next(new Request(url, request));
-    },
+    layer: restartWalkOn(400, (error) => error?.code === "INVALID_CURSOR"),
   },
   {
     id: "expired-cursor-accepted",

@@ -1,9 +1,8 @@
 import { type ContractCheck, skip } from "../context.js";
-import { type Item, walkList } from "../list-walk.js";
+import { type Item, walkList, walkScoped } from "../list-walk.js";
 import { readPath } from "../order.js";
 import type { Probe } from "../probe.js";
 import { pickOne, seededRandom } from "../random.js";
-import { scopeFor } from "../scope.js";
 import {
   CONTROL_PARAMS,
   LIST_TEMPLATES,
@@ -65,17 +64,12 @@ export const filters: ContractCheck = {
     }
     const rand = seededRandom(seed);
     for (const { template, filters: list } of planned) {
-      const scope = await scopeFor(probe, template);
-      if (!scope) {
-        probe.note(`${template}: not checked, its parent list is empty`);
-        continue;
-      }
-      const all = await walkList(probe, {
+      const all = await walkScoped(probe, {
         path: template,
-        params: scope,
         limit: FULL_PAGE,
         maxPages: maxWalkPages,
       });
+      if (!all) continue;
       for (const { name, field } of list) {
         const values = [...new Set(all.items.map((i) => asParam(readPath(i, field))))]
           .filter((v): v is string => v !== undefined)
@@ -88,7 +82,7 @@ export const filters: ContractCheck = {
         const at = `${template}?${name}=${value}`;
         const filtered = await walkList(probe, {
           path: template,
-          params: scope,
+          params: all.params,
           query: { [name]: value },
           limit: walkLimit,
           maxPages: maxWalkPages,

@@ -1,8 +1,7 @@
 import { type ContractCheck, skip } from "../context.js";
 import { CURSOR_FAMILIES } from "../families.js";
-import { walkList } from "../list-walk.js";
+import { walkList, walkScoped } from "../list-walk.js";
 import type { Exchange, Probe } from "../probe.js";
-import { scopeFor } from "../scope.js";
 
 /** A page size small enough that even short lists (a workload's pods) span several pages. */
 const SMALL = 3;
@@ -37,17 +36,8 @@ export const pageFill: ContractCheck = {
     if (mode === "mock")
       return skip("Prism answers from examples, not from state: needs a live target");
     for (const template of Object.keys(CURSOR_FAMILIES)) {
-      const scope = await scopeFor(probe, template);
-      if (!scope) {
-        probe.note(`${template}: not checked, its parent list is empty`);
-        continue;
-      }
-      const walk = await walkList(probe, {
-        path: template,
-        params: scope,
-        limit: SMALL,
-        maxPages: PAGES,
-      });
+      const walk = await walkScoped(probe, { path: template, limit: SMALL, maxPages: PAGES });
+      if (!walk) continue;
       if (checkFill(probe, walk.pages, SMALL, walk.complete) === 0) {
         probe.note(`${template}: at most ${SMALL} items, so no non-final page to check`);
       }

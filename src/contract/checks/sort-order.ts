@@ -1,9 +1,8 @@
 import { type ContractCheck, skip } from "../context.js";
 import { CURSOR_FAMILIES, NODE_GROUP_SORT, type SortKey, UNPAGINATED } from "../families.js";
-import { type Item, walkList } from "../list-walk.js";
+import { type Item, walkScoped } from "../list-walk.js";
 import { compareKeys, readPath } from "../order.js";
 import type { Probe } from "../probe.js";
-import { scopeFor } from "../scope.js";
 
 const PAGE = 100;
 const MAX_REPORTED = 3;
@@ -27,12 +26,9 @@ function disorder(key: SortKey, a: Item, b: Item): string | undefined {
 }
 
 async function checkOrder(probe: Probe, template: string, key: SortKey, maxPages: number) {
-  const scope = await scopeFor(probe, template);
-  if (!scope) {
-    probe.note(`${template}: not checked, its parent list is empty`);
-    return;
-  }
-  const { items } = await walkList(probe, { path: template, params: scope, limit: PAGE, maxPages });
+  const walk = await walkScoped(probe, { path: template, limit: PAGE, maxPages });
+  if (!walk) return;
+  const { items } = walk;
   let reported = 0;
   let ties = 0;
   for (let i = 1; i < items.length; i++) {
