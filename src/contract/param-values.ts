@@ -16,6 +16,8 @@ function integerBad(schema: Schema): BadValue[] {
     { value: "2.5", why: "not an integer" },
     { value: "20abc", why: "not a number" },
     { value: "abc", why: "not a number" },
+    { value: "1e2", why: "not a decimal integer (exponent)" },
+    { value: "0x10", why: "not a decimal integer (hex)" },
   ];
   if (typeof schema.minimum === "number")
     out.push({ value: String(schema.minimum - 1), why: `below minimum ${schema.minimum}` });
@@ -50,7 +52,8 @@ function stringBad(schema: Schema): BadValue[] {
 }
 
 /**
- * Values that break the parameter's schema: wrong type, non-integers (`2.5`, `20abc`), out of
+ * Values that break the parameter's schema: wrong type, non-integers (`2.5`, `20abc`, `1e2`,
+ * `0x10`), out of
  * range, not in the enum, bad UUID or date, and the empty value where the schema refuses it.
  * A path parameter never gets the empty value (it would change the path, not the parameter).
  */
