@@ -1040,7 +1040,7 @@ export interface components {
         Cursor: string;
         /** @description When `true`, `meta.pagination.total_count` carries the number of matching rows. Off by default; may change between pages without invalidating the cursor. */
         IncludeTotal: boolean;
-        /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+        /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
         CostModeQuery: components["schemas"]["CostMode"];
         /** @description Only clusters on this provider: items whose `metadata.provider` equals it. */
         ProviderFilter: components["schemas"]["Provider"];
@@ -1109,7 +1109,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description When `true`, `meta.pagination.total_count` carries the number of matching rows. Off by default; may change between pages without invalidating the cursor. */
                 include_total?: components["parameters"]["IncludeTotal"];
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
                 /** @description Only clusters on this provider: items whose `metadata.provider` equals it. */
                 provider?: components["parameters"]["ProviderFilter"];
@@ -1145,7 +1145,7 @@ export interface operations {
     getCluster: {
         parameters: {
             query?: {
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
             };
             header?: never;
@@ -1184,7 +1184,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description When `true`, `meta.pagination.total_count` carries the number of matching rows. Off by default; may change between pages without invalidating the cursor. */
                 include_total?: components["parameters"]["IncludeTotal"];
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
             };
             header?: never;
@@ -1218,7 +1218,7 @@ export interface operations {
     listClusterNodeGroups: {
         parameters: {
             query?: {
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
             };
             header?: never;
@@ -1257,7 +1257,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description When `true`, `meta.pagination.total_count` carries the number of matching rows. Off by default; may change between pages without invalidating the cursor. */
                 include_total?: components["parameters"]["IncludeTotal"];
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
                 /** @description Only nodes of this node group (by name): items whose `metadata.node_group` equals it exactly. */
                 node_group?: components["parameters"]["NodeGroupFilter"];
@@ -1301,7 +1301,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description When `true`, `meta.pagination.total_count` carries the number of matching rows. Off by default; may change between pages without invalidating the cursor. */
                 include_total?: components["parameters"]["IncludeTotal"];
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
                 /** @description Only resources in this namespace (by name): items whose `metadata.namespace` equals it exactly. */
                 namespace?: components["parameters"]["NamespaceFilter"];
@@ -1345,7 +1345,7 @@ export interface operations {
                 end?: components["parameters"]["WindowEnd"];
                 /** @description The dimension rows are grouped by (default `cluster`). */
                 group_by?: components["parameters"]["GroupBy"];
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
                 /** @description 1-based page number of Cost Explorer's offset pagination (default 1). */
                 page?: components["parameters"]["Page"];
@@ -1384,7 +1384,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description When `true`, `meta.pagination.total_count` carries the number of matching rows. Off by default; may change between pages without invalidating the cursor. */
                 include_total?: components["parameters"]["IncludeTotal"];
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
             };
             header?: never;
@@ -1414,7 +1414,7 @@ export interface operations {
     getDepartment: {
         parameters: {
             query?: {
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
             };
             header?: never;
@@ -1453,7 +1453,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description When `true`, `meta.pagination.total_count` carries the number of matching rows. Off by default; may change between pages without invalidating the cursor. */
                 include_total?: components["parameters"]["IncludeTotal"];
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
                 /** @description Only resources of this cluster: items whose `metadata.cluster.id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `cluster_id`. */
                 cluster_id?: components["parameters"]["ClusterIdFilter"];
@@ -1485,7 +1485,7 @@ export interface operations {
     getNamespace: {
         parameters: {
             query?: {
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
             };
             header?: never;
@@ -1518,7 +1518,7 @@ export interface operations {
     listNodeGroups: {
         parameters: {
             query?: {
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
                 /** @description Only resources of this cluster: items whose `metadata.cluster.id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `cluster_id`. */
                 cluster_id?: components["parameters"]["ClusterIdFilter"];
@@ -1574,7 +1574,7 @@ export interface operations {
     getOrganizationDashboard: {
         parameters: {
             query?: {
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
             };
             header?: never;
@@ -1679,7 +1679,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description When `true`, `meta.pagination.total_count` carries the number of matching rows. Off by default; may change between pages without invalidating the cursor. */
                 include_total?: components["parameters"]["IncludeTotal"];
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
                 /** @description Only teams of this department: items whose `metadata.department_id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `department_id`. */
                 department_id?: components["parameters"]["DepartmentIdFilter"];
@@ -1711,7 +1711,7 @@ export interface operations {
     getTeam: {
         parameters: {
             query?: {
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
             };
             header?: never;
@@ -1790,7 +1790,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description When `true`, `meta.pagination.total_count` carries the number of matching rows. Off by default; may change between pages without invalidating the cursor. */
                 include_total?: components["parameters"]["IncludeTotal"];
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
                 /** @description Only resources of this cluster: items whose `metadata.cluster.id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `cluster_id`. */
                 cluster_id?: components["parameters"]["ClusterIdFilter"];
@@ -1826,7 +1826,7 @@ export interface operations {
     getWorkload: {
         parameters: {
             query?: {
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
             };
             header?: never;
@@ -1865,7 +1865,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description When `true`, `meta.pagination.total_count` carries the number of matching rows. Off by default; may change between pages without invalidating the cursor. */
                 include_total?: components["parameters"]["IncludeTotal"];
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
                 /** @description Only pods in this phase: items whose `metadata.phase` equals it. */
                 phase?: components["parameters"]["PodPhaseFilter"];

@@ -13,6 +13,7 @@ const SKIPPED = {
     "filters",
     "nested-collections",
     "single-resources",
+    "cost-mode",
   ],
   live: ["named-examples", "cursor-expired", "rate-limited"],
 };

@@ -59,6 +59,17 @@ export const REQUEST_MUTANTS: readonly Mutant[] = [
     ),
   },
   {
+    id: "filter-lost-after-page-1",
+    bug: "the kind filter holds on page 1 only: later pages come from the unfiltered list",
+    catches: ["filters"],
+    layer: onBody((body, { url, fake }) => {
+      const kind = url.searchParams.get("kind");
+      if (!kind || !url.searchParams.has("cursor") || !Array.isArray(body?.data)) return;
+      const others = fake.data.workloads.filter((w) => w.metadata.workload_kind !== kind);
+      body.data = body.data.map((_: unknown, i: number) => others[i]);
+    }),
+  },
+  {
     id: "nested-workloads-leak",
     bug: "/v1/clusters/{id}/workloads serves the workloads of every cluster",
     catches: ["nested-collections"],
@@ -116,6 +127,22 @@ export const REQUEST_MUTANTS: readonly Mutant[] = [
         const teams = fake.data.teams;
         const i = teams.findIndex((t) => t.id === body?.data?.id);
         if (status === 200 && i >= 0) body.data = teams[(i + 1) % teams.length];
+      }),
+    ),
+  },
+  {
+    id: "lookup-ignores-kind",
+    bug: "GET /v1/clusters/{id} finds any resource by id, whatever its kind",
+    catches: ["single-resources"],
+    layer: on(
+      /^\/v1\/clusters\/[^/]+$/,
+      onBody((body, { url, status, fake }) => {
+        const id = url.pathname.split("/")[3];
+        const found = Object.values(fake.data)
+          .flatMap((list) => (Array.isArray(list) ? list : []))
+          .find((item) => item?.id === id);
+        if (status === 404 && found) return { status: 200, body: { data: found, meta: body.meta } };
+        return undefined;
       }),
     ),
   },

@@ -289,6 +289,31 @@ export const RESPONSE_MUTANTS: readonly Mutant[] = [
     ),
   },
   {
+    id: "cost-mode-not-echoed",
+    bug: "meta.cost_mode is left out",
+    catches: ["cost-mode"],
+    layer: onBody((body) => {
+      if (body?.meta) delete body.meta.cost_mode;
+    }),
+  },
+  {
+    id: "cost-mode-ignored",
+    bug: "cost_mode is ignored: fully loaded costs served, labelled with the mode asked for",
+    catches: ["cost-mode"],
+    layer: async (request, next) => {
+      const url = new URL(request.url);
+      const asked = url.searchParams.get("cost_mode");
+      if (asked !== "direct") return next(request);
+      url.searchParams.delete("cost_mode");
+      const response = await next(new Request(url, request));
+      const text = (await response.text()).replaceAll(
+        '"cost_mode":"fully_loaded"',
+        '"cost_mode":"direct"',
+      );
+      return new Response(text, response);
+    },
+  },
+  {
     id: "node-groups-paginated",
     bug: "node groups carry a meta.pagination block",
     catches: ["envelopes"],

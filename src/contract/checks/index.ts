@@ -1,5 +1,6 @@
 import type { ContractCheck } from "../context.js";
 import { authTokens } from "./auth-tokens.js";
+import { costMode } from "./cost-mode.js";
 import { cursorExpired, cursorQueryChanged, invalidCursor } from "./cursor-errors.js";
 import { costExplorer, envelopes } from "./envelopes.js";
 import { notFound, rateLimited, unauthorized } from "./error-responses.js";
@@ -31,6 +32,7 @@ export const CHECKS: readonly ContractCheck[] = [
   nestedCollections,
   singleResources,
   envelopes,
+  costMode,
   responseHeaders,
   parameterValues,
   costExplorer,

@@ -1,5 +1,5 @@
 import { type ContractCheck, skip } from "../context.js";
-import { expectStatus } from "../expect.js";
+import { expectError, expectStatus } from "../expect.js";
 import { type Item, walkList } from "../list-walk.js";
 import { readPath } from "../order.js";
 import { seededRandom } from "../random.js";
@@ -57,29 +57,40 @@ export const nestedCollections: ContractCheck = {
   },
 };
 
+/** An id of another kind than `template` serves: the first item of another list. */
+function otherKindId(lists: Map<string, Item[]>, list: string): string | undefined {
+  for (const [other, items] of lists) if (other !== list && items[0]) return String(items[0].id);
+  return undefined;
+}
+
 /** Check: a single-resource GET returns the resource asked for. */
 export const singleResources: ContractCheck = {
   id: "single-resources",
   title:
-    "a single-resource GET (e.g. /v1/clusters/{cluster_id}) returns the resource asked for: same id and kind as in its list, for a sample of ids",
+    "a single-resource GET (e.g. /v1/clusters/{cluster_id}) returns the resource asked for (same id and kind as in its list, for a sample of ids), and 404 for the id of another kind",
   async run({ probe, mode, seed }) {
     if (mode === "mock") return skip(MOCK_REASON);
     const rand = seededRandom(seed);
+    const lists = new Map<string, Item[]>();
+    for (const template of SINGLE_TEMPLATES) {
+      const list = parentOf(template)?.list;
+      if (!list || lists.has(list)) continue;
+      const ex = await probe.get(list as "/v1/clusters", { params: { query: { limit: PAGE } } });
+      lists.set(list, ex.status === 200 && Array.isArray(ex.body?.data) ? ex.body.data : []);
+    }
     for (const template of SINGLE_TEMPLATES) {
       const parent = parentOf(template);
       if (!parent) continue;
-      const list = await probe.get(parent.list as "/v1/clusters", {
-        params: { query: { limit: PAGE } },
-      });
-      const items: Item[] =
-        list.status === 200 && Array.isArray(list.body?.data) ? list.body.data : [];
+      const items = lists.get(parent.list) ?? [];
       if (items.length === 0) probe.note(`${template}: not checked, ${parent.list} is empty`);
-      for (const item of sample(rand, items, SAMPLE)) {
-        const id = String(item.id);
-        const ex = await probe.get(
+      const get = (id: string) =>
+        probe.get(
           template as "/v1/clusters/{cluster_id}",
           { params: { path: { [parent.param]: id } } } as never,
         );
+      for (const item of sample(rand, items, SAMPLE)) {
+        const id = String(item.id);
+        const ex = await get(id);
         if (!expectStatus(probe, ex, 200)) continue;
         const got = ex.body?.data as Item | undefined;
         if (got?.id !== id || got?.kind !== item.kind) {
@@ -88,6 +99,10 @@ export const singleResources: ContractCheck = {
           );
         }
       }
+      // An id that exists, but names a resource of another kind, is no resource of this one.
+      const foreign = otherKindId(lists, parent.list);
+      if (foreign !== undefined)
+        expectError(probe, await get(foreign), { status: 404, code: "NOT_FOUND" });
     }
     return undefined;
   },
