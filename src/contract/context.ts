@@ -10,6 +10,8 @@ export interface CheckContext {
   hooks: ContractHooks;
   walkLimit: number;
   maxWalkPages: number;
+  /** Seed of the check's random choices (`ContractOptions.seed`). */
+  seed: number;
 }
 
 /** A check returns nothing when it ran, or why it could not run. */
@@ -26,6 +28,10 @@ export interface ContractCheck {
 
 /** A skip outcome. */
 export const skip = (reason: string): CheckOutcome => ({ skip: reason });
+
+/** The skip of a check that needs state (walks, filters, ids) which a Prism mock has not. */
+export const needsLiveTarget = (): CheckOutcome =>
+  skip("Prism answers from examples, not from state: needs a live target");
 
 /** The `Prefer` header that makes Prism serve a documented response. */
 export function prefer(status: number, example?: string): Record<string, string> {

@@ -1,6 +1,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
 import { createKubeadapt, type GetInit, type GetPath, type Kubeadapt } from "../index.js";
+import { headerViolations } from "./response-headers.js";
 import { templateFor } from "./spec.js";
 import { validateAgainstSpec } from "./spec-validator.js";
 import type { ContractOptions } from "./types.js";
@@ -117,6 +118,7 @@ export class Probe {
       body,
     };
     this.exchanges.push(exchange);
+    for (const problem of headerViolations(exchange)) this.fail(problem);
     if (!template) {
       this.fail(`${label} → ${response.status}: the suite requested a path the spec lacks`);
     } else if (body === undefined) {

@@ -47,6 +47,7 @@ async function runCheck(check: ContractCheck, options: ContractOptions): Promise
       hooks: options.hooks ?? {},
       walkLimit: options.walkLimit ?? 20,
       maxWalkPages: options.maxWalkPages ?? 500,
+      seed: options.seed ?? 1,
     });
     skipped = outcome?.skip;
   } catch (error) {
