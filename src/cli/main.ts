@@ -1,58 +1,105 @@
 #!/usr/bin/env node
-import { parseCommand, USAGE } from "./args.js";
-import { runGet } from "./get-command.js";
-import { describeError } from "./report-error.js";
+import { createWriteStream, type WriteStream } from "node:fs";
+import { isAbortError } from "../index.js";
+import { type Command, type GetArgs, parseCommand } from "./args.js";
+import { EXIT_CODES } from "./exit-codes.js";
+import { planGet, runGet, WalkStopped } from "./get-command.js";
+import { CONTRACT_USAGE, describePaths, GET_USAGE, USAGE } from "./help.js";
+import { describeError, exitCodeOf } from "./report-error.js";
+import { resumeCommand } from "./resume.js";
+import { summaryLines } from "./summary.js";
 import { chooseTarget } from "./target.js";
 import { UsageError } from "./usage-error.js";
 import { VERSION } from "./version.js";
 
+const HELP = { main: USAGE, get: GET_USAGE, paths: describePaths, contract: CONTRACT_USAGE };
+
 /**
  * Runs the `kubeadapt` command line with `argv` (without node and the script).
- * @returns the process exit code: 0 done, 1 the API or network failed, 2 a usage mistake
+ * @returns the process exit code: 0 done, 1 API error, 2 usage, 3 cannot connect, 130 interrupted
  */
 export async function main(argv: string[]): Promise<number> {
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once("SIGINT", onSigint);
+  let command: Command | undefined;
   try {
-    const command = parseCommand(argv);
+    command = parseCommand(argv);
     if (command.name === "help") {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
+      const help = HELP[command.topic];
+      const text = typeof help === "function" ? help() : help;
+      process.stdout.write(`${command.topic === "get" ? `${text}\n\n${describePaths()}` : text}\n`);
+      return EXIT_CODES.ok;
+    }
+    if (command.name === "paths") {
+      process.stdout.write(`${describePaths()}\n`);
+      return EXIT_CODES.ok;
     }
     if (command.name === "version") {
       process.stdout.write(`${VERSION}\n`);
-      return 0;
+      return EXIT_CODES.ok;
     }
     if (command.name === "contract") {
       const { runContractCommand } = await import("./contract-command.js");
       return await runContractCommand(command.args, process.env);
     }
-    const { args } = command;
-    const target = chooseTarget({ baseUrl: args.baseUrl, demo: args.demo, env: process.env });
-    if (target.demo) {
-      process.stderr.write("using the embedded demo API (no KUBEADAPT_API_TOKEN or base URL)\n");
-    }
-    const summary = await runGet(target.ka, args, {
-      stdout: process.stdout,
-      stderr: process.stderr,
-      stderrIsTty: process.stderr.isTTY === true,
-      signal: controller.signal,
-    });
-    const seconds = (summary.ms / 1000).toFixed(2);
-    process.stderr.write(`${summary.items} items, ${summary.pages} pages in ${seconds} s\n`);
-    return 0;
+    return await get(command.args, controller.signal);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`error: ${error.message}\n\n${USAGE}\n`);
-      return 2;
+      const usage = argv[0] === "get" ? GET_USAGE.split("\n\n")[0] : USAGE.split("\n\n")[0];
+      process.stderr.write(`error: ${error.message}\n\n${usage}\n(--help for more)\n`);
+      return EXIT_CODES.usage;
     }
-    if (isBrokenPipe(error)) return 0;
+    if (isBrokenPipe(error)) return EXIT_CODES.ok;
     process.stderr.write(describeError(error));
-    return 1;
+    return exitCodeOf(error, controller.signal.aborted);
   } finally {
     process.off("SIGINT", onSigint);
   }
+}
+
+async function get(args: GetArgs, signal: AbortSignal): Promise<number> {
+  // Everything the spec can check is checked before the first request.
+  const plan = planGet(args);
+  const target = chooseTarget({ ...args, env: process.env });
+  const file = args.output === undefined ? undefined : await openOutput(args.output);
+  if (target.demo) process.stderr.write(`${target.demo}\n`);
+  try {
+    const summary = await runGet(target.ka, args, plan, {
+      stdout: file ?? process.stdout,
+      stderr: process.stderr,
+      stderrIsTty: process.stderr.isTTY === true,
+      signal,
+    });
+    process.stderr.write(summaryLines(summary, args));
+    return EXIT_CODES.ok;
+  } catch (error) {
+    if (!(error instanceof WalkStopped)) throw error;
+    const resume = resumeCommand(args, error.at, error.written);
+    const interrupted = signal.aborted && isAbortError(error.cause);
+    const note = args.output
+      ? `  note: the resumed run rewrites ${args.output}; give it another --output to keep this part\n`
+      : "";
+    process.stderr.write(
+      interrupted
+        ? `interrupted after ${error.written} items\n  resume with: ${resume}\n${note}`
+        : `${describeError(error.cause, resume)}${note}`,
+    );
+    return exitCodeOf(error.cause, signal.aborted);
+  } finally {
+    if (file) await new Promise((resolve) => file.end(resolve));
+  }
+}
+
+// The file is opened before any request, so a wrong path costs no API call.
+function openOutput(path: string): Promise<WriteStream> {
+  return new Promise((resolve, reject) => {
+    const stream = createWriteStream(path);
+    stream.once("open", () => resolve(stream));
+    stream.once("error", (error: NodeJS.ErrnoException) =>
+      reject(new UsageError(`--output ${path}: cannot write it (${error.code ?? error.message})`)),
+    );
+  });
 }
 
 // `kubeadapt get ... | head` closes stdout early: that is the reader's choice, not a failure.

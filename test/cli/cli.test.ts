@@ -106,11 +106,12 @@ describe("kubeadapt get", () => {
     expect(run.stderr).not.toContain(TOKEN);
   });
 
-  it("rejects --limit 501 before any request with the field and a hint", async () => {
-    const run = await cli(["get", "/v1/workloads", "--limit", "501", "--demo"]);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/BAD_REQUEST|BadRequestError/);
-    expect(run.stderr).toContain("hint: check the parameter limit");
+  it("rejects --limit 0 and 501 before any request, as usage mistakes (exit 2)", async () => {
+    for (const limit of ["0", "501"]) {
+      const run = await cli(["get", "/v1/workloads", "--limit", limit, "--demo"]);
+      expect(run.code, limit).toBe(2);
+      expect(run.stderr).toContain(`error: --limit ${limit}: limit must be an integer from 1 to 500`);
+    }
   });
 
   it("says NOT_FOUND for an unknown id", async () => {
