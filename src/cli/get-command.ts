@@ -202,5 +202,11 @@ export async function runGet(
   }
   await end();
   // A page cut short by --max-items has no cursor for its rest: no resume point then.
-  return summary({ items, pages, total: matching, partial, more: partial && !cutShort ? at : undefined });
+  return summary({
+    items,
+    pages,
+    total: matching,
+    partial,
+    more: partial && !cutShort ? at : undefined,
+  });
 }

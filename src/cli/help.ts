@@ -61,6 +61,11 @@ Environment: KUBEADAPT_API_TOKEN (the token), KUBEADAPT_BASE_URL.
 
 ${EXIT_TABLE}`;
 
+/** `kubeadapt paths --help`. */
+export function pathsUsage(): string {
+  return `Usage:\n  kubeadapt paths\n\nLists every GET path of the /v1 API with its parameters.\n\n${describePaths()}`;
+}
+
 /** `kubeadapt contract --help` (kept generic here; the contract command documents itself). */
 export const CONTRACT_USAGE = `Usage:
   kubeadapt contract [--base-url URL] [--mode live|mock] [--only check-id,...]
@@ -82,8 +87,9 @@ export function describePaths(): string {
     const lines = [`${template}${summary ? `  (${summary})` : ""}`];
     for (const param of parametersOfPath(template)) {
       const where = param.in === "path" ? " (in the path)" : "";
-      const fallback = param.schema.default === undefined ? "" : `, default ${param.schema.default}`;
-      lines.push(`  ${param.name.padEnd(14)} ${describeSchema(param.schema)}${fallback}${where}`);
+      const fallback =
+        param.schema.default === undefined ? "" : `, default ${param.schema.default}`;
+      lines.push(`  ${param.name.padEnd(18)} ${describeSchema(param.schema)}${fallback}${where}`);
     }
     return lines.join("\n");
   });

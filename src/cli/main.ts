@@ -1,116 +1,21 @@
 #!/usr/bin/env node
-import { createWriteStream, type WriteStream } from "node:fs";
-import { isAbortError } from "../index.js";
-import { type Command, type GetArgs, parseCommand } from "./args.js";
-import { EXIT_CODES } from "./exit-codes.js";
-import { planGet, runGet, WalkStopped } from "./get-command.js";
-import { CONTRACT_USAGE, describePaths, GET_USAGE, USAGE } from "./help.js";
-import { describeError, exitCodeOf } from "./report-error.js";
-import { resumeCommand } from "./resume.js";
-import { summaryLines } from "./summary.js";
-import { chooseTarget } from "./target.js";
-import { UsageError } from "./usage-error.js";
-import { VERSION } from "./version.js";
+import { runCli } from "./run.js";
 
-const HELP = { main: USAGE, get: GET_USAGE, paths: describePaths, contract: CONTRACT_USAGE };
-
-/**
- * Runs the `kubeadapt` command line with `argv` (without node and the script).
- * @returns the process exit code: 0 done, 1 API error, 2 usage, 3 cannot connect, 130 interrupted
- */
-export async function main(argv: string[]): Promise<number> {
-  const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once("SIGINT", onSigint);
-  let command: Command | undefined;
-  try {
-    command = parseCommand(argv);
-    if (command.name === "help") {
-      const help = HELP[command.topic];
-      const text = typeof help === "function" ? help() : help;
-      process.stdout.write(`${command.topic === "get" ? `${text}\n\n${describePaths()}` : text}\n`);
-      return EXIT_CODES.ok;
-    }
-    if (command.name === "paths") {
-      process.stdout.write(`${describePaths()}\n`);
-      return EXIT_CODES.ok;
-    }
-    if (command.name === "version") {
-      process.stdout.write(`${VERSION}\n`);
-      return EXIT_CODES.ok;
-    }
-    if (command.name === "contract") {
-      const { runContractCommand } = await import("./contract-command.js");
-      return await runContractCommand(command.args, process.env);
-    }
-    return await get(command.args, controller.signal);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      const usage = argv[0] === "get" ? GET_USAGE.split("\n\n")[0] : USAGE.split("\n\n")[0];
-      process.stderr.write(`error: ${error.message}\n\n${usage}\n(--help for more)\n`);
-      return EXIT_CODES.usage;
-    }
-    if (isBrokenPipe(error)) return EXIT_CODES.ok;
-    process.stderr.write(describeError(error));
-    return exitCodeOf(error, controller.signal.aborted);
-  } finally {
-    process.off("SIGINT", onSigint);
-  }
-}
-
-async function get(args: GetArgs, signal: AbortSignal): Promise<number> {
-  // Everything the spec can check is checked before the first request.
-  const plan = planGet(args);
-  const target = chooseTarget({ ...args, env: process.env });
-  const file = args.output === undefined ? undefined : await openOutput(args.output);
-  if (target.demo) process.stderr.write(`${target.demo}\n`);
-  try {
-    const summary = await runGet(target.ka, args, plan, {
-      stdout: file ?? process.stdout,
-      stderr: process.stderr,
-      stderrIsTty: process.stderr.isTTY === true,
-      signal,
-    });
-    process.stderr.write(summaryLines(summary, args));
-    return EXIT_CODES.ok;
-  } catch (error) {
-    if (!(error instanceof WalkStopped)) throw error;
-    const resume = resumeCommand(args, error.at, error.written);
-    const interrupted = signal.aborted && isAbortError(error.cause);
-    const note = args.output
-      ? `  note: the resumed run rewrites ${args.output}; give it another --output to keep this part\n`
-      : "";
-    process.stderr.write(
-      interrupted
-        ? `interrupted after ${error.written} items\n  resume with: ${resume}\n${note}`
-        : `${describeError(error.cause, resume)}${note}`,
-    );
-    return exitCodeOf(error.cause, signal.aborted);
-  } finally {
-    if (file) await new Promise((resolve) => file.end(resolve));
-  }
-}
-
-// The file is opened before any request, so a wrong path costs no API call.
-function openOutput(path: string): Promise<WriteStream> {
-  return new Promise((resolve, reject) => {
-    const stream = createWriteStream(path);
-    stream.once("open", () => resolve(stream));
-    stream.once("error", (error: NodeJS.ErrnoException) =>
-      reject(new UsageError(`--output ${path}: cannot write it (${error.code ?? error.message})`)),
-    );
-  });
-}
+// The `kubeadapt` bin: the command line on this process's streams, Ctrl-C as an abort signal.
+const controller = new AbortController();
+process.once("SIGINT", () => controller.abort());
 
 // `kubeadapt get ... | head` closes stdout early: that is the reader's choice, not a failure.
-function isBrokenPipe(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === "EPIPE";
-}
-
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(0);
 });
 
-main(process.argv.slice(2)).then((code) => {
+runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stderrIsTty: process.stderr.isTTY === true,
+  env: process.env,
+  signal: controller.signal,
+}).then((code) => {
   process.exitCode = code;
 });

@@ -22,7 +22,8 @@ const PAGE_SIZE: Record<string, string> = { limit: "--limit", per_page: "--limit
 
 function badRequestHint(e: KubeadaptError): string {
   const field = e.details.find((d) => d.field)?.field;
-  if (field === undefined) return "the server refused the request as sent: check the path and each --query value";
+  if (field === undefined)
+    return "the server refused the request as sent: check the path and each --query value";
   if (PAGE_SIZE[field]) return `${PAGE_SIZE[field]} takes 1..500`;
   return `check --query ${field}=… (kubeadapt paths lists what each parameter takes)`;
 }
@@ -43,7 +44,8 @@ function connectionHint(e: KubeadaptError): string {
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") {
     return "the host name does not resolve: check --base-url (or KUBEADAPT_BASE_URL) and DNS";
   }
-  if (code === "ECONNREFUSED") return "nothing listens there: check the host and port of --base-url";
+  if (code === "ECONNREFUSED")
+    return "nothing listens there: check the host and port of --base-url";
   if (/CERT|SELF_SIGNED|ALTNAME|UNABLE_TO_VERIFY|TLS|SSL/.test(code)) {
     return "the server's TLS certificate is not trusted: check the host name in --base-url, or trust its CA with NODE_EXTRA_CA_CERTS=ca.pem";
   }
@@ -62,8 +64,14 @@ const HINTS: [(e: unknown) => boolean, (e: KubeadaptError) => string][] = [
   ],
   [isBadRequestError, badRequestHint],
   [isAuthenticationError, () => "set KUBEADAPT_API_TOKEN to a valid API token"],
-  [isPermissionDeniedError, () => "the token in KUBEADAPT_API_TOKEN lacks the scope this path needs"],
-  [isNotFoundError, () => "check the id in the path (list the ids with kubeadapt get on the list path)"],
+  [
+    isPermissionDeniedError,
+    () => "the token in KUBEADAPT_API_TOKEN lacks the scope this path needs",
+  ],
+  [
+    isNotFoundError,
+    () => "check the id in the path (list the ids with kubeadapt get on the list path)",
+  ],
   [
     isRateLimitError,
     (e) => `rate limited: try again in ${Math.ceil((e.retryAfterMs ?? 0) / 1000)} s`,

@@ -41,7 +41,9 @@ export function chooseTarget({ baseUrl, demo, allowInsecureHttp, env }: TargetCh
   try {
     return { ka: createKubeadapt(options), demo: undefined };
   } catch {
-    throw new UsageError(refusal(options, baseUrl === undefined ? "KUBEADAPT_BASE_URL" : "--base-url"));
+    throw new UsageError(
+      refusal(options, baseUrl === undefined ? "KUBEADAPT_BASE_URL" : "--base-url"),
+    );
   }
 }
 

@@ -110,7 +110,9 @@ describe("kubeadapt get", () => {
     for (const limit of ["0", "501"]) {
       const run = await cli(["get", "/v1/workloads", "--limit", limit, "--demo"]);
       expect(run.code, limit).toBe(2);
-      expect(run.stderr).toContain(`error: --limit ${limit}: limit must be an integer from 1 to 500`);
+      expect(run.stderr).toContain(
+        `error: --limit ${limit}: limit must be an integer from 1 to 500`,
+      );
     }
   });
 
