@@ -27,7 +27,9 @@ export function chooseTarget({ baseUrl, demo, allowInsecureHttp, env }: TargetCh
   const token = env.KUBEADAPT_API_TOKEN || undefined;
   const url = baseUrl ?? (env.KUBEADAPT_BASE_URL || undefined);
   if (demo || (token === undefined && url === undefined)) {
-    const fake = createFakeKubeadapt();
+    // A fixed cursor key: the demo's data are seeded, so a cursor printed by one run (to
+    // resume, or for the next page) is valid in the next run too.
+    const fake = createFakeKubeadapt({ secret: "kubeadapt-cli-demo" });
     const ignored = [token && "KUBEADAPT_API_TOKEN", url && "the base URL"].filter(Boolean);
     const why = demo
       ? `--demo${ignored.length > 0 ? `: ${ignored.join(" and ")} not used` : ""}`
