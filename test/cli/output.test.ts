@@ -58,6 +58,8 @@ describe("--format csv and tsv", () => {
   it("quotes commas, quotes and line breaks so an independent parser reads every cell back", async () => {
     const text = await sinkText("csv", tricky, ["TOTAL", "1000012.3701"]);
     expect(text.endsWith("\r\n")).toBe(true);
+    // A bare line feed inside a cell is quoted too: spreadsheets end a record on either.
+    expect(text).toContain('"two\nlines"');
     expect(parse(text)).toEqual(expected);
   });
 
