@@ -58,7 +58,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT_CODES.usage;
     }
     if (isBrokenPipe(error)) return EXIT_CODES.ok;
-    io.stderr.write(describeError(error));
+    const interrupted = io.signal.aborted && isAbortError(error);
+    io.stderr.write(
+      interrupted ? "interrupted before the first page: nothing written\n" : describeError(error),
+    );
     return exitCodeOf(error, io.signal.aborted);
   }
 }

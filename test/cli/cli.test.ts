@@ -1,5 +1,7 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFakeKubeadapt, type FakeServer } from "../../src/testing/index.js";
 
@@ -133,6 +135,68 @@ describe("kubeadapt get", () => {
       expect(run.code, args.join(" ")).toBe(2);
       expect(run.stderr).toContain("Usage:");
     }
+  });
+});
+
+describe("Ctrl-C (SIGINT) during a walk", () => {
+  // A slow server, so the signal reliably lands mid-walk.
+  const slow = createFakeKubeadapt({ token: TOKEN, sizes: { workloads: 120 } });
+  let slowServer: FakeServer;
+  beforeAll(async () => {
+    slowServer = await slow.listen({ host: "127.0.0.1" });
+  });
+  afterAll(() => slowServer?.close());
+
+  const ids = (csv: string) =>
+    Papa.parse<string[]>(csv, { skipEmptyLines: true })
+      .data.slice(1)
+      .map((row) => row[0]);
+
+  it("exits 130 and prints a resume command with every flag that fetches exactly the rest", async () => {
+    slow.setFaults({ latencyMs: 200 });
+    const args = ["get", "/v1/workloads", "--all", "--limit", "10", "--format", "csv"];
+    const flags = ["--columns", "id, metadata.name", "-q", "cost_mode=fully_loaded"];
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", MAIN, ...args, ...flags, "--base-url", slowServer.url, "--no-progress"],
+      { env: { ...process.env, KUBEADAPT_API_TOKEN: TOKEN, KUBEADAPT_BASE_URL: "" } },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    await new Promise<void>((resolve) => {
+      child.stdout.on("data", (chunk) => {
+        stdout += chunk;
+        // Header and the first page are out: interrupt the walk.
+        if (stdout.split("\r\n").length > 11 && !child.killed) {
+          child.kill("SIGINT");
+          resolve();
+        }
+      });
+    });
+    expect(await exited).toBe(130);
+    const first = ids(stdout);
+    expect(first.length).toBeGreaterThanOrEqual(10);
+    expect(first.length).toBeLessThan(120);
+    expect(stderr).toContain(`interrupted after ${first.length} items`);
+    const resume = /resume with: (.*)/.exec(stderr)?.[1] as string;
+    expect(resume).toMatch(
+      /^kubeadapt get \/v1\/workloads --all --query cost_mode=fully_loaded --query cursor=\S+ --limit 10 --format csv --columns 'id, metadata.name' --base-url http:\/\/127\.0\.0\.1:\d+ --no-progress$/,
+    );
+
+    // The shell's words of the resume command, run as the CLI: the rest, nothing twice.
+    slow.setFaults(undefined);
+    const words = (await promisify(execFile)("sh", ["-c", `printf '%s\\0' ${resume}`])).stdout
+      .split("\0")
+      .slice(1, -1);
+    const rest = await cli(words, { KUBEADAPT_API_TOKEN: TOKEN });
+    expect(rest.code).toBe(0);
+    const all = [...first, ...ids(rest.stdout)];
+    expect(new Set(all).size).toBe(all.length);
+    expect([...all].sort()).toEqual(slow.data.workloads.map((w) => w.id).sort());
   });
 });
 

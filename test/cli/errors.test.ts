@@ -85,6 +85,16 @@ describe("cannot connect: exit 3, with the network's cause and a hint that fits 
   });
 });
 
+describe("interrupted", () => {
+  it("before the first page: exit 130, nothing written, no resume command", async () => {
+    const run = await runInProcess(["get", "/v1/workloads", "--all"], {}, AbortSignal.abort());
+    expect(run.code).toBe(130);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("interrupted before the first page: nothing written");
+    expect(run.stderr).not.toContain("resume");
+  });
+});
+
 describe("the base URL and the token are refused in the CLI's terms (exit 2)", () => {
   it("plain http:// to another host names --allow-insecure-http, not the SDK option", async () => {
     const run = await runInProcess(
