@@ -12,6 +12,7 @@ import {
   NotFoundError,
   TimeoutError,
 } from "../../src/errors.js";
+import { createFakeKubeadapt } from "../../src/testing/index.js";
 import { runInProcess } from "./run-cli.js";
 
 const TOKEN = "ka_live_cli0errors0secret000000000000000";
@@ -82,6 +83,47 @@ describe("cannot connect: exit 3, with the network's cause and a hint that fits 
     expect(exitCodeOf(new AbortError("aborted"), true)).toBe(130);
     // An abort nobody asked for by Ctrl-C is a failure, not an interrupt.
     expect(exitCodeOf(new AbortError("aborted"), false)).toBe(1);
+  });
+});
+
+describe("a walk that fails mid-way", () => {
+  it("exits 1 with where it stopped and the whole command that resumes it", async () => {
+    const fake = createFakeKubeadapt({ token: TOKEN, sizes: { workloads: 30 } });
+    // A proxy to the fake that fails every page after the first: a deterministic mid-walk error.
+    const proxy = createHttpServer(async (req, res) => {
+      const url = new URL(req.url ?? "/", fake.baseUrl);
+      if (url.searchParams.has("cursor")) {
+        res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: { code: "INTERNAL", message: "boom" } }));
+        return;
+      }
+      const answer = await fake.fetch(url, {
+        headers: { authorization: req.headers.authorization ?? "" },
+      });
+      res.writeHead(answer.status, { "content-type": "application/json" });
+      res.end(await answer.text());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = proxy.address() as AddressInfo;
+      const base = `http://127.0.0.1:${port}`;
+      const run = await runInProcess(
+        ["get", "/v1/workloads", "--all", "--limit", "10", "-o", "csv", "--base-url", base],
+        { KUBEADAPT_API_TOKEN: TOKEN },
+      );
+      expect(run.code).toBe(1);
+      expect(run.stdout.trimEnd().split("\r\n")).toHaveLength(11);
+      expect(run.stderr).toMatch(/^error: INTERNAL \(HTTP 500\): boom$/m);
+      expect(run.stderr).toMatch(
+        new RegExp(
+          `^ {2}resume with: kubeadapt get /v1/workloads --all --query cursor=\\S+ --limit 10 --format csv --base-url ${base.replace(/\./g, "\\.")}$`,
+          "m",
+        ),
+      );
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 });
 
