@@ -46,7 +46,7 @@ function textOf(value: unknown, style: CellStyle): string {
 
 // The table's columns (as `npm start` shows them), each kept when the path's schema has it.
 const TABLE_COLUMNS: Column[] = [
-  { header: "NAME", paths: ["metadata.name", "group.name"] },
+  { header: "NAME", paths: ["metadata.name", "metadata.target.name", "group.name"] },
   { header: "KIND", paths: ["metadata.workload_kind", "metadata.type", "kind"] },
   { header: "NAMESPACE", paths: ["metadata.namespace"] },
   { header: "CLUSTER", paths: ["metadata.cluster.name"] },
