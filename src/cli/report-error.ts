@@ -79,10 +79,7 @@ const HINTS: [(e: unknown) => boolean, (e: KubeadaptError) => string][] = [
   [isConnectionError, connectionHint],
   [isTimeoutError, () => "the server did not answer in time: try again later"],
   [isProtocolError, () => "the server's response was not the /v1 envelope: is --base-url the API?"],
-  [
-    isPaginationLimitError,
-    () => "the walk reached its page cap: narrow the query with --query, or use --max-items",
-  ],
+  [isPaginationLimitError, () => "narrow the query with --query, or resume with the command above"],
 ];
 
 /** The exit code for a failure: 2 usage, 3 cannot connect, 130 interrupted, 1 anything else. */
@@ -104,7 +101,11 @@ export function describeError(error: unknown, resume?: string): string {
     return `error: ${error instanceof Error ? error.message : String(error)}\n`;
   }
   const status = error.status === undefined ? "" : ` (HTTP ${error.status})`;
-  const lines = [`error: ${error.code ?? error.name}${status}: ${error.message}`];
+  // The SDK's text names its own option (`maxPages`); the CLI has no flag for it.
+  const message = isPaginationLimitError(error as unknown)
+    ? "the walk reached the page cap (10 000 pages) with more to come"
+    : error.message;
+  const lines = [`error: ${error.code ?? error.name}${status}: ${message}`];
   if (error.requestId) lines.push(`  request id: ${error.requestId}`);
   const cause = isConnectionError(error) ? rootCause(error) : undefined;
   if (cause) lines.push(`  cause: ${cause.code ? `${cause.code}: ` : ""}${cause.message}`);

@@ -10,6 +10,7 @@ import {
   BadRequestError,
   ConnectionError,
   NotFoundError,
+  PaginationLimitError,
   TimeoutError,
 } from "../../src/errors.js";
 import { createFakeKubeadapt } from "../../src/testing/index.js";
@@ -212,6 +213,20 @@ describe("the base URL and the token are refused in the CLI's terms (exit 2)", (
     expect(none.stderr.split("\n")[0]).toBe(
       "using the embedded demo API (no KUBEADAPT_API_TOKEN and no --base-url or KUBEADAPT_BASE_URL)",
     );
+  });
+});
+
+describe("SDK wording stays out of the CLI's messages", () => {
+  it("the page cap is said without the SDK's maxPages", () => {
+    const text = describeError(
+      new PaginationLimitError(
+        "Reached maxPages (10000) with more to come; raise it or resume from error.cursor/page",
+      ),
+    );
+    expect(text).toContain(
+      "error: PaginationLimitError: the walk reached the page cap (10 000 pages)",
+    );
+    expect(text).not.toMatch(/maxPages|error\.cursor/);
   });
 });
 
