@@ -9,9 +9,9 @@ import {
 } from "./spec-paths.js";
 
 const GET = `kubeadapt get <path> [--all] [--query key=value ...] [--limit N]
-                     [--format ${FORMATS.join("|")}] [--columns a.b,c.d] [--sum a.b]
-                     [--top N] [--max-items N] [--output FILE]
-                     [--base-url URL] [--allow-insecure-http] [--demo] [--progress | --no-progress]`;
+                       [--format ${FORMATS.join("|")}] [--columns a.b,c.d] [--sum a.b]
+                       [--top N] [--max-items N] [--output FILE] [--base-url URL]
+                       [--allow-insecure-http] [--demo] [--progress | --no-progress]`;
 
 /** `kubeadapt --help`. */
 export const USAGE = `Usage:
