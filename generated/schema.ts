@@ -485,7 +485,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description How costs are computed. `fully_loaded` (the default, as in the reference examples) spreads shared node, idle and overhead cost over workloads; `direct` counts only resources requested. Assumption: the Cost Modes page is not in our sources, so `direct` is our name for the second mode.
+         * @description How costs are computed. `fully_loaded` (the default, as in the reference examples) spreads shared node, idle and overhead cost over workloads; `direct` counts only resources requested. Assumption: the Cost Modes page is not in our sources, so `direct` is our name for the second mode. Also our assumption: nodes, node groups and clusters cost the same in both modes (what the provider bills); the mode changes what is attributed to workloads and pods, and so to the namespaces, teams and departments summed from them.
          * @enum {string}
          */
         CostMode: "fully_loaded" | "direct";
@@ -540,7 +540,7 @@ export interface components {
             /** @example USD */
             currency: string;
         };
-        /** @description Cost of one resource at the time of the response. */
+        /** @description Cost of one resource at the time of the response. `projected_monthly` is `current_run_rate_hourly` × 730, the hours of an average month (365 × 24 / 12). Assumption: the reference does not state the convention; 730 is the one AWS, GCP and Azure use for monthly estimates. */
         CostSummary: {
             current_run_rate_hourly: components["schemas"]["Money"];
             projected_monthly?: components["schemas"]["Money"];
@@ -800,6 +800,7 @@ export interface components {
         OrganizationDashboard: {
             /** @constant */
             kind: "OrganizationDashboard";
+            /** @description `current_run_rate_hourly` is the sum of the clusters' run rates, `month_to_date` the cost since the first day of the month (UTC), and `projected_monthly` the run rate × 730 hours, as in CostSummary. */
             cost: {
                 current_run_rate_hourly: components["schemas"]["Money"];
                 month_to_date: components["schemas"]["Money"];

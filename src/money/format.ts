@@ -2,7 +2,11 @@ import type { Money } from "../types.js";
 import { formatDecimal, parseMoney } from "./decimal.js";
 import { MoneyError } from "./errors.js";
 
-/** Options of {@link format}: `Intl.NumberFormat`'s, but for `style` and `currency` (the Money's). */
+/**
+ * Options of {@link format}: `Intl.NumberFormat`'s, but for `style` and `currency` (the Money's).
+ * @example
+ * const compact: FormatOptions = { notation: "compact", maximumFractionDigits: 1 }; // "$1.2K"
+ */
 export type FormatOptions = Omit<Intl.NumberFormatOptions, "style" | "currency">;
 
 /**

@@ -1,32 +1,34 @@
+import { API_SCALE, parseDecimal, rescale, toMoney } from "../money/decimal.js";
+import { InvalidMoneyError } from "../money/errors.js";
 import type { Money } from "../types.js";
 
-/** Money is held internally as an integer count of 1/10 000 of a currency unit. */
-export const UNITS_PER_CURRENCY = 10_000;
+// The fake keeps every amount as an exact BigInt count of ten-thousandths (the API's four
+// decimals) and reads and writes amount strings through kubeadapt/money's decimal code.
 
-/** Formats integer ten-thousandths as the spec's 4-decimal amount string (e.g. 124800 → "12.4800"). */
-export function formatAmount(units: number): string {
-  const sign = units < 0 ? "-" : "";
-  const abs = Math.abs(Math.round(units));
-  const whole = Math.floor(abs / UNITS_PER_CURRENCY);
-  const frac = String(abs % UNITS_PER_CURRENCY).padStart(4, "0");
-  return `${sign}${whole}.${frac}`;
+/** A USD Money from integer ten-thousandths (124800n → "12.4800"). */
+export function usd(units: bigint): Money {
+  return toMoney({ units, scale: API_SCALE }, "USD");
 }
 
-/** A USD Money object from integer ten-thousandths. */
-export function usd(units: number): Money {
-  return { amount: formatAmount(units), currency: "USD" };
+/** The exact ten-thousandths of an amount of four decimals or fewer; throws when malformed. */
+export function unitsOf(money: Pick<Money, "amount">): bigint {
+  const d = parseDecimal(money.amount, "amount");
+  if (d.scale > API_SCALE)
+    throw new InvalidMoneyError(`amount ${money.amount} has over 4 decimals`);
+  return rescale(d, API_SCALE);
 }
 
 /**
- * Parses a 4-decimal amount string back to integer ten-thousandths, so amounts compare
- * numerically ("10.0000" > "9.5000"), never as strings. Returns NaN when malformed.
+ * A 4-decimal amount string as a number of ten-thousandths, for sort keys and cursor positions
+ * (exact below 2^53 ten-thousandths, about 900 billion dollars); NaN when it is not one.
  */
 export function parseAmount(amount: string): number {
-  const m = /^(-?)([0-9]+)\.([0-9]{4})$/.exec(amount);
-  if (!m) return Number.NaN;
-  const units = Number(m[2]) * UNITS_PER_CURRENCY + Number(m[3]);
-  return m[1] === "-" ? -units : units;
+  if (!/^-?[0-9]+\.[0-9]{4}$/.test(amount)) return Number.NaN;
+  return Number(rescale(parseDecimal(amount, "amount"), API_SCALE));
 }
 
-/** Hours in the spec's "projected monthly" convention (365 × 24 / 12). */
-export const HOURS_PER_MONTH = 730;
+/**
+ * Hours in a month for `projected_monthly` (the run rate × 730): the average month, 365 × 24 / 12,
+ * as the spec's CostSummary says.
+ */
+export const HOURS_PER_MONTH = 730n;

@@ -1,11 +1,11 @@
 import type { Cluster, CostMode } from "../../types.js";
-import { HOURS_PER_MONTH, parseAmount, usd } from "../money.js";
+import { HOURS_PER_MONTH, unitsOf, usd } from "../money.js";
 import { fnv1a, mulberry32, type Random } from "../prng.js";
 import type { ClusterRef, CostSummary } from "../spec-types.js";
 
-/** A CostSummary of the spec from integer ten-thousandths per hour. */
+/** A CostSummary of the spec from ten-thousandths per hour; projected monthly is × 730 hours. */
 export function costSummary(
-  hourlyUnits: number,
+  hourlyUnits: bigint,
   mode: CostMode,
   lastUpdatedAt: string,
 ): CostSummary {
@@ -32,22 +32,6 @@ export function clusterRef(cluster: Cluster): ClusterRef {
   return { id: cluster.id, name: cluster.metadata.name };
 }
 
-/**
- * A cost in integer ten-thousandths per hour: usually log-uniform over [min, max], and with
- * probability `tieRate` one of a few round values, so sorts meet ties and must break them by id.
- */
-export function costUnits(
-  rand: Random,
-  min: number,
-  max: number,
-  tieRate: number,
-  ties: readonly number[],
-): number {
-  if (rand() < tieRate) return ties[Math.floor(rand() * ties.length)] as number;
-  const lo = Math.log(min);
-  return Math.round(Math.exp(lo + rand() * (Math.log(max) - lo)));
-}
-
 /** The entries of `list` in a random order drawn from `rand` (Fisher-Yates). */
 export function shuffle<T>(list: readonly T[], rand: Random): T[] {
   const out = [...list];
@@ -70,9 +54,9 @@ export function distinctNames(rand: Random, pool: readonly string[], count: numb
   return out;
 }
 
-/** Hourly cost of a resource in integer ten-thousandths. */
+/** Hourly cost of a resource in ten-thousandths, exactly. */
 export function hourlyUnits(item: {
   cost: { current_run_rate_hourly: { amount: string } };
-}): number {
-  return parseAmount(item.cost.current_run_rate_hourly.amount);
+}): bigint {
+  return unitsOf(item.cost.current_run_rate_hourly);
 }

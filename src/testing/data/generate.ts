@@ -16,17 +16,20 @@ export function resolveSizes(sizes: Partial<FakeSizes> | undefined): FakeSizes {
   return resolved;
 }
 
+/** A generated data set: the resources (costs `fully_loaded`) and each workload's `direct` cost. */
+export interface Generated {
+  data: Omit<FakeDataset, "pods">;
+  /** Each workload's `direct` hourly cost in ten-thousandths, by id. */
+  direct: Map<string, bigint>;
+}
+
 /**
  * Builds the data set from a seed: the same seed, sizes and clock always give the same ids,
- * names, costs and timestamps. Costs are `fully_loaded`. Pods are left out: the store
- * generates them per workload on demand.
+ * names, costs and timestamps. Pods are left out: the store generates them per workload on
+ * demand.
  */
-export function generateDataset(
-  seed: number,
-  sizes: FakeSizes,
-  nowMs: number,
-): Omit<FakeDataset, "pods"> {
-  const inventory = generateInventory(seed, sizes, nowMs);
+export function generateDataset(seed: number, sizes: FakeSizes, nowMs: number): Generated {
+  const { direct, ...inventory } = generateInventory(seed, sizes, nowMs);
   const attribution = generateAttribution(seed, sizes, nowMs, inventory);
-  return { ...inventory, ...attribution };
+  return { data: { ...inventory, ...attribution }, direct };
 }

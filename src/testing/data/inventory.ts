@@ -1,28 +1,19 @@
 import type { Cluster, Namespace, Node, NodeGroup, Workload } from "../../types.js";
 import { int, pick, uuid, weighted } from "../prng.js";
 import type { ClusterStatus, Provider } from "../spec-types.js";
-
+import { clusterRef, costSummary, distinctNames, isoSeconds, streamFor } from "./common.js";
 import {
-  clusterRef,
-  costSummary,
-  costUnits,
-  distinctNames,
-  isoSeconds,
-  streamFor,
-} from "./common.js";
+  drawUtilisation,
+  type PricedNode,
+  podRequests,
+  priceWorkloads,
+  type Requests,
+} from "./cost-model.js";
 import type { FakeSizes } from "./dataset.js";
-import {
-  CAPACITY,
-  CAPACITY_FACTOR,
-  ENVS,
-  GROUP_NAMES,
-  INSTANCE_PRICES,
-  KINDS,
-  NAMESPACE_NAMES,
-  REGIONS,
-  token,
-  WORKLOAD_WORDS,
-} from "./vocabulary.js";
+import { generateNodes } from "./nodes.js";
+import { podCount, podStream } from "./pods.js";
+import { rollUpInventory } from "./rollup.js";
+import { ENVS, KINDS, NAMESPACE_NAMES, REGIONS, WORKLOAD_WORDS } from "./vocabulary.js";
 
 const DAY_MS = 86_400_000;
 
@@ -33,12 +24,21 @@ export interface Inventory {
   workloads: Workload[];
   nodes: Node[];
   nodeGroups: NodeGroup[];
+  /** Each workload's `direct` hourly cost by id (`workloads` carry their `fully_loaded` one). */
+  direct: Map<string, bigint>;
 }
 
 /** Generates clusters, their node groups, nodes, namespaces and workloads (pods come lazily). */
 export function generateInventory(seed: number, sizes: FakeSizes, nowMs: number): Inventory {
   const updatedAt = isoSeconds(nowMs - 60_000);
-  const out: Inventory = { clusters: [], namespaces: [], workloads: [], nodes: [], nodeGroups: [] };
+  const out: Inventory = {
+    clusters: [],
+    namespaces: [],
+    workloads: [],
+    nodes: [],
+    nodeGroups: [],
+    direct: new Map(),
+  };
   const rc = streamFor(seed, "clusters");
   const usedNames = new Set<string>();
   for (let i = 0; i < sizes.clusters; i++) {
@@ -67,75 +67,20 @@ export function generateInventory(seed: number, sizes: FakeSizes, nowMs: number)
         kubernetes_version: `1.${int(rc, 28, 32)}`,
         created_at: isoSeconds(nowMs - int(rc, 30, 900) * DAY_MS),
       },
-      cost: costSummary(0, "fully_loaded", updatedAt),
+      cost: costSummary(0n, "fully_loaded", updatedAt),
     });
   }
 
   const rn = streamFor(seed, "nodes");
-  const nodesByCluster = new Map<string, Node[]>();
+  const pricedNodes = new Map<string, PricedNode[]>();
   for (const cluster of out.clusters) {
-    const { provider, region } = cluster.metadata;
-    const groupCount = Math.max(1, sizes.nodeGroupsPerCluster + int(rn, -1, 1));
-    const clusterNodes: Node[] = [];
-    const groups =
-      sizes.nodeGroupsPerCluster === 0 ? [] : distinctNames(rn, GROUP_NAMES, groupCount);
-    for (const groupName of [...groups, undefined]) {
-      // One pass without a group: some clusters have unmanaged nodes.
-      if (groupName === undefined && rn() < 0.7) continue;
-      const capacity = groupName === "spot-pool" ? "spot" : weighted(rn, CAPACITY);
-      const types = [pick(rn, INSTANCE_PRICES[provider])];
-      if (rn() < 0.3) types.push(pick(rn, INSTANCE_PRICES[provider]));
-      const count =
-        groupName === undefined ? int(rn, 1, 2) : int(rn, 1, Math.max(1, sizes.maxNodesPerGroup));
-      let groupUnits = 0;
-      for (let n = 0; n < count; n++) {
-        const [instanceType, price] = pick(rn, types);
-        const units = Math.round(price * CAPACITY_FACTOR[capacity]);
-        groupUnits += units;
-        const zone =
-          provider === "aws"
-            ? `${region}${pick(rn, ["a", "b", "c"])}`
-            : `${region}-${int(rn, 1, 3)}`;
-        const nodeName =
-          provider === "aws"
-            ? `ip-10-${int(rn, 0, 255)}-${int(rn, 0, 255)}-${int(rn, 1, 254)}.${region}.compute.internal`
-            : `${cluster.metadata.name}-${groupName ?? "node"}-${token(rn, 5)}`;
-        const node: Node = {
-          id: uuid(rn),
-          kind: "Node",
-          metadata: {
-            name: nodeName,
-            cluster: clusterRef(cluster),
-            instance_type: instanceType,
-            capacity_type: capacity,
-            zone,
-          },
-          cost: costSummary(units, "fully_loaded", updatedAt),
-        };
-        if (groupName !== undefined) node.metadata.node_group = groupName;
-        clusterNodes.push(node);
-      }
-      if (groupName !== undefined) {
-        out.nodeGroups.push({
-          id: uuid(rn),
-          kind: "NodeGroup",
-          metadata: {
-            name: groupName,
-            cluster: clusterRef(cluster),
-            instance_types: types.map(([t]) => t).filter((t, i, all) => all.indexOf(t) === i),
-            capacity_type: capacity,
-            node_count: count,
-          },
-          cost: costSummary(groupUnits, "fully_loaded", updatedAt),
-        });
-      }
-    }
-    nodesByCluster.set(cluster.id, clusterNodes);
-    out.nodes.push(...clusterNodes);
+    const generated = generateNodes(rn, cluster, sizes, updatedAt);
+    out.nodes.push(...generated.nodes);
+    out.nodeGroups.push(...generated.nodeGroups);
+    pricedNodes.set(cluster.id, generated.priced);
   }
 
   const rs = streamFor(seed, "namespaces");
-  const namespaceUnits = new Map<Namespace, number>();
   const clusterNamespaces: Namespace[][] = out.clusters.map((cluster) => {
     const spread = Math.round(sizes.namespacesPerCluster * 0.25);
     const count = Math.max(
@@ -154,9 +99,8 @@ export function generateInventory(seed: number, sizes: FakeSizes, nowMs: number)
             env: cluster.metadata.name.split("-")[0] as string,
           },
         },
-        cost: costSummary(0, "fully_loaded", updatedAt),
+        cost: costSummary(0n, "fully_loaded", updatedAt),
       };
-      namespaceUnits.set(ns, 0);
       out.namespaces.push(ns);
       return ns;
     });
@@ -165,12 +109,13 @@ export function generateInventory(seed: number, sizes: FakeSizes, nowMs: number)
   const rw = streamFor(seed, "workloads");
   const allNamespaces = clusterNamespaces.flat();
   const clusterById = new Map(out.clusters.map((c) => [c.id, c]));
+  const requestsByCluster = new Map<string, { workload: Workload; requests: Requests }[]>();
   for (let i = 0; allNamespaces.length > 0 && i < sizes.workloads; i++) {
     // Skewed: a few namespaces hold most workloads, and some hold none.
     const ns = allNamespaces[Math.floor(rw() ** 1.6 * allNamespaces.length)] as Namespace;
     const cluster = clusterById.get(ns.metadata.cluster.id) as Cluster;
     const kind = weighted(rw, KINDS);
-    const units = costUnits(rw, 10, 600_000, 0.1, [100, 500, 1_000, 10_000]);
+    const pod = podRequests(rw);
     const workload: Workload = {
       id: uuid(rw),
       kind: "Workload",
@@ -180,22 +125,30 @@ export function generateInventory(seed: number, sizes: FakeSizes, nowMs: number)
         namespace: ns.metadata.name,
         cluster: clusterRef(cluster),
       },
-      cost: costSummary(units, "fully_loaded", updatedAt),
+      cost: costSummary(0n, "fully_loaded", updatedAt),
     };
     out.workloads.push(workload);
-    namespaceUnits.set(ns, (namespaceUnits.get(ns) ?? 0) + units);
+    const replicas = BigInt(podCount(podStream(seed, workload.id), kind, sizes.maxPodsPerWorkload));
+    const requests = { cpu: pod.cpu * replicas, memory: pod.memory * replicas };
+    const list = requestsByCluster.get(cluster.id);
+    if (list) list.push({ workload, requests });
+    else requestsByCluster.set(cluster.id, [{ workload, requests }]);
   }
 
-  const clusterUnits = new Map<string, number>();
-  for (const [ns, units] of namespaceUnits) {
-    ns.cost = costSummary(units, "fully_loaded", updatedAt);
-    clusterUnits.set(
-      ns.metadata.cluster.id,
-      (clusterUnits.get(ns.metadata.cluster.id) ?? 0) + units,
-    );
-  }
+  const ru = streamFor(seed, "utilisation");
   for (const cluster of out.clusters) {
-    cluster.cost = costSummary(clusterUnits.get(cluster.id) ?? 0, "fully_loaded", updatedAt);
+    const use = drawUtilisation(ru);
+    const members = requestsByCluster.get(cluster.id) ?? [];
+    const costs = priceWorkloads(
+      pricedNodes.get(cluster.id) ?? [],
+      members.map((m) => m.requests),
+      use,
+    );
+    members.forEach(({ workload }, index) => {
+      workload.cost = costSummary(costs.fullyLoaded[index] as bigint, "fully_loaded", updatedAt);
+      out.direct.set(workload.id, costs.direct[index] as bigint);
+    });
   }
+  rollUpInventory(out, "fully_loaded");
   return out;
 }

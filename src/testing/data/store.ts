@@ -11,11 +11,12 @@ import type {
   TeamAssignment,
   Workload,
 } from "../../types.js";
-import { fnv1a } from "../prng.js";
 import type { CostSummary } from "../spec-types.js";
 import { costSummary, hourlyUnits } from "./common.js";
 import type { FakeDataset, FakeSizes } from "./dataset.js";
-import { generatePods } from "./pods.js";
+import type { Generated } from "./generate.js";
+import { generatePods, podShares } from "./pods.js";
+import { rollUpAttribution, rollUpInventory } from "./rollup.js";
 import { byCreatedAt, byHourlyCost, bySavings, sortDesc } from "./sorting.js";
 
 /** The data set as one cost mode sees it, sorted and indexed for the handlers. */
@@ -52,14 +53,16 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return out;
 }
 
-/** The `direct` cost of a resource: a stable per-resource share (45..85 %) of its fully loaded cost. */
-export function directUnits(id: string, fullyLoadedUnits: number): number {
-  return Math.round((fullyLoadedUnits * (4500 + (fnv1a(id) % 4000))) / 10_000);
-}
+type CostedLists = Pick<
+  FakeDataset,
+  "clusters" | "namespaces" | "workloads" | "nodes" | "nodeGroups" | "teams" | "departments"
+>;
 
-function inMode<T extends { id: string; cost: CostSummary }>(item: T, mode: CostMode): T {
-  if (mode === "fully_loaded") return item;
-  const units = directUnits(item.id, hourlyUnits(item));
+function relabel<T extends { cost: CostSummary }>(
+  item: T,
+  mode: CostMode,
+  units = hourlyUnits(item),
+): T {
   return { ...item, cost: costSummary(units, mode, item.cost.last_updated_at) };
 }
 
@@ -72,13 +75,16 @@ export class Store {
   private readonly views = new Map<CostMode, View>();
   private readonly lazyPods = new Map<string, Pod[]>();
 
+  private readonly direct: Map<string, bigint>;
+
   constructor(
     private readonly seed: number,
     private readonly sizes: FakeSizes,
-    data: Omit<FakeDataset, "pods">,
+    generated: Generated,
   ) {
     const store = this;
-    this.data = data as FakeDataset;
+    this.data = generated.data as FakeDataset;
+    this.direct = generated.direct;
     Object.defineProperty(this.data, "pods", {
       configurable: true,
       enumerable: true,
@@ -130,10 +136,7 @@ export class Store {
     return pods;
   }
 
-  private modeData(
-    mode: CostMode,
-    costed: Omit<FakeDataset, "pods" | "organization" | "recommendations" | "assignments">,
-  ): FakeDataset {
+  private modeData(mode: CostMode, costed: CostedLists): FakeDataset {
     const d = this.data;
     const view = {
       ...costed,
@@ -144,21 +147,60 @@ export class Store {
     // Not spread from `d`: that would read `d.pods` and generate every pod.
     return Object.defineProperty(view, "pods", {
       enumerable: true,
-      get: () => d.pods.map((p) => inMode(p, mode)),
+      get: () => this.podsIn(mode, d.pods),
     }) as FakeDataset;
+  }
+
+  /**
+   * The resources with `direct` costs: workloads at their direct cost (one added through
+   * `mutate` keeps its own), nodes, node groups and clusters at theirs (the bill is the bill),
+   * and namespaces, teams and departments summed again from those.
+   */
+  private directCosts(): CostedLists {
+    const d = this.data;
+    const mode = "direct";
+    const out: CostedLists = {
+      clusters: d.clusters.map((x) => relabel(x, mode)),
+      nodes: d.nodes.map((x) => relabel(x, mode)),
+      nodeGroups: d.nodeGroups.map((x) => relabel(x, mode)),
+      namespaces: d.namespaces.map((x) => relabel(x, mode)),
+      workloads: d.workloads.map((w) => relabel(w, mode, this.direct.get(w.id))),
+      teams: d.teams.map((x) => relabel(x, mode)),
+      departments: d.departments.map((x) => relabel(x, mode)),
+    };
+    rollUpInventory(out, mode);
+    rollUpAttribution({ ...out, assignments: d.assignments }, mode);
+    return out;
+  }
+
+  /** Pods with costs in `mode`: in `direct`, each workload's direct cost split among its pods. */
+  private podsIn(mode: CostMode, pods: Pod[]): Pod[] {
+    if (mode === "fully_loaded") return pods;
+    const byWorkload = groupBy(pods, (p) => p.metadata.workload_uid);
+    const shares = new Map<string, bigint[]>();
+    for (const [uid, list] of byWorkload) {
+      const units = this.direct.get(uid);
+      if (units !== undefined) shares.set(uid, podShares(units, list.length));
+    }
+    const seen = new Map<string, number>();
+    return pods.map((p) => {
+      const uid = p.metadata.workload_uid;
+      const index = seen.get(uid) ?? 0;
+      seen.set(uid, index + 1);
+      return relabel(p, mode, shares.get(uid)?.[index]);
+    });
   }
 
   private build(mode: CostMode): View {
     const d = this.data;
-    const m = <T extends { id: string; cost: CostSummary }>(items: T[]) =>
-      mode === "fully_loaded" ? items : items.map((i) => inMode(i, mode));
-    const clusters = sortDesc(m(d.clusters), byHourlyCost);
-    const namespaces = sortDesc(m(d.namespaces), byHourlyCost);
-    const workloads = sortDesc(m(d.workloads), byHourlyCost);
-    const nodes = sortDesc(m(d.nodes), byHourlyCost);
-    const nodeGroups = sortDesc(m(d.nodeGroups), byHourlyCost);
-    const teams = sortDesc(m(d.teams), byHourlyCost);
-    const departments = sortDesc(m(d.departments), byHourlyCost);
+    const c = mode === "fully_loaded" ? d : this.directCosts();
+    const clusters = sortDesc(c.clusters, byHourlyCost);
+    const namespaces = sortDesc(c.namespaces, byHourlyCost);
+    const workloads = sortDesc(c.workloads, byHourlyCost);
+    const nodes = sortDesc(c.nodes, byHourlyCost);
+    const nodeGroups = sortDesc(c.nodeGroups, byHourlyCost);
+    const teams = sortDesc(c.teams, byHourlyCost);
+    const departments = sortDesc(c.departments, byHourlyCost);
     const recommendations = sortDesc(d.recommendations, bySavings);
     const assignments = sortDesc(d.assignments, byCreatedAt);
     const byId = new Map<string, { kind: string }>();
@@ -167,7 +209,10 @@ export class Store {
     }
     const materialized = this.podsMaterialized();
     const podGroups = materialized
-      ? groupBy(sortDesc(m(materialized), byHourlyCost), (p) => p.metadata.workload_uid)
+      ? groupBy(
+          sortDesc(this.podsIn(mode, materialized), byHourlyCost),
+          (p) => p.metadata.workload_uid,
+        )
       : undefined;
     const podCache = new Map<string, Pod[]>();
     const baseWorkloads = new Map(d.workloads.map((w) => [w.id, w]));
@@ -204,7 +249,7 @@ export class Store {
         let pods = podCache.get(uid);
         if (!pods) {
           const workload = baseWorkloads.get(uid);
-          pods = workload ? sortDesc(m(this.basePods(workload)), byHourlyCost) : [];
+          pods = workload ? sortDesc(this.podsIn(mode, this.basePods(workload)), byHourlyCost) : [];
           podCache.set(uid, pods);
         }
         return pods;

@@ -1,7 +1,7 @@
 import type { Random } from "../prng.js";
 import type { CapacityType, PodPhase, Provider, WorkloadKind } from "../spec-types.js";
 
-// Vocabulary of the generated data set: names, regions, prices and weighted distributions.
+// Vocabulary of the generated data set: names, regions and weighted distributions.
 
 /** Regions per provider. */
 export const REGIONS: Record<Provider, readonly string[]> = {
@@ -9,30 +9,6 @@ export const REGIONS: Record<Provider, readonly string[]> = {
   gcp: ["europe-west1", "us-central1"],
   azure: ["westeurope", "eastus"],
   on_prem: ["dc-frankfurt", "dc-virginia"],
-};
-/** Instance types per provider with on-demand prices (ten-thousandths per hour). */
-export const INSTANCE_PRICES: Record<Provider, readonly (readonly [string, number])[]> = {
-  aws: [
-    ["m6i.xlarge", 1920],
-    ["m6i.2xlarge", 3840],
-    ["c6i.2xlarge", 3400],
-    ["r6i.xlarge", 2520],
-    ["g5.xlarge", 10060],
-    ["t3.large", 832],
-  ],
-  gcp: [
-    ["n2-standard-4", 1942],
-    ["e2-standard-8", 2681],
-    ["c2-standard-8", 3340],
-  ],
-  azure: [
-    ["Standard_D4s_v5", 1920],
-    ["Standard_E8s_v5", 5040],
-  ],
-  on_prem: [
-    ["bare-metal-32c", 6000],
-    ["bare-metal-64c", 11000],
-  ],
 };
 /** Cluster name prefixes. */
 export const ENVS = ["prod", "staging", "dev", "sandbox", "perf"];
@@ -104,13 +80,6 @@ export const CAPACITY: readonly (readonly [CapacityType, number])[] = [
   ["spot", 3],
   ["reserved", 1],
 ];
-/** Capacity types, weighted. */
-/** Price factor per capacity type. */
-export const CAPACITY_FACTOR: Record<CapacityType, number> = {
-  on_demand: 1,
-  spot: 0.35,
-  reserved: 0.6,
-};
 /** Pod phases of long-running workloads, weighted. */
 export const PHASES: readonly (readonly [PodPhase, number])[] = [
   ["Running", 85],

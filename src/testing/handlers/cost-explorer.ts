@@ -18,7 +18,7 @@ const GROUP_BYS: readonly CostExplorerGroupBy[] = [
 interface Group {
   key: string;
   name: string;
-  units: number;
+  units: bigint;
 }
 
 function groups(view: View, by: CostExplorerGroupBy): Group[] {
@@ -54,7 +54,8 @@ function groups(view: View, by: CostExplorerGroupBy): Group[] {
 
 /**
  * Every Cost Explorer row for a window of `days` whole days, sorted by `cost.total` descending
- * (numerically), then `group.key` ascending. A group's total is its hourly run rate × 24 × days.
+ * (numerically), then `group.key` ascending. A group's total is its hourly run rate × 24 × days,
+ * exactly, so the rows of a dimension sum to the sum of its run rates over the window.
  */
 export function costExplorerRows(
   view: View,
@@ -65,8 +66,18 @@ export function costExplorerRows(
   const cached = view.memo.get(memoKey) as CostExplorerRow[] | undefined;
   if (cached) return cached;
   const rows = groups(view, by)
-    .map((g) => ({ g, total: g.units * 24 * days }))
-    .sort((a, b) => b.total - a.total || (a.g.key < b.g.key ? -1 : a.g.key > b.g.key ? 1 : 0))
+    .map((g) => ({ g, total: g.units * 24n * BigInt(days) }))
+    .sort((a, b) =>
+      a.total !== b.total
+        ? a.total > b.total
+          ? -1
+          : 1
+        : a.g.key < b.g.key
+          ? -1
+          : a.g.key > b.g.key
+            ? 1
+            : 0,
+    )
     .map(
       ({ g, total }): CostExplorerRow => ({
         group: { dimension: by, key: g.key, name: g.name },

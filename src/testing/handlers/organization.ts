@@ -1,7 +1,7 @@
 import type { OrganizationDashboard } from "../../types.js";
 import { hourlyUnits } from "../data/common.js";
 import type { View } from "../data/store.js";
-import { HOURS_PER_MONTH, parseAmount, usd } from "../money.js";
+import { HOURS_PER_MONTH, unitsOf, usd } from "../money.js";
 import { ok } from "../respond.js";
 import type { Handler } from "./context.js";
 
@@ -9,25 +9,32 @@ import type { Handler } from "./context.js";
 export const getOrganization: Handler = (ctx) =>
   ok(ctx.base, ctx.store.data.organization, undefined);
 
-/** The dashboard snapshot of a view at a given time. */
+const HOUR_MS = 3_600_000n;
+
+/**
+ * The dashboard snapshot of a view at a given time: the run rate is the sum of the clusters',
+ * month to date that rate over the time elapsed since the month began (rounded down to the
+ * ten-thousandth), projected monthly the rate × 730 hours, and savings the sum of the open
+ * recommendations'.
+ */
 export function dashboard(view: View, now: number): OrganizationDashboard {
-  let hourly = 0;
+  let hourly = 0n;
   for (const c of view.clusters) hourly += hourlyUnits(c);
-  let savings = 0;
+  let savings = 0n;
   let open = 0;
   for (const r of view.recommendations) {
     if (r.metadata.status !== "open") continue;
     open++;
-    savings += parseAmount(r.savings.estimated_monthly.amount);
+    savings += unitsOf(r.savings.estimated_monthly);
   }
   const date = new Date(now);
   const monthStart = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
-  const hoursElapsed = (now - monthStart) / 3_600_000;
+  const elapsedMs = BigInt(Math.floor(now - monthStart));
   return {
     kind: "OrganizationDashboard",
     cost: {
       current_run_rate_hourly: usd(hourly),
-      month_to_date: usd(hourly * hoursElapsed),
+      month_to_date: usd((hourly * elapsedMs) / HOUR_MS),
       projected_monthly: usd(hourly * HOURS_PER_MONTH),
       cost_mode: view.mode,
     },
