@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { defaultColumns } from "../../src/cli/columns.js";
 import { itemFields } from "../../src/cli/item-fields.js";
 import { createSink } from "../../src/cli/output.js";
+import { createTotal, totalText } from "../../src/cli/total.js";
 import { createFakeKubeadapt } from "../../src/testing/index.js";
 import { runInProcess } from "./run-cli.js";
 
@@ -224,6 +225,21 @@ describe("--sum", () => {
       );
       expect(run.stdout).not.toContain(total);
     }
+  });
+
+  it("stays exact where floats drift, keeps one sum per currency, and counts items without the field", () => {
+    const total = createTotal("/v1/workloads", "cost.current_run_rate_hourly");
+    const item = (amount: string, currency = "USD") => ({
+      cost: { current_run_rate_hourly: { amount, currency } },
+    });
+    total.add([item("0.1000"), item("0.2000"), item("900719925474.0993")]);
+    total.add([item("0.0001"), item("5.0000", "EUR"), { cost: {} }, null]);
+    expect(total.sums()).toEqual([
+      { amount: "900719925474.3994", currency: "USD" },
+      { amount: "5.0000", currency: "EUR" },
+    ]);
+    expect([total.counted, total.missing]).toEqual([5, 2]);
+    expect(totalText(total)).toBe("900719925474.3994 USD + 5.0000 EUR");
   });
 
   it("refuses a field that is not money, naming the money fields", async () => {
