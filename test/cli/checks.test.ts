@@ -165,7 +165,7 @@ describe("help", () => {
   });
 
   it("names flags in get --help, never SDK options", async () => {
-    const { stdout } = await runInProcess(["get", "--help"]);
+    const { stdout } = await runInProcess("get --help");
     for (const flag of ["--allow-insecure-http", "--columns", "--sum", "--output", "--top"]) {
       expect(stdout).toContain(flag);
     }
@@ -173,8 +173,8 @@ describe("help", () => {
   });
 
   it("kubeadapt paths and get --help list every GET path of the spec with its parameters", async () => {
-    const paths = await runInProcess(["paths"]);
-    const getHelp = await runInProcess(["get", "--help"]);
+    const paths = await runInProcess("paths");
+    const getHelp = await runInProcess("get --help");
     expect(paths.code).toBe(0);
     const templates = getTemplates();
     expect(templates.length).toBeGreaterThan(15);

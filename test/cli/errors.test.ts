@@ -130,7 +130,7 @@ describe("a walk that fails mid-way", () => {
 
 describe("interrupted", () => {
   it("before the first page: exit 130, nothing written, no resume command", async () => {
-    const run = await runInProcess(["get", "/v1/workloads", "--all"], {}, AbortSignal.abort());
+    const run = await runInProcess("get /v1/workloads --all", {}, AbortSignal.abort());
     expect(run.code).toBe(130);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain("interrupted before the first page: nothing written");
@@ -162,14 +162,14 @@ describe("the base URL and the token are refused in the CLI's terms (exit 2)", (
   });
 
   it("says which setting holds a bad URL, without echoing credentials", async () => {
-    const flag = await runInProcess(["get", "/v1/clusters", "--base-url", "ftp://example.com"], {
+    const flag = await runInProcess("get /v1/clusters --base-url ftp://example.com", {
       KUBEADAPT_API_TOKEN: TOKEN,
     });
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain(
       "error: --base-url must be an absolute URL like https://api.example.com/ without credentials, query or fragment (the token goes in KUBEADAPT_API_TOKEN)",
     );
-    const env = await runInProcess(["get", "/v1/clusters"], {
+    const env = await runInProcess("get /v1/clusters", {
       KUBEADAPT_API_TOKEN: TOKEN,
       KUBEADAPT_BASE_URL: "https://me:hunter2@api.example.com",
     });
@@ -205,11 +205,11 @@ describe("the base URL and the token are refused in the CLI's terms (exit 2)", (
       ],
     ];
     for (const [env, line] of cases) {
-      const run = await runInProcess(["get", "/v1/organization", "--demo"], env);
+      const run = await runInProcess("get /v1/organization --demo", env);
       expect(run.code).toBe(0);
       expect(run.stderr.split("\n")[0]).toBe(line);
     }
-    const none = await runInProcess(["get", "/v1/organization"]);
+    const none = await runInProcess("get /v1/organization");
     expect(none.stderr.split("\n")[0]).toBe(
       "using the embedded demo API (no KUBEADAPT_API_TOKEN and no --base-url or KUBEADAPT_BASE_URL)",
     );
@@ -252,14 +252,7 @@ describe("BAD_REQUEST hints fit the error", () => {
   });
 
   it("a server-side 400 (start after end) names start, not --limit", async () => {
-    const run = await runInProcess([
-      "get",
-      "/v1/cost-explorer",
-      "-q",
-      "start=2026-05-31",
-      "-q",
-      "end=2026-05-01",
-    ]);
+    const run = await runInProcess("get /v1/cost-explorer -q start=2026-05-31 -q end=2026-05-01");
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("error: BAD_REQUEST (HTTP 400): start must not be after end");
     expect(run.stderr).toContain("hint: check --query start=…");

@@ -74,15 +74,7 @@ describe("--format csv and tsv", () => {
   });
 
   it("walks a list into CSV: every item once, money as the API's exact strings", async () => {
-    const run = await runInProcess([
-      "get",
-      "/v1/workloads",
-      "--all",
-      "--limit",
-      "500",
-      "-o",
-      "csv",
-    ]);
+    const run = await runInProcess("get /v1/workloads --all --limit 500 -o csv");
     expect(run.code).toBe(0);
     const [header, ...rows] = parse(run.stdout);
     expect(rows).toHaveLength(workloads.length);
@@ -121,7 +113,7 @@ describe("--format csv and tsv", () => {
     const csv = await runInProcess([...base, "-o", "csv"]);
     const tsv = await runInProcess([...base, "-o", "tsv"]);
     const table = await runInProcess([...base, "-o", "table"]);
-    const ndjson = await runInProcess(["get", "/v1/workloads", "--max-items", "3"]);
+    const ndjson = await runInProcess("get /v1/workloads --max-items 3");
     const first = ndjson.stdout
       .trimEnd()
       .split("\n")
@@ -145,22 +137,15 @@ describe("--format csv and tsv", () => {
   });
 
   it("refuses --columns a path the items do not have, and --columns with ndjson", async () => {
-    const unknown = await runInProcess([
-      "get",
-      "/v1/workloads",
-      "-o",
-      "csv",
-      "--columns",
-      "metadata.nmae",
-    ]);
+    const unknown = await runInProcess("get /v1/workloads -o csv --columns metadata.nmae");
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(
       '--columns metadata.nmae: the items of GET /v1/workloads have no field "metadata.nmae"; their fields: id, kind, metadata.name',
     );
-    const ndjson = await runInProcess(["get", "/v1/workloads", "--columns", "id"]);
+    const ndjson = await runInProcess("get /v1/workloads --columns id");
     expect(ndjson.code).toBe(2);
     expect(ndjson.stderr).toContain("--columns is for --format table, csv or tsv, not ndjson");
-    const empty = await runInProcess(["get", "/v1/workloads", "-o", "csv", "--columns", "id,,x"]);
+    const empty = await runInProcess("get /v1/workloads -o csv --columns id,,x");
     expect(empty.stderr).toContain("--columns takes dotted paths separated by commas");
   });
 });
@@ -170,17 +155,9 @@ describe("--sum", () => {
   const total = exactSum(amounts);
 
   it("adds a TOTAL row with the exact sum to csv", async () => {
-    const run = await runInProcess([
-      "get",
-      "/v1/workloads",
-      "--all",
-      "-o",
-      "csv",
-      "--columns",
-      "id,cost.current_run_rate_hourly",
-      "--sum",
-      "cost.current_run_rate_hourly",
-    ]);
+    const run = await runInProcess(
+      "get /v1/workloads --all -o csv --columns id,cost.current_run_rate_hourly --sum cost.current_run_rate_hourly",
+    );
     expect(run.code).toBe(0);
     const rows = parse(run.stdout);
     expect(rows).toHaveLength(workloads.length + 2);
@@ -188,19 +165,9 @@ describe("--sum", () => {
   });
 
   it("adds the summed column when --columns lacks it, and a footer under a --top table saying it covers all", async () => {
-    const run = await runInProcess([
-      "get",
-      "/v1/workloads",
-      "--all",
-      "-o",
-      "table",
-      "--top",
-      "2",
-      "--columns",
-      "metadata.name",
-      "--sum",
-      "cost.current_run_rate_hourly",
-    ]);
+    const run = await runInProcess(
+      "get /v1/workloads --all -o table --top 2 --columns metadata.name --sum cost.current_run_rate_hourly",
+    );
     const lines = run.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(5);
     expect(lines[0]).toMatch(/^metadata\.name +cost\.current_run_rate_hourly$/);
@@ -243,7 +210,7 @@ describe("--sum", () => {
   });
 
   it("refuses a field that is not money, naming the money fields", async () => {
-    const run = await runInProcess(["get", "/v1/workloads", "--sum", "metadata.name"]);
+    const run = await runInProcess("get /v1/workloads --sum metadata.name");
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
       "--sum metadata.name: not a money field of GET /v1/workloads; its money fields: cost.current_run_rate_hourly, cost.projected_monthly",
@@ -292,47 +259,32 @@ describe("--top, --output and the summary line", () => {
   });
 
   it("without --all, says the result is partial and how to get the rest; the cursor works", async () => {
-    const first = await runInProcess(["get", "/v1/workloads", "--limit", "10"]);
+    const first = await runInProcess("get /v1/workloads --limit 10");
     expect(first.code).toBe(0);
     const cursor = /--query cursor=(\S+) for the next page/.exec(first.stderr)?.[1];
     expect(first.stderr).toContain(`10 of ${workloads.length} items, 1 page in`);
     expect(first.stderr).toContain("(more pages: add --all, or --query cursor=");
-    const second = await runInProcess([
-      "get",
-      "/v1/workloads",
-      "--limit",
-      "10",
-      "-q",
-      `cursor=${cursor}`,
-    ]);
+    const second = await runInProcess(`get /v1/workloads --limit 10 -q cursor=${cursor}`);
     const ids = (run: { stdout: string }) =>
       run.stdout
         .trimEnd()
         .split("\n")
         .map((l) => JSON.parse(l).id);
-    const both = await runInProcess(["get", "/v1/workloads", "--limit", "20"]);
+    const both = await runInProcess("get /v1/workloads --limit 20");
     expect([...ids(first), ...ids(second)]).toEqual(ids(both));
     expect(new Set(ids(both)).size).toBe(20);
   });
 
   it("says where --max-items stopped a walk with more to come, and the whole of a complete one", async () => {
-    const cut = await runInProcess([
-      "get",
-      "/v1/workloads",
-      "--all",
-      "--limit",
-      "10",
-      "--max-items",
-      "20",
-    ]);
+    const cut = await runInProcess("get /v1/workloads --all --limit 10 --max-items 20");
     expect(cut.stderr).toMatch(
       /^20 of \d+ items, 2 pages in [\d.]+ s \(stopped at --max-items 20; more items follow: --query cursor=\S+\)$/m,
     );
-    const whole = await runInProcess(["get", "/v1/clusters", "--all"]);
+    const whole = await runInProcess("get /v1/clusters --all");
     expect(whole.stderr).toMatch(
       new RegExp(`^${demo.data.clusters.length} items, 1 page in [\\d.]+ s$`, "m"),
     );
-    const one = await runInProcess(["get", `/v1/clusters/${demo.data.clusters[0]?.id}`]);
+    const one = await runInProcess(`get /v1/clusters/${demo.data.clusters[0]?.id}`);
     expect(one.stderr).toMatch(/^1 item, 1 page in/m);
   });
 });

@@ -22,15 +22,17 @@ function collector() {
 /**
  * Runs the command line in this process on captured streams (the process tests in
  * cli.test.ts cover the bin itself: exit codes, signals, pipes).
+ * @param argv - the words, or one string split at spaces (for words without spaces)
  */
 export async function runInProcess(
-  argv: string[],
+  argv: string[] | string,
   env: Record<string, string> = {},
   signal: AbortSignal = new AbortController().signal,
 ): Promise<CliRun> {
   const stdout = collector();
   const stderr = collector();
-  const code = await runCli(argv, {
+  const words = typeof argv === "string" ? argv.split(" ") : argv;
+  const code = await runCli(words, {
     stdout: stdout.stream,
     stderr: stderr.stream,
     stderrIsTty: false,
