@@ -5,15 +5,7 @@ import { runInProcess } from "./run-cli.js";
 // `kubeadapt get` against the demo API, in-process (cli.test.ts runs the bin itself).
 describe("kubeadapt get", () => {
   it("stops after --max-items and prints a JSON array", async () => {
-    const run = await runInProcess([
-      "get",
-      "workloads",
-      "--all",
-      "--format",
-      "json",
-      "--max-items",
-      "7",
-    ]);
+    const run = await runInProcess("get workloads --all --format json --max-items 7");
     expect(run.code).toBe(0);
     const items = JSON.parse(run.stdout) as { kind: string }[];
     expect(items).toHaveLength(7);
@@ -21,15 +13,7 @@ describe("kubeadapt get", () => {
   });
 
   it("draws progress with the total on stderr, never on stdout", async () => {
-    const run = await runInProcess([
-      "get",
-      "/v1/clusters",
-      "--all",
-      "--limit",
-      "2",
-      "--progress",
-      "--demo",
-    ]);
+    const run = await runInProcess("get /v1/clusters --all --limit 2 --progress --demo");
     expect(run.code).toBe(0);
     const clusters = createFakeKubeadapt().data.clusters.length;
     expect(run.stderr).toContain(`/${clusters} items`);
@@ -38,15 +22,7 @@ describe("kubeadapt get", () => {
   });
 
   it("renders a table of the top rows while the walk still counts every item", async () => {
-    const run = await runInProcess([
-      "get",
-      "/v1/workloads",
-      "--all",
-      "--format",
-      "table",
-      "--top",
-      "3",
-    ]);
+    const run = await runInProcess("get /v1/workloads --all --format table --top 3");
     expect(run.code).toBe(0);
     const total = createFakeKubeadapt().data.workloads.length;
     const [header, ...rows] = run.stdout.trimEnd().split("\n");
@@ -57,11 +33,7 @@ describe("kubeadapt get", () => {
   });
 
   it("says NOT_FOUND for an unknown id", async () => {
-    const run = await runInProcess([
-      "get",
-      "/v1/clusters/00000000-0000-4000-8000-000000000000",
-      "--demo",
-    ]);
+    const run = await runInProcess("get /v1/clusters/00000000-0000-4000-8000-000000000000 --demo");
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/error: NOT_FOUND \(HTTP 404\)/);
   });
