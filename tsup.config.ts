@@ -25,8 +25,8 @@ const library: Options = {
   external: [/^node:/],
 };
 
-// The CLI (package `bin`), once it exists: one ESM file for Node with ajv, ajv-formats and the
-// bundled spec inside it, so the package's `dependencies` stay openapi-fetch alone.
+// The CLI (package `bin`), once it exists: one ESM file for Node with ajv, ajv-formats,
+// csv-stringify and the bundled spec inside it, so the package's `dependencies` stay openapi-fetch alone.
 const cliEntry = ["src/cli/main.ts", "src/cli/index.ts"].find((file) => existsSync(file));
 const cli: Options | undefined = cliEntry && {
   entry: { "cli/main": cliEntry },
@@ -34,7 +34,7 @@ const cli: Options | undefined = cliEntry && {
   dts: false,
   target: "node20",
   platform: "node",
-  noExternal: ["ajv", "ajv-formats"],
+  noExternal: ["ajv", "ajv-formats", "csv-stringify"],
   // esbuild keeps the entry's own hashbang; add one only if it has none.
   ...(readFileSync(cliEntry, "utf8").startsWith("#!")
     ? {}

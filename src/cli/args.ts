@@ -1,20 +1,27 @@
-import { type ParseArgsConfig, parseArgs } from "node:util";
+import { parseFlags } from "./flags.js";
+import { FORMATS, type OutputFormat } from "./output.js";
 import { UsageError } from "./usage-error.js";
 
-/** Output formats of `kubeadapt get`. */
-export type OutputFormat = "ndjson" | "json" | "table";
-
-/** The options of `kubeadapt get`, parsed and checked. */
+/** The options of `kubeadapt get`, parsed and checked (query keys and values: against the spec, later). */
 export interface GetArgs {
   path: string;
   all: boolean;
+  /** `--query key=value` pairs, in order; a key at most once. */
   query: Record<string, string>;
-  limit: number | undefined;
+  /** `--limit` as given (checked against the path's page-size parameter). */
+  limit: string | undefined;
   format: OutputFormat;
+  /** `--columns`, as given (checked against the path's item schema). */
+  columns: string | undefined;
+  /** `--sum`: the dotted path of a money field to total. */
+  sum: string | undefined;
   maxItems: number | undefined;
-  /** Rows a table shows; the walk still counts every item. */
+  /** Items written, in every format; the walk still counts every item. */
   top: number | undefined;
+  /** `--output FILE`: the data go there instead of stdout. */
+  output: string | undefined;
   baseUrl: string | undefined;
+  allowInsecureHttp: boolean;
   demo: boolean;
   progress: boolean | undefined;
 }
@@ -31,72 +38,91 @@ export interface ContractArgs {
 export type Command =
   | { name: "get"; args: GetArgs }
   | { name: "contract"; args: ContractArgs }
-  | { name: "help" }
+  | { name: "paths" }
+  | { name: "help"; topic: HelpTopic }
   | { name: "version" };
 
-/** The help text. */
-export const USAGE = `Usage:
-  kubeadapt get <path> [--all] [--query key=value ...] [--limit N] [--format ndjson|json|table]
-                       [--max-items N] [--top N] [--base-url URL] [--demo]
-                       [--progress | --no-progress]
-  kubeadapt contract [--base-url URL] [--mode live|mock] [--only check-id,...]
-  kubeadapt --help | --version
+/** What `--help` explains: the program, or one command. */
+export type HelpTopic = "main" | "get" | "paths" | "contract";
 
-get       GET one path of the /v1 API, e.g. /v1/workloads or /v1/clusters/<id>.
-          --all walks every page of a list; --max-items stops after N items;
-          --top N shows the first N rows of a table (the walk still counts every item).
-          The token comes from KUBEADAPT_API_TOKEN (never from the command line). With no token
-          and no base URL (or with --demo) it uses the embedded demo API.
-contract  Checks a server against the /v1 contract (KUBEADAPT_BASE_URL, KUBEADAPT_API_TOKEN):
-          live for a real server (default), mock for a Prism mock; --only runs some checks.
-          Exits 0 when every check passed or was skipped (with its reason), 1 on a violation.`;
+const COMMANDS = ["get", "paths", "contract"] as const;
 
 /** Parses `argv` (without node and the script). Throws {@link UsageError} on mistakes. */
 export function parseCommand(argv: string[]): Command {
   const [name, ...rest] = argv;
-  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
-    return { name: "help" };
+  if (name === undefined || name === "--help" || name === "-h") {
+    return { name: "help", topic: "main" };
+  }
+  if (name === "help") {
+    const topic = rest[0] ?? "main";
+    if (topic !== "main" && !COMMANDS.includes(topic as never)) {
+      throw new UsageError(`no help on "${topic}": the commands are ${COMMANDS.join(", ")}`);
+    }
+    return { name: "help", topic: topic as HelpTopic };
   }
   if (name === "--version" || name === "-v") return { name: "version" };
+  if (!COMMANDS.includes(name as never)) {
+    throw new UsageError(`unknown command "${name}": the commands are ${COMMANDS.join(", ")}`);
+  }
+  // `--help` anywhere before a `--` asks for the command's help, whatever else is given.
+  const flags = rest.slice(0, rest.includes("--") ? rest.indexOf("--") : rest.length);
+  if (flags.includes("--help") || flags.includes("-h")) {
+    return { name: "help", topic: name as HelpTopic };
+  }
   if (name === "get") return { name: "get", args: parseGet(rest) };
-  if (name === "contract") return { name: "contract", args: parseContract(rest) };
-  throw new UsageError(`unknown command "${name}"`);
+  if (name === "paths") {
+    parseFlags("paths", rest, {});
+    if (rest.length > 0) throw new UsageError("paths takes no arguments");
+    return { name: "paths" };
+  }
+  return { name: "contract", args: parseContract(rest) };
 }
 
-function parse(args: string[], options: NonNullable<ParseArgsConfig["options"]>) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true, allowNegative: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+function parse(args: string[], options: Parameters<typeof parseFlags>[2]) {
+  return parseFlags("contract", args, options);
 }
 
 function parseGet(argv: string[]): GetArgs {
-  const { values, positionals } = parse(argv, {
+  const { values, positionals } = parseFlags("get", argv, {
     all: { type: "boolean" },
     query: { type: "string", short: "q", multiple: true },
     limit: { type: "string" },
     format: { type: "string", short: "o" },
+    columns: { type: "string" },
+    sum: { type: "string" },
     "max-items": { type: "string" },
     top: { type: "string" },
+    output: { type: "string" },
     "base-url": { type: "string" },
+    "allow-insecure-http": { type: "boolean" },
     demo: { type: "boolean" },
     progress: { type: "boolean" },
   });
-  if (positionals.length !== 1) throw new UsageError("get takes exactly one <path>");
-  const format = (values.format as string | undefined) ?? "ndjson";
-  if (format !== "ndjson" && format !== "json" && format !== "table") {
-    throw new UsageError(`--format must be ndjson, json or table, not "${format}"`);
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length === 0
+        ? "get needs a <path>, e.g. kubeadapt get /v1/workloads (kubeadapt paths lists them)"
+        : `get takes one <path>, not ${positionals.length}: ${positionals.join(" ")}`,
+    );
   }
+  const format = (values.format as string | undefined) ?? "ndjson";
+  if (!FORMATS.includes(format as OutputFormat)) {
+    throw new UsageError(`--format must be ${FORMATS.join(", ")}, not "${format}"`);
+  }
+  const string = (name: string) => values[name] as string | undefined;
   return {
     path: positionals[0] as string,
     all: values.all === true,
     query: parseQuery((values.query as string[] | undefined) ?? []),
-    limit: positiveInteger("--limit", values.limit as string | undefined),
-    format,
-    maxItems: positiveInteger("--max-items", values["max-items"] as string | undefined),
-    top: positiveInteger("--top", values.top as string | undefined),
-    baseUrl: values["base-url"] as string | undefined,
+    limit: string("limit"),
+    format: format as OutputFormat,
+    columns: string("columns"),
+    sum: string("sum"),
+    maxItems: positiveInteger("--max-items", string("max-items")),
+    top: positiveInteger("--top", string("top")),
+    output: string("output"),
+    baseUrl: string("base-url"),
+    allowInsecureHttp: values["allow-insecure-http"] === true,
     demo: values.demo === true,
     progress: values.progress as boolean | undefined,
   };
@@ -122,7 +148,9 @@ function parseQuery(pairs: string[]): Record<string, string> {
   for (const pair of pairs) {
     const at = pair.indexOf("=");
     if (at <= 0) throw new UsageError(`--query takes key=value, not "${pair}"`);
-    query[pair.slice(0, at)] = pair.slice(at + 1);
+    const key = pair.slice(0, at);
+    if (key in query) throw new UsageError(`--query ${key}=… is given twice; give each key once`);
+    query[key] = pair.slice(at + 1);
   }
   return query;
 }

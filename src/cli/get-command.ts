@@ -1,13 +1,18 @@
 import type { Writable } from "node:stream";
 import type { Kubeadapt, Page, Paginator, Progress } from "../index.js";
 import type { GetArgs } from "./args.js";
+import { type Column, defaultColumns, parseColumns } from "./columns.js";
 import { createSink, writeText } from "./output.js";
 import { createProgressBar } from "./progress.js";
-import { resolvePath } from "./spec-paths.js";
+import { checkPathParameters, checkQuery, type GivenParameter } from "./query-check.js";
+import type { ResumePoint } from "./resume.js";
+import { type ResolvedPath, resolvePath } from "./spec-paths.js";
+import { createTotal, footerRow, type Total } from "./total.js";
 import { UsageError } from "./usage-error.js";
 
 /** The streams and terminal facts a command runs with. */
 export interface CommandIo {
+  /** Where the data go (stdout, or the `--output` file). */
   stdout: Writable;
   stderr: Writable;
   /** Whether stderr is a terminal (progress is drawn only then, unless forced). */
@@ -15,74 +20,193 @@ export interface CommandIo {
   signal: AbortSignal;
 }
 
-/** What a walk did, for the summary line. */
-export interface WalkSummary {
+/** What a `get` did, for the summary line. */
+export interface GetSummary {
+  /** Items received (the walk counts every one, even past `--top`). */
   items: number;
+  /** Items written (fewer than `items` with `--top`). */
+  shown: number;
   pages: number;
+  /** Rows matching the query, when the server said. */
+  total: number | undefined;
+  /** True when the server has more than was fetched (no --all, or --max-items). */
+  partial: boolean;
+  /** Where the rest starts, when `partial` and it can be resumed exactly. */
+  more: ResumePoint | undefined;
+  /** The exact sum of `--sum`, when asked for. */
+  sum: Total | undefined;
   ms: number;
+}
+
+/** A walk that failed or was interrupted after writing some items, and where to go on. */
+export class WalkStopped extends Error {
+  override name = "WalkStopped";
+  constructor(
+    override readonly cause: unknown,
+    /** The resume point: after the last page written. */
+    readonly at: ResumePoint,
+    /** Items written before it stopped. */
+    readonly written: number,
+  ) {
+    super("the walk stopped", { cause });
+  }
 }
 
 type Walk = (path: string, init: object) => Paginator<unknown>;
 
+/** A `get` checked against the spec, ready to send. */
+interface Plan {
+  resolved: ResolvedPath;
+  query: Record<string, string | number | boolean>;
+  columns: Column[];
+}
+
+/**
+ * Checks a `get` against the bundled spec before any request: the path, its ids, each
+ * `--query` key and value, `--limit`, `--columns` and `--sum`.
+ * @throws UsageError naming what is wrong and what is allowed
+ */
+export function planGet(args: GetArgs): Plan {
+  const resolved = resolvePath(args.path);
+  if (!resolved) {
+    throw new UsageError(`no GET ${args.path} in the /v1 API (kubeadapt paths lists them)`);
+  }
+  checkPathParameters(resolved.template, resolved.pathParams);
+  const given: GivenParameter[] = Object.entries(args.query).map(([name, value]) => ({
+    name,
+    value,
+    given: `--query ${name}=${value}`,
+  }));
+  if (args.limit !== undefined) {
+    const name = resolved.shape === "offset" ? "per_page" : "limit";
+    if (resolved.shape === "single") {
+      throw new UsageError(`--limit: GET ${resolved.template} is not a list`);
+    }
+    if (name in args.query) throw new UsageError(`give --limit or --query ${name}=…, not both`);
+    given.push({ name, value: args.limit, given: `--limit ${args.limit}` });
+  }
+  const query = checkQuery(resolved.template, given);
+  const tabular = args.format === "table" || args.format === "csv" || args.format === "tsv";
+  if (args.columns !== undefined && !tabular) {
+    throw new UsageError(`--columns is for --format table, csv or tsv, not ${args.format}`);
+  }
+  const style = args.format === "table" ? "table" : "csv";
+  const columns =
+    args.columns === undefined
+      ? defaultColumns(resolved.template, style)
+      : parseColumns(resolved.template, args.columns);
+  if (args.sum !== undefined) {
+    createTotal(resolved.template, args.sum);
+    // The total needs a cell to sit under.
+    if (tabular && !columns.some((c) => c.paths.includes(args.sum as string))) {
+      columns.push({ header: args.sum, paths: [args.sum] });
+    }
+  }
+  return { resolved, query, columns };
+}
+
 /**
  * Runs `kubeadapt get`: one GET, or with `--all` a walk of every page, streaming items to
- * stdout in the chosen format. Progress and the summary go to stderr, data only to stdout.
+ * `io.stdout` in the chosen format. Progress goes to stderr, data only to stdout.
+ * @throws WalkStopped when a walk fails or is aborted after its first page
  */
-export async function runGet(ka: Kubeadapt, args: GetArgs, io: CommandIo): Promise<WalkSummary> {
-  const resolved = resolvePath(args.path);
-  if (!resolved) throw new UsageError(`no GET ${args.path} in the /v1 API`);
-  const { cursor, ...strings } = args.query;
-  const query: Record<string, string | number> = { ...strings };
-  // The spec's page sizes are integers: "--query limit=2" is sent as 2; "abc" stays for the SDK to reject.
-  for (const key of ["limit", "per_page", "page"]) {
-    if (/^-?\d+$/.test(strings[key] ?? "")) query[key] = Number(strings[key]);
-  }
-  if (args.limit !== undefined)
-    query[resolved.shape === "offset" ? "per_page" : "limit"] = args.limit;
+export async function runGet(
+  ka: Kubeadapt,
+  args: GetArgs,
+  plan: Plan,
+  io: CommandIo,
+): Promise<GetSummary> {
+  const { resolved, columns } = plan;
+  const { cursor, page: firstPage, ...query } = plan.query;
   const params = { path: resolved.pathParams, query };
-  const sink = createSink(io.stdout, args.format, args.top);
+  const sink = createSink(io.stdout, {
+    format: args.format,
+    columns,
+    keepEmpty: args.columns !== undefined,
+    top: args.top,
+  });
+  const total = args.sum === undefined ? undefined : createTotal(resolved.template, args.sum);
   const started = Date.now();
+  const style = args.format === "table" ? "table" : "csv";
+  const tabular = args.format !== "ndjson" && args.format !== "json";
+  const end = () =>
+    sink.end(total && tabular ? footerRow(total, columns, style, sink.hidden > 0) : undefined);
+  const summary = (rest: Omit<GetSummary, "shown" | "sum" | "ms">): GetSummary => ({
+    ...rest,
+    shown: sink.shown,
+    sum: total,
+    ms: Date.now() - started,
+  });
 
-  if (!args.all || resolved.shape === "single") {
+  if (resolved.shape === "single") {
     if (args.all) io.stderr.write(`note: ${resolved.template} is not paginated; --all ignored\n`);
     const get = ka.get as unknown as (path: string, init: object) => Promise<unknown>;
-    const data = await get(resolved.template, {
-      params: { ...params, query: cursor === undefined ? query : { ...query, cursor } },
-      signal: io.signal,
-    });
+    const data = await get(resolved.template, { params, signal: io.signal });
+    // Some unpaginated paths return a list (a cluster's node groups): its elements are the items.
+    const all = Array.isArray(data) ? data : [data];
+    const items = all.slice(0, args.maxItems);
     if (!Array.isArray(data) && args.format === "json") {
       await writeText(io.stdout, `${JSON.stringify(data, null, 2)}\n`);
-      return { items: 1, pages: 1, ms: Date.now() - started };
+    } else {
+      await sink.write(items);
     }
-    const items = Array.isArray(data) ? data.slice(0, args.maxItems) : [data];
-    await sink.write(items);
-    await sink.end();
-    return { items: items.length, pages: 1, ms: Date.now() - started };
+    total?.add(items);
+    await end();
+    const partial = items.length < all.length;
+    return summary({ items: items.length, pages: 1, total: all.length, partial, more: undefined });
   }
 
+  const offset = resolved.shape === "offset";
   const showProgress = args.progress ?? io.stderrIsTty;
   const bar = showProgress ? createProgressBar(io.stderr) : undefined;
-  const walk = (resolved.shape === "cursor" ? ka.paginate : ka.paginateOffset) as unknown as Walk;
+  const walk = (offset ? ka.paginateOffset : ka.paginate) as unknown as Walk;
   const paginator = walk(resolved.template, {
-    params,
+    params: { ...params, query: firstPage === undefined ? query : { ...query, page: firstPage } },
     signal: io.signal,
     cursor,
-    onProgress: bar ? (p: Progress) => bar.update(p) : undefined,
+    // Without --all only one page is wanted: fetch no page ahead.
+    prefetch: args.all ? 1 : 0,
+    // Asking for progress asks for the total too, which the summary line shows.
+    onProgress: (p: Progress) => bar?.update(p),
   });
   let items = 0;
   let pages = 0;
+  let matching: number | undefined;
+  let at: ResumePoint = offset
+    ? { page: typeof firstPage === "number" ? firstPage : 1 }
+    : { cursor: typeof cursor === "string" ? cursor : "" };
+  let partial = false;
+  let cutShort = false;
   try {
     for await (const page of paginator.pages() as AsyncIterable<Page<unknown>>) {
       const room = args.maxItems === undefined ? page.items.length : args.maxItems - items;
       const taken = page.items.slice(0, room);
+      await sink.write(taken);
+      total?.add(taken);
       items += taken.length;
       pages++;
-      await sink.write(taken);
-      if (args.maxItems !== undefined && items >= args.maxItems) break;
+      matching = page.total ?? matching;
+      at = offset ? { page: page.page + 1 } : { cursor: page.nextCursor ?? "" };
+      const cut = taken.length < page.items.length;
+      if (!args.all || cut || (args.maxItems !== undefined && items >= args.maxItems)) {
+        partial = cut || page.hasMore;
+        cutShort = cut;
+        break;
+      }
     }
+  } catch (error) {
+    if (pages === 0) throw error;
+    throw new WalkStopped(error, at, items);
   } finally {
     bar?.clear();
   }
-  await sink.end();
-  return { items, pages, ms: Date.now() - started };
+  await end();
+  // A page cut short by --max-items has no cursor for its rest: no resume point then.
+  return summary({
+    items,
+    pages,
+    total: matching,
+    partial,
+    more: partial && !cutShort ? at : undefined,
+  });
 }

@@ -1,31 +1,78 @@
 import type { Writable } from "node:stream";
-import type { OutputFormat } from "./args.js";
+import { stringify } from "csv-stringify/sync";
+import { type Column, cellOf } from "./columns.js";
 import { renderTable } from "./table.js";
 
-/** Where the items of a `get` go: written as they come (ndjson, json) or at the end (table). */
+/** Output formats of `kubeadapt get`. */
+export type OutputFormat = "ndjson" | "json" | "table" | "csv" | "tsv";
+
+/** The formats, in the order help lists them. */
+export const FORMATS: readonly OutputFormat[] = ["ndjson", "json", "table", "csv", "tsv"];
+
+/** Where the items of a `get` go: written as they come (ndjson, json, csv, tsv) or at the end (table). */
 export interface ItemSink {
   /** Writes some items; resolves when the stream can take more (backpressure). */
   write(items: readonly unknown[]): Promise<void>;
-  /** Finishes the output (closing bracket, the table). */
-  end(): Promise<void>;
+  /**
+   * Finishes the output (closing bracket, the table).
+   * @param footer - a last row for table, CSV and TSV (a total), one cell per column
+   */
+  end(footer?: string[]): Promise<void>;
+  /** Items written so far (at most `top`). */
+  readonly shown: number;
+  /** Items received but not written because of `top`. */
+  readonly hidden: number;
 }
 
-/**
- * An item sink in the given format on `out`.
- * @param top - for tables, the most rows kept and shown (the rest are counted, not held)
- */
-export function createSink(out: Writable, format: OutputFormat, top?: number): ItemSink {
+/** How a sink writes. */
+export interface SinkOptions {
+  format: OutputFormat;
+  /** Columns of table, CSV and TSV. */
+  columns: readonly Column[];
+  /** Keep a table's columns even when no item fills them (columns the user chose). */
+  keepEmpty?: boolean;
+  /** The most items written; the rest are counted, not held. */
+  top?: number | undefined;
+}
+
+/** An item sink in the given format on `out`. */
+export function createSink(out: Writable, options: SinkOptions): ItemSink {
   const write = (text: string) => writeText(out, text);
-  if (format === "ndjson") {
-    return {
-      write: (items) => write(items.map((item) => `${JSON.stringify(item)}\n`).join("")),
-      end: async () => {},
-    };
+  const { columns, top } = options;
+  let shown = 0;
+  let hidden = 0;
+  // Items past `top` are counted, never held or written.
+  const take = (items: readonly unknown[]) => {
+    const room = top === undefined ? items.length : Math.max(0, top - shown);
+    const kept = items.slice(0, room);
+    shown += kept.length;
+    hidden += items.length - kept.length;
+    return kept;
+  };
+  const sink = (
+    writeItems: (items: readonly unknown[]) => Promise<void>,
+    end: (footer?: string[]) => Promise<void>,
+  ): ItemSink => ({
+    write: (items) => writeItems(take(items)),
+    end,
+    get shown() {
+      return shown;
+    },
+    get hidden() {
+      return hidden;
+    },
+  });
+
+  if (options.format === "ndjson") {
+    return sink(
+      (items) => write(items.map((item) => `${JSON.stringify(item)}\n`).join("")),
+      async () => {},
+    );
   }
-  if (format === "json") {
+  if (options.format === "json") {
     let first = true;
-    return {
-      write: (items) => {
+    return sink(
+      (items) => {
         const text = items.map((item) => {
           const prefix = first ? "[\n  " : ",\n  ";
           first = false;
@@ -33,20 +80,42 @@ export function createSink(out: Writable, format: OutputFormat, top?: number): I
         });
         return write(text.join(""));
       },
-      end: () => write(first ? "[]\n" : "\n]\n"),
+      () => write(first ? "[]\n" : "\n]\n"),
+    );
+  }
+  if (options.format === "csv" || options.format === "tsv") {
+    // RFC 4180: CRLF between records, fields with a delimiter, quote or line break quoted.
+    const csv = options.format === "csv";
+    const encode = (rows: string[][]) =>
+      stringify(rows, {
+        delimiter: csv ? "," : "\t",
+        record_delimiter: csv ? "windows" : "unix",
+        quote_record_delimiter: true,
+      });
+    let headed = false;
+    const rows = (items: readonly unknown[]) => {
+      const cells = items.map((item) => columns.map((c) => cellOf(item, c, "csv")));
+      if (!headed) cells.unshift(columns.map((c) => c.header));
+      headed = true;
+      return encode(cells);
     };
+    return sink(
+      (items) => (items.length > 0 ? write(rows(items)) : Promise.resolve()),
+      async (footer) => {
+        await write(rows([]));
+        if (footer) await write(encode([footer]));
+      },
+    );
   }
   const rows: unknown[] = [];
-  let hidden = 0;
-  return {
-    write: async (items) => {
-      for (const item of items) {
-        if (top === undefined || rows.length < top) rows.push(item);
-        else hidden++;
-      }
+  return sink(
+    async (items) => {
+      rows.push(...items);
     },
-    end: () => write(renderTable(rows) + (hidden > 0 ? `… and ${hidden} more\n` : "")),
-  };
+    (footer) => {
+      return write(renderTable(rows, columns, { keepEmpty: options.keepEmpty, footer, hidden }));
+    },
+  );
 }
 
 /** Writes `text` to `out`, resolving once it can take more (honours backpressure). */

@@ -1,4 +1,5 @@
 import {
+  isAbortError,
   isAuthenticationError,
   isBadRequestError,
   isConnectionError,
@@ -11,59 +12,110 @@ import {
   isProtocolError,
   isRateLimitError,
   isTimeoutError,
+  type KubeadaptError,
 } from "../index.js";
+import { EXIT_CODES } from "./exit-codes.js";
+import { UsageError } from "./usage-error.js";
+
+// Page-size fields and the flag that sets them.
+const PAGE_SIZE: Record<string, string> = { limit: "--limit", per_page: "--limit" };
+
+function badRequestHint(e: KubeadaptError): string {
+  const field = e.details.find((d) => d.field)?.field;
+  if (field === undefined)
+    return "the server refused the request as sent: check the path and each --query value";
+  if (PAGE_SIZE[field]) return `${PAGE_SIZE[field]} takes 1..500`;
+  return `check --query ${field}=… (kubeadapt paths lists what each parameter takes)`;
+}
+
+// Node's fetch hides the reason in `cause` (a TypeError "fetch failed" wrapping the socket's error).
+function rootCause(error: unknown): { code?: string; message: string } | undefined {
+  let cause = (error as { cause?: unknown }).cause;
+  let found: { code?: string; message: string } | undefined;
+  for (let depth = 0; cause instanceof Error && depth < 5; depth++) {
+    found = { code: (cause as { code?: string }).code, message: cause.message };
+    cause = cause.cause;
+  }
+  return found;
+}
+
+function connectionHint(e: KubeadaptError): string {
+  const code = rootCause(e)?.code ?? "";
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") {
+    return "the host name does not resolve: check --base-url (or KUBEADAPT_BASE_URL) and DNS";
+  }
+  if (code === "ECONNREFUSED")
+    return "nothing listens there: check the host and port of --base-url";
+  if (/CERT|SELF_SIGNED|ALTNAME|UNABLE_TO_VERIFY|TLS|SSL/.test(code)) {
+    return "the server's TLS certificate is not trusted: check the host name in --base-url, or trust its CA with NODE_EXTRA_CA_CERTS=ca.pem";
+  }
+  return "could not reach the server: check --base-url and the network";
+}
 
 // What to do next, by error class; the first guard that matches wins (subclasses first).
-const HINTS: [(e: unknown) => boolean, (e: never) => string][] = [
+const HINTS: [(e: unknown) => boolean, (e: KubeadaptError) => string][] = [
   [
     isCursorExpiredError,
-    () => "the cursor expired or the query changed: restart the walk from page 1",
+    () => "the cursor expired or the query changed: restart the walk without --query cursor=…",
   ],
   [
     isInvalidCursorError,
-    () => "the cursor was modified: restart the walk without --query cursor=...",
+    () => "the cursor was modified: restart the walk without --query cursor=…",
+  ],
+  [isBadRequestError, badRequestHint],
+  [isAuthenticationError, () => "set KUBEADAPT_API_TOKEN to a valid API token"],
+  [
+    isPermissionDeniedError,
+    () => "the token in KUBEADAPT_API_TOKEN lacks the scope this path needs",
   ],
   [
-    isBadRequestError,
-    (e: { details: { field?: string }[] }) =>
-      `check the parameter ${e.details[0]?.field ?? ""} (--limit is 1..500)`.replace("  ", " "),
+    isNotFoundError,
+    () => "check the id in the path (list the ids with kubeadapt get on the list path)",
   ],
-  [isAuthenticationError, () => "set KUBEADAPT_API_TOKEN to a valid API token"],
-  [isPermissionDeniedError, () => "the token lacks the scope this endpoint needs"],
-  [isNotFoundError, () => "check the id in the path"],
   [
     isRateLimitError,
-    (e: { retryAfterMs?: number }) =>
-      `rate limited: try again in ${Math.ceil((e.retryAfterMs ?? 0) / 1000)} s`,
+    (e) => `rate limited: try again in ${Math.ceil((e.retryAfterMs ?? 0) / 1000)} s`,
   ],
-  [isConnectionError, () => "could not reach the server: check --base-url and the network"],
+  [isConnectionError, connectionHint],
   [isTimeoutError, () => "the server did not answer in time: try again later"],
-  [isProtocolError, () => "the server's response was not the /v1 envelope"],
-  [
-    isPaginationLimitError,
-    () => "the walk reached its page cap: narrow the query or use --max-items",
-  ],
+  [isProtocolError, () => "the server's response was not the /v1 envelope: is --base-url the API?"],
+  [isPaginationLimitError, () => "narrow the query with --query, or resume with the command above"],
 ];
 
+/** The exit code for a failure: 2 usage, 3 cannot connect, 130 interrupted, 1 anything else. */
+export function exitCodeOf(error: unknown, interrupted = false): number {
+  if (error instanceof UsageError) return EXIT_CODES.usage;
+  if (interrupted && isAbortError(error)) return EXIT_CODES.interrupted;
+  if (isConnectionError(error) || isTimeoutError(error)) return EXIT_CODES.connect;
+  return EXIT_CODES.api;
+}
+
 /**
- * The lines printed for a failed command: code, status, message, request id, where a walk
- * stopped (to resume), and a hint. Never includes the token: SDK errors are already redacted.
+ * The lines printed for a failed command: code, status, message, request id, the network cause,
+ * where a walk stopped and the command that resumes it, and a hint. Never includes the token:
+ * SDK errors are already redacted.
+ * @param resume - the command line that resumes the walk, when it can be resumed
  */
-export function describeError(error: unknown): string {
+export function describeError(error: unknown, resume?: string): string {
   if (!isKubeadaptError(error)) {
     return `error: ${error instanceof Error ? error.message : String(error)}\n`;
   }
   const status = error.status === undefined ? "" : ` (HTTP ${error.status})`;
-  const lines = [`error: ${error.code ?? error.name}${status}: ${error.message}`];
+  // The SDK's text names its own option (`maxPages`); the CLI has no flag for it.
+  const message = isPaginationLimitError(error as unknown)
+    ? "the walk reached the page cap (10 000 pages) with more to come"
+    : error.message;
+  const lines = [`error: ${error.code ?? error.name}${status}: ${message}`];
   if (error.requestId) lines.push(`  request id: ${error.requestId}`);
+  const cause = isConnectionError(error) ? rootCause(error) : undefined;
+  if (cause) lines.push(`  cause: ${cause.code ? `${cause.code}: ` : ""}${cause.message}`);
   if (error.page !== undefined) {
     lines.push(`  stopped at page ${error.page} after ${error.itemsYielded ?? 0} items`);
-    // A fresh walk, not a resume, is the way out of a bad or expired cursor.
-    const stale: unknown = error;
-    const resumable = !isCursorExpiredError(stale) && !isInvalidCursorError(stale);
-    if (error.cursor && resumable) lines.push(`  resume with: --query cursor=${error.cursor}`);
   }
+  // A fresh walk, not a resume, is the way out of a bad or expired cursor.
+  const stale = isCursorExpiredError(error) || isInvalidCursorError(error);
+  if (resume && !stale) lines.push(`  resume with: ${resume}`);
   const hint = HINTS.find(([matches]) => matches(error));
-  if (hint) lines.push(`  hint: ${hint[1](error as never)}`);
+  if (hint) lines.push(`  hint: ${hint[1](error)}`);
   return `${lines.join("\n")}\n`;
 }

@@ -1,63 +1,33 @@
-/** A column of the item table: its header and how to read a cell from an item. */
-interface Column {
-  header: string;
-  cell(item: Record<string, unknown>): string | undefined;
-}
-
-const at = (item: unknown, ...keys: string[]): unknown =>
-  keys.reduce<unknown>(
-    (value, key) =>
-      value !== null && typeof value === "object"
-        ? (value as Record<string, unknown>)[key]
-        : undefined,
-    item,
-  );
-
-const text = (value: unknown) =>
-  typeof value === "string" || typeof value === "number" ? String(value) : undefined;
-
-// Money is a decimal string with its currency; keep the string, never a float.
-const money = (value: unknown) => {
-  const amount = text(at(value, "amount"));
-  return amount === undefined ? undefined : `${amount} ${text(at(value, "currency")) ?? ""}`.trim();
-};
-
-const COLUMNS: Column[] = [
-  { header: "NAME", cell: (i) => text(at(i, "metadata", "name") ?? at(i, "group", "name")) },
-  {
-    header: "KIND",
-    cell: (i) => text(at(i, "metadata", "workload_kind") ?? at(i, "metadata", "type") ?? i.kind),
-  },
-  { header: "NAMESPACE", cell: (i) => text(at(i, "metadata", "namespace")) },
-  { header: "CLUSTER", cell: (i) => text(at(i, "metadata", "cluster", "name")) },
-  {
-    header: "STATUS",
-    cell: (i) => text(at(i, "metadata", "status") ?? at(i, "metadata", "phase")),
-  },
-  { header: "COST/HOUR", cell: (i) => money(at(i, "cost", "current_run_rate_hourly")) },
-  { header: "COST", cell: (i) => money(at(i, "cost", "total")) },
-  { header: "SAVINGS/MONTH", cell: (i) => money(at(i, "savings", "estimated_monthly")) },
-  { header: "ID", cell: (i) => text(i.id ?? at(i, "group", "key")) },
-];
+import { type Column, cellOf } from "./columns.js";
 
 /**
- * Renders items as an aligned text table with the columns that any of them has.
+ * Renders items as an aligned text table. Columns that no item fills are left out, unless
+ * `keepEmpty` (columns the user chose).
+ * Options: `footer`, a last row (e.g. a total) aligned with the others; `hidden`, rows left
+ * out, said in a line before the footer.
  * @returns the table, one line per item after the header, ending in a newline
  */
-export function renderTable(items: readonly unknown[]): string {
-  const objects = items.filter(
-    (item): item is Record<string, unknown> => item !== null && typeof item === "object",
+export function renderTable(
+  items: readonly unknown[],
+  columns: readonly Column[],
+  options: { keepEmpty?: boolean; footer?: string[] | undefined; hidden?: number } = {},
+): string {
+  const more = options.hidden ? `… and ${options.hidden} more\n` : "";
+  if (items.length === 0) return `(no items)\n${more}`;
+  const all = items.map((item) => columns.map((c) => cellOf(item, c, "table")));
+  const kept = columns.flatMap((_, i) =>
+    options.keepEmpty || all.some((row) => row[i] !== "") ? [i] : [],
   );
-  if (objects.length === 0) return "(no items)\n";
-  const columns = COLUMNS.filter((c) => objects.some((item) => c.cell(item) !== undefined));
-  const cells = objects.map((item) => columns.map((c) => c.cell(item) ?? ""));
-  const widths = columns.map((c, i) =>
-    Math.max(c.header.length, ...cells.map((row) => (row[i] as string).length)),
-  );
+  const pick = (row: readonly string[]) => kept.map((i) => row[i] ?? "");
+  const rows = [pick(columns.map((c) => c.header)), ...all.map(pick)];
+  if (options.footer) rows.push(pick(options.footer));
+  const widths = kept.map((_, i) => Math.max(...rows.map((row) => (row[i] as string).length)));
   const line = (row: string[]) =>
     row
       .map((cell, i) => cell.padEnd(widths[i] as number))
       .join("  ")
       .trimEnd();
-  return `${[line(columns.map((c) => c.header)), ...cells.map(line)].join("\n")}\n`;
+  const body = rows.slice(0, options.footer ? -1 : undefined).map(line);
+  const footer = options.footer ? `${line(rows[rows.length - 1] as string[])}\n` : "";
+  return `${body.join("\n")}\n${more}${footer}`;
 }

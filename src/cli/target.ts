@@ -1,33 +1,72 @@
-import { createKubeadapt, type Kubeadapt } from "../index.js";
+import { createKubeadapt, type Kubeadapt, type KubeadaptOptions } from "../index.js";
 import { createFakeKubeadapt } from "../testing/index.js";
+import { UsageError } from "./usage-error.js";
 
 /** The API a command talks to. */
 export interface Target {
   ka: Kubeadapt;
-  /** True when it is the embedded demo API. */
-  demo: boolean;
+  /** Why the embedded demo API is used (a line for stderr); undefined for a real API. */
+  demo: string | undefined;
 }
 
 /** Where to find the API: flags first, then the environment. */
 export interface TargetChoice {
   baseUrl: string | undefined;
   demo: boolean;
+  /** `--allow-insecure-http`: plain http:// to a non-loopback host. */
+  allowInsecureHttp?: boolean;
   env: Record<string, string | undefined>;
 }
 
 /**
  * The real API when a token or base URL is given, else (or with --demo) the embedded demo API:
  * a seeded fake served in-process, so the CLI works with no account and no network.
+ * @throws UsageError when the base URL or the token cannot be used (said in the CLI's terms)
  */
-export function chooseTarget({ baseUrl, demo, env }: TargetChoice): Target {
+export function chooseTarget({ baseUrl, demo, allowInsecureHttp, env }: TargetChoice): Target {
   const token = env.KUBEADAPT_API_TOKEN || undefined;
   const url = baseUrl ?? (env.KUBEADAPT_BASE_URL || undefined);
   if (demo || (token === undefined && url === undefined)) {
-    const fake = createFakeKubeadapt();
+    // A fixed cursor key: the demo's data are seeded, so a cursor printed by one run (to
+    // resume, or for the next page) is valid in the next run too.
+    const fake = createFakeKubeadapt({ secret: "kubeadapt-cli-demo" });
+    const ignored = [token && "KUBEADAPT_API_TOKEN", url && "the base URL"].filter(Boolean);
+    const why = demo
+      ? `--demo${ignored.length > 0 ? `: ${ignored.join(" and ")} not used` : ""}`
+      : "no KUBEADAPT_API_TOKEN and no --base-url or KUBEADAPT_BASE_URL";
     return {
       ka: createKubeadapt({ token: "demo", baseUrl: fake.baseUrl, fetch: fake.fetch }),
-      demo: true,
+      demo: `using the embedded demo API (${why})`,
     };
   }
-  return { ka: createKubeadapt({ token, baseUrl: url }), demo: false };
+  const options = { token, baseUrl: url, allowInsecureHttp };
+  try {
+    return { ka: createKubeadapt(options), demo: undefined };
+  } catch {
+    throw new UsageError(
+      refusal(options, baseUrl === undefined ? "KUBEADAPT_BASE_URL" : "--base-url"),
+    );
+  }
+}
+
+// The SDK's messages name its options (`allowInsecureHttp`, `token`): find which input it
+// refused by retrying with the others made harmless, and say it with the CLI's flags.
+function refusal(options: KubeadaptOptions, source: string): string {
+  const refused = (changes: KubeadaptOptions) => {
+    try {
+      createKubeadapt({ ...options, ...changes });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  const harmlessToken = { token: "checked-separately" };
+  if (refused({ ...harmlessToken, allowInsecureHttp: true })) {
+    return `${source} must be an absolute URL like https://api.example.com/ without credentials, query or fragment (the token goes in KUBEADAPT_API_TOKEN)`;
+  }
+  if (refused(harmlessToken)) {
+    const host = new URL(options.baseUrl as string).host;
+    return `${source} is plain http:// to ${host}: the token would travel unencrypted; use https://, or add --allow-insecure-http to accept that`;
+  }
+  return "KUBEADAPT_API_TOKEN must be printable ASCII without spaces (check for a trailing newline)";
 }

@@ -1,5 +1,7 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFakeKubeadapt, type FakeServer } from "../../src/testing/index.js";
 
@@ -50,34 +52,6 @@ describe("kubeadapt get", () => {
     expect(run.stderr).toContain(`${expected} items, ${Math.ceil(expected / 500)} pages`);
   });
 
-  it("stops after --max-items and prints a JSON array", async () => {
-    const run = await cli(["get", "workloads", "--all", "--format", "json", "--max-items", "7"]);
-    expect(run.code).toBe(0);
-    const items = JSON.parse(run.stdout) as { kind: string }[];
-    expect(items).toHaveLength(7);
-    expect(items.every((w) => w.kind === "Workload")).toBe(true);
-  });
-
-  it("draws progress with the total on stderr, never on stdout", async () => {
-    const run = await cli(["get", "/v1/clusters", "--all", "--limit", "2", "--progress", "--demo"]);
-    expect(run.code).toBe(0);
-    const clusters = createFakeKubeadapt().data.clusters.length;
-    expect(run.stderr).toContain(`/${clusters} items`);
-    expect(run.stdout).not.toContain("items,");
-    expect(run.stdout.trimEnd().split("\n")).toHaveLength(clusters);
-  });
-
-  it("renders a table of the top rows while the walk still counts every item", async () => {
-    const run = await cli(["get", "/v1/workloads", "--all", "--format", "table", "--top", "3"]);
-    expect(run.code).toBe(0);
-    const total = createFakeKubeadapt().data.workloads.length;
-    const [header, ...rows] = run.stdout.trimEnd().split("\n");
-    expect(header).toMatch(/^NAME\s+KIND\s+NAMESPACE\s+CLUSTER\s+COST\/HOUR\s+ID$/);
-    expect(rows).toHaveLength(4);
-    expect(rows[3]).toBe(`… and ${total - 3} more`);
-    expect(run.stderr).toContain(`${total} items, ${Math.ceil(total / 100)} pages`);
-  });
-
   it("talks to the base URL with the token from the environment, not the demo", async () => {
     const run = await cli(["get", "/v1/clusters", "--base-url", server.url, "--format", "ndjson"], {
       KUBEADAPT_API_TOKEN: TOKEN,
@@ -106,30 +80,74 @@ describe("kubeadapt get", () => {
     expect(run.stderr).not.toContain(TOKEN);
   });
 
-  it("rejects --limit 501 before any request with the field and a hint", async () => {
-    const run = await cli(["get", "/v1/workloads", "--limit", "501", "--demo"]);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/BAD_REQUEST|BadRequestError/);
-    expect(run.stderr).toContain("hint: check the parameter limit");
-  });
-
-  it("says NOT_FOUND for an unknown id", async () => {
-    const run = await cli(["get", "/v1/clusters/00000000-0000-4000-8000-000000000000", "--demo"]);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/error: NOT_FOUND \(HTTP 404\)/);
-  });
-
+  // Every usage mistake is checked in-process (checks.test.ts); this is the bin's exit code.
   it("exits 2 with the usage on a mistake in the command line", async () => {
-    for (const args of [
-      ["fetch"],
-      ["get"],
-      ["get", "/v1/nope"],
-      ["get", "/v1/workloads", "--limit", "x"],
-    ]) {
-      const run = await cli(args);
-      expect(run.code, args.join(" ")).toBe(2);
-      expect(run.stderr).toContain("Usage:");
-    }
+    const run = await cli(["get", "/v1/workloads", "--limit", "501"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("error: --limit 501: limit must be an integer from 1 to 500");
+    expect(run.stderr).toContain("Usage:");
+  });
+});
+
+describe("Ctrl-C (SIGINT) during a walk", () => {
+  // A slow server, so the signal reliably lands mid-walk.
+  const slow = createFakeKubeadapt({ token: TOKEN, sizes: { workloads: 120 } });
+  let slowServer: FakeServer;
+  beforeAll(async () => {
+    slowServer = await slow.listen({ host: "127.0.0.1" });
+  });
+  afterAll(() => slowServer?.close());
+
+  const ids = (csv: string) =>
+    Papa.parse<string[]>(csv, { skipEmptyLines: true })
+      .data.slice(1)
+      .map((row) => row[0]);
+
+  it("exits 130 and prints a resume command with every flag that fetches exactly the rest", async () => {
+    slow.setFaults({ latencyMs: 200 });
+    const args = ["get", "/v1/workloads", "--all", "--limit", "10", "--format", "csv"];
+    const flags = ["--columns", "id, metadata.name", "-q", "cost_mode=fully_loaded"];
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", MAIN, ...args, ...flags, "--base-url", slowServer.url, "--no-progress"],
+      { env: { ...process.env, KUBEADAPT_API_TOKEN: TOKEN, KUBEADAPT_BASE_URL: "" } },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    await new Promise<void>((resolve) => {
+      child.stdout.on("data", (chunk) => {
+        stdout += chunk;
+        // Header and the first page are out: interrupt the walk.
+        if (stdout.split("\r\n").length > 11 && !child.killed) {
+          child.kill("SIGINT");
+          resolve();
+        }
+      });
+    });
+    expect(await exited).toBe(130);
+    const first = ids(stdout);
+    expect(first.length).toBeGreaterThanOrEqual(10);
+    expect(first.length).toBeLessThan(120);
+    expect(stderr).toContain(`interrupted after ${first.length} items`);
+    const resume = /resume with: (.*)/.exec(stderr)?.[1] as string;
+    expect(resume).toMatch(
+      /^kubeadapt get \/v1\/workloads --all --query cost_mode=fully_loaded --query cursor=\S+ --limit 10 --format csv --columns 'id, metadata.name' --base-url http:\/\/127\.0\.0\.1:\d+ --no-progress$/,
+    );
+
+    // The shell's words of the resume command, run as the CLI: the rest, nothing twice.
+    slow.setFaults(undefined);
+    const words = (await promisify(execFile)("sh", ["-c", `printf '%s\\0' ${resume}`])).stdout
+      .split("\0")
+      .slice(1, -1);
+    const rest = await cli(words, { KUBEADAPT_API_TOKEN: TOKEN });
+    expect(rest.code).toBe(0);
+    const all = [...first, ...ids(rest.stdout)];
+    expect(new Set(all).size).toBe(all.length);
+    expect([...all].sort()).toEqual(slow.data.workloads.map((w) => w.id).sort());
   });
 });
 

@@ -1,0 +1,16 @@
+/** The exit codes of every command, as help and the docs list them. */
+export const EXIT_CODES = {
+  ok: 0,
+  api: 1,
+  usage: 2,
+  connect: 3,
+  interrupted: 130,
+} as const;
+
+/** The exit codes as help prints them. */
+export const EXIT_TABLE = `Exit codes:
+  0    done
+  1    the API answered with an error, or broke the protocol
+  2    usage: a mistake in the command line (flags, path, --query), found before any request
+  3    cannot connect: DNS, refused connection, TLS certificate, or no answer in time
+  130  interrupted (Ctrl-C); an interrupted walk prints the command that resumes it`;

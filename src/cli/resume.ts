@@ -1,0 +1,43 @@
+import type { GetArgs } from "./args.js";
+
+/** Where an interrupted or failed walk goes on: a cursor, or Cost Explorer's page number. */
+export type ResumePoint = { cursor: string } | { page: number };
+
+/**
+ * The `kubeadapt get` command line that goes on where a walk stopped: every flag of the
+ * original (normalized), `--query cursor=…` (or `page=…`) instead of the start, and
+ * `--max-items` lowered by the items already written. Each word is quoted for a POSIX shell.
+ * @param written - items already written, taken off `--max-items`
+ */
+export function resumeCommand(args: GetArgs, at: ResumePoint, written: number): string {
+  const words = ["kubeadapt", "get", args.path];
+  const flag = (name: string, value: string | number | undefined) => {
+    if (value !== undefined) words.push(`--${name}`, String(value));
+  };
+  const toggle = (name: string, on: boolean) => {
+    if (on) words.push(`--${name}`);
+  };
+  toggle("all", args.all);
+  for (const [key, value] of Object.entries(args.query)) {
+    if (key !== "cursor" && key !== "page") flag("query", `${key}=${value}`);
+  }
+  flag("query", "cursor" in at ? `cursor=${at.cursor}` : `page=${at.page}`);
+  flag("limit", args.limit);
+  flag("format", args.format);
+  flag("columns", args.columns);
+  flag("sum", args.sum);
+  flag("top", args.top);
+  flag("max-items", args.maxItems === undefined ? undefined : args.maxItems - written);
+  flag("output", args.output);
+  flag("base-url", args.baseUrl);
+  toggle("allow-insecure-http", args.allowInsecureHttp);
+  toggle("demo", args.demo);
+  if (args.progress !== undefined) words.push(args.progress ? "--progress" : "--no-progress");
+  return words.map(shellQuote).join(" ");
+}
+
+/** `word` as one word for a POSIX shell: bare when safe, else in single quotes. */
+export function shellQuote(word: string): string {
+  if (/^[\w./:=@%+,-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}

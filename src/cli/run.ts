@@ -1,0 +1,117 @@
+import { createWriteStream, type WriteStream } from "node:fs";
+import type { Writable } from "node:stream";
+import { isAbortError } from "../index.js";
+import { type GetArgs, parseCommand } from "./args.js";
+import { EXIT_CODES } from "./exit-codes.js";
+import { planGet, runGet, WalkStopped } from "./get-command.js";
+import { CONTRACT_USAGE, describePaths, GET_USAGE, pathsUsage, USAGE } from "./help.js";
+import { describeError, exitCodeOf } from "./report-error.js";
+import { resumeCommand } from "./resume.js";
+import { summaryLines } from "./summary.js";
+import { chooseTarget } from "./target.js";
+import { UsageError } from "./usage-error.js";
+import { VERSION } from "./version.js";
+
+const HELP = { main: USAGE, get: GET_USAGE, paths: pathsUsage, contract: CONTRACT_USAGE };
+
+/** The process a command line runs in: its streams, environment and interrupt signal. */
+export interface CliIo {
+  stdout: Writable;
+  stderr: Writable;
+  /** Whether stderr is a terminal (a progress bar is drawn only then, unless forced). */
+  stderrIsTty: boolean;
+  env: Record<string, string | undefined>;
+  /** Aborts on Ctrl-C (SIGINT): the walk stops and prints how to resume it. */
+  signal: AbortSignal;
+}
+
+/**
+ * Runs the `kubeadapt` command line with `argv` (without node and the script).
+ * @returns the exit code: 0 done, 1 API error, 2 usage, 3 cannot connect, 130 interrupted
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const command = parseCommand(argv);
+    if (command.name === "help") {
+      const help = HELP[command.topic];
+      const text = typeof help === "function" ? help() : help;
+      io.stdout.write(`${command.topic === "get" ? `${text}\n\n${describePaths()}` : text}\n`);
+      return EXIT_CODES.ok;
+    }
+    if (command.name === "paths") {
+      io.stdout.write(`${describePaths()}\n`);
+      return EXIT_CODES.ok;
+    }
+    if (command.name === "version") {
+      io.stdout.write(`${VERSION}\n`);
+      return EXIT_CODES.ok;
+    }
+    if (command.name === "contract") {
+      const { runContractCommand } = await import("./contract-command.js");
+      return await runContractCommand(command.args, io.env);
+    }
+    return await get(command.args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      const usage = argv[0] === "get" ? GET_USAGE.split("\n\n")[0] : USAGE.split("\n\n")[0];
+      io.stderr.write(`error: ${error.message}\n\n${usage}\n(--help for more)\n`);
+      return EXIT_CODES.usage;
+    }
+    if (isBrokenPipe(error)) return EXIT_CODES.ok;
+    const interrupted = io.signal.aborted && isAbortError(error);
+    io.stderr.write(
+      interrupted ? "interrupted before the first page: nothing written\n" : describeError(error),
+    );
+    return exitCodeOf(error, io.signal.aborted);
+  }
+}
+
+async function get(args: GetArgs, io: CliIo): Promise<number> {
+  const { signal, stderr } = io;
+  // Everything the spec can check is checked before the first request.
+  const plan = planGet(args);
+  const target = chooseTarget({ ...args, env: io.env });
+  const file = args.output === undefined ? undefined : await openOutput(args.output);
+  if (target.demo) stderr.write(`${target.demo}\n`);
+  try {
+    const summary = await runGet(target.ka, args, plan, {
+      stdout: file ?? io.stdout,
+      stderr,
+      stderrIsTty: io.stderrIsTty,
+      signal,
+    });
+    stderr.write(summaryLines(summary, args));
+    return EXIT_CODES.ok;
+  } catch (error) {
+    if (!(error instanceof WalkStopped)) throw error;
+    const resume = resumeCommand(args, error.at, error.written);
+    const interrupted = signal.aborted && isAbortError(error.cause);
+    const note = args.output
+      ? `  note: the resumed run rewrites ${args.output}; give it another --output to keep this part\n`
+      : "";
+    stderr.write(
+      interrupted
+        ? `interrupted after ${error.written} items\n  resume with: ${resume}\n${note}`
+        : `${describeError(error.cause, resume)}${note}`,
+    );
+    return exitCodeOf(error.cause, signal.aborted);
+  } finally {
+    if (file) await new Promise((resolve) => file.end(resolve));
+  }
+}
+
+// The file is opened before any request, so a wrong path costs no API call.
+function openOutput(path: string): Promise<WriteStream> {
+  return new Promise((resolve, reject) => {
+    const stream = createWriteStream(path);
+    stream.once("open", () => resolve(stream));
+    stream.once("error", (error: NodeJS.ErrnoException) =>
+      reject(new UsageError(`--output ${path}: cannot write it (${error.code ?? error.message})`)),
+    );
+  });
+}
+
+// `kubeadapt get ... | head` closes stdout early: that is the reader's choice, not a failure.
+function isBrokenPipe(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === "EPIPE";
+}

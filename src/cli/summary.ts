@@ -1,0 +1,43 @@
+import type { GetArgs } from "./args.js";
+import type { GetSummary } from "./get-command.js";
+import type { ResumePoint } from "./resume.js";
+import { totalText } from "./total.js";
+
+/** "1 page", "2 pages". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** `--query cursor=…` or `--query page=…` for a resume point. */
+export function resumeQuery(at: ResumePoint): string {
+  return "cursor" in at ? `--query cursor=${at.cursor}` : `--query page=${at.page}`;
+}
+
+/**
+ * The lines stderr gets after a `get`: counts and time, and whenever the result is not all
+ * there is, that it is partial and how to get the rest; the `--sum` total for ndjson and json.
+ */
+export function summaryLines(summary: GetSummary, args: GetArgs): string {
+  const { items, shown, pages, total, partial, more } = summary;
+  const of = partial && total !== undefined ? ` of ${total}` : "";
+  const seconds = (summary.ms / 1000).toFixed(2);
+  let line = `${items}${of} ${items === 1 && !of ? "item" : "items"}, ${plural(pages, "page")} in ${seconds} s`;
+  if (shown < items) line += `; ${shown} written (--top ${args.top})`;
+  if (partial) {
+    const next = more ? resumeQuery(more) : undefined;
+    if (args.maxItems !== undefined && items >= args.maxItems) {
+      line += ` (stopped at --max-items ${args.maxItems}; more items follow${next ? `: ${next}` : ""})`;
+    } else {
+      line += ` (more pages: add --all${next ? `, or ${next} for the next page` : ""})`;
+    }
+  }
+  const lines = [line];
+  const sum = summary.sum;
+  if (sum && (args.format === "ndjson" || args.format === "json")) {
+    lines.push(`sum of ${sum.path} over ${plural(sum.counted, "item")}: ${totalText(sum)}`);
+  }
+  if (sum && sum.missing > 0) {
+    lines.push(`note: ${plural(sum.missing, "item")} had no ${sum.path}, not in the sum`);
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,261 @@
+import { readFileSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import type { AddressInfo } from "node:net";
+import { describe, expect, it } from "vitest";
+import { describeError, exitCodeOf } from "../../src/cli/report-error.js";
+import { UsageError } from "../../src/cli/usage-error.js";
+import {
+  AbortError,
+  BadRequestError,
+  ConnectionError,
+  NotFoundError,
+  PaginationLimitError,
+  TimeoutError,
+} from "../../src/errors.js";
+import { createFakeKubeadapt } from "../../src/testing/index.js";
+import { runInProcess } from "./run-cli.js";
+
+const TOKEN = "ka_live_cli0errors0secret000000000000000";
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
+
+describe("cannot connect: exit 3, with the network's cause and a hint that fits it", () => {
+  it("ECONNREFUSED: nothing listens on the port", async () => {
+    const server = createHttpServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    const run = await runInProcess(
+      ["get", "/v1/clusters", "--base-url", `http://127.0.0.1:${port}`],
+      {
+        KUBEADAPT_API_TOKEN: TOKEN,
+      },
+    );
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/^ {2}cause: ECONNREFUSED: /m);
+    expect(run.stderr).toContain(
+      "hint: nothing listens there: check the host and port of --base-url",
+    );
+  });
+
+  it("a host name that does not resolve", async () => {
+    const run = await runInProcess(
+      ["get", "/v1/clusters", "--base-url", "https://nonexistent.invalid"],
+      {
+        KUBEADAPT_API_TOKEN: TOKEN,
+      },
+    );
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/^ {2}cause: (ENOTFOUND|EAI_AGAIN): .*nonexistent\.invalid/m);
+    expect(run.stderr).toContain("hint: the host name does not resolve: check --base-url");
+  });
+
+  it("a TLS certificate the client does not trust", async () => {
+    const server = createHttpsServer(
+      { key: fixture("self-signed.key"), cert: fixture("self-signed.crt") },
+      (_, res) => res.end("{}"),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const run = await runInProcess(
+        ["get", "/v1/clusters", "--base-url", `https://127.0.0.1:${port}`],
+        {
+          KUBEADAPT_API_TOKEN: TOKEN,
+        },
+      );
+      expect(run.code).toBe(3);
+      expect(run.stderr).toMatch(
+        /^ {2}cause: DEPTH_ZERO_SELF_SIGNED_CERT: self[- ]signed certificate/m,
+      );
+      expect(run.stderr).toContain("hint: the server's TLS certificate is not trusted");
+      expect(run.stderr).toContain("NODE_EXTRA_CA_CERTS");
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it("a timeout is exit 3 too, and a usage mistake 2, an API error 1, an interrupt 130", () => {
+    expect(exitCodeOf(new TimeoutError("GET /v1/clusters timed out"))).toBe(3);
+    expect(exitCodeOf(new ConnectionError("failed"))).toBe(3);
+    expect(exitCodeOf(new UsageError("bad flag"))).toBe(2);
+    expect(exitCodeOf(new NotFoundError("no such cluster", { status: 404 }))).toBe(1);
+    expect(exitCodeOf(new AbortError("aborted"), true)).toBe(130);
+    // An abort nobody asked for by Ctrl-C is a failure, not an interrupt.
+    expect(exitCodeOf(new AbortError("aborted"), false)).toBe(1);
+  });
+});
+
+describe("a walk that fails mid-way", () => {
+  it("exits 1 with where it stopped and the whole command that resumes it", async () => {
+    const fake = createFakeKubeadapt({ token: TOKEN, sizes: { workloads: 30 } });
+    // A proxy to the fake that fails every page after the first: a deterministic mid-walk error.
+    const proxy = createHttpServer(async (req, res) => {
+      const url = new URL(req.url ?? "/", fake.baseUrl);
+      if (url.searchParams.has("cursor")) {
+        res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: { code: "INTERNAL", message: "boom" } }));
+        return;
+      }
+      const answer = await fake.fetch(url, {
+        headers: { authorization: req.headers.authorization ?? "" },
+      });
+      res.writeHead(answer.status, { "content-type": "application/json" });
+      res.end(await answer.text());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = proxy.address() as AddressInfo;
+      const base = `http://127.0.0.1:${port}`;
+      const run = await runInProcess(
+        ["get", "/v1/workloads", "--all", "--limit", "10", "-o", "csv", "--base-url", base],
+        { KUBEADAPT_API_TOKEN: TOKEN },
+      );
+      expect(run.code).toBe(1);
+      expect(run.stdout.trimEnd().split("\r\n")).toHaveLength(11);
+      expect(run.stderr).toMatch(/^error: INTERNAL \(HTTP 500\): boom$/m);
+      expect(run.stderr).toMatch(
+        new RegExp(
+          `^ {2}resume with: kubeadapt get /v1/workloads --all --query cursor=\\S+ --limit 10 --format csv --base-url ${base.replace(/\./g, "\\.")}$`,
+          "m",
+        ),
+      );
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+  });
+});
+
+describe("interrupted", () => {
+  it("before the first page: exit 130, nothing written, no resume command", async () => {
+    const run = await runInProcess("get /v1/workloads --all", {}, AbortSignal.abort());
+    expect(run.code).toBe(130);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("interrupted before the first page: nothing written");
+    expect(run.stderr).not.toContain("resume");
+  });
+});
+
+describe("the base URL and the token are refused in the CLI's terms (exit 2)", () => {
+  it("plain http:// to another host names --allow-insecure-http, not the SDK option", async () => {
+    const run = await runInProcess(
+      ["get", "/v1/clusters", "--base-url", "http://nonexistent.invalid"],
+      {
+        KUBEADAPT_API_TOKEN: TOKEN,
+      },
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "error: --base-url is plain http:// to nonexistent.invalid: the token would travel unencrypted; use https://, or add --allow-insecure-http to accept that",
+    );
+    expect(run.stderr).not.toMatch(/allowInsecureHttp|`token`/);
+  });
+
+  it("--allow-insecure-http lets the request go (here to a host that does not resolve)", async () => {
+    const run = await runInProcess(
+      ["get", "/v1/clusters", "--base-url", "http://nonexistent.invalid", "--allow-insecure-http"],
+      { KUBEADAPT_API_TOKEN: TOKEN },
+    );
+    expect(run.code).toBe(3);
+  });
+
+  it("says which setting holds a bad URL, without echoing credentials", async () => {
+    const flag = await runInProcess("get /v1/clusters --base-url ftp://example.com", {
+      KUBEADAPT_API_TOKEN: TOKEN,
+    });
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain(
+      "error: --base-url must be an absolute URL like https://api.example.com/ without credentials, query or fragment (the token goes in KUBEADAPT_API_TOKEN)",
+    );
+    const env = await runInProcess("get /v1/clusters", {
+      KUBEADAPT_API_TOKEN: TOKEN,
+      KUBEADAPT_BASE_URL: "https://me:hunter2@api.example.com",
+    });
+    expect(env.code).toBe(2);
+    expect(env.stderr).toContain("error: KUBEADAPT_BASE_URL must be an absolute URL");
+    expect(env.stderr).not.toContain("hunter2");
+  });
+
+  it("a token with a trailing newline is named by its variable and never printed", async () => {
+    const run = await runInProcess(
+      ["get", "/v1/clusters", "--base-url", "https://api.example.com"],
+      {
+        KUBEADAPT_API_TOKEN: `${TOKEN}\n`,
+      },
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "error: KUBEADAPT_API_TOKEN must be printable ASCII without spaces",
+    );
+    expect(run.stderr).not.toContain(TOKEN);
+  });
+
+  it("--demo says why the demo is used, also when a token or base URL is set", async () => {
+    const cases: [Record<string, string>, string][] = [
+      [{}, "using the embedded demo API (--demo)"],
+      [
+        { KUBEADAPT_API_TOKEN: TOKEN },
+        "using the embedded demo API (--demo: KUBEADAPT_API_TOKEN not used)",
+      ],
+      [
+        { KUBEADAPT_API_TOKEN: TOKEN, KUBEADAPT_BASE_URL: "https://api.example.com" },
+        "using the embedded demo API (--demo: KUBEADAPT_API_TOKEN and the base URL not used)",
+      ],
+    ];
+    for (const [env, line] of cases) {
+      const run = await runInProcess("get /v1/organization --demo", env);
+      expect(run.code).toBe(0);
+      expect(run.stderr.split("\n")[0]).toBe(line);
+    }
+    const none = await runInProcess("get /v1/organization");
+    expect(none.stderr.split("\n")[0]).toBe(
+      "using the embedded demo API (no KUBEADAPT_API_TOKEN and no --base-url or KUBEADAPT_BASE_URL)",
+    );
+  });
+});
+
+describe("SDK wording stays out of the CLI's messages", () => {
+  it("the page cap is said without the SDK's maxPages", () => {
+    const text = describeError(
+      new PaginationLimitError(
+        "Reached maxPages (10000) with more to come; raise it or resume from error.cursor/page",
+      ),
+    );
+    expect(text).toContain(
+      "error: PaginationLimitError: the walk reached the page cap (10 000 pages)",
+    );
+    expect(text).not.toMatch(/maxPages|error\.cursor/);
+  });
+});
+
+describe("BAD_REQUEST hints fit the error", () => {
+  const hint = (error: unknown) => /hint: (.*)/.exec(describeError(error))?.[1];
+  const bad = (field?: string) =>
+    new BadRequestError("invalid", {
+      status: 400,
+      code: "BAD_REQUEST",
+      details: field === undefined ? [] : [{ field, reason: "invalid" }],
+    });
+
+  it("names the field the server names, as a --query, and the page size as --limit", () => {
+    expect(hint(bad("namespace"))).toBe(
+      "check --query namespace=… (kubeadapt paths lists what each parameter takes)",
+    );
+    expect(hint(bad("limit"))).toBe("--limit takes 1..500");
+    expect(hint(bad("per_page"))).toBe("--limit takes 1..500");
+    expect(hint(bad())).toBe(
+      "the server refused the request as sent: check the path and each --query value",
+    );
+    for (const field of ["namespace", undefined]) expect(hint(bad(field))).not.toContain("--limit");
+  });
+
+  it("a server-side 400 (start after end) names start, not --limit", async () => {
+    const run = await runInProcess("get /v1/cost-explorer -q start=2026-05-31 -q end=2026-05-01");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("error: BAD_REQUEST (HTTP 400): start must not be after end");
+    expect(run.stderr).toContain("hint: check --query start=…");
+    expect(run.stderr).not.toContain("--limit");
+  });
+});

@@ -1,0 +1,290 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import Papa from "papaparse";
+import { afterAll, describe, expect, it } from "vitest";
+import { defaultColumns } from "../../src/cli/columns.js";
+import { itemFields } from "../../src/cli/item-fields.js";
+import { createSink } from "../../src/cli/output.js";
+import { createTotal, totalText } from "../../src/cli/total.js";
+import { createFakeKubeadapt } from "../../src/testing/index.js";
+import { runInProcess } from "./run-cli.js";
+
+const demo = createFakeKubeadapt();
+const workloads = demo.data.workloads;
+const parse = (text: string, delimiter = ",") =>
+  Papa.parse<string[]>(text, { delimiter, skipEmptyLines: true }).data;
+
+// An exact decimal total with BigInt, independent of the CLI's money module.
+function exactSum(amounts: string[]): string {
+  const units = amounts.reduce((total, a) => total + BigInt(a.replace(".", "")), 0n);
+  const digits = units.toString().padStart(5, "0");
+  return `${digits.slice(0, -4)}.${digits.slice(-4)}`;
+}
+
+async function sinkText(format: "csv" | "tsv", items: unknown[], footer?: string[]) {
+  let text = "";
+  const out = new Writable({
+    write(chunk, _encoding, done) {
+      text += String(chunk);
+      done();
+    },
+  });
+  const columns = [
+    { header: "name", paths: ["name"] },
+    { header: "cost", paths: ["cost"] },
+  ];
+  const sink = createSink(out, { format, columns });
+  await sink.write(items.slice(0, 2));
+  await sink.write(items.slice(2));
+  await sink.end(footer);
+  return text;
+}
+
+describe("--format csv and tsv", () => {
+  const tricky = [
+    { name: "a,b", cost: { amount: "12.4800", currency: "USD" } },
+    { name: 'say "hi"', cost: { amount: "-0.0100", currency: "USD" } },
+    { name: "two\nlines", cost: { amount: "1000000.0001", currency: "USD" } },
+    { name: "tab\there\r\nand crlf", cost: null },
+    { name: "", cost: { amount: "0.0000", currency: "USD" } },
+  ];
+  const expected = [
+    ["name", "cost"],
+    ...tricky.map((t) => [t.name, t.cost?.amount ?? ""]),
+    ["TOTAL", "1000012.3701"],
+  ];
+
+  it("quotes commas, quotes and line breaks so an independent parser reads every cell back", async () => {
+    const text = await sinkText("csv", tricky, ["TOTAL", "1000012.3701"]);
+    expect(text.endsWith("\r\n")).toBe(true);
+    // A bare line feed inside a cell is quoted too: spreadsheets end a record on either.
+    expect(text).toContain('"two\nlines"');
+    expect(parse(text)).toEqual(expected);
+  });
+
+  it("does the same with tabs for tsv", async () => {
+    const text = await sinkText("tsv", tricky, ["TOTAL", "1000012.3701"]);
+    expect(parse(text, "\t")).toEqual(expected);
+  });
+
+  it("writes only the header for no items", async () => {
+    expect(parse(await sinkText("csv", []))).toEqual([["name", "cost"]]);
+  });
+
+  it("walks a list into CSV: every item once, money as the API's exact strings", async () => {
+    const run = await runInProcess("get /v1/workloads --all --limit 500 -o csv");
+    expect(run.code).toBe(0);
+    const [header, ...rows] = parse(run.stdout);
+    expect(rows).toHaveLength(workloads.length);
+    const at = (name: string) => (header as string[]).indexOf(name);
+    const byId = new Map(rows.map((row) => [row[at("id")], row]));
+    expect(byId.size).toBe(workloads.length);
+    for (const w of workloads) {
+      const row = byId.get(w.id) as string[];
+      expect(row[at("metadata.name")]).toBe(w.metadata.name);
+      expect(row[at("cost.current_run_rate_hourly")]).toBe(w.cost.current_run_rate_hourly.amount);
+      expect(row[at("cost.projected_monthly")]).toBe(w.cost.projected_monthly?.amount);
+      expect(row[at("cost.current_run_rate_hourly.currency")]).toBe("USD");
+    }
+  });
+
+  it("takes its default columns from the item schema: every field but constants, and the currency", () => {
+    const fields = itemFields("/v1/workloads");
+    expect(fields.find((f) => f.path === "kind")?.constant).toBe(true);
+    expect(defaultColumns("/v1/workloads", "csv").map((c) => c.header)).toEqual([
+      ...fields.filter((f) => !f.constant).map((f) => f.path),
+      "cost.current_run_rate_hourly.currency",
+    ]);
+    expect(defaultColumns("/v1/cost-explorer", "csv").map((c) => c.header)).toEqual([
+      "group.dimension",
+      "group.key",
+      "group.name",
+      "cost.total",
+      "cost.cost_mode",
+      "cost.total.currency",
+    ]);
+  });
+
+  it("--columns picks dotted paths for csv, tsv and table, in the order given", async () => {
+    const columns = "metadata.name,cost.current_run_rate_hourly,metadata.cluster.name";
+    const base = ["get", "/v1/workloads", "--max-items", "3", "--columns", columns];
+    const csv = await runInProcess([...base, "-o", "csv"]);
+    const tsv = await runInProcess([...base, "-o", "tsv"]);
+    const table = await runInProcess([...base, "-o", "table"]);
+    const ndjson = await runInProcess("get /v1/workloads --max-items 3");
+    const first = ndjson.stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as (typeof workloads)[number]);
+    const rows = first.map((w) => [
+      w.metadata.name,
+      w.cost.current_run_rate_hourly.amount,
+      w.metadata.cluster.name,
+    ]);
+    expect(parse(csv.stdout)).toEqual([columns.split(","), ...rows]);
+    expect(parse(tsv.stdout, "\t")).toEqual([columns.split(","), ...rows]);
+    const lines = table.stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(
+      /^metadata\.name +cost\.current_run_rate_hourly +metadata\.cluster\.name$/,
+    );
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^${first[0]?.metadata.name} +${first[0]?.cost.current_run_rate_hourly.amount} USD +`,
+      ),
+    );
+  });
+
+  it("refuses --columns a path the items do not have, and --columns with ndjson", async () => {
+    const unknown = await runInProcess("get /v1/workloads -o csv --columns metadata.nmae");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      '--columns metadata.nmae: the items of GET /v1/workloads have no field "metadata.nmae"; their fields: id, kind, metadata.name',
+    );
+    const ndjson = await runInProcess("get /v1/workloads --columns id");
+    expect(ndjson.code).toBe(2);
+    expect(ndjson.stderr).toContain("--columns is for --format table, csv or tsv, not ndjson");
+    const empty = await runInProcess("get /v1/workloads -o csv --columns id,,x");
+    expect(empty.stderr).toContain("--columns takes dotted paths separated by commas");
+  });
+});
+
+describe("--sum", () => {
+  const amounts = workloads.map((w) => w.cost.current_run_rate_hourly.amount);
+  const total = exactSum(amounts);
+
+  it("adds a TOTAL row with the exact sum to csv", async () => {
+    const run = await runInProcess(
+      "get /v1/workloads --all -o csv --columns id,cost.current_run_rate_hourly --sum cost.current_run_rate_hourly",
+    );
+    expect(run.code).toBe(0);
+    const rows = parse(run.stdout);
+    expect(rows).toHaveLength(workloads.length + 2);
+    expect(rows.at(-1)).toEqual(["TOTAL", total]);
+  });
+
+  it("adds the summed column when --columns lacks it, and a footer under a --top table saying it covers all", async () => {
+    const run = await runInProcess(
+      "get /v1/workloads --all -o table --top 2 --columns metadata.name --sum cost.current_run_rate_hourly",
+    );
+    const lines = run.stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toMatch(/^metadata\.name +cost\.current_run_rate_hourly$/);
+    expect(lines[3]).toBe(`… and ${workloads.length - 2} more`);
+    expect(lines[4]).toMatch(new RegExp(`^TOTAL \\(all ${workloads.length}\\) +${total} USD$`));
+  });
+
+  it("prints the sum on stderr for ndjson and json, stdout keeps only items", async () => {
+    for (const format of ["ndjson", "json"]) {
+      const run = await runInProcess([
+        "get",
+        "/v1/workloads",
+        "--all",
+        "-o",
+        format,
+        "--sum",
+        "cost.current_run_rate_hourly",
+      ]);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toContain(
+        `sum of cost.current_run_rate_hourly over ${workloads.length} items: ${total} USD`,
+      );
+      expect(run.stdout).not.toContain(total);
+    }
+  });
+
+  it("stays exact where floats drift, keeps one sum per currency, and counts items without the field", () => {
+    const total = createTotal("/v1/workloads", "cost.current_run_rate_hourly");
+    const item = (amount: string, currency = "USD") => ({
+      cost: { current_run_rate_hourly: { amount, currency } },
+    });
+    total.add([item("0.1000"), item("0.2000"), item("900719925474.0993")]);
+    total.add([item("0.0001"), item("5.0000", "EUR"), { cost: {} }, null]);
+    expect(total.sums()).toEqual([
+      { amount: "900719925474.3994", currency: "USD" },
+      { amount: "5.0000", currency: "EUR" },
+    ]);
+    expect([total.counted, total.missing]).toEqual([5, 2]);
+    expect(totalText(total)).toBe("900719925474.3994 USD + 5.0000 EUR");
+  });
+
+  it("refuses a field that is not money, naming the money fields", async () => {
+    const run = await runInProcess("get /v1/workloads --sum metadata.name");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "--sum metadata.name: not a money field of GET /v1/workloads; its money fields: cost.current_run_rate_hourly, cost.projected_monthly",
+    );
+  });
+});
+
+describe("--top, --output and the summary line", () => {
+  const dir = mkdtemp(join(tmpdir(), "kubeadapt-cli-"));
+  afterAll(async () => rm(await dir, { recursive: true, force: true }));
+
+  it("--top writes the first N items in every format while the walk counts all", async () => {
+    for (const format of ["ndjson", "json", "csv", "tsv", "table"]) {
+      const run = await runInProcess(["get", "/v1/workloads", "--all", "-o", format, "--top", "4"]);
+      expect(run.code, format).toBe(0);
+      const written =
+        format === "json"
+          ? JSON.parse(run.stdout).length
+          : format === "ndjson"
+            ? run.stdout.trimEnd().split("\n").length
+            : run.stdout.trimEnd().split(/\r?\n/).length - 1 - (format === "table" ? 1 : 0);
+      expect(written, format).toBe(4);
+      expect(run.stderr).toContain(`${workloads.length} items, 30 pages in`);
+      expect(run.stderr).toContain("; 4 written (--top 4)");
+    }
+  });
+
+  it("--output writes the data to a file, stdout stays empty", async () => {
+    const file = join(await dir, "clusters.csv");
+    const run = await runInProcess(["get", "/v1/clusters", "-o", "csv", "--output", file]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("");
+    const rows = parse(await readFile(file, "utf8"));
+    expect(rows).toHaveLength(demo.data.clusters.length + 1);
+  });
+
+  it("--output to a folder that does not exist is a usage error before any request", async () => {
+    const run = await runInProcess([
+      "get",
+      "/v1/clusters",
+      "--output",
+      join(await dir, "no/such/dir.csv"),
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--output .*dir\.csv: cannot write it \(ENOENT\)/);
+  });
+
+  it("without --all, says the result is partial and how to get the rest; the cursor works", async () => {
+    const first = await runInProcess("get /v1/workloads --limit 10");
+    expect(first.code).toBe(0);
+    const cursor = /--query cursor=(\S+) for the next page/.exec(first.stderr)?.[1];
+    expect(first.stderr).toContain(`10 of ${workloads.length} items, 1 page in`);
+    expect(first.stderr).toContain("(more pages: add --all, or --query cursor=");
+    const second = await runInProcess(`get /v1/workloads --limit 10 -q cursor=${cursor}`);
+    const ids = (run: { stdout: string }) =>
+      run.stdout
+        .trimEnd()
+        .split("\n")
+        .map((l) => JSON.parse(l).id);
+    const both = await runInProcess("get /v1/workloads --limit 20");
+    expect([...ids(first), ...ids(second)]).toEqual(ids(both));
+    expect(new Set(ids(both)).size).toBe(20);
+  });
+
+  it("says where --max-items stopped a walk with more to come, and the whole of a complete one", async () => {
+    const cut = await runInProcess("get /v1/workloads --all --limit 10 --max-items 20");
+    expect(cut.stderr).toMatch(
+      /^20 of \d+ items, 2 pages in [\d.]+ s \(stopped at --max-items 20; more items follow: --query cursor=\S+\)$/m,
+    );
+    const whole = await runInProcess("get /v1/clusters --all");
+    expect(whole.stderr).toMatch(
+      new RegExp(`^${demo.data.clusters.length} items, 1 page in [\\d.]+ s$`, "m"),
+    );
+    const one = await runInProcess(`get /v1/clusters/${demo.data.clusters[0]?.id}`);
+    expect(one.stderr).toMatch(/^1 item, 1 page in/m);
+  });
+});
