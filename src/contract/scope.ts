@@ -16,11 +16,14 @@ export async function firstIds(probe: Probe, list: string, limit: number): Promi
     .filter((id): id is string => typeof id === "string");
 }
 
+/** Page size of the probe that compares parents by how many items their lists hold. */
+const SCOPE_PROBE = 20;
+
 /**
  * Path parameters for a list: `{}` for a top-level list; for a nested one (e.g.
- * `/v1/clusters/{cluster_id}/workloads`), the first of the parent list's first 5 items whose
- * own list is not empty (so there is something to check), else the first; undefined when the
- * parent list is empty.
+ * `/v1/clusters/{cluster_id}/workloads`), the one of the parent list's first 5 items whose own
+ * list shows the most items (up to a page of 20; the first on a tie), so a check walks a list
+ * long enough to show what it checks; undefined when the parent list is empty.
  */
 export async function scopeFor(
   probe: Probe,
@@ -29,12 +32,13 @@ export async function scopeFor(
   const parent = parentOf(template);
   if (!parent) return {};
   const ids = await firstIds(probe, parent.list, 5);
+  let best: { id: string; size: number } | undefined;
   for (const id of ids) {
     const child = await probe.get(template as "/v1/clusters/{cluster_id}/workloads", {
-      params: { path: { [parent.param]: id }, query: pageQuery(template, 1) } as never,
+      params: { path: { [parent.param]: id }, query: pageQuery(template, SCOPE_PROBE) } as never,
     });
-    if (Array.isArray(child.body?.data) && child.body.data.length > 0)
-      return { [parent.param]: id };
+    const size = Array.isArray(child.body?.data) ? child.body.data.length : 0;
+    if (!best || size > best.size) best = { id, size };
   }
-  return ids[0] === undefined ? undefined : { [parent.param]: ids[0] };
+  return best && { [parent.param]: best.id };
 }

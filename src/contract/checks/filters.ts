@@ -8,6 +8,7 @@ import {
   LIST_TEMPLATES,
   type ListParameter,
   listParameters,
+  schemaOf,
 } from "../spec-lists.js";
 
 /** The page size of the unfiltered walk: the largest allowed, to keep it to few requests. */
@@ -17,6 +18,8 @@ const FULL_PAGE = 500;
 interface Filter {
   name: string;
   field: string;
+  /** The parameter's enum, when it has one. */
+  allowed: string[];
 }
 
 /**
@@ -28,8 +31,10 @@ function filtersOf(probe: Probe, template: string): Filter[] {
   for (const param of listParameters(template) as ListParameter[]) {
     if (param.in !== "query" || CONTROL_PARAMS.has(param.name)) continue;
     const field = param["x-filter-field"];
-    if (typeof field === "string") out.push({ name: param.name, field });
-    else {
+    if (typeof field === "string") {
+      const allowed = ((schemaOf(param).enum ?? []) as unknown[]).map(String);
+      out.push({ name: param.name, field, allowed });
+    } else {
       probe.fail(
         `${template}: query parameter ${param.name} is a filter with no x-filter-field in the spec, so the suite cannot check it`,
       );
@@ -70,7 +75,7 @@ export const filters: ContractCheck = {
         maxPages: maxWalkPages,
       });
       if (!all) continue;
-      for (const { name, field } of list) {
+      for (const { name, field, allowed } of list) {
         const values = [...new Set(all.items.map((i) => asParam(readPath(i, field))))]
           .filter((v): v is string => v !== undefined)
           .sort();
@@ -78,7 +83,10 @@ export const filters: ContractCheck = {
           probe.note(`${template}?${name}: not checked, no item has a ${field} to filter by`);
           continue;
         }
-        const value = pickOne(rand, values);
+        // One value shared by every item cannot tell a filter from none: an enum value no item
+        // has then must give an empty list.
+        const unseen = allowed.filter((v) => !values.includes(v));
+        const value = pickOne(rand, values.length === 1 && unseen.length > 0 ? unseen : values);
         const at = `${template}?${name}=${value}`;
         const matches = (item: Item) => asParam(readPath(item, field)) === value;
         // About three pages, so a filter that holds on page 1 only shows.
