@@ -117,8 +117,12 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
     // `request` itself, with nothing to clone. Other methods are sent once.
     const retryable = /^(GET|HEAD)$/i.test(request.method);
     const attempts = retryable ? maxRetries + 1 : 1;
-    // What log lines name the request by: method, path and query.
-    const label = () => redact(`${request.method} ${request.url.replace(/^\w+:\/\/[^/]*/, "")}`);
+    // What log lines name the request by: method and path, and the query where asked (debug
+    // and info lines; a cursor is long and says nothing about a failure).
+    const label = (query?: boolean) =>
+      redact(
+        `${request.method} ${request.url.replace(query ? /^\w+:\/\/[^/]*/ : /^\w+:\/\/[^/]*|[?#].*/g, "")}`,
+      );
     const begun = Date.now();
 
     for (let retry = 0; ; retry++) {
@@ -144,7 +148,7 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
       const trace = (outcome: string, id?: string | null) =>
         logLevel > 3 &&
         logger.debug(
-          `kubeadapt: ${label()} ${outcome} (attempt ${retry + 1} of ${attempts}, ${Date.now() - start} ms${id ? `, request ${id}` : ""})`,
+          `kubeadapt: ${label(true)} ${outcome} (attempt ${retry + 1} of ${attempts}, ${Date.now() - start} ms${id ? `, request ${id}` : ""})`,
         );
       let delay: number;
       let cause: string;
@@ -177,7 +181,7 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
           }
           if (logLevel > 2) {
             logger.info(
-              `kubeadapt: ${label()} ${status} after ${retry + 1} attempt${retry ? "s" : ""}, ${Date.now() - begun} ms`,
+              `kubeadapt: ${label(true)} ${status} after ${retry + 1} attempt${retry ? "s" : ""}, ${Date.now() - begun} ms`,
             );
           }
           return text === undefined ? response : withBody(response, text, page);
@@ -196,7 +200,8 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
         trace(cause);
         if (!mayRetry) {
           const failure = finalError(request, timedOut, error, retry + 1, timeoutMs, redact);
-          if (logLevel > 0) logger.error(`kubeadapt: ${failure.message}`);
+          if (logLevel > 0)
+            logger.error(`kubeadapt: ${label()} ${cause} (${retry + 1} of ${attempts} attempts)`);
           throw failure;
         }
         delay = backoffDelay(retry, random);
