@@ -120,9 +120,10 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
     // What log lines name the request by: method and path, and the query where asked (debug
     // and info lines; a cursor is long and says nothing about a failure).
     const label = (query?: boolean) =>
-      redact(
-        `${request.method} ${request.url.replace(query ? /^\w+:\/\/[^/]*/ : /^\w+:\/\/[^/]*|[?#].*/g, "")}`,
-      );
+      `${request.method} ${request.url.replace(query ? /^\w+:\/\/[^/]*/ : /^\w+:\/\/[^/]*|[?#].*/g, "")}`;
+    // Every line loses the token and anything key-shaped (a server may echo one anywhere).
+    const log = (level: keyof Logger, message: string) =>
+      logger[level](redact(`kubeadapt: ${message}`));
     const begun = Date.now();
 
     for (let retry = 0; ; retry++) {
@@ -147,8 +148,9 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
       const start = logLevel > 3 ? Date.now() : 0;
       const trace = (outcome: string, id?: string | null) =>
         logLevel > 3 &&
-        logger.debug(
-          `kubeadapt: ${label(true)} ${outcome} (attempt ${retry + 1} of ${attempts}, ${Date.now() - start} ms${id ? `, request ${id}` : ""})`,
+        log(
+          "debug",
+          `${label(true)} ${outcome} (attempt ${retry + 1} of ${attempts}, ${Date.now() - start} ms${id ? `, request ${id}` : ""})`,
         );
       let delay: number;
       let cause: string;
@@ -175,13 +177,15 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
           const text = response.body ? await race(response.text()) : undefined;
           if (logLevel > 3) trace(String(status), requestId(response, text));
           if (retryStatus && logLevel > 1) {
-            logger.warn(
-              `kubeadapt: ${label()} HTTP ${status}: not retried, Retry-After ${requested} ms > maxRetryDelayMs`,
+            log(
+              "warn",
+              `${label()} HTTP ${status}: not retried, Retry-After ${requested} ms > maxRetryDelayMs`,
             );
           }
           if (logLevel > 2) {
-            logger.info(
-              `kubeadapt: ${label(true)} ${status} after ${retry + 1} attempt${retry ? "s" : ""}, ${Date.now() - begun} ms`,
+            log(
+              "info",
+              `${label(true)} ${status} after ${retry + 1} attempt${retry ? "s" : ""}, ${Date.now() - begun} ms`,
             );
           }
           return text === undefined ? response : withBody(response, text, page);
@@ -196,12 +200,12 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
         }
         cause = timedOut
           ? "timed out"
-          : redact(`failed: ${error instanceof Error ? error.message : String(error)}`);
+          : `failed: ${error instanceof Error ? error.message : String(error)}`;
         trace(cause);
         if (!mayRetry) {
           const failure = finalError(request, timedOut, error, retry + 1, timeoutMs, redact);
           if (logLevel > 0)
-            logger.error(`kubeadapt: ${label()} ${cause} (${retry + 1} of ${attempts} attempts)`);
+            log("error", `${label()} ${cause} (${retry + 1} of ${attempts} attempts)`);
           throw failure;
         }
         delay = backoffDelay(retry, random);
@@ -210,8 +214,9 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
         unlink();
       }
       if (logLevel > 1) {
-        logger.warn(
-          `kubeadapt: ${label()} ${cause}: retry ${retry + 1} of ${attempts - 1} in ${Math.round(delay)} ms`,
+        log(
+          "warn",
+          `${label()} ${cause}: retry ${retry + 1} of ${attempts - 1} in ${Math.round(delay)} ms`,
         );
       }
       try {

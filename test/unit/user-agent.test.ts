@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createKubeadapt, type KubeadaptOptions } from "../../src/index.js";
+import { userAgent } from "../../src/internal/user-agent.js";
+import { stubFetch } from "../helpers/stub-fetch.js";
+
+const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+
+async function sentUserAgent(options: KubeadaptOptions = {}) {
+  const { fetch, requests } = stubFetch(() => Response.json({ data: {}, meta: {} }));
+  const ka = createKubeadapt({ token: "t", baseUrl: "https://api.test", fetch, ...options });
+  await ka.get("/v1/organization");
+  await ka.client.GET("/v1/organization");
+  return requests.map((request) => request.headers.get("user-agent"));
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe("User-Agent", () => {
+  it("names the SDK with package.json's version and the runtime, on get and ka.client", async () => {
+    const expected = `kubeadapt-js/${version} node/${process.versions.node}`;
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(await sentUserAgent()).toEqual([expected, expected]);
+  });
+
+  it.each<HeadersInit>([
+    { "User-Agent": "app/1" },
+    { "user-agent": "app/1" },
+    new Headers({ "USER-AGENT": "app/1" }),
+    [["user-agent", "app/1"]],
+  ])("is replaced by the caller's headers (%o)", async (headers) => {
+    expect(await sentUserAgent({ headers })).toEqual(["app/1", "app/1"]);
+  });
+
+  it("names Bun in Bun and Deno in Deno, which also have process.versions.node", () => {
+    vi.stubGlobal("Bun", { version: "1.4.4" });
+    expect(userAgent()).toBe(`kubeadapt-js/${version} bun/1.4.4`);
+    vi.unstubAllGlobals();
+    vi.stubGlobal("Deno", { version: { deno: "2.9.6" } });
+    expect(userAgent()).toBe(`kubeadapt-js/${version} deno/2.9.6`);
+  });
+});
