@@ -1,9 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { defineConfig, type Options } from "tsup";
-
-const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
-/** The SDK's User-Agent names the version being built. */
-const define = { __KUBEADAPT_VERSION__: JSON.stringify(version) };
+import { versionDefine as define } from "./scripts/lib/version-define.js";
 
 // The library entries: ESM (`.js`, the package is "type": "module") and CJS (`.cjs`), each with
 // its own declarations (`.d.ts`, `.d.cts`). Dependencies (openapi-fetch) stay external.
