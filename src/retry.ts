@@ -174,8 +174,12 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
           delay = requested ?? backoffDelay(retry, random);
           cause = `HTTP ${status}`;
         } else {
-          const text = response.body ? await race(response.text()) : undefined;
-          if (logLevel > 3) trace(String(status), requestId(response, text));
+          // A page is read as the text openapi-fetch parses; anything else as bytes, which a
+          // new Response wraps with no copy or re-encoding.
+          const body = response.body
+            ? await race<string | ArrayBuffer>(page ? response.text() : response.arrayBuffer())
+            : undefined;
+          if (logLevel > 3) trace(String(status), requestId(response, body));
           if (retryStatus && logLevel > 1) {
             log(
               "warn",
@@ -188,7 +192,7 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
               `${label(true)} ${status} after ${retry + 1} attempt${retry ? "s" : ""}, ${Date.now() - begun} ms`,
             );
           }
-          return text === undefined ? response : withBody(response, text, page);
+          return body === undefined ? response : withBody(response, body);
         }
       } catch (error) {
         // The caller's abort aborts `timeout` too (one listener links them): checked first.
@@ -229,22 +233,23 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
 }
 
 /**
- * `response` with its body `text` already read: a walk's page (read only by openapi-fetch, as
- * text) gets `text()` answered from memory; any other gets a fresh `Response` with the same
+ * `response` with its body already read: a walk's page or a `get` (read only by openapi-fetch,
+ * as text) gets `text()` answered from memory; any other gets a fresh `Response` with the same
  * status, headers and URL, whose body can be read, streamed or cloned as usual.
  */
-function withBody(response: Response, text: string, page: boolean): Response {
-  if (page) {
-    response.text = () => Promise.resolve(text);
+function withBody(response: Response, body: string | ArrayBuffer): Response {
+  if (typeof body === "string") {
+    response.text = () => Promise.resolve(body);
     return response;
   }
-  const copy = new Response(text, response);
+  const copy = new Response(body, response);
   Object.defineProperty(copy, "url", { value: response.url });
   return copy;
 }
 
 /** The response's request id, for debug lines: `x-request-id`, else the body's `request_id`. */
-function requestId(response: Response, text: string | undefined) {
+function requestId(response: Response, body: string | ArrayBuffer | undefined) {
+  const text = body instanceof ArrayBuffer ? new TextDecoder().decode(body) : body;
   return response.headers.get("x-request-id") ?? /"request_id":\s*"([^"]*)"/.exec(text ?? "")?.[1];
 }
 
