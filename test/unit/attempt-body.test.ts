@@ -118,23 +118,20 @@ describe("through the client", () => {
     expect(requests).toHaveLength(2);
   });
 
-  it("get throws TimeoutError when every attempt's body stalls", async () => {
-    const { fetch, requests } = stubFetch(stalled);
-    const error = await client(fetch, 1)
-      .get("/v1/organization")
-      .catch((e: unknown) => e);
-    expect(isTimeoutError(error)).toBe(true);
-    expect(requests).toHaveLength(2);
-  });
-
-  it("get retries a body that breaks off and throws ConnectionError when the last one does", async () => {
-    const { fetch, requests } = stubFetch(broken);
-    const error = await client(fetch, 1)
-      .get("/v1/organization")
-      .catch((e: unknown) => e);
-    expect(isConnectionError(error)).toBe(true);
-    expect(requests).toHaveLength(2);
-  });
+  it.each([
+    ["stalls", stalled, isTimeoutError],
+    ["breaks off", broken, isConnectionError],
+  ])(
+    "get retries a body that %s, and throws the typed error when the last one does",
+    async (_, respond, guard) => {
+      const { fetch, requests } = stubFetch(respond);
+      const error = await client(fetch, 1)
+        .get("/v1/organization")
+        .catch((e: unknown) => e);
+      expect(guard(error)).toBe(true);
+      expect(requests).toHaveLength(2);
+    },
+  );
 
   it("a walk retries a page whose body stalls, and yields no item twice", async () => {
     let stalls = 0;
