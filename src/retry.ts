@@ -124,7 +124,7 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
     // Every line loses the token and anything key-shaped (a server may echo one anywhere).
     const log = (level: keyof Logger, message: string) =>
       logger[level](redact(`kubeadapt: ${message}`));
-    const begun = Date.now();
+    const begun = logLevel > 2 ? Date.now() : 0;
 
     for (let retry = 0; ; retry++) {
       if (caller?.aborted) throw aborted(caller.reason);
@@ -146,8 +146,8 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
       const unlink = caller ? onAbort(caller, () => stop(caller.reason)) : noop;
       const timer = timeoutMs < MAX_TIMER_DELAY ? setTimeout(stop, timeoutMs) : undefined;
       const start = logLevel > 3 ? Date.now() : 0;
-      const trace = (outcome: string, id?: string | null) =>
-        logLevel > 3 &&
+      // Called only at "debug": below it, no debug line is ever formatted.
+      const trace = (outcome: unknown, id?: string | null) =>
         log(
           "debug",
           `${label(true)} ${outcome} (attempt ${retry + 1} of ${attempts}, ${Date.now() - start} ms${id ? `, request ${id}` : ""})`,
@@ -169,7 +169,7 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
         // A server asking for a long pause gets its answer back now, not a hung client.
         const tooLong = requested !== undefined && requested > maxRetryDelayMs;
         if (retryStatus && !tooLong) {
-          trace(String(status), response.headers.get("x-request-id"));
+          if (logLevel > 3) trace(status, response.headers.get("x-request-id"));
           void response.body?.cancel().catch(noop);
           delay = requested ?? backoffDelay(retry, random);
           cause = `HTTP ${status}`;
@@ -179,7 +179,7 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
           const body = response.body
             ? await race<string | ArrayBuffer>(page ? response.text() : response.arrayBuffer())
             : undefined;
-          if (logLevel > 3) trace(String(status), requestId(response, body));
+          if (logLevel > 3) trace(status, requestId(response, body));
           if (retryStatus && logLevel > 1) {
             log(
               "warn",
@@ -205,7 +205,7 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
         cause = timedOut
           ? "timed out"
           : `failed: ${error instanceof Error ? error.message : String(error)}`;
-        trace(cause);
+        if (logLevel > 3) trace(cause);
         if (!mayRetry) {
           const failure = finalError(request, timedOut, error, retry + 1, timeoutMs, redact);
           if (logLevel > 0)
