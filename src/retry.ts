@@ -164,8 +164,8 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
           }),
         );
         const { status } = response;
-        const requested = parseRetryAfter(response.headers);
         const retryStatus = mayRetry && RETRY_STATUS.test(String(status));
+        const requested = retryStatus ? parseRetryAfter(response.headers) : undefined;
         // A server asking for a long pause gets its answer back now, not a hung client.
         const tooLong = requested !== undefined && requested > maxRetryDelayMs;
         if (retryStatus && !tooLong) {
