@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createKubeadapt, type KubeadaptOptions } from "../../src/index.js";
+import { createKubeadapt, isBadRequestError, type KubeadaptOptions } from "../../src/index.js";
 import { userAgent } from "../../src/internal/user-agent.js";
 import { stubFetch } from "../helpers/stub-fetch.js";
 
@@ -40,5 +40,19 @@ describe("User-Agent", () => {
     vi.unstubAllGlobals();
     vi.stubGlobal("Deno", { version: { deno: "2.9.6" } });
     expect(userAgent()).toBe(`kubeadapt-js/${version} deno/2.9.6`);
+  });
+
+  it("a header that cannot be sent fails at creation with a BadRequestError that does not quote it", () => {
+    const secret = "ka_live_s3cret\nInjected: 1";
+    const error = (() => {
+      try {
+        createKubeadapt({ token: "t", headers: { authorization: secret } });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(isBadRequestError(error) && error.details[0]?.field).toBe("headers");
+    expect(JSON.stringify(error)).not.toContain("s3cret");
+    expect(String((error as Error).message)).not.toContain("s3cret");
   });
 });
