@@ -23,3 +23,14 @@ const CANDIDATES: readonly PublicEntry[] = [
 export function publicEntries(root: string = repoRoot): PublicEntry[] {
   return CANDIDATES.filter((entry) => existsSync(join(root, entry.file)));
 }
+
+/**
+ * Bundler aliases (vitest, vite) mapping each public import path to its source entry, exactly:
+ * `kubeadapt/internal/x` stays unresolvable, as it is for users.
+ */
+export function publicAliases(root: string = repoRoot): { find: RegExp; replacement: string }[] {
+  return publicEntries(root).map((entry) => ({
+    find: new RegExp(`^${entry.specifier}$`),
+    replacement: join(root, entry.file),
+  }));
+}

@@ -1,6 +1,9 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { documentationBlocks, extractCodeBlocks } from "../../scripts/docs/code-blocks.js";
 import { typecheckSnippets } from "../../scripts/docs/typecheck-snippets.js";
+import { repoRoot } from "../../scripts/lib/exec.js";
 
 const SAMPLE = [
   "# Guide", //                                       1
@@ -34,34 +37,52 @@ describe("TypeScript blocks of the docs", () => {
   });
 
   it(
-    "compile against the package's public surface; fragments are skipped, broken blocks fail at their line",
+    "compile against the package's public surface; fragments are skipped, broken blocks and programs fail at their line",
     () => {
       const internal =
         '```ts\nimport { redact } from "kubeadapt/internal/redact";\nredact("x");\n```';
-      const errors = typecheckSnippets([
-        ...extractCodeBlocks(SAMPLE, "good.md"),
-        ...extractCodeBlocks(SAMPLE.replace('"/v1/workloads"', '"/v1/workload"'), "path.md"),
-        ...extractCodeBlocks(SAMPLE.replace("w.metadata.name", "w.metadata.nmae"), "typo.md"),
-        ...extractCodeBlocks(internal, "internal.md"),
-      ]);
+      mkdirSync(join(repoRoot, ".tmp"), { recursive: true });
+      const dir = mkdtempSync(join(repoRoot, ".tmp", "example-"));
+      const program = join(dir, "broken-example.ts");
+      writeFileSync(
+        program,
+        'import { createKubeadapt } from "kubeadapt";\ncreateKubeadapt({ retries: 2 });\n',
+      );
+      let errors: string[];
+      try {
+        errors = typecheckSnippets(
+          [
+            ...extractCodeBlocks(SAMPLE, "good.md"),
+            ...extractCodeBlocks(SAMPLE.replace('"/v1/workloads"', '"/v1/workload"'), "path.md"),
+            ...extractCodeBlocks(SAMPLE.replace("w.metadata.name", "w.metadata.nmae"), "typo.md"),
+            ...extractCodeBlocks(internal, "internal.md"),
+          ],
+          [program],
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
       const at = (where: string) => errors.filter((error) => error.startsWith(`${where}: `));
       expect(at("path.md:6").join("\n")).toContain('"/v1/workload"');
       expect(at("typo.md:6")).toEqual([expect.stringContaining("Property 'nmae' does not exist")]);
       expect(at("internal.md:2")).toEqual([
         expect.stringContaining("Cannot find module 'kubeadapt/internal/redact'"),
       ]);
-      expect(
-        errors.filter((error) => !/^(path|typo)\.md:6: |^internal\.md:2: /.test(error)),
-      ).toEqual([]);
+      expect(at(`${program}:2`)).toEqual([expect.stringContaining("'retries' does not exist")]);
+      const located = /^(path|typo)\.md:6: |^internal\.md:2: |broken-example\.ts:2: /;
+      expect(errors.filter((error) => !located.test(error))).toEqual([]);
     },
     COMPILE_MS,
   );
 
   it(
-    "README.md and every docs/guides/*.md compile",
+    "README.md, every docs/guides/*.md and every examples/*.ts compile",
     () => {
       const blocks = documentationBlocks();
-      const errors = typecheckSnippets(blocks);
+      const examples = readdirSync(join(repoRoot, "examples"))
+        .filter((file) => file.endsWith(".ts"))
+        .map((file) => join(repoRoot, "examples", file));
+      const errors = typecheckSnippets(blocks, examples);
       const byFile = new Map<string, { checked: number; fragments: number }>();
       for (const block of blocks) {
         const counts = byFile.get(block.file) ?? { checked: 0, fragments: 0 };
@@ -79,6 +100,7 @@ describe("TypeScript blocks of the docs", () => {
       );
       expect(errors).toEqual([]);
       expect(byFile.get("README.md")?.checked).toBeGreaterThan(0);
+      expect(examples.length).toBeGreaterThanOrEqual(5);
     },
     COMPILE_MS,
   );
