@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
-import { Application, LogLevel, OptionDefaults, ReflectionKind } from "typedoc";
+import { Application, ConsoleLogger, LogLevel, OptionDefaults, ReflectionKind } from "typedoc";
 import { repoRoot } from "../lib/exec.js";
 import { type PublicEntry, publicEntries } from "./entries.js";
 
@@ -9,6 +9,28 @@ export interface SdkModule {
   specifier: string;
   /** Relative to the SDK reference's folder. */
   href: string;
+}
+
+/** Options of {@link buildSdkReference}, for tests; the defaults document this repository. */
+export interface SdkReferenceOptions {
+  /** The project root, with its `tsconfig.json`. @default the repo root */
+  root?: string;
+  /** The entries to document. @default publicEntries(root) */
+  entries?: readonly PublicEntry[];
+  /**
+   * Types that exports refer to but the package does not export (TypeDoc warns about them).
+   * @default the generated spec types, `paths`, `components` and `Schemas`
+   */
+  intentionallyNotExported?: string[];
+}
+
+/** TypeDoc's console logger, also keeping each warning and error for the exception. */
+class RecordingLogger extends ConsoleLogger {
+  readonly problems: string[] = [];
+  override log(message: string, level: Exclude<LogLevel, LogLevel.None>): void {
+    super.log(message, level);
+    if (level >= LogLevel.Warn) this.problems.push(message);
+  }
 }
 
 /**
@@ -23,14 +45,24 @@ function typedocName(entry: PublicEntry): string {
 /**
  * Writes the SDK reference into `outDir` with TypeDoc, from the JSDoc of every public entry
  * (one module per import path, named as users import it). Any TypeDoc warning fails the build,
- * so a broken `{@link}` or an exported symbol that names an unexported type cannot ship.
+ * so an export without JSDoc, a broken `{@link}` or an export that names an unexported type
+ * cannot ship.
  * @returns each import path documented, with its page relative to `outDir`
  */
-export async function buildSdkReference(outDir: string): Promise<SdkModule[]> {
-  const entries = publicEntries();
+export async function buildSdkReference(
+  outDir: string,
+  options: SdkReferenceOptions = {},
+): Promise<SdkModule[]> {
+  const {
+    root = repoRoot,
+    entries = publicEntries(root),
+    // The generated spec types (`paths`, `components`) and the `Schemas` alias over them are
+    // not exports of the package: their content is the HTTP API reference.
+    intentionallyNotExported = ["paths", "components", "Schemas"],
+  } = options;
   const app = await Application.bootstrapWithPlugins({
-    entryPoints: entries.map((entry) => join(repoRoot, entry.file)),
-    tsconfig: join(repoRoot, "tsconfig.json"),
+    entryPoints: entries.map((entry) => join(root, entry.file)),
+    tsconfig: join(root, "tsconfig.json"),
     name: "kubeadapt SDK reference",
     readme: "none",
     disableSources: true,
@@ -38,6 +70,12 @@ export async function buildSdkReference(outDir: string): Promise<SdkModule[]> {
     excludePrivate: true,
     excludeInternal: true,
     treatWarningsAsErrors: true,
+    validation: { notExported: true, invalidLink: true, notDocumented: true },
+    // Every exported declaration needs JSDoc. Members are not required to have their own:
+    // the spec's generated types (fields of FakeDataset, GetData, ...) are documented by the
+    // HTTP API reference, where their descriptions come from.
+    requiredToBeDocumented: ["Class", "Interface", "TypeAlias", "Function", "Variable", "Enum"],
+    intentionallyNotExported,
     logLevel: LogLevel.Warn,
     // openapi-typescript writes these two tags into generated/schema.ts.
     blockTags: [...OptionDefaults.blockTags, "@constant", "@description"],
@@ -45,9 +83,15 @@ export async function buildSdkReference(outDir: string): Promise<SdkModule[]> {
     hideGenerator: true,
     githubPages: false,
   });
+  const logger = new RecordingLogger();
+  logger.level = LogLevel.Warn;
+  app.logger = logger;
   const project = await app.convert();
+  if (project) app.validate(project);
   if (!project || app.logger.hasErrors() || app.logger.hasWarnings()) {
-    throw new Error("TypeDoc could not document the public entries (see its messages above)");
+    throw new Error(
+      `TypeDoc could not document the public entries:\n${logger.problems.join("\n")}`,
+    );
   }
   for (const entry of entries) {
     const module = project.children?.find(
@@ -57,7 +101,7 @@ export async function buildSdkReference(outDir: string): Promise<SdkModule[]> {
   }
   await app.generateDocs(project, outDir);
   if (app.logger.hasErrors() || app.logger.hasWarnings()) {
-    throw new Error("TypeDoc could not render the SDK reference (see its messages above)");
+    throw new Error(`TypeDoc could not render the SDK reference:\n${logger.problems.join("\n")}`);
   }
   return entries.map((entry) => {
     // TypeDoc's file name for a module: its name with "/" made "_".
