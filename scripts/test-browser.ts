@@ -7,7 +7,7 @@
  * (fixture sites with a broken link, an external image, ...) run first, from
  * test/browser/.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { publicEntries } from "./docs/entries.js";
@@ -21,12 +21,20 @@ import { repoRoot, run } from "./lib/exec.js";
 const SITE = join(repoRoot, ".docs");
 const API_PAGE = "api/index.html";
 
-/** Tag names in the bundled spec: each must be listed in the sidebar. */
-function specTags(): string[] {
+/** The published spec's tags (each must be listed in Redoc's sidebar) and version. */
+function specFacts(): { tags: string[]; version: string } {
   const spec = JSON.parse(readFileSync(join(SITE, "openapi.json"), "utf8")) as {
     tags?: { name: string }[];
+    info: { version: string };
   };
-  return (spec.tags ?? []).map((tag) => tag.name);
+  return { tags: (spec.tags ?? []).map((tag) => tag.name), version: spec.info.version };
+}
+
+/** Guides no crawled page links to: built, but unreachable from the landing page. */
+function orphanGuides(crawled: readonly string[]): string[] {
+  return readdirSync(join(SITE, "guides"))
+    .map((file) => `/guides/${file}`)
+    .filter((path) => !crawled.includes(path));
 }
 
 async function main(): Promise<string> {
@@ -55,9 +63,19 @@ async function main(): Promise<string> {
         `the site has ${crawl.problems.length} problem(s):\n  ${crawl.problems.join("\n  ")}`,
       );
     }
+    const orphans = orphanGuides(crawl.pages);
+    if (orphans.length > 0) throw new Error(`guides no page links to: ${orphans.join(", ")}`);
+    const spec = specFacts();
     const page = await browser.newPage();
+    await page.goto(`${server.origin}/index.html`);
+    const shownVersion = await page.locator("#spec-version").textContent();
+    if (shownVersion !== spec.version) {
+      throw new Error(
+        `the landing page shows API version ${shownVersion}, the spec is ${spec.version}`,
+      );
+    }
     await checkApiReference(page, `${server.origin}/${API_PAGE}`, {
-      tags: specTags(),
+      tags: spec.tags,
       tag: "Workloads",
       operation: "List workloads",
       operationId: "listWorkloads",
@@ -76,9 +94,9 @@ async function main(): Promise<string> {
     ]);
     const exported = [...exports.values()].reduce((sum, names) => sum + names.length, 0);
     return (
-      `${crawl.pages.length} pages, ${crawl.links} internal links resolved ` +
+      `${crawl.pages.length} pages (every guide reachable), ${crawl.links} internal links resolved ` +
       `(${crawl.externalLinks} to other hosts not followed, ${crawl.routedLinks} Redoc routes), ` +
-      `no console error, no off-host request; API reference opened an operation; SDK reference ` +
+      `no console error, no off-host request; landing page shows API ${spec.version}; API reference opened an operation; SDK reference ` +
       `lists all ${exported} exports of ${[...exports.keys()].join(", ")} ` +
       `(${((Date.now() - started) / 1000).toFixed(1)} s)`
     );
