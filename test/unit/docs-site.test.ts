@@ -1,6 +1,22 @@
-import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { inlineCdnLogos } from "../../scripts/docs/api-reference.js";
 import { orderSlugs, renderGuide, siteHref } from "../../scripts/docs/guides.js";
+import { writeSpecFiles } from "../../scripts/docs/spec-files.js";
+import { fileFor } from "../../scripts/docs/static-server.js";
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "kubeadapt-docs-"));
+  dirs.push(dir);
+  return dir;
+}
 
 describe("the docs site build", () => {
   it("swaps Redoc's CDN logos for inline images, and refuses a page where they moved", () => {
@@ -39,5 +55,40 @@ describe("the docs site build", () => {
     expect(guide.html).toContain('<h2 id="exit-codes">Exit codes</h2>');
     expect(guide.html).toContain('<a href="y.html">a</a>');
     expect(() => renderGuide("empty", "no heading")).toThrow("docs/guides/empty.md has no heading");
+  });
+
+  it("publishes the spec as JSON and YAML (converted, or the generated YAML when there is one)", () => {
+    const generated = tempDir();
+    const out = tempDir();
+    const spec = { openapi: "3.1.0", info: { title: "T", version: "2.3.4" }, paths: {} };
+    writeFileSync(join(generated, "openapi.json"), JSON.stringify(spec));
+    expect(writeSpecFiles(generated, out)).toEqual({
+      title: "T",
+      version: "2.3.4",
+      openapi: "3.1.0",
+    });
+    expect(JSON.parse(readFileSync(join(out, "openapi.json"), "utf8"))).toEqual(spec);
+    expect(parse(readFileSync(join(out, "openapi.yaml"), "utf8"))).toEqual(spec);
+
+    writeFileSync(join(generated, "openapi.yaml"), "# the generated one\n");
+    writeSpecFiles(generated, out);
+    expect(readFileSync(join(out, "openapi.yaml"), "utf8")).toBe("# the generated one\n");
+
+    writeFileSync(join(generated, "openapi.json"), JSON.stringify({ openapi: "3.1.0", info: {} }));
+    expect(() => writeSpecFiles(generated, out)).toThrow(
+      "lacks openapi, info.title or info.version",
+    );
+  });
+
+  it("serves only files inside the site folder, a folder by its index.html", async () => {
+    const site = tempDir();
+    mkdirSync(join(site, "guides"));
+    writeFileSync(join(site, "guides", "index.html"), "x");
+    writeFileSync(join(site, "a.html"), "x");
+    expect(await fileFor(site, "/a.html")).toBe(join(site, "a.html"));
+    expect(await fileFor(site, "/guides/")).toBe(join(site, "guides", "index.html"));
+    expect(await fileFor(site, "/missing.html")).toBeUndefined();
+    expect(await fileFor(site, "/../../etc/passwd")).toBeUndefined();
+    expect(await fileFor(site, "/%2e%2e/%2e%2e/etc/passwd")).toBeUndefined();
   });
 });
