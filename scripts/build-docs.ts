@@ -1,12 +1,12 @@
 /**
  * `npm run docs`: builds the documentation site into `.docs/` (gitignored), offline:
- * the landing page, the guides (`docs/guides/*.md`), the HTTP API reference (Redoc), the SDK
- * reference (TypeDoc) and the bundled spec for download. `npm run test:browser` checks it.
+ * the landing page, the guides (`docs/guides/*.md`), CHANGELOG.md and CONTRIBUTING.md when they
+ * exist, the HTTP API reference (Redoc), the SDK reference (TypeDoc) and the bundled spec. `npm run test:browser` checks it.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildApiReference } from "./docs/api-reference.js";
-import { renderGuides } from "./docs/guides.js";
+import { renderGuides, renderRootPages } from "./docs/guides.js";
 import { landingPage } from "./docs/landing.js";
 import { page, STYLE_CSS } from "./docs/layout.js";
 import { buildSdkReference } from "./docs/sdk-reference.js";
@@ -30,13 +30,18 @@ async function main(): Promise<void> {
     const html = page({ title: `${guide.title} · kubeadapt`, body: guide.html, root: "../" });
     writeFileSync(join(SITE_DIR, "guides", `${guide.slug}.html`), html);
   }
+  const rootPages = renderRootPages(repoRoot);
+  for (const rootPage of rootPages) {
+    const html = page({ title: `${rootPage.title} · kubeadapt`, body: rootPage.html, root: "" });
+    writeFileSync(join(SITE_DIR, `${rootPage.slug}.html`), html);
+  }
   const { version: packageVersion } = JSON.parse(
     readFileSync(join(repoRoot, "package.json"), "utf8"),
   ) as { version: string };
   writeFileSync(join(SITE_DIR, "style.css"), STYLE_CSS);
   writeFileSync(
     join(SITE_DIR, "index.html"),
-    landingPage({ guides, sdkModules, spec, packageVersion }),
+    landingPage({ guides, rootPages, sdkModules, spec, packageVersion }),
   );
   console.log(
     `docs: ${guides.length} guides, API reference (${spec.title} ${spec.version}), SDK reference ` +

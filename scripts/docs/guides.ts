@@ -17,6 +17,7 @@ export interface Guide {
 const PREFERRED_ORDER = [
   "quick-start",
   "client",
+  "node-transport",
   "pagination",
   "errors-and-retries",
   "testing",
@@ -41,38 +42,61 @@ export function orderSlugs(slugs: readonly string[]): string[] {
   return [...slugs].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
+/** Where a rendered page lives: a guide in `guides/`, or a repo-root page at the site root. */
+export type PageHome = "guides" | "root";
+
+/** Repo-root markdown files rendered as pages of the site, when they exist. */
+export const ROOT_PAGES = ["CHANGELOG", "CONTRIBUTING"] as const;
+
 /**
- * Where a markdown link written for GitHub points on the site: `other.md#x` becomes
- * `other.html#x`, the README becomes the landing page; anything else is left as written.
+ * Where a markdown link written for GitHub points on the site. From a guide: `other.md#x`
+ * becomes `other.html#x`, `../../README.md` the landing page and `../../CHANGELOG.md` the
+ * rendered `../CHANGELOG.html`. From a repo-root page: `docs/guides/x.md` becomes
+ * `guides/x.html`. Anything else is left as written (and fails the link check if it names no
+ * page of the site).
  */
-export function siteHref(href: string): string {
+export function siteHref(href: string, home: PageHome = "guides"): string {
   if (/^[a-z][a-z0-9+.-]*:|^#|^\//i.test(href)) return href;
   const [path = "", hash] = href.split("#", 2);
   const suffix = hash === undefined ? "" : `#${hash}`;
-  if (/^(\.\.\/)+README\.md$/.test(path)) return `../index.html${suffix}`;
-  if (/^(\.\/)?[^/]+\.md$/.test(path))
-    return `${path.replace(/^\.\//, "").slice(0, -3)}.html${suffix}`;
+  const up = home === "guides" ? "../" : "";
+  const rootFile = home === "guides" ? /^\.\.\/\.\.\/([^/]+)\.md$/ : /^(?:\.\/)?([^/]+)\.md$/;
+  const rootName = rootFile.exec(path)?.[1];
+  if (rootName === "README") return `${up}index.html${suffix}`;
+  if (rootName) return `${up}${rootName}.html${suffix}`;
+  const guide = (
+    home === "guides" ? /^(?:\.\/)?([^/]+)\.md$/ : /^(?:\.\/)?docs\/guides\/([^/]+)\.md$/
+  ).exec(path)?.[1];
+  if (guide) return `${home === "guides" ? "" : "guides/"}${guide}.html${suffix}`;
   return href;
 }
 
-/** Renders one guide's markdown (GitHub-flavoured, heading ids as on GitHub). */
-export function renderGuide(slug: string, markdown: string): Guide {
+/** Renders one page's markdown (GitHub-flavoured, heading ids as on GitHub). */
+export function renderGuide(slug: string, markdown: string, home: PageHome = "guides"): Guide {
   const marked = new Marked(gfmHeadingId(), {
     gfm: true,
     walkTokens(token) {
-      if (token.type === "link")
-        (token as Tokens.Link).href = siteHref((token as Tokens.Link).href);
+      if (token.type === "link") {
+        (token as Tokens.Link).href = siteHref((token as Tokens.Link).href, home);
+      }
     },
   });
   const heading = marked.lexer(markdown).find((token) => token.type === "heading") as
     | Tokens.Heading
     | undefined;
-  if (!heading) throw new Error(`docs/guides/${slug}.md has no heading to title it`);
+  if (!heading) throw new Error(`${slug}.md has no heading to title it`);
   return {
     slug,
     title: heading.text.replaceAll("`", ""),
     html: marked.parse(markdown, { async: false }),
   };
+}
+
+/** The {@link ROOT_PAGES} that exist in `root`, rendered. */
+export function renderRootPages(root: string): Guide[] {
+  return ROOT_PAGES.filter((name) => existsSync(join(root, `${name}.md`))).map((name) =>
+    renderGuide(name, readFileSync(join(root, `${name}.md`), "utf8"), "root"),
+  );
 }
 
 /** Every `*.md` of `dir`, rendered, in reading order. */

@@ -6,15 +6,26 @@ import type { SpecInfo } from "./spec-files.js";
 /** What the landing page links to. */
 export interface LandingInput {
   guides: readonly Guide[];
+  /** CHANGELOG, CONTRIBUTING: rendered at the site root. */
+  rootPages: readonly Guide[];
   sdkModules: readonly SdkModule[];
   spec: SpecInfo;
   packageVersion: string;
 }
 
 /** The site's landing page: every guide, both references and the spec downloads. */
-export function landingPage({ guides, sdkModules, spec, packageVersion }: LandingInput): string {
+export function landingPage({
+  guides,
+  rootPages,
+  sdkModules,
+  spec,
+  packageVersion,
+}: LandingInput): string {
   const guideItems = guides
     .map((guide) => `<li><a href="guides/${guide.slug}.html">${escapeHtml(guide.title)}</a></li>`)
+    .join("\n");
+  const projectItems = rootPages
+    .map((rootPage) => `<li><a href="${rootPage.slug}.html">${escapeHtml(rootPage.title)}</a></li>`)
     .join("\n");
   const moduleItems = sdkModules
     .map(
@@ -44,6 +55,6 @@ ${moduleItems}
 (OpenAPI ${escapeHtml(spec.openapi)}), bundled into one file:
 <a href="openapi.json" download>openapi.json</a>,
 <a href="openapi.yaml" download>openapi.yaml</a>.</p>
-`;
+${projectItems ? `<h2 id="project">The project</h2>\n<ul>\n${projectItems}\n</ul>\n` : ""}`;
   return page({ title: "kubeadapt documentation", body, root: "" });
 }

@@ -37,6 +37,13 @@ describe("the docs site build", () => {
     expect(siteHref("#walks")).toBe("#walks");
     expect(siteHref("https://example.com/a.md")).toBe("https://example.com/a.md");
     expect(siteHref("../api/index.html")).toBe("../api/index.html");
+    expect(siteHref("../../CHANGELOG.md#unreleased")).toBe("../CHANGELOG.html#unreleased");
+    expect(siteHref("../../src/index.ts")).toBe("../../src/index.ts");
+    expect(siteHref("docs/guides/versioning.md#majors", "root")).toBe(
+      "guides/versioning.html#majors",
+    );
+    expect(siteHref("./CONTRIBUTING.md", "root")).toBe("CONTRIBUTING.html");
+    expect(siteHref("README.md", "root")).toBe("index.html");
   });
 
   it("orders the known guides first, then any other by name", () => {
@@ -54,7 +61,7 @@ describe("the docs site build", () => {
     expect(guide.title).toBe("The kubeadapt CLI");
     expect(guide.html).toContain('<h2 id="exit-codes">Exit codes</h2>');
     expect(guide.html).toContain('<a href="y.html">a</a>');
-    expect(() => renderGuide("empty", "no heading")).toThrow("docs/guides/empty.md has no heading");
+    expect(() => renderGuide("empty", "no heading")).toThrow("empty.md has no heading");
   });
 
   it("publishes the spec as JSON and YAML (converted, or the generated YAML when there is one)", () => {
