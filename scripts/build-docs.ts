@@ -3,10 +3,11 @@
  * the landing page, the guides (`docs/guides/*.md`), CHANGELOG.md and CONTRIBUTING.md when they
  * exist, the HTTP API reference (Redoc), the SDK reference (TypeDoc) and the bundled spec. `npm run test:browser` checks it.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { buildApiReference } from "./docs/api-reference.js";
-import { renderGuides, renderRootPages } from "./docs/guides.js";
+import { HIGHLIGHT_CSS, renderGuides, renderRootPages } from "./docs/guides.js";
 import { landingPage } from "./docs/landing.js";
 import { page, STYLE_CSS } from "./docs/layout.js";
 import { buildSdkReference } from "./docs/sdk-reference.js";
@@ -39,6 +40,10 @@ async function main(): Promise<void> {
     readFileSync(join(repoRoot, "package.json"), "utf8"),
   ) as { version: string };
   writeFileSync(join(SITE_DIR, "style.css"), STYLE_CSS);
+  copyFileSync(
+    createRequire(import.meta.url).resolve(HIGHLIGHT_CSS),
+    join(SITE_DIR, "highlight.css"),
+  );
   writeFileSync(
     join(SITE_DIR, "index.html"),
     landingPage({ guides, rootPages, sdkModules, spec, packageVersion }),

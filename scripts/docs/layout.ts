@@ -22,7 +22,8 @@ header{background:#14213d;padding:.6rem 1.5rem}
 header a{color:#fff;margin-right:1.2rem;text-decoration:none;font-weight:600}
 main{max-width:52rem;margin:0 auto;padding:1rem 1.5rem 4rem}
 a{color:#0b5cad}
-pre{background:#f4f6f8;padding:.8rem 1rem;overflow-x:auto;border-radius:4px}
+pre{background:#f6f8fa;padding:.8rem 1rem;overflow-x:auto;border-radius:4px}
+pre code.hljs{padding:0;background:none}
 code{font:.9em ui-monospace,monospace}
 table{border-collapse:collapse;margin:1rem 0}
 th,td{border:1px solid #d0d7de;padding:.3rem .6rem;vertical-align:top;text-align:left}
@@ -37,6 +38,7 @@ export function page({ title, body, root }: PageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="${root}highlight.css">
 <link rel="stylesheet" href="${root}style.css">
 </head>
 <body>

@@ -61,6 +61,14 @@ describe("the docs site build", () => {
     expect(guide.title).toBe("The kubeadapt CLI");
     expect(guide.html).toContain('<h2 id="exit-codes">Exit codes</h2>');
     expect(guide.html).toContain('<a href="y.html">a</a>');
+    const code = renderGuide(
+      "c",
+      '# C\n\n```ts fragment\nconst a = "x";\n```\n\n```weird\n<b>\n```',
+    ).html;
+    expect(code).toContain(
+      '<code class="hljs language-ts"><span class="hljs-keyword">const</span>',
+    );
+    expect(code).toContain("&lt;b&gt;");
     expect(() => renderGuide("empty", "no heading")).toThrow("empty.md has no heading");
   });
 
