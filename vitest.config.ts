@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { publicAliases } from "./scripts/docs/entries.js";
 import { versionDefine } from "./scripts/lib/version-define.js";
 
 export default defineConfig({
@@ -31,6 +32,17 @@ export default defineConfig({
           name: "cli",
           include: ["test/cli/**/*.test.ts"],
           testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        // examples/ as users write them (`kubeadapt`, `kubeadapt/testing`, ... mapped to src/),
+        // and the runner of its programs against the fake.
+        resolve: { alias: publicAliases() },
+        test: {
+          name: "examples",
+          include: ["examples/**/*.test.ts", "test/examples/**/*.test.ts"],
+          testTimeout: 60_000,
         },
       },
       {

@@ -1,142 +1,108 @@
 /**
- * `npm run test:browser`: builds the HTML reference and checks in headless Chromium that it
- * rendered. Needs Debian's chromium at /usr/bin/chromium (or CHROMIUM_PATH); fails when absent.
+ * `npm run test:browser`: builds the documentation site (`npm run docs`) and checks it in
+ * headless Chromium: every internal link of every page resolves, no page logs an error or
+ * requests another host, the HTTP API reference opens an operation with its parameters and
+ * error codes, and the SDK reference lists every public export of every entry. Needs Debian's
+ * chromium at /usr/bin/chromium (or CHROMIUM_PATH); fails when absent. The checkers' own tests
+ * (fixture sites with a broken link, an external image, ...) run first, from
+ * test/browser/.
  */
-import { existsSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Locator, type Page } from "playwright-core";
+import { chromium } from "playwright-core";
+import { publicEntries } from "./docs/entries.js";
+import { publicExports } from "./docs/public-exports.js";
+import { checkApiReference, checkSdkReference } from "./docs/reference-checks.js";
+import { checkSite } from "./docs/site-check.js";
+import { serveFolder } from "./docs/static-server.js";
 import { CHROMIUM, CHROMIUM_ARGS } from "./lib/chromium.js";
 import { repoRoot, run } from "./lib/exec.js";
 
-/** The operation the check opens from the sidebar: paginated, with 400 and 410 responses. */
-const TAG = "Workloads";
-const OPERATION = "List workloads";
-const OPERATION_ID = "listWorkloads";
-/** Must be visible once that operation is open: operation titles and error codes. */
-const EXPECTED_TEXT = ["List workloads", "Get a workload", "CURSOR_EXPIRED", "INVALID_CURSOR"];
-/** Must be a line of their own, as Redoc shows parameter names: the pagination params. */
-const EXPECTED_LINES = ["limit", "cursor"];
-const TIMEOUT_MS = 30_000;
-const FAILURE_SCREENSHOT = join(repoRoot, ".docs", "test-browser-failure.png");
+const SITE = join(repoRoot, ".docs");
+const API_PAGE = "api/index.html";
 
-/** Only what is rendered visibly counts, hence innerText rather than textContent. */
-function visibleText(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText, not the DOM's
-  return locator.innerText();
-}
-
-/**
- * What a reader sees after opening TAG, then OPERATION, in the sidebar and visiting each of
- * its response status tabs (Redoc renders tags collapsed and one status at a time).
- */
-async function renderedText(page: Page): Promise<string> {
-  const menu = page.locator("[data-component-name='Menu/Menu']");
-  const tag = menu.getByText(TAG, { exact: true });
-  await tag.waitFor({ state: "visible", timeout: TIMEOUT_MS }).catch(() => {
-    throw new Error(`no "${TAG}" in the sidebar within ${TIMEOUT_MS} ms: Redoc did not render`);
-  });
-  const sidebar = await visibleText(menu);
-  // A click before React hydrates the prerendered sidebar does nothing: retry until it opens.
-  const operation = menu.getByText(OPERATION, { exact: true });
-  for (let attempt = 1; !(await operation.isVisible()); attempt++) {
-    if (attempt > 10)
-      throw new Error(`"${OPERATION}" never appeared under "${TAG}" in the sidebar`);
-    await tag.click();
-    await operation.waitFor({ state: "visible", timeout: 2_000 }).catch(() => {});
-  }
-  await operation.click();
-  // Redoc renders operations lazily; this one's section id is "<tag>/<operationid>".
-  const tabs = page
-    .locator(`[id$="/${OPERATION_ID.toLowerCase()}/responses"]`)
-    .getByRole("tablist", { name: "Response status" })
-    .getByRole("tab");
-  await tabs.first().waitFor({ timeout: TIMEOUT_MS });
-  const seen = [sidebar, await visibleText(page.locator("body"))];
-  for (const tab of await tabs.all()) {
-    await tab.click();
-    await tab.and(page.locator('[aria-selected="true"]')).waitFor({ timeout: TIMEOUT_MS });
-    seen.push(await visibleText(page.locator("body")));
-  }
-  return seen.join("\n");
-}
-
-/** Tag names in the bundled spec: each must be listed in the sidebar. */
-function specTags(): string[] {
-  const spec = JSON.parse(readFileSync(join(repoRoot, "generated", "openapi.json"), "utf8")) as {
+/** The published spec's tags (each must be listed in Redoc's sidebar) and version. */
+function specFacts(): { tags: string[]; version: string } {
+  const spec = JSON.parse(readFileSync(join(SITE, "openapi.json"), "utf8")) as {
     tags?: { name: string }[];
+    info: { version: string };
   };
-  return (spec.tags ?? []).map((tag) => tag.name);
+  return { tags: (spec.tags ?? []).map((tag) => tag.name), version: spec.info.version };
 }
 
-/** Builds the docs, serves them on loopback, and checks the rendered text. */
+/** Guides no crawled page links to: built, but unreachable from the landing page. */
+function orphanGuides(crawled: readonly string[]): string[] {
+  return readdirSync(join(SITE, "guides"))
+    .map((file) => `/guides/${file}`)
+    .filter((path) => !crawled.includes(path));
+}
+
 async function main(): Promise<string> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `no Chromium at ${CHROMIUM}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
     );
   }
-  rmSync(FAILURE_SCREENSHOT, { force: true });
+  const selfTest = run("npx", ["vitest", "run", "--config", "test/browser/vitest.config.ts"], {
+    stdio: "inherit",
+  });
+  if (selfTest.status !== 0) throw new Error("the checkers' own tests failed (above)");
   const docs = run("npm", ["run", "--silent", "docs"]);
   if (docs.status !== 0) {
     throw new Error(`npm run docs exited with ${docs.status}\n${docs.stdout}${docs.stderr}`);
   }
-  const html = readFileSync(join(repoRoot, ".docs", "index.html"));
-
-  // Served over loopback rather than file:// so the page behaves as it would when hosted.
-  const server = createServer((req, res) => {
-    if (req.url === "/" || req.url === "/index.html") {
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html);
-    } else {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  process.stdout.write(docs.stdout);
 
   const started = Date.now();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    timeout: TIMEOUT_MS,
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const server = await serveFolder(SITE);
   try {
-    const page = await browser.newPage();
-    const pageErrors: string[] = [];
-    const blocked: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    // The reference must be self-contained: an off-host request would hang or fail offline.
-    await page.route("**/*", (route) => {
-      const url = route.request().url();
-      if (/^(data|blob):/.test(url) || url.startsWith(`${origin}/`)) return route.continue();
-      blocked.push(url);
-      return route.abort();
-    });
-    await page.goto(`${origin}/`, { waitUntil: "load", timeout: TIMEOUT_MS });
-    try {
-      const text = await renderedText(page);
-      const lines = new Set(text.split("\n").map((line) => line.trim()));
-      const missing = [
-        ...specTags().filter((name) => !lines.has(name)),
-        ...EXPECTED_TEXT.filter((expected) => !text.includes(expected)),
-        ...EXPECTED_LINES.filter((expected) => !lines.has(expected)),
-      ];
-      if (pageErrors.length > 0) throw new Error(`the page threw:\n  ${pageErrors.join("\n  ")}`);
-      if (missing.length > 0) {
-        throw new Error(`not visible in the rendered reference: ${missing.join(", ")}`);
-      }
-    } catch (error) {
-      await page.screenshot({ path: FAILURE_SCREENSHOT, fullPage: true }).catch(() => {});
-      throw new Error(`${(error as Error).message}\n(screenshot: ${FAILURE_SCREENSHOT})`);
+    const crawl = await checkSite(browser, SITE, { scriptRoutedPages: [API_PAGE] });
+    if (crawl.problems.length > 0) {
+      throw new Error(
+        `the site has ${crawl.problems.length} problem(s):\n  ${crawl.problems.join("\n  ")}`,
+      );
     }
-    if (blocked.length > 0)
-      console.log(`blocked ${blocked.length} off-host request(s): ${blocked.join(", ")}`);
-    const shown = [...EXPECTED_TEXT, ...EXPECTED_LINES, "every tag"].join(", ");
-    return `reference rendered (${shown}) in ${Date.now() - started} ms`;
+    const orphans = orphanGuides(crawl.pages);
+    if (orphans.length > 0) throw new Error(`guides no page links to: ${orphans.join(", ")}`);
+    const spec = specFacts();
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/index.html`);
+    const shownVersion = await page.locator("#spec-version").textContent();
+    if (shownVersion !== spec.version) {
+      throw new Error(
+        `the landing page shows API version ${shownVersion}, the spec is ${spec.version}`,
+      );
+    }
+    await checkApiReference(page, `${server.origin}/${API_PAGE}`, {
+      tags: spec.tags,
+      tag: "Workloads",
+      operation: "List workloads",
+      operationId: "listWorkloads",
+      text: ["List workloads", "Get a workload", "CURSOR_EXPIRED", "INVALID_CURSOR"],
+      lines: ["limit", "cursor"],
+    });
+    const exports = publicExports(publicEntries());
+    await checkSdkReference(page, `${server.origin}/sdk/`, [
+      ...[...exports].map(([specifier, names]) => ({
+        path: `modules/${specifier.replaceAll("/", "_")}.html`,
+        text: names,
+      })),
+      { path: "functions/kubeadapt.createKubeadapt.html", text: ["KubeadaptOptions", "Example"] },
+      { path: "classes/kubeadapt.KubeadaptError.html", text: ["status", "code", "requestId"] },
+      { path: "interfaces/kubeadapt.Paginator.html", text: ["pages", "toArray"] },
+    ]);
+    const exported = [...exports.values()].reduce((sum, names) => sum + names.length, 0);
+    return (
+      `${crawl.pages.length} pages (every guide reachable), ${crawl.links} internal links resolved ` +
+      `(${crawl.externalLinks} to other hosts not followed, ${crawl.routedLinks} Redoc routes), ` +
+      `no console error, no off-host request; landing page shows API ${spec.version}; API reference opened an operation; SDK reference ` +
+      `lists all ${exported} exports of ${[...exports.keys()].join(", ")} ` +
+      `(${((Date.now() - started) / 1000).toFixed(1)} s)`
+    );
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
 }
 

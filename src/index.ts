@@ -41,6 +41,7 @@ export {
   TimeoutError,
   type WalkPosition,
 } from "./errors.js";
+export type { Logger, LogLevel } from "./internal/log.js";
 export type {
   CursorWalkOptions,
   InitArg,

@@ -1,0 +1,26 @@
+import { formatReport, runContract } from "kubeadapt/contract";
+import { createFakeKubeadapt } from "kubeadapt/testing";
+import { expect, it } from "vitest";
+
+/**
+ * The API under test: KUBEADAPT_BASE_URL (with KUBEADAPT_API_TOKEN) when set, e.g. your
+ * staging deployment in CI; else the embedded fake, which passes the whole suite.
+ */
+function target() {
+  const baseUrl = process.env.KUBEADAPT_BASE_URL;
+  if (baseUrl) return { baseUrl, token: process.env.KUBEADAPT_API_TOKEN ?? "" };
+  const fake = createFakeKubeadapt();
+  return {
+    baseUrl: fake.baseUrl,
+    token: "contract",
+    fetch: fake.fetch,
+    // What a deployment cannot be made to do on demand (these checks are skipped there).
+    hooks: { expireCursors: () => fake.clock.advance(24 * 3600_000 + 1_000) },
+  };
+}
+
+it("the API honours the Kubeadapt /v1 contract", { timeout: 120_000 }, async () => {
+  const report = await runContract({ mode: "live", ...target() });
+  expect(report.failed, formatReport(report)).toBe(0);
+  expect(report.passed).toBeGreaterThan(0);
+});

@@ -1,0 +1,30 @@
+/**
+ * Walks every workload with a progress line on stderr, then prints the five with the highest
+ * hourly run rate. Reads KUBEADAPT_API_TOKEN and KUBEADAPT_BASE_URL.
+ */
+import { createKubeadapt, type Workload } from "kubeadapt";
+
+const TOP = 5;
+const hourly = (workload: Workload) => Number(workload.cost.current_run_rate_hourly.amount);
+
+const ka = createKubeadapt();
+const walk = ka.paginate("/v1/workloads", {
+  params: { query: { limit: 200 } },
+  onProgress: ({ pages, items, total }) => {
+    process.stderr.write(`\r${items}/${total ?? "?"} workloads, ${pages} pages`);
+  },
+});
+
+let count = 0;
+let top: Workload[] = [];
+for await (const workload of walk) {
+  count++;
+  top = [...top, workload].sort((a, b) => hourly(b) - hourly(a)).slice(0, TOP);
+}
+process.stderr.write("\n");
+
+console.log(`${count} workloads; the costliest per hour:`);
+for (const { cost, metadata } of top) {
+  const { amount, currency } = cost.current_run_rate_hourly;
+  console.log(`${amount} ${currency}  ${metadata.namespace}/${metadata.name}`);
+}

@@ -1,0 +1,109 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { inlineCdnLogos } from "../../scripts/docs/api-reference.js";
+import { orderSlugs, renderGuide, siteHref } from "../../scripts/docs/guides.js";
+import { writeSpecFiles } from "../../scripts/docs/spec-files.js";
+import { fileFor } from "../../scripts/docs/static-server.js";
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "kubeadapt-docs-"));
+  dirs.push(dir);
+  return dir;
+}
+
+describe("the docs site build", () => {
+  it("swaps Redoc's CDN logos for inline images, and refuses a page where they moved", () => {
+    const html =
+      "src:e?`https://cdn.redoc.ly/redoc/logo-mini-full.svg`:`https://cdn.redoc.ly/redoc/logo-mini.svg`";
+    const inlined = inlineCdnLogos(html);
+    expect(inlined).not.toContain("https://");
+    expect(inlined.match(/data:image\/svg\+xml,/g)).toHaveLength(2);
+    expect(() => inlineCdnLogos("src:`https://cdn.redoc.ly/redoc/logo-v2.svg`")).toThrow(
+      "no longer contains https://cdn.redoc.ly/redoc/logo-mini-full.svg",
+    );
+  });
+
+  it("turns links written for GitHub into links of the site", () => {
+    expect(siteHref("pagination.md")).toBe("pagination.html");
+    expect(siteHref("./errors-and-retries.md#retries")).toBe("errors-and-retries.html#retries");
+    expect(siteHref("../../README.md")).toBe("../index.html");
+    expect(siteHref("#walks")).toBe("#walks");
+    expect(siteHref("https://example.com/a.md")).toBe("https://example.com/a.md");
+    expect(siteHref("../api/index.html")).toBe("../api/index.html");
+    expect(siteHref("../../CHANGELOG.md#unreleased")).toBe("../CHANGELOG.html#unreleased");
+    expect(siteHref("../../src/index.ts")).toBe("../../src/index.ts");
+    expect(siteHref("docs/guides/versioning.md#majors", "root")).toBe(
+      "guides/versioning.html#majors",
+    );
+    expect(siteHref("./CONTRIBUTING.md", "root")).toBe("CONTRIBUTING.html");
+    expect(siteHref("README.md", "root")).toBe("index.html");
+  });
+
+  it("orders the known guides first, then any other by name", () => {
+    expect(orderSlugs(["zeta", "benchmarks", "alpha", "quick-start", "pagination"])).toEqual([
+      "quick-start",
+      "pagination",
+      "benchmarks",
+      "alpha",
+      "zeta",
+    ]);
+  });
+
+  it("titles a guide by its first heading and gives headings GitHub's ids", () => {
+    const guide = renderGuide("x", "Intro\n\n# The `kubeadapt` CLI\n\n## Exit codes\n\n[a](y.md)");
+    expect(guide.title).toBe("The kubeadapt CLI");
+    expect(guide.html).toContain('<h2 id="exit-codes">Exit codes</h2>');
+    expect(guide.html).toContain('<a href="y.html">a</a>');
+    const code = renderGuide(
+      "c",
+      '# C\n\n```ts fragment\nconst a = "x";\n```\n\n```weird\n<b>\n```',
+    ).html;
+    expect(code).toContain(
+      '<code class="hljs language-ts"><span class="hljs-keyword">const</span>',
+    );
+    expect(code).toContain("&lt;b&gt;");
+    expect(() => renderGuide("empty", "no heading")).toThrow("empty.md has no heading");
+  });
+
+  it("publishes the spec as JSON and YAML (converted, or the generated YAML when there is one)", () => {
+    const generated = tempDir();
+    const out = tempDir();
+    const spec = { openapi: "3.1.0", info: { title: "T", version: "2.3.4" }, paths: {} };
+    writeFileSync(join(generated, "openapi.json"), JSON.stringify(spec));
+    expect(writeSpecFiles(generated, out)).toEqual({
+      title: "T",
+      version: "2.3.4",
+      openapi: "3.1.0",
+    });
+    expect(JSON.parse(readFileSync(join(out, "openapi.json"), "utf8"))).toEqual(spec);
+    expect(parse(readFileSync(join(out, "openapi.yaml"), "utf8"))).toEqual(spec);
+
+    writeFileSync(join(generated, "openapi.yaml"), "# the generated one\n");
+    writeSpecFiles(generated, out);
+    expect(readFileSync(join(out, "openapi.yaml"), "utf8")).toBe("# the generated one\n");
+
+    writeFileSync(join(generated, "openapi.json"), JSON.stringify({ openapi: "3.1.0", info: {} }));
+    expect(() => writeSpecFiles(generated, out)).toThrow(
+      "lacks openapi, info.title or info.version",
+    );
+  });
+
+  it("serves only files inside the site folder, a folder by its index.html", async () => {
+    const site = tempDir();
+    mkdirSync(join(site, "guides"));
+    writeFileSync(join(site, "guides", "index.html"), "x");
+    writeFileSync(join(site, "a.html"), "x");
+    expect(await fileFor(site, "/a.html")).toBe(join(site, "a.html"));
+    expect(await fileFor(site, "/guides/")).toBe(join(site, "guides", "index.html"));
+    expect(await fileFor(site, "/missing.html")).toBeUndefined();
+    expect(await fileFor(site, "/../../etc/passwd")).toBeUndefined();
+    expect(await fileFor(site, "/%2e%2e/%2e%2e/etc/passwd")).toBeUndefined();
+  });
+});
