@@ -9,10 +9,12 @@ import { expect, it } from "vitest";
 function target() {
   const baseUrl = process.env.KUBEADAPT_BASE_URL;
   if (baseUrl) return { baseUrl, token: process.env.KUBEADAPT_API_TOKEN ?? "" };
-  const fake = createFakeKubeadapt();
+  // A token of its own, so the suite can see an unknown token refused.
+  const token = "contract";
+  const fake = createFakeKubeadapt({ token });
   return {
     baseUrl: fake.baseUrl,
-    token: "contract",
+    token,
     fetch: fake.fetch,
     // What a deployment cannot be made to do on demand (these checks are skipped there).
     hooks: { expireCursors: () => fake.clock.advance(24 * 3600_000 + 1_000) },
