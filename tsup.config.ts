@@ -1,6 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { defineConfig, type Options } from "tsup";
 
+const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+/** The SDK's User-Agent names the version being built. */
+const define = { __KUBEADAPT_VERSION__: JSON.stringify(version) };
+
 // The library entries: ESM (`.js`, the package is "type": "module") and CJS (`.cjs`), each with
 // its own declarations (`.d.ts`, `.d.cts`). Dependencies (openapi-fetch) stay external.
 const library: Options = {
@@ -24,6 +28,7 @@ const library: Options = {
   // does not know them, so they are declared external.
   removeNodeProtocol: false,
   external: [/^node:/],
+  define,
 };
 
 // The CLI (package `bin`), once it exists: one ESM file for Node with ajv, ajv-formats and the
@@ -44,6 +49,7 @@ const cli: Options | undefined = cliEntry && {
   clean: false,
   splitting: false,
   removeNodeProtocol: false,
+  define,
 };
 
 export default defineConfig(cli ? [library, cli] : [library]);

@@ -1,9 +1,15 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 
+const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+
 export default defineConfig({
+  // As tsup's build does: the SDK's User-Agent names package.json's version.
+  define: { __KUBEADAPT_VERSION__: JSON.stringify(version) },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
@@ -16,10 +22,12 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         // The SDK against the fake API, in-process and over HTTP on loopback.
         test: { name: "e2e", include: ["test/e2e/**/*.test.ts"], testTimeout: 30_000 },
       },
       {
+        extends: true,
         // The CLI run as a separate process, against the demo API and a fake on loopback.
         test: {
           name: "cli",
@@ -28,6 +36,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: "contract",
           include: ["test/contract/**/*.test.ts"],

@@ -5,9 +5,11 @@ import { createAuthFetch } from "./internal/auth-fetch.js";
 import { checkBaseUrl } from "./internal/base-url.js";
 import { readEnv } from "./internal/env.js";
 import { createFetchPage } from "./internal/fetch-page.js";
+import { type Logger, type LogLevel, logLevel } from "./internal/log.js";
 import { checkPageSize } from "./internal/page-size.js";
 import { redact } from "./internal/redact.js";
 import { safePathSerializer } from "./internal/safe-path-serializer.js";
+import { userAgent } from "./internal/user-agent.js";
 import {
   createCursorWalk,
   createOffsetWalk,
@@ -42,37 +44,57 @@ export interface KubeadaptOptions {
    */
   baseUrl?: string | undefined;
   /**
-   * The fetch that sends each attempt (tests, proxies): it gets one complete `Request` per
-   * attempt, with auth and the attempt's signal. Without it, the global fetch is called as
-   * `fetch(request, init)`, which saves building that `Request` (the global fetch builds its own).
+   * The fetch that sends each attempt (tests, proxies), called as the global fetch is:
+   * `fetch(url, init)` for `get` and walk pages, `fetch(request, init)` for `ka.client` calls
+   * and once a middleware is registered (it may need the `Request`). `init` carries the
+   * attempt's `signal` and the headers to send (the token included, for `baseUrl`'s origin);
+   * it wins over the request's own. No `Request` is built for it.
    * @default globalThis.fetch, read at call time
    */
   fetch?: FetchLike | undefined;
   /**
    * Retries of a GET after a retryable status (408, 429, 500, 502, 503, 504), a network failure
-   * or a timeout.
+   * (before or during the body) or a timeout.
    * @default 2
    */
   maxRetries?: number | undefined;
   /**
-   * Time limit of each attempt until the response headers arrive, in whole milliseconds; a
-   * timed-out attempt is retried, and the last one throws `TimeoutError`.
+   * Time limit of each attempt, in whole milliseconds: from sending the request until its whole
+   * body has arrived (a body that stalls counts). A timed-out attempt is retried, and the last
+   * one throws `TimeoutError`. 2^31 - 1 (about 24.8 days, the most a timer holds) or more, or
+   * `Infinity`, sets no limit.
    * @default 60_000
    */
   timeoutMs?: number | undefined;
   /**
-   * The longest `Retry-After` that is waited out, in whole milliseconds; a longer one is not
-   * waited: the `RateLimitError` (with `retryAfterMs`) is thrown at once.
+   * The longest `Retry-After` that is waited out, in whole milliseconds (or `Infinity`); a
+   * longer one is not waited: the `RateLimitError` (with `retryAfterMs`) is thrown at once. A
+   * wait lasts at most 2^31 - 1 ms (about 24.8 days).
    * @default 60_000
    */
   maxRetryDelayMs?: number | undefined;
+  /**
+   * How much goes to `logger`: `"off"`; `"error"`, a request that got no response after its
+   * last attempt; `"warn"`, also each retry (cause and delay) and each `Retry-After` too long to
+   * wait; `"info"`, also one line per request; `"debug"`, also one line per attempt (method,
+   * path and query, status, attempt n of m, duration, request id). The token is never logged.
+   * @default process.env.KUBEADAPT_LOG where `process` exists, else "warn"
+   */
+  logLevel?: LogLevel | undefined;
+  /**
+   * Where log lines go: any object with `debug`, `info`, `warn` and `error` methods.
+   * @default console
+   */
+  logger?: Logger | undefined;
   /**
    * Allow a plain `http://` baseUrl to a non-loopback host (the token then travels unencrypted).
    * @default false
    */
   allowInsecureHttp?: boolean | undefined;
   /**
-   * Extra headers sent with every request (e.g. `User-Agent`).
+   * Extra headers sent with every request. A `User-Agent` here replaces the client's own,
+   * `kubeadapt-js/<version> <runtime>/<version>` (sent in Node, Bun and Deno; browsers do not
+   * allow it).
    * @default undefined
    */
   headers?: HeadersInit | undefined;
@@ -136,21 +158,27 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
     options.baseUrl ?? readEnv("KUBEADAPT_BASE_URL") ?? DEFAULT_BASE_URL,
     options.allowInsecureHttp,
   );
+  const logger = options.logger ?? console;
   const retrying = createRetryingFetch({
     fetch: options.fetch,
     maxRetries: checkCount("maxRetries", options.maxRetries),
-    timeoutMs: checkCount("timeoutMs", options.timeoutMs, 1),
-    maxRetryDelayMs: checkCount("maxRetryDelayMs", options.maxRetryDelayMs),
+    timeoutMs: checkCount("timeoutMs", options.timeoutMs, 1, true),
+    maxRetryDelayMs: checkCount("maxRetryDelayMs", options.maxRetryDelayMs, 0, true),
+    logLevel: logLevel(options.logLevel, readEnv("KUBEADAPT_LOG"), logger),
+    logger,
     redact: (text) => redact(text, token),
   });
   const authFetch = createAuthFetch(retrying, baseUrl.origin, token);
+  const headers = new Headers(options.headers);
+  const agent = userAgent();
+  if (agent && !headers.has("user-agent")) headers.set("user-agent", agent);
   const client = createClient<paths>({
     baseUrl: baseUrl.href.replace(/\/+$/, ""),
     fetch: authFetch,
-    headers: options.headers,
+    headers,
     pathSerializer: safePathSerializer,
   });
-  // Walks skip building a `Request` per page until a middleware is registered (it could look).
+  // `get` and walks skip building a `Request` until a middleware is registered (it could look).
   let plain = true;
   const use = client.use;
   client.use = (...middleware) => {
@@ -174,6 +202,9 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
   });
 }
 
-// The option as given (undefined: the retry layer's default), if an integer >= min.
-const checkCount = (name: string, value: number | undefined, min = 0) =>
-  value === undefined ? value : integerOption(name, value, 0, min);
+// The option as given (undefined: the retry layer's default), if an integer >= min (or, where
+// `endless`, Infinity).
+const checkCount = (name: string, value: number | undefined, min = 0, endless?: boolean) =>
+  value === undefined || (endless && value === Infinity)
+    ? value
+    : integerOption(name, value, 0, min);

@@ -1,18 +1,25 @@
 import { AbortError, ConnectionError, isKubeadaptError, TimeoutError } from "./errors.js";
-import { abortableSleep, type Sleep } from "./internal/abortable-sleep.js";
+import { abortableSleep, MAX_TIMER_DELAY, type Sleep } from "./internal/abortable-sleep.js";
+import type { Logger } from "./internal/log.js";
 import type { PageRequest } from "./internal/page-request.js";
 import { redact as redactKeys } from "./internal/redact.js";
 import { parseRetryAfter } from "./internal/retry-after.js";
-import { attemptSignal } from "./internal/signals.js";
-
-/** A `fetch` as openapi-fetch calls it: one `Request` in, one `Response` out. */
-export type FetchLike = (request: Request) => Promise<Response>;
+import { onAbort } from "./internal/signals.js";
 
 /**
- * The fetch {@link createRetryingFetch} returns: a {@link FetchLike} that also takes headers to
- * send instead of the request's own (the client's auth layer adds `Authorization` this way, so
- * no extra `Request` is built per call and a `Request` middleware saw never holds the token).
- * A walk's page may come as a {@link PageRequest}, with its headers.
+ * A `fetch` as the client calls it, the way the global `fetch` is called: `(url, init)` for
+ * `get` and walk pages, `(request, init)` for `ka.client` calls and whenever a middleware is
+ * registered (it may have seen or replaced the `Request`). `init` always has the attempt's
+ * `signal` and, when they differ from the request's, its `headers`; it wins over the request's
+ * own, as with the global fetch. No `Request` is built for it.
+ */
+export type FetchLike = (input: string | Request, init?: RequestInit) => Promise<Response>;
+
+/**
+ * The fetch {@link createRetryingFetch} returns: it takes the `Request` openapi-fetch built (or
+ * a {@link PageRequest} in its place) and headers to send instead of the request's own (the
+ * client's auth layer adds `Authorization` this way, so no extra `Request` is built per call and
+ * a `Request` middleware saw never holds the token).
  */
 export type RetryingFetch = (
   request: Request | PageRequest,
@@ -26,11 +33,12 @@ export type RetryingFetch = (
  */
 const RETRY_STATUS = /^(408|429|50[0234])$/;
 
-/** How {@link createRetryingFetch} retries and times out. */
+const noop = () => {};
+
+/** How {@link createRetryingFetch} retries, times out and logs. */
 export interface RetryOptions {
   /**
-   * The fetch that sends each attempt, as one complete `Request`. Without it, the global fetch
-   * is called as `fetch(request, init)`.
+   * The fetch that sends each attempt, called as `fetch(url or request, init)`.
    * @default globalThis.fetch, read at call time
    */
   fetch?: FetchLike | undefined;
@@ -40,21 +48,30 @@ export interface RetryOptions {
    */
   maxRetries?: number | undefined;
   /**
-   * Time limit of each attempt, in milliseconds, until the response headers arrive.
+   * Time limit of each attempt, in milliseconds, from sending the request until the whole body
+   * has arrived; 2^31 - 1 or more (`Infinity` included) sets no limit.
    * @default 60_000
    */
   timeoutMs?: number | undefined;
   /**
-   * The longest server-requested delay (`Retry-After`) that is waited out; a longer one ends the
-   * retries and its response is returned at once.
+   * The longest server-requested delay (`Retry-After`) that is waited out (a wait lasts at most
+   * 2^31 - 1 ms, about 24.8 days); a longer one ends the retries and its response is returned at
+   * once.
    * @default 60_000
    */
   maxRetryDelayMs?: number | undefined;
+  /**
+   * How much goes to `logger`: the index of a level in `LOG_LEVELS` (0 off ... 4 debug).
+   * @default 2 (warn)
+   */
+  logLevel?: number | undefined;
+  /** @default console */
+  logger?: Logger | undefined;
   /** @internal Jitter source in [0, 1). @default Math.random */
   random?: (() => number) | undefined;
   /** @internal Waits between attempts. @default an abortable `setTimeout` */
   sleep?: Sleep | undefined;
-  /** @internal Removes secrets from the messages this layer writes. @default key-shape redaction */
+  /** @internal Removes secrets from the text this layer writes. @default key-shape redaction */
   redact?: ((text: string) => string) | undefined;
 }
 
@@ -68,17 +85,21 @@ export function backoffDelay(retry: number, random: () => number = Math.random):
 
 /**
  * A fetch for openapi-fetch that retries GET/HEAD on 408, 429, 500, 502, 503 and 504 and on
- * network failures or timeouts, with exponential backoff or the server's `Retry-After`. Each
- * attempt is a new request made from the original (same URL, method and headers) and has its
- * own `timeoutMs`. The request's signal (the caller's, or a walk page's) stops everything
- * at once with an {@link AbortError}. The last response is returned as is (non-2xx included);
- * a last failure without a response throws {@link TimeoutError} or {@link ConnectionError}.
+ * network failures or timeouts, with exponential backoff or the server's `Retry-After`. An
+ * attempt is the whole response: it reads the body before returning, within its own
+ * `timeoutMs`, so a body that stalls or breaks off is retried like any other failure, and the
+ * response returned has its body in memory. The request's signal (the caller's, or a walk
+ * page's) stops everything at once with an {@link AbortError}. The last response is returned
+ * (non-2xx included); a last failure without one throws {@link TimeoutError} or
+ * {@link ConnectionError}.
  */
 export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
   const {
     maxRetries = 2,
     timeoutMs = 60_000,
     maxRetryDelayMs = 60_000,
+    logLevel = 2,
+    logger = console,
     random = Math.random,
     sleep = abortableSleep,
     redact = redactKeys,
@@ -86,65 +107,107 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
 
   return async (request, headers) => {
     const caller = request.signal;
-    // A PageRequest is sent by URL; its signal is its page's, which lives no longer than it.
+    // A PageRequest is sent as (url, init); openapi-fetch reads its body as text only.
     const page = !(request instanceof Request);
     const aborted = (fallback: unknown) =>
       new AbortError("the request was aborted", {
-        cause: caller.aborted ? caller.reason : fallback,
+        cause: caller?.aborted ? caller.reason : fallback,
       });
     // Only GET and HEAD are retried, and they have no body: every attempt can be made from
     // `request` itself, with nothing to clone. Other methods are sent once.
     const retryable = /^(GET|HEAD)$/i.test(request.method);
+    const attempts = retryable ? maxRetries + 1 : 1;
+    // What log lines name the request by: method, path and query.
+    const label = () => redact(`${request.method} ${request.url.replace(/^\w+:\/\/[^/]*/, "")}`);
+    const begun = Date.now();
 
     for (let retry = 0; ; retry++) {
-      if (caller.aborted) throw aborted(caller.reason);
-      const mayRetry = retryable && retry < maxRetries;
+      if (caller?.aborted) throw aborted(caller.reason);
+      const mayRetry = retry < attempts - 1;
       const timeout = new AbortController();
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      let delay: number;
-      try {
-        const response = await new Promise<Response>((resolve, reject) => {
-          // The timer and the caller's signal end the attempt here, so it settles at once even
-          // if the fetch ignores its signal; a response that arrives after that has its body
-          // cancelled.
-          const stop = (reason?: unknown) => {
-            timeout.abort(reason);
-            reject(timeout.signal.reason);
-          };
-          const attempt = attemptSignal(caller, page, timeout, stop);
-          timer = setTimeout(stop, timeoutMs);
-          // `headers: undefined` leaves the request's own headers.
-          const init = { headers, signal: attempt };
-          const input = page ? request.url : request;
-          // The global fetch builds its own Request from (input, init) anyway: handing it the
-          // init saves building one more per attempt. A custom fetch may read only its first
-          // argument, so it gets the whole attempt as one Request.
-          (options.fetch ? options.fetch(new Request(input, init)) : fetch(input, init)).then(
-            (response) => {
-              if (attempt.aborted) void response.body?.cancel().catch(() => {});
-              resolve(response);
-            },
-            reject,
-          );
+      const signal = timeout.signal;
+      // The timer and the caller's signal end the attempt at once, in whichever phase it is
+      // (headers or body), even if the fetch or its body ignores the signal.
+      let fail: (reason: unknown) => void = noop;
+      const stop = (reason?: unknown) => {
+        timeout.abort(reason);
+        fail(signal.reason);
+      };
+      const race = <T>(work: Promise<T>) =>
+        new Promise<T>((resolve, reject) => {
+          fail = reject;
+          work.then(resolve, reject);
         });
-        if (!mayRetry || !RETRY_STATUS.test(String(response.status))) return response;
+      const unlink = caller ? onAbort(caller, () => stop(caller.reason)) : noop;
+      const timer = timeoutMs < MAX_TIMER_DELAY ? setTimeout(stop, timeoutMs) : undefined;
+      const start = logLevel > 3 ? Date.now() : 0;
+      const trace = (outcome: string, id?: string | null) =>
+        logLevel > 3 &&
+        logger.debug(
+          `kubeadapt: ${label()} ${outcome} (attempt ${retry + 1} of ${attempts}, ${Date.now() - start} ms${id ? `, request ${id}` : ""})`,
+        );
+      let delay: number;
+      let cause: string;
+      try {
+        const init = page ? { ...request.init, headers, signal } : { headers, signal };
+        const response = await race(
+          (options.fetch ?? fetch)(page ? request.url : request, init).then((response) => {
+            // Late (the attempt was stopped): nobody will read it.
+            if (signal.aborted) void response.body?.cancel().catch(noop);
+            return response;
+          }),
+        );
+        const { status } = response;
         const requested = parseRetryAfter(response.headers);
+        const retryStatus = mayRetry && RETRY_STATUS.test(String(status));
         // A server asking for a long pause gets its answer back now, not a hung client.
-        if (requested !== undefined && requested > maxRetryDelayMs) return response;
-        void response.body?.cancel().catch(() => {});
-        delay = requested ?? backoffDelay(retry, random);
+        const tooLong = requested !== undefined && requested > maxRetryDelayMs;
+        if (retryStatus && !tooLong) {
+          trace(String(status), response.headers.get("x-request-id"));
+          void response.body?.cancel().catch(noop);
+          delay = requested ?? backoffDelay(retry, random);
+          cause = `HTTP ${status}`;
+        } else {
+          const text = response.body ? await race(response.text()) : undefined;
+          if (logLevel > 3) trace(String(status), requestId(response, text));
+          if (retryStatus && logLevel > 1) {
+            logger.warn(
+              `kubeadapt: ${label()} HTTP ${status}: not retried, Retry-After ${requested} ms > maxRetryDelayMs`,
+            );
+          }
+          if (logLevel > 2) {
+            logger.info(
+              `kubeadapt: ${label()} ${status} after ${retry + 1} attempt${retry ? "s" : ""}, ${Date.now() - begun} ms`,
+            );
+          }
+          return text === undefined ? response : withBody(response, text, page);
+        }
       } catch (error) {
         // The caller's abort aborts `timeout` too (one listener links them): checked first.
-        if (caller.aborted) throw aborted(error);
-        const timedOut = timeout.signal.aborted;
+        if (caller?.aborted) throw aborted(error);
+        const timedOut = signal.aborted;
         if (!timedOut && isKubeadaptError(error)) throw error;
         if (!timedOut && error instanceof Error && error.name === "AbortError") {
           throw aborted(error);
         }
-        if (!mayRetry) throw finalError(request, timedOut, error, retry + 1, timeoutMs, redact);
+        cause = timedOut
+          ? "timed out"
+          : redact(`failed: ${error instanceof Error ? error.message : String(error)}`);
+        trace(cause);
+        if (!mayRetry) {
+          const failure = finalError(request, timedOut, error, retry + 1, timeoutMs, redact);
+          if (logLevel > 0) logger.error(`kubeadapt: ${failure.message}`);
+          throw failure;
+        }
         delay = backoffDelay(retry, random);
       } finally {
         clearTimeout(timer);
+        unlink();
+      }
+      if (logLevel > 1) {
+        logger.warn(
+          `kubeadapt: ${label()} ${cause}: retry ${retry + 1} of ${attempts - 1} in ${Math.round(delay)} ms`,
+        );
       }
       try {
         await sleep(delay, caller);
@@ -153,6 +216,26 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
       }
     }
   };
+}
+
+/**
+ * `response` with its body `text` already read: a walk's page (read only by openapi-fetch, as
+ * text) gets `text()` answered from memory; any other gets a fresh `Response` with the same
+ * status, headers and URL, whose body can be read, streamed or cloned as usual.
+ */
+function withBody(response: Response, text: string, page: boolean): Response {
+  if (page) {
+    response.text = () => Promise.resolve(text);
+    return response;
+  }
+  const copy = new Response(text, response);
+  Object.defineProperty(copy, "url", { value: response.url });
+  return copy;
+}
+
+/** The response's request id, for debug lines: `x-request-id`, else the body's `request_id`. */
+function requestId(response: Response, text: string | undefined) {
+  return response.headers.get("x-request-id") ?? /"request_id":\s*"([^"]*)"/.exec(text ?? "")?.[1];
 }
 
 /** The error of a last attempt that got no response: it timed out, or the network failed. */
@@ -177,8 +260,7 @@ function finalError(
     redact(text) === text
       ? error
       : new Error(`${isError ? error.name : "Error"}: ${redact(message)}`);
-  return new ConnectionError(
-    redact(`${label} failed without a response (${tries})${isError ? `: ${message}` : ""}`),
-    { cause },
-  );
+  return new ConnectionError(redact(`${label} failed (${tries})${isError ? `: ${message}` : ""}`), {
+    cause,
+  });
 }

@@ -39,7 +39,10 @@ export class Probe {
 
   constructor(options: ContractOptions) {
     const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
-    const record = async (request: Request): Promise<Response> => {
+    // The SDK calls it as (url or request, init), openapi-fetch as (request): the exchange is
+    // recorded as one Request either way.
+    const record = async (input: string | Request, init?: RequestInit): Promise<Response> => {
+      const request = init ? new Request(input, init) : (input as Request);
       const response = await send(request);
       this.byResponse.set(response, await this.record(request, response));
       return response;

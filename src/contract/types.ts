@@ -1,5 +1,3 @@
-import type { FetchLike } from "../index.js";
-
 /**
  * How the target behaves. `"mock"`: a Prism mock, which answers from the spec's examples;
  * errors are forced with `Prefer: code=…, example=…` and list walks cannot be checked beyond
@@ -26,10 +24,11 @@ export interface ContractOptions {
   /** A token the target accepts; for Prism any non-empty printable string (the SDK refuses an empty one). */
   token: string;
   /**
-   * The fetch that sends every request (e.g. a fake's in-process `fake.fetch`).
+   * The fetch that sends every request (e.g. a fake's in-process `fake.fetch`), one complete
+   * `Request` at a time.
    * @default globalThis.fetch
    */
-  fetch?: FetchLike | undefined;
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
   /** @default "live" */
   mode?: ContractMode | undefined;
   /**

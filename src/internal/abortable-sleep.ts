@@ -1,8 +1,14 @@
 import { onAbort } from "./signals.js";
 
 /**
- * Waits `ms` milliseconds, or rejects with the signal's reason as soon as `signal` aborts.
- * Either way no timer and no listener is left behind.
+ * The longest delay a timer can hold (2^31 - 1 ms, about 24.8 days): a longer one fires after
+ * 1 ms in every runtime, so delays are clamped to it before they reach `setTimeout`.
+ */
+export const MAX_TIMER_DELAY = 2 ** 31 - 1;
+
+/**
+ * Waits `ms` milliseconds (at most {@link MAX_TIMER_DELAY}), or rejects with the signal's reason
+ * as soon as `signal` aborts. Either way no timer and no listener is left behind.
  */
 export function abortableSleep(ms: number, signal?: AbortSignal | null): Promise<void> {
   return new Promise<void>((resolve, reject) => {
@@ -16,10 +22,13 @@ export function abortableSleep(ms: number, signal?: AbortSignal | null): Promise
           reject(signal.reason);
         })
       : undefined;
-    const timer = setTimeout(() => {
-      off?.();
-      resolve();
-    }, ms);
+    const timer = setTimeout(
+      () => {
+        off?.();
+        resolve();
+      },
+      Math.min(ms, MAX_TIMER_DELAY),
+    );
   });
 }
 

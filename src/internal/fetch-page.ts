@@ -11,7 +11,7 @@ export type Send = (path: string, init?: object, unwrap?: boolean) => Promise<un
 /**
  * The {@link FetchPage} of a client, the seam between the client and the walks; `get` sends
  * through it too, with `unwrap`. While `plain()` (no middleware registered, so none can see the
- * request), openapi-fetch builds each walk page as a {@link PageRequest}, not a `Request`.
+ * request), openapi-fetch builds each request as a {@link PageRequest}, not a `Request`.
  */
 export function createFetchPage(
   client: Client<paths>,
@@ -23,7 +23,7 @@ export function createFetchPage(
     readResult(
       await get(path, {
         ...init,
-        Request: unwrap || !plain() ? undefined : PageRequest,
+        Request: plain() ? PageRequest : undefined,
         pathSerializer: safePathSerializer,
         parseAs: "text",
       }),

@@ -33,12 +33,13 @@ export function createWalk<T>(
   return createPaginator<T>(init, (budget) => {
     checkPageSize(query);
     const page = integerOption("page", start, 1, 1);
+    // Checked above: absent, or an integer in 1..500 (a number, or a string of digits).
     const current = query[size];
     // A page number or a cursor is bound to the page size: only page 1 may lower it.
     const shrink =
       page === 1 &&
       cursor === undefined &&
-      budget < (typeof current === "number" ? current : DEFAULT_PAGE_SIZE);
+      budget < (current == null ? DEFAULT_PAGE_SIZE : +current);
     const search = freezeQuery(shrink ? { ...query, [size]: budget } : query);
     return pageSource<T>(
       (selectors, signal) =>

@@ -7,9 +7,9 @@ import { isRecord } from "../internal/is-record.js";
 import type { Page } from "./types.js";
 
 /**
- * Empty pages that claim more to come, in a row, before a walk gives up with `ProtocolError`.
- * A walk skips an empty page (it never ends a walk), but a server that keeps sending them
- * would otherwise loop until `maxPages`.
+ * Empty pages that claim more to come a walk tolerates in a row: one more gives up with
+ * `ProtocolError`. A walk skips an empty page (it never ends a walk), but a server that keeps
+ * sending them would otherwise loop until `maxPages`.
  */
 export const MAX_EMPTY_PAGES = 10;
 
@@ -147,8 +147,8 @@ export function pageSource<T>(
         // Checked once advanced, so the error resumes after the empty pages.
         if (data.length > 0) {
           emptyRun = 0;
-        } else if (hasMore && ++emptyRun >= MAX_EMPTY_PAGES) {
-          throw bad(`${MAX_EMPTY_PAGES} empty pages in a row said more pages follow; giving up`);
+        } else if (hasMore && ++emptyRun > MAX_EMPTY_PAGES) {
+          throw bad(`More than ${MAX_EMPTY_PAGES} empty pages in a row said more pages follow`);
         }
         return result;
       }

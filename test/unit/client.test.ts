@@ -17,20 +17,15 @@ import {
   RateLimitError,
   ServerError,
 } from "../../src/index.js";
+import { stubFetch } from "../helpers/stub-fetch.js";
 
 const TOKEN = "ka_live_s3cretT0kenValue42";
 const BASE = "https://api.test";
 const CLUSTER_ID = "0b6f1f6e-0000-4000-8000-000000000001";
 
 /** A stub fetch: answers with `handler`, records every request it receives. */
-function stub(handler: (request: Request) => Response | Promise<Response> = () => ok({})) {
-  const requests: Request[] = [];
-  const fetch = async (request: Request) => {
-    requests.push(request);
-    return handler(request);
-  };
-  return { fetch, requests };
-}
+const stub = (handler: (request: Request) => Response | Promise<Response> = () => ok({})) =>
+  stubFetch(handler);
 
 function ok(data: unknown, meta: object = { request_id: "req_ok" }) {
   return Response.json({ data, meta });
@@ -477,16 +472,30 @@ describe("defaults from the environment", () => {
     expect(requests).toHaveLength(1);
   });
 
-  it("hands the global fetch the token in init's headers, never in the Request openapi-fetch built", async () => {
+  it("hands the global fetch (url, init) for get, with the token in init's headers", async () => {
+    const ka = createKubeadapt({ token: TOKEN, baseUrl: BASE });
+    const calls: [unknown, RequestInit][] = [];
+    vi.stubGlobal("fetch", async (input: unknown, init: RequestInit) => {
+      calls.push([input, init]);
+      return ok({});
+    });
+    await getCluster(ka);
+    expect(calls).toHaveLength(1);
+    const [input, init] = calls[0] as [unknown, RequestInit];
+    expect(input).toBe(`${BASE}/v1/clusters/${CLUSTER_ID}`);
+    expect(new Headers(init.headers).get("authorization")).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it("hands the global fetch ka.client's Request, the token only in init's headers", async () => {
     const ka = createKubeadapt({ token: TOKEN, baseUrl: BASE });
     const calls: [Request, RequestInit][] = [];
     vi.stubGlobal("fetch", async (input: Request, init: RequestInit) => {
       calls.push([input, init]);
       return ok({});
     });
-    await getCluster(ka);
-    expect(calls).toHaveLength(1);
+    await ka.client.GET("/v1/organization");
     const [input, init] = calls[0] as [Request, RequestInit];
+    expect(input).toBeInstanceOf(Request);
     expect(input.headers.get("authorization")).toBeNull();
     expect(new Headers(init.headers).get("authorization")).toBe(`Bearer ${TOKEN}`);
   });
@@ -498,9 +507,10 @@ describe("options", () => {
     { maxRetries: 1.5 },
     { timeoutMs: 0 },
     { timeoutMs: 1.5 },
+    { maxRetries: Number.POSITIVE_INFINITY },
+    { timeoutMs: Number.NEGATIVE_INFINITY },
     { maxRetryDelayMs: Number.NaN },
-    { maxRetryDelayMs: Number.POSITIVE_INFINITY },
-  ])("refuses %j, naming the option", (options) => {
+  ])("refuses %o, naming the option", (options) => {
     const error = (() => {
       try {
         createKubeadapt({ token: TOKEN, baseUrl: BASE, ...options });

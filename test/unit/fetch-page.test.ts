@@ -9,6 +9,7 @@ import {
   ProtocolError,
 } from "../../src/index.js";
 import { createFetchPage } from "../../src/internal/fetch-page.js";
+import { stubFetch } from "../helpers/stub-fetch.js";
 
 const BASE = "https://api.test";
 const signal = new AbortController().signal;
@@ -18,17 +19,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function stub(handler: (request: Request) => Response | Promise<Response>) {
-  const requests: Request[] = [];
-  const fetch = async (request: Request) => {
-    requests.push(request);
-    return handler(request);
-  };
-  return { fetch, requests };
-}
-
 function fetchPageWith(handler: (request: Request) => Response | Promise<Response>) {
-  const { fetch, requests } = stub(handler);
+  const { fetch, requests } = stubFetch(handler);
   const client = createClient<paths>({ baseUrl: BASE, fetch });
   return {
     fetchPage: createFetchPage(client, "ka_test_tok", () => false),
@@ -107,7 +99,7 @@ describe("fetchPage", () => {
 
 describe("ka.paginate through the client", () => {
   it("walks every page with auth, following next_cursor", async () => {
-    const { fetch, requests } = stub((request) => {
+    const { fetch, requests } = stubFetch((request) => {
       const cursor = new URL(request.url).searchParams.get("cursor");
       return cursor === null ? page(["a", "b"], "c2") : page(["c"], "");
     });
@@ -126,7 +118,7 @@ describe("ka.paginate through the client", () => {
 
   it("passes the walk's signal to each page request", async () => {
     const controller = new AbortController();
-    const { fetch } = stub(
+    const { fetch } = stubFetch(
       (request) =>
         new Promise((_, reject) =>
           request.signal.addEventListener("abort", () => reject(request.signal.reason)),
@@ -141,7 +133,7 @@ describe("ka.paginate through the client", () => {
 
   it("aborts a page request in flight when a middleware is registered too", async () => {
     const controller = new AbortController();
-    const { fetch, requests } = stub(() => new Promise<Response>(() => {}));
+    const { fetch, requests } = stubFetch(() => new Promise<Response>(() => {}));
     const ka = createKubeadapt({ token: "ka_test_tok", baseUrl: BASE, fetch });
     const seen: AbortSignal[] = [];
     ka.client.use({
@@ -161,7 +153,7 @@ describe("ka.paginate through the client", () => {
   });
 
   it("runs the client's middleware on every page request", async () => {
-    const { fetch, requests } = stub((request) =>
+    const { fetch, requests } = stubFetch((request) =>
       page(["a"], new URL(request.url).searchParams.get("cursor") ? "" : "c1"),
     );
     const ka = createKubeadapt({ token: "ka_test_tok", baseUrl: BASE, fetch });
@@ -220,7 +212,7 @@ describe("ka.paginate through the client", () => {
 
   it("gives a custom fetch a complete Request per page while no middleware is registered", async () => {
     vi.stubEnv("KUBEADAPT_API_TOKEN", "");
-    const { fetch, requests } = stub(() => page(["a"], ""));
+    const { fetch, requests } = stubFetch(() => page(["a"], ""));
     const ka = createKubeadapt({ baseUrl: BASE, fetch, headers: { "user-agent": "app/2" } });
     expect(await ka.paginate("/v1/clusters").toArray({ max: 5 })).toHaveLength(1);
     expect(requests[0]).toBeInstanceOf(Request);

@@ -7,8 +7,8 @@ const PAGES = 2_000;
 
 /** A fetch that answers at once: the whole walk runs without one turn of the event loop. */
 function synchronousFetch(pages: number) {
-  return async (request: Request): Promise<Response> => {
-    const match = /[?&]cursor=p(\d+)/.exec(request.url);
+  return async (input: string | Request): Promise<Response> => {
+    const match = /[?&]cursor=p(\d+)/.exec(typeof input === "string" ? input : input.url);
     const index = match ? Number(match[1]) : 0;
     const more = index + 1 < pages;
     const body = {

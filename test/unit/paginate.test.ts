@@ -69,6 +69,22 @@ describe("cursor walk: items, pages, toArray", () => {
     expect(server.requests.map((r) => r.search)).toEqual(["limit=10"]);
   });
 
+  it.each([
+    ["50", 80, "50"],
+    [50, 80, "50"],
+    ["300", 80, "80"],
+  ])(
+    "toArray with limit %o and max %i sends limit=%s: it only ever lowers the page size",
+    async (limit, max, sent) => {
+      const server = createPageServer({ items: makeItems(200) });
+      const items = await createCursorWalk(server.fetchPage, "/v1/workloads", {
+        params: { query: { limit: limit as number } },
+      }).toArray({ max });
+      expect(items).toHaveLength(max);
+      expect(server.requests[0]?.query.get("limit")).toBe(sent);
+    },
+  );
+
   it("toArray keeps limit when resuming from a cursor (it is bound to the cursor)", async () => {
     const server = createPageServer({ items: makeItems(30) });
     const [first] = await collect(

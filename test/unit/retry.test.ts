@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AbortError, ConnectionError, isAbortError, TimeoutError } from "../../src/errors.js";
 import { PageRequest } from "../../src/internal/page-request.js";
@@ -7,18 +8,9 @@ import {
   type FetchLike,
   type RetryOptions,
 } from "../../src/retry.js";
+import { stubFetch } from "../helpers/stub-fetch.js";
 
 const URL_ = "https://api.test/v1/clusters?limit=10";
-
-/** A stub fetch: answers with `handler`, records every request it receives. */
-function stub(handler: (request: Request, call: number) => Response | Promise<Response>) {
-  const requests: Request[] = [];
-  const fetch: FetchLike = async (request) => {
-    requests.push(request);
-    return handler(request, requests.length);
-  };
-  return { fetch, requests };
-}
 
 /** A sleep that records each delay and returns at once. */
 function recordingSleep() {
@@ -40,7 +32,7 @@ const json = (status: number, headers: Record<string, string> = {}) =>
   });
 
 /** A fetch that never answers and ignores its signal, like a stuck connection. */
-const hang: FetchLike = () => new Promise<Response>(() => {});
+const hang = () => new Promise<Response>(() => {});
 
 afterEach(() => {
   vi.useRealTimers();
@@ -49,14 +41,14 @@ afterEach(() => {
 
 describe("createRetryingFetch: which responses are retried", () => {
   it.each([408, 429, 500, 502, 503, 504])("retries a GET answered %i", async (status) => {
-    const { fetch, requests } = stub((_, call) => (call === 1 ? json(status) : json(200)));
+    const { fetch, requests } = stubFetch((_, call) => (call === 1 ? json(status) : json(200)));
     const response = await retrying(fetch)(new Request(URL_));
     expect(response.status).toBe(200);
     expect(requests).toHaveLength(2);
   });
 
   it("sends the identical request on every attempt (URL, method, headers)", async () => {
-    const { fetch, requests } = stub((_, call) => (call < 3 ? json(503) : json(200)));
+    const { fetch, requests } = stubFetch((_, call) => (call < 3 ? json(503) : json(200)));
     const headers = { authorization: "Bearer t", "x-custom": "1" };
     await retrying(fetch)(new Request(URL_, { headers }));
     expect(requests).toHaveLength(3);
@@ -68,7 +60,7 @@ describe("createRetryingFetch: which responses are retried", () => {
   });
 
   it("sends the given headers on every attempt and leaves the caller's request without them", async () => {
-    const { fetch, requests } = stub((_, call) => (call < 3 ? json(503) : json(200)));
+    const { fetch, requests } = stubFetch((_, call) => (call < 3 ? json(503) : json(200)));
     const request = new Request(URL_, { headers: { "x-custom": "1" } });
     const headers = new Headers({ "x-custom": "1", authorization: "Bearer t" });
     await createRetryingFetch({ fetch, sleep: recordingSleep().sleep })(request, headers);
@@ -83,14 +75,14 @@ describe("createRetryingFetch: which responses are retried", () => {
   });
 
   it.each([400, 401, 403, 404, 410, 501])("returns a %i at once, with one request", async (s) => {
-    const { fetch, requests } = stub(() => json(s));
+    const { fetch, requests } = stubFetch(() => json(s));
     const response = await retrying(fetch)(new Request(URL_));
     expect(response.status).toBe(s);
     expect(requests).toHaveLength(1);
   });
 
   it("returns the last response as is once maxRetries is exhausted", async () => {
-    const { fetch, requests } = stub(() => json(503));
+    const { fetch, requests } = stubFetch(() => json(503));
     const response = await retrying(fetch, { maxRetries: 2 })(new Request(URL_));
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: 503 });
@@ -98,13 +90,13 @@ describe("createRetryingFetch: which responses are retried", () => {
   });
 
   it("does not retry with maxRetries: 0", async () => {
-    const { fetch, requests } = stub(() => json(503));
+    const { fetch, requests } = stubFetch(() => json(503));
     await retrying(fetch, { maxRetries: 0 })(new Request(URL_));
     expect(requests).toHaveLength(1);
   });
 
   it("does not retry a POST", async () => {
-    const { fetch, requests } = stub(() => json(503));
+    const { fetch, requests } = stubFetch(() => json(503));
     const response = await retrying(fetch)(new Request(URL_, { method: "POST", body: "{}" }));
     expect(response.status).toBe(503);
     expect(requests).toHaveLength(1);
@@ -114,7 +106,7 @@ describe("createRetryingFetch: which responses are retried", () => {
 describe("createRetryingFetch: delays", () => {
   it("waits Retry-After delta-seconds before retrying", async () => {
     const { sleep, delays } = recordingSleep();
-    const { fetch } = stub((_, call) =>
+    const { fetch } = stubFetch((_, call) =>
       call === 1 ? json(429, { "retry-after": "3" }) : json(200),
     );
     await createRetryingFetch({ fetch, sleep })(new Request(URL_));
@@ -126,7 +118,7 @@ describe("createRetryingFetch: delays", () => {
     vi.setSystemTime(new Date("2026-05-21T10:30:00Z"));
     const { sleep, delays } = recordingSleep();
     const later = "Thu, 21 May 2026 10:30:05 GMT";
-    const { fetch } = stub((_, call) =>
+    const { fetch } = stubFetch((_, call) =>
       call === 1 ? json(503, { "retry-after": later }) : json(200),
     );
     await createRetryingFetch({ fetch, sleep })(new Request(URL_));
@@ -136,14 +128,14 @@ describe("createRetryingFetch: delays", () => {
   it("prefers retry-after-ms over Retry-After", async () => {
     const { sleep, delays } = recordingSleep();
     const headers = { "retry-after-ms": "250", "retry-after": "9" };
-    const { fetch } = stub((_, call) => (call === 1 ? json(429, headers) : json(200)));
+    const { fetch } = stubFetch((_, call) => (call === 1 ? json(429, headers) : json(200)));
     await createRetryingFetch({ fetch, sleep })(new Request(URL_));
     expect(delays).toEqual([250]);
   });
 
   it("returns at once when Retry-After exceeds maxRetryDelayMs, without waiting", async () => {
     const { sleep, delays } = recordingSleep();
-    const { fetch, requests } = stub(() => json(429, { "retry-after": "7200" }));
+    const { fetch, requests } = stubFetch(() => json(429, { "retry-after": "7200" }));
     const response = await createRetryingFetch({ fetch, sleep, maxRetryDelayMs: 60_000 })(
       new Request(URL_),
     );
@@ -154,7 +146,7 @@ describe("createRetryingFetch: delays", () => {
 
   it("backs off exponentially from 500 ms and caps at 8 s", async () => {
     const { sleep, delays } = recordingSleep();
-    const { fetch } = stub(() => json(503));
+    const { fetch } = stubFetch(() => json(503));
     await createRetryingFetch({ fetch, sleep, maxRetries: 6, random: () => 0 })(new Request(URL_));
     expect(delays).toEqual([500, 1000, 2000, 4000, 8000, 8000]);
   });
@@ -176,7 +168,7 @@ describe("createRetryingFetch: aborts", () => {
   it("rejects at once with AbortError when aborted during a backoff sleep, leaving no timer", async () => {
     vi.useFakeTimers();
     const controller = new AbortController();
-    const { fetch, requests } = stub(() => json(503));
+    const { fetch, requests } = stubFetch(() => json(503));
     const promise = createRetryingFetch({ fetch, random: () => 0 })(
       new Request(URL_, { signal: controller.signal }),
     );
@@ -207,7 +199,7 @@ describe("createRetryingFetch: aborts", () => {
 
   it("passes an aborting signal to each attempt's request", async () => {
     const controller = new AbortController();
-    const { fetch, requests } = stub(
+    const { fetch, requests } = stubFetch(
       (request) =>
         new Promise((_, reject) =>
           request.signal.addEventListener("abort", () => reject(request.signal.reason)),
@@ -222,27 +214,29 @@ describe("createRetryingFetch: aborts", () => {
     expect(requests[0]?.signal.aborted).toBe(true);
   });
 
-  it("keeps following the caller's signal once the response is returned, so its body stays abortable", async () => {
+  it("reads the body within the attempt and leaves no listener on the caller's signal", async () => {
     const controller = new AbortController();
-    const { fetch, requests } = stub(() => json(200));
-    const response = await retrying(fetch)(new Request(URL_, { signal: controller.signal }));
-    expect(response.status).toBe(200);
+    const { fetch, requests } = stubFetch(() => json(200));
+    const request = new Request(URL_, { signal: controller.signal });
+    const response = await retrying(fetch)(request);
+    expect(await response.json()).toEqual({ status: 200 });
     expect(requests[0]?.signal.aborted).toBe(false);
+    expect(getEventListeners(request.signal, "abort")).toHaveLength(0);
+    // The attempt is over: a later abort reaches nothing of it.
     controller.abort(new Error("stop"));
-    expect(requests[0]?.signal.aborted).toBe(true);
-    expect(requests[0]?.signal.reason).toEqual(new Error("stop"));
+    expect(requests[0]?.signal.aborted).toBe(false);
   });
 
   it("clears the attempt's timer once the response arrives", async () => {
     vi.useFakeTimers();
-    const { fetch } = stub(() => json(200));
+    const { fetch } = stubFetch(() => json(200));
     const response = await retrying(fetch)(new Request(URL_));
     expect(response.status).toBe(200);
     expect(vi.getTimerCount()).toBe(0);
   });
 
   it("sends nothing when the signal is already aborted", async () => {
-    const { fetch, requests } = stub(() => json(200));
+    const { fetch, requests } = stubFetch(() => json(200));
     const request = new Request(URL_, { signal: AbortSignal.abort() });
     await expect(retrying(fetch)(request)).rejects.toBeInstanceOf(AbortError);
     expect(requests).toHaveLength(0);
@@ -253,9 +247,9 @@ describe("createRetryingFetch: failures without a response", () => {
   it("retries a timed-out attempt, then throws TimeoutError", async () => {
     vi.useFakeTimers();
     let calls = 0;
-    const fetch: FetchLike = (request) => {
+    const fetch: FetchLike = () => {
       calls++;
-      return hang(request);
+      return hang();
     };
     const promise = createRetryingFetch({ fetch, timeoutMs: 1000, maxRetries: 1, random: () => 0 })(
       new Request(URL_),
@@ -271,7 +265,7 @@ describe("createRetryingFetch: failures without a response", () => {
 
   it("returns the response of an attempt that follows a timed-out one", async () => {
     vi.useFakeTimers();
-    const { fetch, requests } = stub((request, call) => (call === 1 ? hang(request) : json(200)));
+    const { fetch, requests } = stubFetch((_, call) => (call === 1 ? hang() : json(200)));
     const promise = createRetryingFetch({ fetch, timeoutMs: 1000, random: () => 0 })(
       new Request(URL_),
     );
@@ -295,7 +289,7 @@ describe("createRetryingFetch: failures without a response", () => {
   });
 
   it("recovers when a network failure is followed by a response", async () => {
-    const { fetch, requests } = stub((_, call) => {
+    const { fetch, requests } = stubFetch((_, call) => {
       if (call === 1) throw new TypeError("fetch failed");
       return json(200);
     });
@@ -320,8 +314,8 @@ describe("createRetryingFetch: failures without a response", () => {
 
 describe("createRetryingFetch: default fetch", () => {
   /** Installs a global fetch that reads (input, init) as the real one does: init wins. */
-  function stubGlobalFetch(handler: Parameters<typeof stub>[0]) {
-    const { fetch, requests } = stub(handler);
+  function stubGlobalFetch(handler: Parameters<typeof stubFetch>[0]) {
+    const { fetch, requests } = stubFetch(handler);
     const inits: RequestInit[] = [];
     vi.stubGlobal("fetch", (input: Request, init: RequestInit) => {
       inits.push(init);
@@ -332,7 +326,7 @@ describe("createRetryingFetch: default fetch", () => {
 
   it("reads globalThis.fetch at call time", async () => {
     const send = createRetryingFetch({ sleep: recordingSleep().sleep });
-    const { fetch, requests } = stub(() => json(200));
+    const { fetch, requests } = stubFetch(() => json(200));
     vi.stubGlobal("fetch", fetch);
     expect((await send(new Request(URL_))).status).toBe(200);
     expect(requests).toHaveLength(1);
@@ -363,13 +357,22 @@ describe("createRetryingFetch: default fetch", () => {
     expect(requests[0]?.signal.aborted).toBe(true);
   });
 
-  it("aborts the attempt's signal with the caller's, also once the response is returned", async () => {
+  it("aborts the attempt's signal with the caller's while the body is read", async () => {
     const controller = new AbortController();
-    const { requests } = stubGlobalFetch(() => json(200));
-    const response = await createRetryingFetch()(new Request(URL_, { signal: controller.signal }));
-    expect(response.status).toBe(200);
-    expect(requests[0]?.signal.aborted).toBe(false);
+    const { requests } = stubGlobalFetch(
+      () =>
+        new Response(
+          new ReadableStream({
+            start(stream) {
+              stream.enqueue(new TextEncoder().encode('{"partial":'));
+            },
+          }),
+        ),
+    );
+    const promise = createRetryingFetch()(new Request(URL_, { signal: controller.signal }));
+    await vi.waitFor(() => expect(requests).toHaveLength(1));
     controller.abort(new Error("stop"));
+    await expect(promise).rejects.toBeInstanceOf(AbortError);
     expect(requests[0]?.signal.reason).toEqual(new Error("stop"));
   });
 });
@@ -403,7 +406,7 @@ describe("createRetryingFetch: a walk's PageRequest", () => {
   });
 
   it("gives a custom fetch one complete GET Request per attempt", async () => {
-    const { fetch, requests } = stub(() => json(200));
+    const { fetch, requests } = stubFetch(() => json(200));
     const page = pageRequest(new AbortController().signal);
     await retrying(fetch)(page, page.headers);
     expect(requests[0]).toBeInstanceOf(Request);
@@ -415,7 +418,7 @@ describe("createRetryingFetch: a walk's PageRequest", () => {
 
   it("ends in AbortError at once when its page's signal aborts, even if fetch ignores it", async () => {
     const controller = new AbortController();
-    const { fetch, requests } = stub(() => new Promise<Response>(() => {}));
+    const { fetch, requests } = stubFetch(() => new Promise<Response>(() => {}));
     const page = pageRequest(controller.signal);
     const promise = retrying(fetch)(page, page.headers);
     setTimeout(() => controller.abort(), 5);
