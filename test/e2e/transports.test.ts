@@ -77,6 +77,38 @@ describe.each(transports)("over %s", (_name, transport) => {
     expect(server.seen).toHaveLength(2);
   });
 
+  it("retries a body that stalls mid-way, then throws TimeoutError", async () => {
+    const server = await serve((_request, response) => stallMidBody(response, listPage(["a"])));
+    const error = await client(server, { timeoutMs: 150, maxRetries: 1 })
+      .get("/v1/clusters")
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "TimeoutError" });
+    expect(server.seen).toHaveLength(2);
+  });
+
+  it("retries after the connection drops mid-body, and gets the page", async () => {
+    const body = listPage(["a", "b"]);
+    const server = await serve((_request, response, n) => {
+      if (n > 0) return response.writeHead(200, JSON_TYPE).end(body);
+      stallMidBody(response, body);
+      setTimeout(() => response.socket?.destroy(), 20);
+    });
+    const ka = client(server, { maxRetries: 1 });
+    expect(await ka.get("/v1/clusters")).toEqual([{ id: "a" }, { id: "b" }]);
+    expect(server.seen).toHaveLength(2);
+  });
+
+  it("throws ConnectionError without the token when nothing listens", async () => {
+    const server = await serve(() => {});
+    await server.close();
+    const error = await client(server, { maxRetries: 0 })
+      .get("/v1/clusters")
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "ConnectionError" });
+    expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(TOKEN);
+    expect(String((error as Error).stack)).not.toContain(TOKEN);
+  });
+
   it("throws AbortError when the caller aborts while the server is silent", async () => {
     const server = await serve(() => controller.abort());
     const controller = new AbortController();
@@ -124,33 +156,5 @@ describe.each(transports)("over %s", (_name, transport) => {
       ["/moved", `Bearer ${TOKEN}`],
     ]);
     expect(other.seen[0]?.headers.authorization).toBeUndefined();
-  });
-});
-
-// The global fetch resolves at the headers; these need the retry layer to time and retry the
-// body read as well (the whole-response deadline), which comes with the issue-sdk branch.
-describe("over nodeTransport(), the body", () => {
-  const client = (server: Loopback, options: KubeadaptOptions = {}) =>
-    createKubeadapt({ token: TOKEN, baseUrl: server.origin, fetch: nodeTransport(), ...options });
-
-  it("retries a body that stalls mid-way, then throws TimeoutError", async () => {
-    const server = await serve((_request, response) => stallMidBody(response, listPage(["a"])));
-    const error = await client(server, { timeoutMs: 150, maxRetries: 1 })
-      .get("/v1/clusters")
-      .catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: "TimeoutError" });
-    expect(server.seen).toHaveLength(2);
-  });
-
-  it("retries after the connection drops mid-body, and gets the page", async () => {
-    const body = listPage(["a", "b"]);
-    const server = await serve((_request, response, n) => {
-      if (n > 0) return response.writeHead(200, JSON_TYPE).end(body);
-      stallMidBody(response, body);
-      setTimeout(() => response.socket?.destroy(), 20);
-    });
-    const ka = client(server, { maxRetries: 1 });
-    expect(await ka.get("/v1/clusters")).toEqual([{ id: "a" }, { id: "b" }]);
-    expect(server.seen).toHaveLength(2);
   });
 });
