@@ -21,7 +21,9 @@ const { values } = parseArgs({
   options: {
     mode: { type: "string", default: "http" },
     rounds: { type: "string", default: "40" },
-    warmups: { type: "string", default: "5" },
+    warmups: { type: "string", default: "15" },
+    // Comma-separated walk names (baseline always runs), to look at a few closely.
+    only: { type: "string" },
   },
 });
 const ROUNDS = Number(values.rounds);
@@ -99,10 +101,13 @@ if (!gc) throw new Error("run with node --expose-gc");
 const ka = await loadKubeadapt();
 const stub = values.mode === "stub";
 const server = stub ? undefined : await startServer();
-const origin = server?.origin ?? "http://peers.bench.test";
+const origin = server?.origin ?? "https://peers.bench.test";
 if (stub) globalThis.fetch = stubFetch(origin);
 const walks = createWalks(origin, ka, stub ? globalThis.fetch : undefined);
-const names = Object.keys(walks);
+const only = values.only?.split(",");
+const names = Object.keys(walks).filter(
+  (name) => !only || name === "baseline" || only.includes(name),
+);
 
 interface Sample {
   cpu: number;

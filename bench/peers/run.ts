@@ -2,7 +2,7 @@
 // octokit, AWS DynamoDB), in process and over loopback HTTP, each mode in a fresh Node process.
 // The peers live in bench/peers/node_modules, installed here on first run with `npm ci` from
 // bench/peers/package-lock.json: they never enter kubeadapt's own dependencies.
-// Options: --rounds N (default 40), --warmups N (default 5). Not part of `npm test`.
+// Options: --rounds N (default 40), --warmups N (default 15). Not part of `npm test`.
 import { execFile, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -13,7 +13,10 @@ import { repoRoot } from "../../scripts/lib/exec.js";
 const run = promisify(execFile);
 const here = import.meta.dirname;
 const { values } = parseArgs({
-  options: { rounds: { type: "string", default: "40" }, warmups: { type: "string", default: "5" } },
+  options: {
+    rounds: { type: "string", default: "40" },
+    warmups: { type: "string", default: "15" },
+  },
 });
 
 const installed = join(here, "node_modules", ".package-lock.json");

@@ -36,9 +36,21 @@ export class BufferedResponse extends Response {
 
   override get body(): ReadableStream<Bytes> | null {
     if (this.#stream === undefined) {
-      // Made on first access; from then on every read goes through it, as with a fetched body.
-      this.#stream = this.#bytes === null ? null : new Response(this.#bytes).body;
-      this.#bytes = null;
+      // Made on first access (a copy of the bytes, enqueued when read): text() and the rest
+      // still read the bytes directly while nobody has begun reading the stream.
+      const bytes = this.#bytes;
+      this.#stream =
+        bytes === null
+          ? null
+          : new ReadableStream({
+              type: "bytes",
+              pull: (controller) => {
+                // Read from the stream: the body is disturbed, as a fetched one.
+                this.#used = true;
+                controller.enqueue(new Uint8Array(bytes));
+                controller.close();
+              },
+            });
     }
     return this.#stream;
   }
@@ -79,14 +91,7 @@ export class BufferedResponse extends Response {
 
   override clone(): Response {
     if (this.bodyUsed) throw new TypeError("Response.clone: Body has already been consumed.");
-    if (this.#stream) {
-      const [mine, theirs] = this.#stream.tee();
-      this.#stream = mine;
-      return Object.defineProperties(new Response(theirs, this.#init()), {
-        url: { value: this.#url },
-        redirected: { value: this.#redirected },
-      });
-    }
+    // Unread, so the bytes are all there; they are never written to, so both can share them.
     return new BufferedResponse(this.#bytes, this.#init(), this.#url, this.#redirected);
   }
 
@@ -105,11 +110,9 @@ export class BufferedResponse extends Response {
 
   async #take(): Promise<Bytes | null> {
     if (this.bodyUsed) throw new TypeError("Body is unusable: Body has already been read");
-    if (this.#stream !== undefined) {
-      // Someone took the stream: read what is left of it, as a fetched Response would.
-      return this.#stream === null ? null : new Uint8Array(await this.#asResponse().arrayBuffer());
-    }
     this.#used = true;
+    // As with a fetched body once read: its stream (if anyone took it) is locked for good.
+    this.#stream?.getReader();
     const bytes = this.#bytes;
     this.#bytes = null;
     return bytes;

@@ -64,17 +64,20 @@ const location = (received: Received) => {
 };
 
 async function respond(received: Received, hop: Hop, redirected: boolean): Promise<Response> {
-  const headers = new Headers();
-  const raw = received.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
   const empty = NULL_BODY.has(received.status) || hop.method === "HEAD";
   const body = empty
     ? null
     : await decodeBody(received.body, received.headers["content-encoding"]).catch((cause) => {
         throw new TypeError("fetch failed: the body could not be decoded", { cause });
       });
-  const init = { status: received.status, statusText: received.statusText, headers };
-  return new BufferedResponse(body, init, hop.url.href, redirected);
+  const init = { status: received.status, statusText: received.statusText };
+  const response = new BufferedResponse(body, init, hop.url.href, redirected);
+  // Into the response's own Headers: one Headers per response, not one more copied into it.
+  const raw = received.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    response.headers.append(raw[i] as string, raw[i + 1] as string);
+  }
+  return response;
 }
 
 /** The first hop of `fetch(input, init)`, with the signal and redirect mode it runs under. */
@@ -87,7 +90,8 @@ async function firstHop(input: Request | string | URL, init: RequestInit | undef
   const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined) ?? undefined;
   const url = new URL(request ? request.url : String(input));
   const headers: Record<string, string> = {};
-  for (const [name, value] of request ? request.headers : new Headers(init?.headers)) {
+  const given = request ? request.headers : init?.headers;
+  for (const [name, value] of given instanceof Headers ? given : new Headers(given)) {
     headers[name] = value;
   }
   headers.accept ??= "*/*";

@@ -143,6 +143,18 @@ describe.each(fetches)("%s", (_name, send) => {
     await expect(streamed.arrayBuffer()).rejects.toThrow(TypeError);
   });
 
+  it("reads text() after body was looked at but not read, and locks it", async () => {
+    const server = await serve((_request, response) => response.end("whole"));
+    const response = await send(server.origin);
+    const body = response.body;
+    expect([body?.locked, response.bodyUsed]).toEqual([false, false]);
+    expect(await response.text()).toBe("whole");
+    expect([body?.locked, response.bodyUsed]).toEqual([true, true]);
+    const clone = (await send(server.origin)).clone();
+    expect(await clone.body?.getReader().read()).toMatchObject({ done: false });
+    expect(clone.bodyUsed).toBe(true);
+  });
+
   it("rejects with the signal's reason, before the request or while it waits", async () => {
     const server = await serve(() => {});
     const reason = new Error("stop");
