@@ -130,24 +130,29 @@ try {
     if (round >= WARMUPS) rounds.push(samples);
   }
 
-  // Live heap: the most the heap holds (after a full GC, every 250 items) over what it held
-  // before the walk began.
+  // Live heap: the most the heap holds (after a full GC, every 250 items) over what it holds
+  // before the walk began or after it ended, whichever is lower; the median of three walks.
   const heap: Record<string, number> = {};
   for (const name of names) {
     const walk = walks[name] as () => Promise<number>;
     // A walk first, so that what it compiles and caches on first use is in the "before".
     await walk();
-    gc();
-    gc();
-    const before = process.memoryUsage().heapUsed;
-    let peak = 0;
-    setSampler(() => {
+    const held: number[] = [];
+    for (let run = 0; run < 3; run++) {
       gc();
-      peak = Math.max(peak, process.memoryUsage().heapUsed - before);
-    });
-    await walk();
-    setSampler(undefined);
-    heap[name] = peak;
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      let peak = before;
+      setSampler(() => {
+        gc();
+        peak = Math.max(peak, process.memoryUsage().heapUsed);
+      });
+      await walk();
+      setSampler(undefined);
+      gc();
+      held.push(peak - Math.min(before, process.memoryUsage().heapUsed));
+    }
+    heap[name] = median(held);
   }
 
   const result = Object.fromEntries(

@@ -64,7 +64,7 @@ interface ModeResult {
 
 async function measure(mode: "stub" | "http"): Promise<ModeResult> {
   process.stderr.write(`Measuring ${mode === "stub" ? "in process" : "over loopback HTTP"} ...\n`);
-  const args = ["--expose-gc", "--disable-warning=NodeVersionSupportWarning", "--import", "tsx"];
+  const args = ["--expose-gc", "--import", "tsx"];
   const { stdout } = await run(
     process.execPath,
     [
