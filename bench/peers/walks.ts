@@ -72,12 +72,7 @@ export function createWalks(origin: string, ka: Kubeadapt, stub?: typeof fetch) 
     // What a reasonable user writes without an SDK: follow next_cursor until has_more is false.
     baseline: handWritten,
     control: handWritten,
-    kubeadapt: async () => {
-      const check = new Checker();
-      const list = kubeadapt.paginate("/v1/workloads", { params: { query: { limit: PAGE_SIZE } } });
-      for await (const workload of list) check.see(workload.id);
-      return check.done();
-    },
+    kubeadapt: () => walkKubeadapt(kubeadapt),
     openai: async () => {
       const check = new Checker();
       for await (const batch of openai.batches.list({ limit: PAGE_SIZE })) check.see(batch.id);
@@ -116,14 +111,14 @@ export function createWalks(origin: string, ka: Kubeadapt, stub?: typeof fetch) 
   };
   // The Node transport replaces fetch over HTTP; in process there is no socket to replace.
   if (!stub) {
-    walks.kubeadaptNode = async () => {
-      const check = new Checker();
-      const list = kubeadaptNode.paginate("/v1/workloads", {
-        params: { query: { limit: PAGE_SIZE } },
-      });
-      for await (const workload of list) check.see(workload.id);
-      return check.done();
-    };
+    walks.kubeadaptNode = () => walkKubeadapt(kubeadaptNode);
+  }
+
+  async function walkKubeadapt(client: typeof kubeadapt): Promise<number> {
+    const check = new Checker();
+    const list = client.paginate("/v1/workloads", { params: { query: { limit: PAGE_SIZE } } });
+    for await (const workload of list) check.see(workload.id);
+    return check.done();
   }
 
   async function handWritten(): Promise<number> {

@@ -2,20 +2,11 @@
 // body reads, aborts and errors come out of both over real sockets.
 import { Agent } from "node:https";
 import { deflateRawSync, gzipSync } from "node:zlib";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { nodeTransport } from "../../src/node/index.js";
-import { type Handler, type Loopback, startServer, TEST_CA } from "../helpers/loopback-server.js";
+import { type Handler, serverPerTest, TEST_CA } from "../helpers/loopback-server.js";
 
-const servers: Loopback[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function serve(handler: Handler): Promise<Loopback> {
-  const server = await startServer(handler);
-  servers.push(server);
-  return server;
-}
+const serve = serverPerTest();
 
 // Redirects `/from/<status>` to `/to`, which echoes the request it got.
 const redirecting: Handler = (request, response) => {
@@ -189,8 +180,7 @@ describe.each(fetches)("%s", (_name, send) => {
 
 describe("nodeTransport() over TLS", () => {
   it("uses the agent it is given (here trusting the test CA)", async () => {
-    const server = await startServer((_request, response) => response.end("secure"), true);
-    servers.push(server);
+    const server = await serve((_request, response) => response.end("secure"), true);
     await expect(nodeTransport()(server.origin)).rejects.toThrow(TypeError);
     const trusting = nodeTransport({ agents: { https: new Agent({ ca: TEST_CA }) } });
     expect(await (await trusting(server.origin)).text()).toBe("secure");

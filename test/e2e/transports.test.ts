@@ -3,10 +3,10 @@
 // same through both.
 import type { ServerResponse } from "node:http";
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createKubeadapt, type FetchLike, type KubeadaptOptions } from "../../src/index.js";
 import { nodeTransport } from "../../src/node/index.js";
-import { type Handler, type Loopback, listPage, startServer } from "../helpers/loopback-server.js";
+import { type Loopback, listPage, serverPerTest } from "../helpers/loopback-server.js";
 
 const TOKEN = "ka_transport_test_token";
 const JSON_TYPE = { "content-type": "application/json" };
@@ -16,16 +16,7 @@ const transports: [string, () => FetchLike | undefined][] = [
   ["nodeTransport()", () => nodeTransport()],
 ];
 
-const servers: Loopback[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function serve(handler: Handler): Promise<Loopback> {
-  const server = await startServer(handler);
-  servers.push(server);
-  return server;
-}
+const serve = serverPerTest();
 
 // Headers and the first half of a page, then nothing more (the socket stays open).
 function stallMidBody(response: ServerResponse, body: string): void {

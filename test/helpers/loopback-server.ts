@@ -10,6 +10,7 @@ import {
 } from "node:http";
 import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import { afterEach } from "vitest";
 
 /** A request the server received. */
 export interface Seen {
@@ -66,6 +67,19 @@ export async function startServer(handler: Handler, tls = false): Promise<Loopba
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** The `serve` of a test file: it starts a server, which is closed after the current test. */
+export function serverPerTest(): (handler: Handler, tls?: boolean) => Promise<Loopback> {
+  const servers: Loopback[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+  return async (handler, tls) => {
+    const server = await startServer(handler, tls);
+    servers.push(server);
+    return server;
   };
 }
 
