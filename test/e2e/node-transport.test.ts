@@ -107,6 +107,17 @@ describe.each(fetches)("%s", (_name, send) => {
     expect(await (await send(`${server.origin}/twice`)).text()).toBe("twice");
   });
 
+  it("fails on a corrupt gzip body, and leaves an unknown coding as sent", async () => {
+    const server = await serve((request, response) => {
+      const corrupt = request.url === "/corrupt";
+      response
+        .writeHead(200, { "content-encoding": corrupt ? "gzip" : "zstd-ish" })
+        .end(corrupt ? "not gzip at all" : "as sent");
+    });
+    await expect(send(`${server.origin}/corrupt`).then((r) => r.text())).rejects.toThrow();
+    expect(await (await send(`${server.origin}/unknown`)).text()).toBe("as sent");
+  });
+
   it("gives no body for HEAD and 204, an empty one for an empty 200", async () => {
     const server = await serve((request, response) => {
       response.writeHead(request.url === "/none" ? 204 : 200).end();

@@ -26,7 +26,14 @@ function stallMidBody(response: ServerResponse, body: string): void {
 
 describe.each(transports)("over %s", (_name, transport) => {
   const client = (server: Loopback, options: KubeadaptOptions = {}) =>
-    createKubeadapt({ token: TOKEN, baseUrl: server.origin, fetch: transport(), ...options });
+    createKubeadapt({
+      token: TOKEN,
+      baseUrl: server.origin,
+      fetch: transport(),
+      // Retries are expected here: their warnings would only clutter the test output.
+      logLevel: "off",
+      ...options,
+    });
 
   it("walks every item in order, with the token on every page", async () => {
     const server = await serve((request, response) => {
@@ -57,6 +64,17 @@ describe.each(transports)("over %s", (_name, transport) => {
     expect(await client(server).get("/v1/clusters")).toEqual([{ id: "x" }, { id: "y" }]);
     // Node 20's fetch decodes br but asks only for gzip and deflate.
     expect(server.seen[0]?.headers["accept-encoding"]).toMatch(/gzip, deflate/);
+  });
+
+  it("retries a body that cannot be decoded, then throws ConnectionError", async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { ...JSON_TYPE, "content-encoding": "gzip" }).end("not gzip");
+    });
+    const error = await client(server, { maxRetries: 1 })
+      .get("/v1/clusters")
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "ConnectionError" });
+    expect(server.seen).toHaveLength(2);
   });
 
   it("retries a stalled response (no headers), then throws TimeoutError", async () => {
