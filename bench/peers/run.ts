@@ -41,6 +41,7 @@ const LABELS: Record<string, string> = {
   control: "the same loop again (control)",
   kubeadapt: `${kubeadapt}, global fetch`,
   kubeadaptNode: `${kubeadapt}, nodeTransport()`,
+  nodeHttpLoop: "the loop on bare node:http (keep-alive), for reference",
   openai: peer("openai"),
   stripe: peer("stripe"),
   anthropic: peer("@anthropic-ai/sdk"),

@@ -1,6 +1,7 @@
 // Each SDK walks its fake list the way its docs show, and every item is checked to arrive in
 // order. `origin` is the fakes' (loopback HTTP, or the stub fetch's made-up host); `stub` is
 // set in process, where each SDK gets the stub through the seam it offers for a custom fetch.
+import { Agent, get } from "node:http";
 import Anthropic from "@anthropic-ai/sdk";
 import { DynamoDBClient, paginateScan } from "@aws-sdk/client-dynamodb";
 import { Octokit } from "@octokit/rest";
@@ -37,6 +38,12 @@ class Checker {
     if (this.n !== WALK_ITEMS) throw new Error(`walked ${this.n} items, expected ${WALK_ITEMS}`);
     return this.n;
   }
+}
+
+/** A kubeadapt list page, as the hand-written loops read it. */
+interface ListBody {
+  data: { id: string }[];
+  meta: { pagination: { has_more: boolean; next_cursor: string } };
 }
 
 /** A walk: resolves with the number of items it delivered, all checked. */
@@ -112,6 +119,7 @@ export function createWalks(origin: string, ka: Kubeadapt, stub?: typeof fetch) 
   // The Node transport replaces fetch over HTTP; in process there is no socket to replace.
   if (!stub) {
     walks.kubeadaptNode = () => walkKubeadapt(kubeadaptNode);
+    walks.nodeHttpLoop = nodeHttpLoop;
   }
 
   async function walkKubeadapt(client: typeof kubeadapt): Promise<number> {
@@ -121,6 +129,29 @@ export function createWalks(origin: string, ka: Kubeadapt, stub?: typeof fetch) 
     return check.done();
   }
 
+  // The floor of a node:http transport: the baseline's loop on a bare keep-alive http.get.
+  const agent = new Agent({ keepAlive: true });
+  const getJson = (path: string) =>
+    new Promise<unknown>((resolve, reject) => {
+      get(`${origin}${path}`, { agent }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve(JSON.parse(Buffer.concat(chunks).toString())));
+        response.on("error", reject);
+      }).on("error", reject);
+    });
+  async function nodeHttpLoop(): Promise<number> {
+    const check = new Checker();
+    let cursor = "";
+    for (;;) {
+      const query = `limit=${PAGE_SIZE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+      const body = (await getJson(`/v1/workloads?${query}`)) as ListBody;
+      for (const item of body.data) check.see(item.id);
+      if (!body.meta.pagination.has_more) return check.done();
+      cursor = body.meta.pagination.next_cursor;
+    }
+  }
+
   async function handWritten(): Promise<number> {
     const check = new Checker();
     let cursor = "";
@@ -128,10 +159,7 @@ export function createWalks(origin: string, ka: Kubeadapt, stub?: typeof fetch) 
       const query = `limit=${PAGE_SIZE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
       const response = await fetch(`${origin}/v1/workloads?${query}`);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const body = (await response.json()) as {
-        data: { id: string }[];
-        meta: { pagination: { has_more: boolean; next_cursor: string } };
-      };
+      const body = (await response.json()) as ListBody;
       for (const item of body.data) check.see(item.id);
       if (!body.meta.pagination.has_more) return check.done();
       cursor = body.meta.pagination.next_cursor;
