@@ -24,8 +24,8 @@ const NULL_BODY = new Set([101, 204, 205, 304]);
 
 /**
  * A `fetch` for Node made of `node:http`/`node:https` with keep-alive agents, for the
- * `fetch` option of `createKubeadapt`: it costs about half the CPU per request of Node's global
- * fetch. It keeps fetch's rules: `Accept-Encoding: gzip, deflate, br` and decoding, redirects
+ * `fetch` option of `createKubeadapt`: it costs less CPU per request than Node's global fetch
+ * (0.4x-0.75x in loopback measurements). It keeps fetch's rules: `Accept-Encoding: gzip, deflate, br` and decoding, redirects
  * (at most 20; `Authorization` and cookies dropped on a cross-origin hop; 301/302/303 method
  * rules; `redirect: "manual"`/`"error"`), `signal` aborts with its reason, network failures
  * reject with a `TypeError`. Unlike fetch it resolves once the whole body has arrived, so
