@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { defineConfig, type Options } from "tsup";
 
+// The SDK's User-Agent names package.json's version (vitest and the benches define it alike,
+// from scripts/lib/version-define.ts, which a packed build's copy of the repo does not hold).
 const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
-/** The SDK's User-Agent names the version being built. */
 const define = { __KUBEADAPT_VERSION__: JSON.stringify(version) };
 
 // The library entries: ESM (`.js`, the package is "type": "module") and CJS (`.cjs`), each with

@@ -1,11 +1,9 @@
-import { readFileSync } from "node:fs";
 import { defineConfig } from "vitest/config";
-
-const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+import { versionDefine } from "./scripts/lib/version-define.js";
 
 export default defineConfig({
   // As tsup's build does: the SDK's User-Agent names package.json's version.
-  define: { __KUBEADAPT_VERSION__: JSON.stringify(version) },
+  define: versionDefine,
   test: {
     projects: [
       {

@@ -121,8 +121,8 @@ const size = await bench("size.ts");
 rows.push({
   measure: "Size, main entry + openapi-fetch, esbuild min (neutral, esm) + gzip",
   result: `${kb(size.gzip ?? 0)} (min ${kb(size.min ?? 0)}; SDK alone ${kb(size.ownGzip ?? 0)})`,
-  goal: "<= 8 KB",
-  pass: (size.gzip ?? Number.POSITIVE_INFINITY) <= 8 * 1024,
+  goal: "<= 9 KB",
+  pass: (size.gzip ?? Number.POSITIVE_INFINITY) <= 9 * 1024,
 });
 
 const header: Row = { measure: "measure", result: "result", goal: "goal", pass: undefined };

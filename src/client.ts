@@ -5,6 +5,7 @@ import { createAuthFetch } from "./internal/auth-fetch.js";
 import { checkBaseUrl } from "./internal/base-url.js";
 import { readEnv } from "./internal/env.js";
 import { createFetchPage } from "./internal/fetch-page.js";
+import { invalidParameter } from "./internal/invalid-parameter.js";
 import { type Logger, type LogLevel, logLevel } from "./internal/log.js";
 import { checkPageSize } from "./internal/page-size.js";
 import { redact } from "./internal/redact.js";
@@ -169,7 +170,13 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
     redact: (text) => redact(text, token),
   });
   const authFetch = createAuthFetch(retrying, baseUrl.origin, token);
-  const headers = new Headers(options.headers);
+  let headers: Headers;
+  try {
+    headers = new Headers(options.headers);
+  } catch {
+    // Not the TypeError itself: it quotes the value, which may hold a credential.
+    throw invalidParameter("headers", "headers must be valid HTTP header names and values");
+  }
   const agent = userAgent();
   if (agent && !headers.has("user-agent")) headers.set("user-agent", agent);
   const client = createClient<paths>({

@@ -140,11 +140,14 @@ export class RateLimitError extends KubeadaptError {
 export class ServerError extends KubeadaptError {
   static override readonly errorName: string = "ServerError";
 }
-/** The request never got a response (DNS, refused or reset connection). */
+/**
+ * The network failed on the last attempt: no response (DNS, refused or reset connection), or a
+ * connection that broke off in the middle of the body.
+ */
 export class ConnectionError extends KubeadaptError {
   static override readonly errorName: string = "ConnectionError";
 }
-/** An attempt took longer than `timeoutMs`. */
+/** The last attempt's whole response (headers and body) took longer than `timeoutMs`. */
 export class TimeoutError extends KubeadaptError {
   static override readonly errorName: string = "TimeoutError";
 }

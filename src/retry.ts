@@ -117,9 +117,14 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
     // `request` itself, with nothing to clone. Other methods are sent once.
     const retryable = /^(GET|HEAD)$/i.test(request.method);
     const attempts = retryable ? maxRetries + 1 : 1;
-    // What log lines name the request by: method, path and query.
-    const label = () => redact(`${request.method} ${request.url.replace(/^\w+:\/\/[^/]*/, "")}`);
-    const begun = Date.now();
+    // What log lines name the request by: method and path, and the query where asked (debug
+    // and info lines; a cursor is long and says nothing about a failure).
+    const label = (query?: boolean) =>
+      `${request.method} ${request.url.replace(query ? /^\w+:\/\/[^/]*/ : /^\w+:\/\/[^/]*|[?#].*/g, "")}`;
+    // Every line loses the token and anything key-shaped (a server may echo one anywhere).
+    const log = (level: keyof Logger, message: string) =>
+      logger[level](redact(`kubeadapt: ${message}`));
+    const begun = logLevel > 2 ? Date.now() : 0;
 
     for (let retry = 0; ; retry++) {
       if (caller?.aborted) throw aborted(caller.reason);
@@ -141,10 +146,11 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
       const unlink = caller ? onAbort(caller, () => stop(caller.reason)) : noop;
       const timer = timeoutMs < MAX_TIMER_DELAY ? setTimeout(stop, timeoutMs) : undefined;
       const start = logLevel > 3 ? Date.now() : 0;
-      const trace = (outcome: string, id?: string | null) =>
-        logLevel > 3 &&
-        logger.debug(
-          `kubeadapt: ${label()} ${outcome} (attempt ${retry + 1} of ${attempts}, ${Date.now() - start} ms${id ? `, request ${id}` : ""})`,
+      // Called only at "debug": below it, no debug line is ever formatted.
+      const trace = (outcome: unknown, id?: string | null) =>
+        log(
+          "debug",
+          `${label(true)} ${outcome} (attempt ${retry + 1} of ${attempts}, ${Date.now() - start} ms${id ? `, request ${id}` : ""})`,
         );
       let delay: number;
       let cause: string;
@@ -158,29 +164,35 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
           }),
         );
         const { status } = response;
-        const requested = parseRetryAfter(response.headers);
         const retryStatus = mayRetry && RETRY_STATUS.test(String(status));
+        const requested = retryStatus ? parseRetryAfter(response.headers) : undefined;
         // A server asking for a long pause gets its answer back now, not a hung client.
         const tooLong = requested !== undefined && requested > maxRetryDelayMs;
         if (retryStatus && !tooLong) {
-          trace(String(status), response.headers.get("x-request-id"));
+          if (logLevel > 3) trace(status, response.headers.get("x-request-id"));
           void response.body?.cancel().catch(noop);
           delay = requested ?? backoffDelay(retry, random);
           cause = `HTTP ${status}`;
         } else {
-          const text = response.body ? await race(response.text()) : undefined;
-          if (logLevel > 3) trace(String(status), requestId(response, text));
+          // A page is read as the text openapi-fetch parses; anything else as bytes, which a
+          // new Response wraps with no copy or re-encoding.
+          const body = response.body
+            ? await race<string | ArrayBuffer>(page ? response.text() : response.arrayBuffer())
+            : undefined;
+          if (logLevel > 3) trace(status, requestId(response, body));
           if (retryStatus && logLevel > 1) {
-            logger.warn(
-              `kubeadapt: ${label()} HTTP ${status}: not retried, Retry-After ${requested} ms > maxRetryDelayMs`,
+            log(
+              "warn",
+              `${label()} HTTP ${status}: not retried, Retry-After ${requested} ms > maxRetryDelayMs`,
             );
           }
           if (logLevel > 2) {
-            logger.info(
-              `kubeadapt: ${label()} ${status} after ${retry + 1} attempt${retry ? "s" : ""}, ${Date.now() - begun} ms`,
+            log(
+              "info",
+              `${label(true)} ${status} after ${retry + 1} attempt${retry ? "s" : ""}, ${Date.now() - begun} ms`,
             );
           }
-          return text === undefined ? response : withBody(response, text, page);
+          return body === undefined ? response : withBody(response, body);
         }
       } catch (error) {
         // The caller's abort aborts `timeout` too (one listener links them): checked first.
@@ -192,11 +204,12 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
         }
         cause = timedOut
           ? "timed out"
-          : redact(`failed: ${error instanceof Error ? error.message : String(error)}`);
-        trace(cause);
+          : `failed: ${error instanceof Error ? error.message : String(error)}`;
+        if (logLevel > 3) trace(cause);
         if (!mayRetry) {
           const failure = finalError(request, timedOut, error, retry + 1, timeoutMs, redact);
-          if (logLevel > 0) logger.error(`kubeadapt: ${failure.message}`);
+          if (logLevel > 0)
+            log("error", `${label()} ${cause} (${retry + 1} of ${attempts} attempts)`);
           throw failure;
         }
         delay = backoffDelay(retry, random);
@@ -205,8 +218,9 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
         unlink();
       }
       if (logLevel > 1) {
-        logger.warn(
-          `kubeadapt: ${label()} ${cause}: retry ${retry + 1} of ${attempts - 1} in ${Math.round(delay)} ms`,
+        log(
+          "warn",
+          `${label()} ${cause}: retry ${retry + 1} of ${attempts - 1} in ${Math.round(delay)} ms`,
         );
       }
       try {
@@ -219,22 +233,23 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
 }
 
 /**
- * `response` with its body `text` already read: a walk's page (read only by openapi-fetch, as
- * text) gets `text()` answered from memory; any other gets a fresh `Response` with the same
+ * `response` with its body already read: a walk's page or a `get` (read only by openapi-fetch,
+ * as text) gets `text()` answered from memory; any other gets a fresh `Response` with the same
  * status, headers and URL, whose body can be read, streamed or cloned as usual.
  */
-function withBody(response: Response, text: string, page: boolean): Response {
-  if (page) {
-    response.text = () => Promise.resolve(text);
+function withBody(response: Response, body: string | ArrayBuffer): Response {
+  if (typeof body === "string") {
+    response.text = () => Promise.resolve(body);
     return response;
   }
-  const copy = new Response(text, response);
+  const copy = new Response(body, response);
   Object.defineProperty(copy, "url", { value: response.url });
   return copy;
 }
 
 /** The response's request id, for debug lines: `x-request-id`, else the body's `request_id`. */
-function requestId(response: Response, text: string | undefined) {
+function requestId(response: Response, body: string | ArrayBuffer | undefined) {
+  const text = body instanceof ArrayBuffer ? new TextDecoder().decode(body) : body;
   return response.headers.get("x-request-id") ?? /"request_id":\s*"([^"]*)"/.exec(text ?? "")?.[1];
 }
 

@@ -19,6 +19,7 @@ import createClient from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
 import { shuffle } from "../../src/testing/data/common.js";
 import { repoRoot } from "../lib/exec.js";
+import { versionDefine } from "../lib/version-define.js";
 import { BASE_URL, createStubFetch, LIST_PATH, median, report, TOKEN } from "./stub-api.js";
 
 const TOTAL = 100_000;
@@ -44,6 +45,7 @@ await build({
   external: ["openapi-fetch"],
   outfile,
   logLevel: "silent",
+  define: versionDefine,
 });
 const { createKubeadapt } = (await import(
   pathToFileURL(outfile).href

@@ -2,6 +2,7 @@
 // it: esbuild, bundle, minify, ESM, platform neutral, then gzip (zlib level 9).
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { versionDefine } from "../lib/version-define.js";
 import { report } from "./stub-api.js";
 
 async function minGzip(external: string[]): Promise<{ min: number; gzip: number }> {
@@ -15,6 +16,7 @@ async function minGzip(external: string[]): Promise<{ min: number; gzip: number 
     external,
     write: false,
     logLevel: "silent",
+    define: versionDefine,
   });
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
   return { min: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };

@@ -42,9 +42,12 @@ export async function probe(baseUrl) {
   // It wraps the global fetch rather than passing a `fetch` option, so the path apps use is the
   // one probed: a walk's pages reach it as a URL and an init (the stalled checks below cover a
   // custom fetch).
+  // It also keeps the User-Agent the SDK sent (none in browsers).
   const globalFetch = globalThis.fetch;
+  let userAgent;
   globalThis.fetch = (input, init) => {
     requests++;
+    userAgent = new Headers(init?.headers).get("user-agent");
     return globalFetch(input, init);
   };
   const ka = createKubeadapt({ token: "runtime-probe", baseUrl, maxRetries: 0 });
@@ -72,14 +75,15 @@ export async function probe(baseUrl) {
   // A fetch that never answers and ignores its signal: a timeout and aborts must still settle,
   // through each runtime's own way of linking signals (Bun's Request keeps the caller's). The
   // aborts get a long timeout, so only the abort itself can end them.
-  const stuck = (timeoutMs) =>
-    createKubeadapt({
-      token: "runtime-probe",
-      baseUrl,
-      fetch: () => new Promise(() => {}),
-      maxRetries: 0,
-      timeoutMs,
-    });
+  const stuck = (timeoutMs, fetch = () => new Promise(() => {})) =>
+    createKubeadapt({ token: "runtime-probe", baseUrl, fetch, maxRetries: 0, timeoutMs });
+  // Headers, then a body that never ends (and ignores cancel): the deadline covers the body.
+  const stalledBody = async () =>
+    new Response(
+      new ReadableStream({
+        start: (stream) => stream.enqueue(new TextEncoder().encode('{"data":')),
+      }),
+    );
   const abortSoon = () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 20);
@@ -87,6 +91,7 @@ export async function probe(baseUrl) {
   };
   const stalled = {
     get: (await errorOf(stuck(100).get("/v1/clusters"))).error?.name,
+    body: (await errorOf(stuck(100, stalledBody).get("/v1/clusters"))).error?.name,
     getAborted: (await errorOf(stuck(600_000).get("/v1/clusters", { signal: abortSoon() }))).error
       ?.name,
     walkAborted: (
@@ -99,6 +104,7 @@ export async function probe(baseUrl) {
   globalThis.fetch = globalFetch;
   return {
     ...runtimeInfo(),
+    userAgent,
     stalled,
     listedCluster: listed[0].id,
     gotCluster: cluster.id,

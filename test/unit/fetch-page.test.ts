@@ -210,15 +210,20 @@ describe("ka.paginate through the client", () => {
     ]);
   });
 
-  it("gives a custom fetch a complete Request per page while no middleware is registered", async () => {
+  it("gives a custom fetch (url, init) per page while no middleware is registered, (request, init) after", async () => {
     vi.stubEnv("KUBEADAPT_API_TOKEN", "");
-    const { fetch, requests } = stubFetch(() => page(["a"], ""));
+    const { fetch, calls } = stubFetch(() => page(["a"], ""));
     const ka = createKubeadapt({ baseUrl: BASE, fetch, headers: { "user-agent": "app/2" } });
     expect(await ka.paginate("/v1/clusters").toArray({ max: 5 })).toHaveLength(1);
-    expect(requests[0]).toBeInstanceOf(Request);
-    expect(requests[0]?.method).toBe("GET");
-    expect(requests[0]?.url).toBe(`${BASE}/v1/clusters?limit=5`);
-    expect(requests[0]?.headers.get("user-agent")).toBe("app/2");
-    expect(requests[0]?.headers.get("authorization")).toBeNull();
+    expect(calls[0]?.input).toBe(`${BASE}/v1/clusters?limit=5`);
+    const headers = new Headers(calls[0]?.init?.headers);
+    expect(calls[0]?.init?.method).toBe("GET");
+    expect(headers.get("user-agent")).toBe("app/2");
+    expect(headers.get("authorization")).toBeNull();
+    expect(calls[0]?.init?.signal).toBeInstanceOf(AbortSignal);
+    ka.client.use({ onRequest: () => undefined });
+    expect(await ka.paginate("/v1/clusters").toArray({ max: 5 })).toHaveLength(1);
+    expect(calls[1]?.input).toBeInstanceOf(Request);
+    expect((calls[1]?.input as Request | undefined)?.url).toBe(`${BASE}/v1/clusters?limit=5`);
   });
 });

@@ -405,11 +405,12 @@ describe("createRetryingFetch: a walk's PageRequest", () => {
     }
   });
 
-  it("gives a custom fetch one complete GET Request per attempt", async () => {
-    const { fetch, requests } = stubFetch(() => json(200));
+  it("gives a custom fetch its URL and a GET init with its headers, as the global fetch", async () => {
+    const { fetch, requests, calls } = stubFetch(() => json(200));
     const page = pageRequest(new AbortController().signal);
     await retrying(fetch)(page, page.headers);
-    expect(requests[0]).toBeInstanceOf(Request);
+    expect(calls[0]?.input).toBe(URL_);
+    expect(calls[0]?.init?.headers).toBe(page.headers);
     expect(requests[0]?.method).toBe("GET");
     expect(requests[0]?.url).toBe(URL_);
     expect(requests[0]?.headers.get("x-custom")).toBe("1");
