@@ -13,6 +13,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
 import { repoRoot } from "../../scripts/lib/exec.js";
+import { versionDefine } from "../../scripts/lib/version-define.js";
 import { shuffle } from "../../src/testing/data/common.js";
 import { answer, WALK_ITEMS } from "./fakes.js";
 import { createWalks, type Kubeadapt, setSampler } from "./walks.js";
@@ -42,6 +43,7 @@ async function loadKubeadapt(): Promise<Kubeadapt> {
       platform,
       target: "es2022",
       external: ["openapi-fetch", "node:*"],
+      define: versionDefine,
       outfile,
       logLevel: "silent",
     });
