@@ -13,6 +13,8 @@ const library: Options = {
     index: "src/index.ts",
     ...(existsSync("src/testing/index.ts") ? { "testing/index": "src/testing/index.ts" } : {}),
     "money/index": "src/money/index.ts",
+    // Node-only (node:http), opt-in: nothing the main entry imports.
+    "node/index": "src/node/index.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

@@ -10,13 +10,13 @@ export interface PublicEntry {
   file: string;
 }
 
-// Subpaths built on other branches are listed too: each one is used once its file exists,
-// like tsup.config.ts does, so the SDK reference and the doc checks pick it up at merge time.
+// Each entry is used only while its file exists, as in tsup.config.ts.
 const CANDIDATES: readonly PublicEntry[] = [
   { specifier: "kubeadapt", file: "src/index.ts" },
   { specifier: "kubeadapt/testing", file: "src/testing/index.ts" },
   { specifier: "kubeadapt/money", file: "src/money/index.ts" },
   { specifier: "kubeadapt/contract", file: "src/contract/index.ts" },
+  { specifier: "kubeadapt/node", file: "src/node/index.ts" },
 ];
 
 /** The package's public entries whose source file exists, in a fixed order. */

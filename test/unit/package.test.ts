@@ -276,6 +276,29 @@ console.log(JSON.stringify({ path, text: readFileSync(path, "utf8") }));
   });
 });
 
+describe("kubeadapt/node", () => {
+  it("exports nodeTransport to ESM and CommonJS, and a client walks through it", async () => {
+    const file = join(app, "node-transport.mjs");
+    await writeFile(
+      file,
+      `import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import { createKubeadapt } from "kubeadapt";
+import { nodeTransport } from "kubeadapt/node";
+const required = createRequire(import.meta.url)("kubeadapt/node");
+const page = JSON.stringify({ data: [{ id: "c1" }], meta: { pagination: { has_more: false } } });
+const server = createServer((req, res) => res.writeHead(200, { "content-type": "application/json" }).end(page));
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+const ka = createKubeadapt({ token: "tok", baseUrl: "http://127.0.0.1:" + server.address().port, fetch: nodeTransport() });
+const ids = (await ka.paginate("/v1/clusters").toArray({ max: 10 })).map((c) => c.id);
+server.close();
+console.log(JSON.stringify({ cjs: typeof required.nodeTransport, ids }));
+`,
+    );
+    expect(await node(file)).toEqual({ cjs: "function", ids: ["c1"] });
+  });
+});
+
 describe("the kubeadapt command", () => {
   it("is installed as a bin and prints the package's version", async () => {
     const { stdout } = await run(join(app, "node_modules/.bin/kubeadapt"), ["--version"], {

@@ -1,0 +1,199 @@
+// nodeTransport() against the global fetch, request by request: the same redirects, decoding,
+// body reads, aborts and errors come out of both over real sockets.
+import { Agent } from "node:https";
+import { deflateRawSync, gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { nodeTransport } from "../../src/node/index.js";
+import { type Handler, serverPerTest, TEST_CA } from "../helpers/loopback-server.js";
+
+const serve = serverPerTest();
+
+// Redirects `/from/<status>` to `/to`, which echoes the request it got.
+const redirecting: Handler = (request, response) => {
+  const status = /^\/from\/(\d+)/.exec(request.url)?.[1];
+  if (status) return response.writeHead(Number(status), { location: "/to" }).end();
+  response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(request));
+};
+
+const fetches: [string, typeof fetch][] = [
+  ["the global fetch", fetch],
+  ["nodeTransport()", nodeTransport()],
+];
+
+describe.each(fetches)("%s", (_name, send) => {
+  it.each([
+    [301, "GET", ""],
+    [302, "GET", ""],
+    [303, "GET", ""],
+    [307, "POST", "payload"],
+    [308, "POST", "payload"],
+  ])("on %i turns a POST into a %s with body %j", async (status, method, body) => {
+    const server = await serve(redirecting);
+    const response = await send(`${server.origin}/from/${status}`, {
+      method: "POST",
+      body: "payload",
+      headers: { "content-type": "text/plain" },
+    });
+    const echoed = await response.json();
+    expect(echoed).toMatchObject({ method, body, url: "/to" });
+    expect(echoed.headers["content-type"]).toBe(body ? "text/plain" : undefined);
+    expect([response.url, response.redirected]).toEqual([`${server.origin}/to`, true]);
+  });
+
+  it("on 303 turns a PUT into a GET, and keeps a GET a GET", async () => {
+    const server = await serve(redirecting);
+    const put = await send(`${server.origin}/from/303`, { method: "PUT", body: "x" });
+    expect(await put.json()).toMatchObject({ method: "GET", body: "" });
+    const get = await send(`${server.origin}/from/301`);
+    expect(await get.json()).toMatchObject({ method: "GET" });
+  });
+
+  it("drops Authorization and Cookie on a cross-origin redirect only", async () => {
+    const other = await serve(redirecting);
+    const server = await serve((request, response) => {
+      if (request.url === "/to") return redirecting(request, response, 0);
+      const location = request.url === "/here" ? "/to" : `${other.origin}/to`;
+      response.writeHead(302, { location }).end();
+    });
+    const headers = { authorization: "Bearer secret", cookie: "a=b", "x-kept": "yes" };
+    const same = await (await send(`${server.origin}/here`, { headers })).json();
+    expect(same.headers).toMatchObject(headers);
+    const cross = await (await send(`${server.origin}/away`, { headers })).json();
+    expect(cross.headers).toMatchObject({ "x-kept": "yes" });
+    expect(cross.headers).not.toHaveProperty("authorization");
+    expect(cross.headers).not.toHaveProperty("cookie");
+  });
+
+  it('returns the redirect itself with redirect: "manual", rejects with "error"', async () => {
+    const server = await serve(redirecting);
+    const manual = await send(`${server.origin}/from/302`, { redirect: "manual" });
+    expect([manual.status, manual.headers.get("location"), manual.redirected]).toEqual([
+      302,
+      "/to",
+      false,
+    ]);
+    await expect(send(`${server.origin}/from/302`, { redirect: "error" })).rejects.toThrow(
+      TypeError,
+    );
+  });
+
+  it("gives up after 20 redirects with a TypeError", async () => {
+    const server = await serve((request, response) => {
+      const n = Number(request.url.slice(1));
+      response.writeHead(302, { location: `/${n + 1}` }).end();
+    });
+    await expect(send(`${server.origin}/0`)).rejects.toThrow(TypeError);
+    expect(server.seen).toHaveLength(21);
+  });
+
+  it("rejects a redirect to a non-HTTP URL with a TypeError", async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(302, { location: "file:///etc/passwd" }).end();
+    });
+    await expect(send(`${server.origin}/`)).rejects.toThrow(TypeError);
+  });
+
+  it("decodes raw deflate and stacked codings, and keeps Content-Encoding", async () => {
+    const server = await serve((request, response) => {
+      const raw = request.url === "/raw";
+      const body = raw ? deflateRawSync("raw text") : gzipSync(gzipSync("twice"));
+      response.writeHead(200, { "content-encoding": raw ? "deflate" : "gzip, gzip" }).end(body);
+    });
+    const raw = await send(`${server.origin}/raw`);
+    expect([await raw.text(), raw.headers.get("content-encoding")]).toEqual([
+      "raw text",
+      "deflate",
+    ]);
+    expect(await (await send(`${server.origin}/twice`)).text()).toBe("twice");
+  });
+
+  it("fails on a corrupt gzip body, and leaves an unknown coding as sent", async () => {
+    const server = await serve((request, response) => {
+      const corrupt = request.url === "/corrupt";
+      response
+        .writeHead(200, { "content-encoding": corrupt ? "gzip" : "zstd-ish" })
+        .end(corrupt ? "not gzip at all" : "as sent");
+    });
+    await expect(send(`${server.origin}/corrupt`).then((r) => r.text())).rejects.toThrow();
+    expect(await (await send(`${server.origin}/unknown`)).text()).toBe("as sent");
+  });
+
+  it("gives no body for HEAD and 204, an empty one for an empty 200", async () => {
+    const server = await serve((request, response) => {
+      response.writeHead(request.url === "/none" ? 204 : 200).end();
+    });
+    expect((await send(`${server.origin}/`, { method: "HEAD" })).body).toBeNull();
+    expect((await send(`${server.origin}/none`)).body).toBeNull();
+    const empty = await send(`${server.origin}/`);
+    expect([empty.body === null, await empty.text()]).toEqual([false, ""]);
+  });
+
+  it("reads a body once: by text(), json(), clone() or its stream", async () => {
+    const server = await serve((_request, response) => response.end('{"a":1}'));
+    const first = await send(server.origin);
+    const copy = first.clone();
+    expect(await first.json()).toEqual({ a: 1 });
+    expect(first.bodyUsed).toBe(true);
+    await expect(first.text()).rejects.toThrow(TypeError);
+    expect(() => first.clone()).toThrow(TypeError);
+    expect(await copy.text()).toBe('{"a":1}');
+    const streamed = await send(server.origin);
+    const reader = streamed.body?.getReader();
+    const chunk = await reader?.read();
+    expect(Buffer.from(chunk?.value ?? []).toString()).toBe('{"a":1}');
+    expect(streamed.bodyUsed).toBe(true);
+    await expect(streamed.arrayBuffer()).rejects.toThrow(TypeError);
+  });
+
+  it("reads text() after body was looked at but not read, and locks it", async () => {
+    const server = await serve((_request, response) => response.end("whole"));
+    const response = await send(server.origin);
+    const body = response.body;
+    expect([body?.locked, response.bodyUsed]).toEqual([false, false]);
+    expect(await response.text()).toBe("whole");
+    expect([body?.locked, response.bodyUsed]).toEqual([true, true]);
+    const clone = (await send(server.origin)).clone();
+    expect(await clone.body?.getReader().read()).toMatchObject({ done: false });
+    expect(clone.bodyUsed).toBe(true);
+  });
+
+  it("rejects with the signal's reason, before the request or while it waits", async () => {
+    const server = await serve(() => {});
+    const reason = new Error("stop");
+    await expect(send(server.origin, { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+    const controller = new AbortController();
+    const pending = send(server.origin, { signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    controller.abort(reason);
+    await expect(pending).rejects.toBe(reason);
+  });
+
+  it("rejects a refused connection with a TypeError", async () => {
+    const server = await serve(() => {});
+    await server.close();
+    await expect(send(server.origin)).rejects.toThrow(TypeError);
+  });
+
+  it("sends a Request's method, headers and body", async () => {
+    const server = await serve(redirecting);
+    const request = new Request(`${server.origin}/to`, {
+      method: "PATCH",
+      headers: { "x-one": "1" },
+      body: "patched",
+    });
+    expect(await (await send(request)).json()).toMatchObject({
+      method: "PATCH",
+      body: "patched",
+      headers: { "x-one": "1" },
+    });
+  });
+});
+
+describe("nodeTransport() over TLS", () => {
+  it("uses the agent it is given (here trusting the test CA)", async () => {
+    const server = await serve((_request, response) => response.end("secure"), true);
+    await expect(nodeTransport()(server.origin)).rejects.toThrow(TypeError);
+    const trusting = nodeTransport({ agents: { https: new Agent({ ca: TEST_CA }) } });
+    expect(await (await trusting(server.origin)).text()).toBe("secure");
+  });
+});

@@ -1,0 +1,169 @@
+// The SDK's rules over real HTTP, run through each transport a Node user can pick: the global
+// fetch (the default) and `kubeadapt/node`'s nodeTransport(). Every behaviour must come out the
+// same through both.
+import type { ServerResponse } from "node:http";
+import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { createKubeadapt, type FetchLike, type KubeadaptOptions } from "../../src/index.js";
+import { nodeTransport } from "../../src/node/index.js";
+import { type Loopback, listPage, serverPerTest } from "../helpers/loopback-server.js";
+
+const TOKEN = "ka_transport_test_token";
+const JSON_TYPE = { "content-type": "application/json" };
+
+const transports: [string, () => FetchLike | undefined][] = [
+  ["the global fetch", () => undefined],
+  ["nodeTransport()", () => nodeTransport()],
+];
+
+const serve = serverPerTest();
+
+// Headers and the first half of a page, then nothing more (the socket stays open).
+function stallMidBody(response: ServerResponse, body: string): void {
+  response.writeHead(200, { ...JSON_TYPE, "content-length": String(Buffer.byteLength(body)) });
+  response.write(body.slice(0, body.length / 2));
+}
+
+describe.each(transports)("over %s", (_name, transport) => {
+  const client = (server: Loopback, options: KubeadaptOptions = {}) =>
+    createKubeadapt({
+      token: TOKEN,
+      baseUrl: server.origin,
+      fetch: transport(),
+      // Retries are expected here: their warnings would only clutter the test output.
+      logLevel: "off",
+      ...options,
+    });
+
+  it("walks every item in order, with the token on every page", async () => {
+    const server = await serve((request, response) => {
+      const cursor = new URL(request.url, "http://x").searchParams.get("cursor");
+      const page = cursor === null ? listPage(["a", "b"], "p2") : listPage(["c"]);
+      response.writeHead(200, JSON_TYPE).end(page);
+    });
+    const ids: string[] = [];
+    const walk = client(server).paginate("/v1/clusters", { params: { query: { limit: 2 } } });
+    for await (const cluster of walk) ids.push(cluster.id);
+    expect(ids).toEqual(["a", "b", "c"]);
+    expect(server.seen.map((seen) => seen.headers.authorization)).toEqual([
+      `Bearer ${TOKEN}`,
+      `Bearer ${TOKEN}`,
+    ]);
+  });
+
+  it.each([
+    ["gzip", gzipSync],
+    ["deflate", deflateSync],
+    ["br", brotliCompressSync],
+  ] as const)("asks for and decodes a %s body", async (encoding, compress) => {
+    const server = await serve((_request, response) => {
+      response
+        .writeHead(200, { ...JSON_TYPE, "content-encoding": encoding })
+        .end(compress(listPage(["x", "y"])));
+    });
+    expect(await client(server).get("/v1/clusters")).toEqual([{ id: "x" }, { id: "y" }]);
+    // Node 20's fetch decodes br but asks only for gzip and deflate.
+    expect(server.seen[0]?.headers["accept-encoding"]).toMatch(/gzip, deflate/);
+  });
+
+  it("retries a body that cannot be decoded, then throws ConnectionError", async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { ...JSON_TYPE, "content-encoding": "gzip" }).end("not gzip");
+    });
+    const error = await client(server, { maxRetries: 1 })
+      .get("/v1/clusters")
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "ConnectionError" });
+    expect(server.seen).toHaveLength(2);
+  });
+
+  it("retries a stalled response (no headers), then throws TimeoutError", async () => {
+    const server = await serve(() => {});
+    const error = await client(server, { timeoutMs: 150, maxRetries: 1 })
+      .get("/v1/clusters")
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "TimeoutError" });
+    expect(server.seen).toHaveLength(2);
+  });
+
+  it("retries a body that stalls mid-way, then throws TimeoutError", async () => {
+    const server = await serve((_request, response) => stallMidBody(response, listPage(["a"])));
+    const error = await client(server, { timeoutMs: 150, maxRetries: 1 })
+      .get("/v1/clusters")
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "TimeoutError" });
+    expect(server.seen).toHaveLength(2);
+  });
+
+  it("retries after the connection drops mid-body, and gets the page", async () => {
+    const body = listPage(["a", "b"]);
+    const server = await serve((_request, response, n) => {
+      if (n > 0) return response.writeHead(200, JSON_TYPE).end(body);
+      stallMidBody(response, body);
+      setTimeout(() => response.socket?.destroy(), 20);
+    });
+    const ka = client(server, { maxRetries: 1 });
+    expect(await ka.get("/v1/clusters")).toEqual([{ id: "a" }, { id: "b" }]);
+    expect(server.seen).toHaveLength(2);
+  });
+
+  it("throws ConnectionError without the token when nothing listens", async () => {
+    const server = await serve(() => {});
+    await server.close();
+    const error = await client(server, { maxRetries: 0 })
+      .get("/v1/clusters")
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "ConnectionError" });
+    expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(TOKEN);
+    expect(String((error as Error).stack)).not.toContain(TOKEN);
+  });
+
+  it("throws AbortError when the caller aborts while the server is silent", async () => {
+    const server = await serve(() => controller.abort());
+    const controller = new AbortController();
+    const error = await client(server)
+      .get("/v1/clusters", { signal: controller.signal })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "AbortError" });
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it("throws AbortError when the caller aborts mid-body", async () => {
+    const server = await serve((_request, response) => {
+      stallMidBody(response, listPage(["a"]));
+      setTimeout(() => controller.abort(), 20);
+    });
+    const controller = new AbortController();
+    const walk = client(server).paginate("/v1/clusters", { signal: controller.signal });
+    const error = await walk.toArray({ max: 10 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "AbortError" });
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it("waits out 429 Retry-After, then gets the page", async () => {
+    const server = await serve((_request, response, n) => {
+      if (n === 0) return response.writeHead(429, { "retry-after": "0" }).end();
+      response.writeHead(200, JSON_TYPE).end(listPage(["a"]));
+    });
+    expect(await client(server).get("/v1/clusters")).toEqual([{ id: "a" }]);
+    expect(server.seen).toHaveLength(2);
+  });
+
+  it("follows a cross-origin redirect without the token, a same-origin one with it", async () => {
+    const other = await serve((_request, response) => {
+      response.writeHead(200, JSON_TYPE).end(listPage(["elsewhere"]));
+    });
+    const server = await serve((request, response) => {
+      if (request.url.startsWith("/v1/clusters")) {
+        return response.writeHead(302, { location: "/moved" }).end();
+      }
+      response.writeHead(307, { location: `${other.origin}/v1/clusters` }).end();
+    });
+    expect(await client(server).get("/v1/clusters")).toEqual([{ id: "elsewhere" }]);
+    expect(server.seen.map((seen) => [seen.url, seen.headers.authorization])).toEqual([
+      ["/v1/clusters", `Bearer ${TOKEN}`],
+      ["/moved", `Bearer ${TOKEN}`],
+    ]);
+    expect(other.seen[0]?.headers.authorization).toBeUndefined();
+  });
+});
