@@ -14,7 +14,7 @@ describe.concurrent("the contract suite passes against the target", () => {
     it(`${id}: ${title}`, { timeout: 30_000 }, async () => {
       const { baseUrl, token, prism } = contractTarget();
       const mode = prism ? "mock" : "live";
-      const report = await runContract({ baseUrl, token, mode, only: [id] });
+      const report = await runContract({ rate: 0, baseUrl, token, mode, only: [id] });
       const [check] = report.checks;
       expect(check?.violations).toEqual([]);
       const skipped = SKIPPED[mode].includes(id);

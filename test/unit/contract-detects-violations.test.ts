@@ -40,7 +40,13 @@ const byId = (checks: CheckResult[], id: string): CheckResult => {
 describe("the contract suite catches a broken server", () => {
   it("fails the checks the breakage violates, naming the request and what was wrong", async () => {
     const server = brokenServer();
-    const report = await runContract({ ...server, token: "t", mode: "live", walkLimit: 7 });
+    const report = await runContract({
+      rate: 0,
+      ...server,
+      token: "t",
+      mode: "live",
+      walkLimit: 7,
+    });
     const { checks } = report;
 
     const limits = byId(checks, "limit-bounds");
@@ -72,6 +78,7 @@ describe("the contract suite catches a broken server", () => {
 
   it("passes nothing against a server that is not the API", async () => {
     const report = await runContract({
+      rate: 0,
       baseUrl: "https://not-the-api.test",
       token: "t",
       fetch: async () => new Response("<html>Not Found</html>", { status: 404 }),
@@ -83,12 +90,15 @@ describe("the contract suite catches a broken server", () => {
     for (const check of report.checks.filter((c) => c.status === "failed")) {
       expect(check.violations.join("\n")).toContain("body is not JSON");
     }
-    expect(formatReport(report)).toMatch(/\n0 passed, 9 failed, 3 skipped$/);
+    expect(formatReport(report)).toMatch(
+      /\n0 passed, 9 failed, 3 skipped, 0 errors; \d+ requests \(0 retried\) in \d+\.\d\d s$/,
+    );
   });
 
   it("says why a skipped check did not run", async () => {
     const fake = createFakeKubeadapt({ sizes: { workloads: 10 } });
     const report = await runContract({
+      rate: 0,
       baseUrl: fake.baseUrl,
       token: "t",
       fetch: fake.fetch,
@@ -105,7 +115,7 @@ describe("the contract suite catches a broken server", () => {
 
   it("refuses an unknown check id", async () => {
     await expect(
-      runContract({ baseUrl: "https://x.test", token: "t", only: ["limits"] }),
+      runContract({ rate: 0, baseUrl: "https://x.test", token: "t", only: ["limits"] }),
     ).rejects.toThrow("unknown contract check: limits");
   });
 });
