@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import { type ContractArgs, parseContract } from "./contract-args.js";
 import { UsageError } from "./usage-error.js";
 
 /** Output formats of `kubeadapt get`. */
@@ -19,14 +20,6 @@ export interface GetArgs {
   progress: boolean | undefined;
 }
 
-/** The options of `kubeadapt contract`. */
-export interface ContractArgs {
-  baseUrl: string | undefined;
-  mode: "live" | "mock";
-  /** Ids of the checks to run; all when undefined. */
-  only: string[] | undefined;
-}
-
 /** A parsed command line. */
 export type Command =
   | { name: "get"; args: GetArgs }
@@ -39,7 +32,7 @@ export const USAGE = `Usage:
   kubeadapt get <path> [--all] [--query key=value ...] [--limit N] [--format ndjson|json|table]
                        [--max-items N] [--top N] [--base-url URL] [--demo]
                        [--progress | --no-progress]
-  kubeadapt contract [--base-url URL] [--mode live|mock] [--only check-id,...]
+  kubeadapt contract [--base-url URL | --demo] [options]   (kubeadapt contract --help)
   kubeadapt --help | --version
 
 get       GET one path of the /v1 API, e.g. /v1/workloads or /v1/clusters/<id>.
@@ -47,9 +40,8 @@ get       GET one path of the /v1 API, e.g. /v1/workloads or /v1/clusters/<id>.
           --top N shows the first N rows of a table (the walk still counts every item).
           The token comes from KUBEADAPT_API_TOKEN (never from the command line). With no token
           and no base URL (or with --demo) it uses the embedded demo API.
-contract  Checks a server against the /v1 contract (KUBEADAPT_BASE_URL, KUBEADAPT_API_TOKEN):
-          live for a real server (default), mock for a Prism mock; --only runs some checks.
-          Exits 0 when every check passed or was skipped (with its reason), 1 on a violation.`;
+contract  Checks a server against the /v1 contract (KUBEADAPT_BASE_URL, KUBEADAPT_API_TOKEN);
+          kubeadapt contract --help lists its options, exit codes and every check.`;
 
 /** Parses `argv` (without node and the script). Throws {@link UsageError} on mistakes. */
 export function parseCommand(argv: string[]): Command {
@@ -100,21 +92,6 @@ function parseGet(argv: string[]): GetArgs {
     demo: values.demo === true,
     progress: values.progress as boolean | undefined,
   };
-}
-
-function parseContract(argv: string[]): ContractArgs {
-  const { values, positionals } = parse(argv, {
-    "base-url": { type: "string" },
-    mode: { type: "string" },
-    only: { type: "string" },
-  });
-  if (positionals.length > 0) throw new UsageError("contract takes no positional arguments");
-  const mode = (values.mode as string | undefined) ?? "live";
-  if (mode !== "live" && mode !== "mock") {
-    throw new UsageError(`--mode must be live or mock, not "${mode}"`);
-  }
-  const only = (values.only as string | undefined)?.split(",").map((id) => id.trim());
-  return { baseUrl: values["base-url"] as string | undefined, mode, only };
 }
 
 function parseQuery(pairs: string[]): Record<string, string> {

@@ -26,7 +26,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command.name === "contract") {
       const { runContractCommand } = await import("./contract-command.js");
-      return await runContractCommand(command.args, process.env);
+      return await runContractCommand(command.args);
     }
     const { args } = command;
     const target = chooseTarget({ baseUrl: args.baseUrl, demo: args.demo, env: process.env });
