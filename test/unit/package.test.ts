@@ -225,7 +225,7 @@ describe("the kubeadapt command", () => {
 import { createFakeKubeadapt } from "kubeadapt/testing";
 const server = await createFakeKubeadapt({ token: "tok" }).listen();
 const env = { ...process.env, KUBEADAPT_API_TOKEN: "tok" };
-const args = ["contract", "--base-url", server.url, "--mode", "live"];
+const args = ["contract", "--base-url", server.url, "--mode", "live", "--rate", "0"];
 execFile("node_modules/.bin/kubeadapt", args, { env }, async (error, stdout, stderr) => {
   await server.close();
   console.log(JSON.stringify({ exit: error ? error.code : 0, stderr, last: stdout.trim().split("\\n").at(-1) }));
