@@ -153,13 +153,14 @@ describe("reports for CI", () => {
     ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^✗ limit-bounds: /m);
+    type Case = { name: string; failure?: { inner: string }[]; skipped?: { message: string }[] };
     const junit = (await parseJUnit(await readFile(file, "utf8"))) as Record<string, unknown> & {
       testsuite: {
         name: string;
         tests: number;
         failures: number;
         skipped: number;
-        testcase: Record<string, unknown>[];
+        testcase: Case[];
       }[];
     };
     expect(junit.testsuite).toHaveLength(1);
@@ -167,13 +168,11 @@ describe("reports for CI", () => {
     expect(suite).toMatchObject({ name: "kubeadapt-contract", tests: 3, failures: 1, skipped: 1 });
     const cases = Object.fromEntries(suite?.testcase.map((c) => [c.name, c]) ?? []);
     expect(Object.keys(cases)).toEqual(["limit-bounds", "cursor-expired", "envelopes"]);
-    const failure = (cases["limit-bounds"]?.failure as { inner: string }[])[0]?.inner;
+    const failure = cases["limit-bounds"]?.failure?.[0]?.inner;
     expect(failure).toContain(
       'GET /v1/workloads?limit=0: expected 400 BAD_REQUEST with details[0].field "limit", got 200',
     );
-    expect((cases["cursor-expired"]?.skipped as { message: string }[])[0]?.message).toMatch(
-      /24 hours/,
-    );
+    expect(cases["cursor-expired"]?.skipped?.[0]?.message).toMatch(/24 hours/);
     expect(cases.envelopes).not.toHaveProperty("failure");
   });
 
