@@ -29,7 +29,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The cluster's id. */
+                /** @description The cluster's id. On a nested collection (`/v1/clusters/{cluster_id}/…`) every item belongs to this cluster: its `metadata.cluster.id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `cluster_id` (our assumption); an unknown UUID returns 404. */
                 cluster_id: components["parameters"]["ClusterIdPath"];
             };
             cookie?: never;
@@ -52,7 +52,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The cluster's id. */
+                /** @description The cluster's id. On a nested collection (`/v1/clusters/{cluster_id}/…`) every item belongs to this cluster: its `metadata.cluster.id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `cluster_id` (our assumption); an unknown UUID returns 404. */
                 cluster_id: components["parameters"]["ClusterIdPath"];
             };
             cookie?: never;
@@ -75,14 +75,14 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The cluster's id. */
+                /** @description The cluster's id. On a nested collection (`/v1/clusters/{cluster_id}/…`) every item belongs to this cluster: its `metadata.cluster.id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `cluster_id` (our assumption); an unknown UUID returns 404. */
                 cluster_id: components["parameters"]["ClusterIdPath"];
             };
             cookie?: never;
         };
         /**
          * List node groups of a cluster
-         * @description Not paginated: node groups are bounded in cardinality, so `data` is the complete list and `meta.pagination` is absent. Sorted by `cost.current_run_rate_hourly` descending.
+         * @description Not paginated: node groups are bounded in cardinality, so `data` is the complete list and `meta.pagination` is absent. Sorted by `cost.current_run_rate_hourly` descending, ties broken by `id` ascending (the tie-breaker is our assumption, as on the cursor lists).
          */
         get: operations["listClusterNodeGroups"];
         put?: never;
@@ -98,7 +98,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The cluster's id. */
+                /** @description The cluster's id. On a nested collection (`/v1/clusters/{cluster_id}/…`) every item belongs to this cluster: its `metadata.cluster.id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `cluster_id` (our assumption); an unknown UUID returns 404. */
                 cluster_id: components["parameters"]["ClusterIdPath"];
             };
             cookie?: never;
@@ -121,7 +121,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The cluster's id. */
+                /** @description The cluster's id. On a nested collection (`/v1/clusters/{cluster_id}/…`) every item belongs to this cluster: its `metadata.cluster.id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `cluster_id` (our assumption); an unknown UUID returns 404. */
                 cluster_id: components["parameters"]["ClusterIdPath"];
             };
             cookie?: never;
@@ -184,7 +184,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The department's id. */
+                /** @description The department's id. A value that is not a UUID returns 400 `BAD_REQUEST` naming `department_id` (our assumption); an unknown UUID returns 404. */
                 department_id: components["parameters"]["DepartmentIdPath"];
             };
             cookie?: never;
@@ -227,7 +227,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The namespace's id. */
+                /** @description The namespace's id. A value that is not a UUID returns 400 `BAD_REQUEST` naming `namespace_id` (our assumption); an unknown UUID returns 404. */
                 namespace_id: components["parameters"]["NamespaceIdPath"];
             };
             cookie?: never;
@@ -254,7 +254,7 @@ export interface paths {
         };
         /**
          * List node groups
-         * @description Not paginated: node groups are bounded in cardinality, so `data` is the complete list and `meta.pagination` is absent. Sorted by `cost.current_run_rate_hourly` descending.
+         * @description Not paginated: node groups are bounded in cardinality, so `data` is the complete list and `meta.pagination` is absent. Sorted by `cost.current_run_rate_hourly` descending, ties broken by `id` ascending (the tie-breaker is our assumption, as on the cursor lists).
          */
         get: operations["listNodeGroups"];
         put?: never;
@@ -330,7 +330,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The recommendation's id. */
+                /** @description The recommendation's id. A value that is not a UUID returns 400 `BAD_REQUEST` naming `recommendation_id` (our assumption); an unknown UUID returns 404. */
                 recommendation_id: components["parameters"]["RecommendationIdPath"];
             };
             cookie?: never;
@@ -373,7 +373,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The team's id. */
+                /** @description The team's id. On `/v1/teams/{team_id}/assignments` every item belongs to this team: its `metadata.team_id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `team_id` (our assumption); an unknown UUID returns 404. */
                 team_id: components["parameters"]["TeamIdPath"];
             };
             cookie?: never;
@@ -396,7 +396,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The team's id. */
+                /** @description The team's id. On `/v1/teams/{team_id}/assignments` every item belongs to this team: its `metadata.team_id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `team_id` (our assumption); an unknown UUID returns 404. */
                 team_id: components["parameters"]["TeamIdPath"];
             };
             cookie?: never;
@@ -439,7 +439,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The workload's UID. */
+                /** @description The workload's UID. On `/v1/workloads/{workload_uid}/pods` every item belongs to this workload: its `metadata.workload_uid` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `workload_uid` (our assumption); an unknown UUID returns 404. */
                 workload_uid: components["parameters"]["WorkloadUidPath"];
             };
             cookie?: never;
@@ -462,7 +462,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The workload's UID. */
+                /** @description The workload's UID. On `/v1/workloads/{workload_uid}/pods` every item belongs to this workload: its `metadata.workload_uid` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `workload_uid` (our assumption); an unknown UUID returns 404. */
                 workload_uid: components["parameters"]["WorkloadUidPath"];
             };
             cookie?: never;
@@ -512,7 +512,7 @@ export interface components {
              */
             applied_at: string;
         };
-        /** @description Cursor pagination state, present on every cursor-paginated list response and on no other. `next_cursor == ""` and `has_more == false` are always populated together; either ends a walk. */
+        /** @description Cursor pagination state, present on every cursor-paginated list response and on no other. `next_cursor == ""` and `has_more == false` are always populated together; either ends a walk. Every page but the last holds exactly `limit` items; the last holds at most `limit` (none only when nothing matches). Short non-final pages are never sent (our assumption: the reference shows full pages, and clients may size buffers from `limit`). */
         Pagination: {
             /** @description Opaque token for the next page; pass it back as `?cursor=`. Empty string on the last page. Bound to the query that produced it and valid for 24 hours. */
             next_cursor: string;
@@ -940,7 +940,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request is malformed: `limit` outside 1..500 or not an integer (`details[0].field` is `limit`), another invalid parameter, or a cursor that was modified (`INVALID_CURSOR`; restarting the walk from page 1 recovers). */
+        /** @description The request is malformed: `limit` outside 1..500 or not an integer (`details[0].field` is `limit`), another invalid parameter, or a cursor that was modified (`INVALID_CURSOR`; restarting the walk from page 1 recovers). Any query or path parameter whose value breaks its schema (wrong type, a non-integer such as `2.5` or `20abc`, an empty value, out of range, not in the enum, a bad date or UUID) returns 400 `BAD_REQUEST` with `details[].field` naming it. */
         ListBadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -949,7 +949,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The `Authorization` header is missing or the token is not valid. */
+        /** @description The `Authorization` header is missing, malformed (anything but `Bearer <token>`: `Basic …`, `Bearer` with no token) or names a token the API does not know (unknown, revoked). Each gets this status with the error envelope. */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -1005,7 +1005,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description A query or path parameter is invalid; `details[].field` names it. */
+        /** @description A query or path parameter is invalid; `details[].field` names it. Any query or path parameter whose value breaks its schema (wrong type, a non-integer such as `2.5` or `20abc`, an empty value, out of range, not in the enum, a bad date or UUID) returns 400 `BAD_REQUEST` with `details[].field` naming it. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -1034,29 +1034,29 @@ export interface components {
         };
     };
     parameters: {
-        /** @description Page size, 1..500 (default 100). Out-of-range or non-integer values return 400 `BAD_REQUEST` with `details[0].field = "limit"`. Part of the query a cursor is bound to: it must not change between pages. */
+        /** @description Page size, 1..500 (default 100). Out-of-range or non-integer values return 400 `BAD_REQUEST` with `details[0].field = "limit"`. Part of the query a cursor is bound to: it must not change between pages. Every page but the last holds exactly `limit` items. */
         Limit: number;
         /** @description Opaque cursor from `meta.pagination.next_cursor` of the previous page. Omit for page 1. A modified cursor returns 400 `INVALID_CURSOR`; one older than 24 hours, or reused with a different query, returns 410 `CURSOR_EXPIRED`. */
         Cursor: string;
         /** @description When `true`, `meta.pagination.total_count` carries the number of matching rows. Off by default; may change between pages without invalidating the cursor. */
         IncludeTotal: boolean;
-        /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+        /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
         CostModeQuery: components["schemas"]["CostMode"];
-        /** @description Only clusters on this provider. */
+        /** @description Only clusters on this provider: items whose `metadata.provider` equals it. */
         ProviderFilter: components["schemas"]["Provider"];
-        /** @description Only clusters in this region (exact match). */
+        /** @description Only clusters in this region: items whose `metadata.region` equals it exactly. */
         RegionFilter: string;
-        /** @description Only clusters in this status. */
+        /** @description Only clusters in this status: items whose `metadata.status` equals it. */
         ClusterStatusFilter: components["schemas"]["ClusterStatus"];
-        /** @description The cluster's id. */
+        /** @description The cluster's id. On a nested collection (`/v1/clusters/{cluster_id}/…`) every item belongs to this cluster: its `metadata.cluster.id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `cluster_id` (our assumption); an unknown UUID returns 404. */
         ClusterIdPath: string;
-        /** @description Only nodes of this node group (by name). */
+        /** @description Only nodes of this node group (by name): items whose `metadata.node_group` equals it exactly. */
         NodeGroupFilter: string;
-        /** @description Only nodes of this capacity type. */
+        /** @description Only nodes of this capacity type: items whose `metadata.capacity_type` equals it. */
         CapacityTypeFilter: components["schemas"]["CapacityType"];
-        /** @description Only resources in this namespace (by name). */
+        /** @description Only resources in this namespace (by name): items whose `metadata.namespace` equals it exactly. */
         NamespaceFilter: string;
-        /** @description Only workloads of this controller kind. */
+        /** @description Only workloads of this controller kind: items whose `metadata.workload_kind` equals it. */
         WorkloadKindFilter: components["schemas"]["WorkloadKind"];
         /** @description First day of the window (inclusive, UTC). Defaults to the first day of the current month. */
         WindowStart: string;
@@ -1068,27 +1068,27 @@ export interface components {
         Page: number;
         /** @description Rows per page, 1..500 (default 100). */
         PerPage: number;
-        /** @description The department's id. */
+        /** @description The department's id. A value that is not a UUID returns 400 `BAD_REQUEST` naming `department_id` (our assumption); an unknown UUID returns 404. */
         DepartmentIdPath: string;
-        /** @description Only resources of this cluster. */
+        /** @description Only resources of this cluster: items whose `metadata.cluster.id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `cluster_id`. */
         ClusterIdFilter: string;
-        /** @description The namespace's id. */
+        /** @description The namespace's id. A value that is not a UUID returns 400 `BAD_REQUEST` naming `namespace_id` (our assumption); an unknown UUID returns 404. */
         NamespaceIdPath: string;
-        /** @description Only recommendations of this type. */
+        /** @description Only recommendations of this type: items whose `metadata.type` equals it. */
         RecommendationTypeFilter: components["schemas"]["RecommendationType"];
-        /** @description Only recommendations in this status. */
+        /** @description Only recommendations in this status: items whose `metadata.status` equals it. */
         RecommendationStatusFilter: components["schemas"]["RecommendationStatus"];
-        /** @description The recommendation's id. */
+        /** @description The recommendation's id. A value that is not a UUID returns 400 `BAD_REQUEST` naming `recommendation_id` (our assumption); an unknown UUID returns 404. */
         RecommendationIdPath: string;
-        /** @description Only teams of this department. */
+        /** @description Only teams of this department: items whose `metadata.department_id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `department_id`. */
         DepartmentIdFilter: string;
-        /** @description The team's id. */
+        /** @description The team's id. On `/v1/teams/{team_id}/assignments` every item belongs to this team: its `metadata.team_id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `team_id` (our assumption); an unknown UUID returns 404. */
         TeamIdPath: string;
-        /** @description Only assignments whose target is of this kind. */
+        /** @description Only assignments whose target is of this kind: items whose `metadata.target.kind` equals it. */
         TargetKindFilter: "Cluster" | "Namespace" | "Workload" | "NodeGroup";
-        /** @description The workload's UID. */
+        /** @description The workload's UID. On `/v1/workloads/{workload_uid}/pods` every item belongs to this workload: its `metadata.workload_uid` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `workload_uid` (our assumption); an unknown UUID returns 404. */
         WorkloadUidPath: string;
-        /** @description Only pods in this phase. */
+        /** @description Only pods in this phase: items whose `metadata.phase` equals it. */
         PodPhaseFilter: components["schemas"]["PodPhase"];
     };
     requestBodies: never;
@@ -1103,19 +1103,19 @@ export interface operations {
     listClusters: {
         parameters: {
             query?: {
-                /** @description Page size, 1..500 (default 100). Out-of-range or non-integer values return 400 `BAD_REQUEST` with `details[0].field = "limit"`. Part of the query a cursor is bound to: it must not change between pages. */
+                /** @description Page size, 1..500 (default 100). Out-of-range or non-integer values return 400 `BAD_REQUEST` with `details[0].field = "limit"`. Part of the query a cursor is bound to: it must not change between pages. Every page but the last holds exactly `limit` items. */
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque cursor from `meta.pagination.next_cursor` of the previous page. Omit for page 1. A modified cursor returns 400 `INVALID_CURSOR`; one older than 24 hours, or reused with a different query, returns 410 `CURSOR_EXPIRED`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description When `true`, `meta.pagination.total_count` carries the number of matching rows. Off by default; may change between pages without invalidating the cursor. */
                 include_total?: components["parameters"]["IncludeTotal"];
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
-                /** @description Only clusters on this provider. */
+                /** @description Only clusters on this provider: items whose `metadata.provider` equals it. */
                 provider?: components["parameters"]["ProviderFilter"];
-                /** @description Only clusters in this region (exact match). */
+                /** @description Only clusters in this region: items whose `metadata.region` equals it exactly. */
                 region?: components["parameters"]["RegionFilter"];
-                /** @description Only clusters in this status. */
+                /** @description Only clusters in this status: items whose `metadata.status` equals it. */
                 status?: components["parameters"]["ClusterStatusFilter"];
             };
             header?: never;
@@ -1145,12 +1145,12 @@ export interface operations {
     getCluster: {
         parameters: {
             query?: {
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
             };
             header?: never;
             path: {
-                /** @description The cluster's id. */
+                /** @description The cluster's id. On a nested collection (`/v1/clusters/{cluster_id}/…`) every item belongs to this cluster: its `metadata.cluster.id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `cluster_id` (our assumption); an unknown UUID returns 404. */
                 cluster_id: components["parameters"]["ClusterIdPath"];
             };
             cookie?: never;
@@ -1178,18 +1178,18 @@ export interface operations {
     listClusterNamespaces: {
         parameters: {
             query?: {
-                /** @description Page size, 1..500 (default 100). Out-of-range or non-integer values return 400 `BAD_REQUEST` with `details[0].field = "limit"`. Part of the query a cursor is bound to: it must not change between pages. */
+                /** @description Page size, 1..500 (default 100). Out-of-range or non-integer values return 400 `BAD_REQUEST` with `details[0].field = "limit"`. Part of the query a cursor is bound to: it must not change between pages. Every page but the last holds exactly `limit` items. */
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque cursor from `meta.pagination.next_cursor` of the previous page. Omit for page 1. A modified cursor returns 400 `INVALID_CURSOR`; one older than 24 hours, or reused with a different query, returns 410 `CURSOR_EXPIRED`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description When `true`, `meta.pagination.total_count` carries the number of matching rows. Off by default; may change between pages without invalidating the cursor. */
                 include_total?: components["parameters"]["IncludeTotal"];
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
             };
             header?: never;
             path: {
-                /** @description The cluster's id. */
+                /** @description The cluster's id. On a nested collection (`/v1/clusters/{cluster_id}/…`) every item belongs to this cluster: its `metadata.cluster.id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `cluster_id` (our assumption); an unknown UUID returns 404. */
                 cluster_id: components["parameters"]["ClusterIdPath"];
             };
             cookie?: never;
@@ -1218,12 +1218,12 @@ export interface operations {
     listClusterNodeGroups: {
         parameters: {
             query?: {
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
             };
             header?: never;
             path: {
-                /** @description The cluster's id. */
+                /** @description The cluster's id. On a nested collection (`/v1/clusters/{cluster_id}/…`) every item belongs to this cluster: its `metadata.cluster.id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `cluster_id` (our assumption); an unknown UUID returns 404. */
                 cluster_id: components["parameters"]["ClusterIdPath"];
             };
             cookie?: never;
@@ -1251,22 +1251,22 @@ export interface operations {
     listClusterNodes: {
         parameters: {
             query?: {
-                /** @description Page size, 1..500 (default 100). Out-of-range or non-integer values return 400 `BAD_REQUEST` with `details[0].field = "limit"`. Part of the query a cursor is bound to: it must not change between pages. */
+                /** @description Page size, 1..500 (default 100). Out-of-range or non-integer values return 400 `BAD_REQUEST` with `details[0].field = "limit"`. Part of the query a cursor is bound to: it must not change between pages. Every page but the last holds exactly `limit` items. */
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque cursor from `meta.pagination.next_cursor` of the previous page. Omit for page 1. A modified cursor returns 400 `INVALID_CURSOR`; one older than 24 hours, or reused with a different query, returns 410 `CURSOR_EXPIRED`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description When `true`, `meta.pagination.total_count` carries the number of matching rows. Off by default; may change between pages without invalidating the cursor. */
                 include_total?: components["parameters"]["IncludeTotal"];
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
-                /** @description Only nodes of this node group (by name). */
+                /** @description Only nodes of this node group (by name): items whose `metadata.node_group` equals it exactly. */
                 node_group?: components["parameters"]["NodeGroupFilter"];
-                /** @description Only nodes of this capacity type. */
+                /** @description Only nodes of this capacity type: items whose `metadata.capacity_type` equals it. */
                 capacity_type?: components["parameters"]["CapacityTypeFilter"];
             };
             header?: never;
             path: {
-                /** @description The cluster's id. */
+                /** @description The cluster's id. On a nested collection (`/v1/clusters/{cluster_id}/…`) every item belongs to this cluster: its `metadata.cluster.id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `cluster_id` (our assumption); an unknown UUID returns 404. */
                 cluster_id: components["parameters"]["ClusterIdPath"];
             };
             cookie?: never;
@@ -1295,22 +1295,22 @@ export interface operations {
     listClusterWorkloads: {
         parameters: {
             query?: {
-                /** @description Page size, 1..500 (default 100). Out-of-range or non-integer values return 400 `BAD_REQUEST` with `details[0].field = "limit"`. Part of the query a cursor is bound to: it must not change between pages. */
+                /** @description Page size, 1..500 (default 100). Out-of-range or non-integer values return 400 `BAD_REQUEST` with `details[0].field = "limit"`. Part of the query a cursor is bound to: it must not change between pages. Every page but the last holds exactly `limit` items. */
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque cursor from `meta.pagination.next_cursor` of the previous page. Omit for page 1. A modified cursor returns 400 `INVALID_CURSOR`; one older than 24 hours, or reused with a different query, returns 410 `CURSOR_EXPIRED`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description When `true`, `meta.pagination.total_count` carries the number of matching rows. Off by default; may change between pages without invalidating the cursor. */
                 include_total?: components["parameters"]["IncludeTotal"];
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
-                /** @description Only resources in this namespace (by name). */
+                /** @description Only resources in this namespace (by name): items whose `metadata.namespace` equals it exactly. */
                 namespace?: components["parameters"]["NamespaceFilter"];
-                /** @description Only workloads of this controller kind. */
+                /** @description Only workloads of this controller kind: items whose `metadata.workload_kind` equals it. */
                 kind?: components["parameters"]["WorkloadKindFilter"];
             };
             header?: never;
             path: {
-                /** @description The cluster's id. */
+                /** @description The cluster's id. On a nested collection (`/v1/clusters/{cluster_id}/…`) every item belongs to this cluster: its `metadata.cluster.id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `cluster_id` (our assumption); an unknown UUID returns 404. */
                 cluster_id: components["parameters"]["ClusterIdPath"];
             };
             cookie?: never;
@@ -1345,7 +1345,7 @@ export interface operations {
                 end?: components["parameters"]["WindowEnd"];
                 /** @description The dimension rows are grouped by (default `cluster`). */
                 group_by?: components["parameters"]["GroupBy"];
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
                 /** @description 1-based page number of Cost Explorer's offset pagination (default 1). */
                 page?: components["parameters"]["Page"];
@@ -1378,13 +1378,13 @@ export interface operations {
     listDepartments: {
         parameters: {
             query?: {
-                /** @description Page size, 1..500 (default 100). Out-of-range or non-integer values return 400 `BAD_REQUEST` with `details[0].field = "limit"`. Part of the query a cursor is bound to: it must not change between pages. */
+                /** @description Page size, 1..500 (default 100). Out-of-range or non-integer values return 400 `BAD_REQUEST` with `details[0].field = "limit"`. Part of the query a cursor is bound to: it must not change between pages. Every page but the last holds exactly `limit` items. */
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque cursor from `meta.pagination.next_cursor` of the previous page. Omit for page 1. A modified cursor returns 400 `INVALID_CURSOR`; one older than 24 hours, or reused with a different query, returns 410 `CURSOR_EXPIRED`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description When `true`, `meta.pagination.total_count` carries the number of matching rows. Off by default; may change between pages without invalidating the cursor. */
                 include_total?: components["parameters"]["IncludeTotal"];
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
             };
             header?: never;
@@ -1414,12 +1414,12 @@ export interface operations {
     getDepartment: {
         parameters: {
             query?: {
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
             };
             header?: never;
             path: {
-                /** @description The department's id. */
+                /** @description The department's id. A value that is not a UUID returns 400 `BAD_REQUEST` naming `department_id` (our assumption); an unknown UUID returns 404. */
                 department_id: components["parameters"]["DepartmentIdPath"];
             };
             cookie?: never;
@@ -1447,15 +1447,15 @@ export interface operations {
     listNamespaces: {
         parameters: {
             query?: {
-                /** @description Page size, 1..500 (default 100). Out-of-range or non-integer values return 400 `BAD_REQUEST` with `details[0].field = "limit"`. Part of the query a cursor is bound to: it must not change between pages. */
+                /** @description Page size, 1..500 (default 100). Out-of-range or non-integer values return 400 `BAD_REQUEST` with `details[0].field = "limit"`. Part of the query a cursor is bound to: it must not change between pages. Every page but the last holds exactly `limit` items. */
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque cursor from `meta.pagination.next_cursor` of the previous page. Omit for page 1. A modified cursor returns 400 `INVALID_CURSOR`; one older than 24 hours, or reused with a different query, returns 410 `CURSOR_EXPIRED`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description When `true`, `meta.pagination.total_count` carries the number of matching rows. Off by default; may change between pages without invalidating the cursor. */
                 include_total?: components["parameters"]["IncludeTotal"];
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
-                /** @description Only resources of this cluster. */
+                /** @description Only resources of this cluster: items whose `metadata.cluster.id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `cluster_id`. */
                 cluster_id?: components["parameters"]["ClusterIdFilter"];
             };
             header?: never;
@@ -1485,12 +1485,12 @@ export interface operations {
     getNamespace: {
         parameters: {
             query?: {
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
             };
             header?: never;
             path: {
-                /** @description The namespace's id. */
+                /** @description The namespace's id. A value that is not a UUID returns 400 `BAD_REQUEST` naming `namespace_id` (our assumption); an unknown UUID returns 404. */
                 namespace_id: components["parameters"]["NamespaceIdPath"];
             };
             cookie?: never;
@@ -1518,9 +1518,9 @@ export interface operations {
     listNodeGroups: {
         parameters: {
             query?: {
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
-                /** @description Only resources of this cluster. */
+                /** @description Only resources of this cluster: items whose `metadata.cluster.id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `cluster_id`. */
                 cluster_id?: components["parameters"]["ClusterIdFilter"];
             };
             header?: never;
@@ -1574,7 +1574,7 @@ export interface operations {
     getOrganizationDashboard: {
         parameters: {
             query?: {
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
             };
             header?: never;
@@ -1603,17 +1603,17 @@ export interface operations {
     listRecommendations: {
         parameters: {
             query?: {
-                /** @description Page size, 1..500 (default 100). Out-of-range or non-integer values return 400 `BAD_REQUEST` with `details[0].field = "limit"`. Part of the query a cursor is bound to: it must not change between pages. */
+                /** @description Page size, 1..500 (default 100). Out-of-range or non-integer values return 400 `BAD_REQUEST` with `details[0].field = "limit"`. Part of the query a cursor is bound to: it must not change between pages. Every page but the last holds exactly `limit` items. */
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque cursor from `meta.pagination.next_cursor` of the previous page. Omit for page 1. A modified cursor returns 400 `INVALID_CURSOR`; one older than 24 hours, or reused with a different query, returns 410 `CURSOR_EXPIRED`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description When `true`, `meta.pagination.total_count` carries the number of matching rows. Off by default; may change between pages without invalidating the cursor. */
                 include_total?: components["parameters"]["IncludeTotal"];
-                /** @description Only resources of this cluster. */
+                /** @description Only resources of this cluster: items whose `metadata.cluster.id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `cluster_id`. */
                 cluster_id?: components["parameters"]["ClusterIdFilter"];
-                /** @description Only recommendations of this type. */
+                /** @description Only recommendations of this type: items whose `metadata.type` equals it. */
                 type?: components["parameters"]["RecommendationTypeFilter"];
-                /** @description Only recommendations in this status. */
+                /** @description Only recommendations in this status: items whose `metadata.status` equals it. */
                 status?: components["parameters"]["RecommendationStatusFilter"];
             };
             header?: never;
@@ -1645,7 +1645,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The recommendation's id. */
+                /** @description The recommendation's id. A value that is not a UUID returns 400 `BAD_REQUEST` naming `recommendation_id` (our assumption); an unknown UUID returns 404. */
                 recommendation_id: components["parameters"]["RecommendationIdPath"];
             };
             cookie?: never;
@@ -1673,15 +1673,15 @@ export interface operations {
     listTeams: {
         parameters: {
             query?: {
-                /** @description Page size, 1..500 (default 100). Out-of-range or non-integer values return 400 `BAD_REQUEST` with `details[0].field = "limit"`. Part of the query a cursor is bound to: it must not change between pages. */
+                /** @description Page size, 1..500 (default 100). Out-of-range or non-integer values return 400 `BAD_REQUEST` with `details[0].field = "limit"`. Part of the query a cursor is bound to: it must not change between pages. Every page but the last holds exactly `limit` items. */
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque cursor from `meta.pagination.next_cursor` of the previous page. Omit for page 1. A modified cursor returns 400 `INVALID_CURSOR`; one older than 24 hours, or reused with a different query, returns 410 `CURSOR_EXPIRED`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description When `true`, `meta.pagination.total_count` carries the number of matching rows. Off by default; may change between pages without invalidating the cursor. */
                 include_total?: components["parameters"]["IncludeTotal"];
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
-                /** @description Only teams of this department. */
+                /** @description Only teams of this department: items whose `metadata.department_id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `department_id`. */
                 department_id?: components["parameters"]["DepartmentIdFilter"];
             };
             header?: never;
@@ -1711,12 +1711,12 @@ export interface operations {
     getTeam: {
         parameters: {
             query?: {
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
             };
             header?: never;
             path: {
-                /** @description The team's id. */
+                /** @description The team's id. On `/v1/teams/{team_id}/assignments` every item belongs to this team: its `metadata.team_id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `team_id` (our assumption); an unknown UUID returns 404. */
                 team_id: components["parameters"]["TeamIdPath"];
             };
             cookie?: never;
@@ -1744,18 +1744,18 @@ export interface operations {
     listTeamAssignments: {
         parameters: {
             query?: {
-                /** @description Page size, 1..500 (default 100). Out-of-range or non-integer values return 400 `BAD_REQUEST` with `details[0].field = "limit"`. Part of the query a cursor is bound to: it must not change between pages. */
+                /** @description Page size, 1..500 (default 100). Out-of-range or non-integer values return 400 `BAD_REQUEST` with `details[0].field = "limit"`. Part of the query a cursor is bound to: it must not change between pages. Every page but the last holds exactly `limit` items. */
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque cursor from `meta.pagination.next_cursor` of the previous page. Omit for page 1. A modified cursor returns 400 `INVALID_CURSOR`; one older than 24 hours, or reused with a different query, returns 410 `CURSOR_EXPIRED`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description When `true`, `meta.pagination.total_count` carries the number of matching rows. Off by default; may change between pages without invalidating the cursor. */
                 include_total?: components["parameters"]["IncludeTotal"];
-                /** @description Only assignments whose target is of this kind. */
+                /** @description Only assignments whose target is of this kind: items whose `metadata.target.kind` equals it. */
                 target_kind?: components["parameters"]["TargetKindFilter"];
             };
             header?: never;
             path: {
-                /** @description The team's id. */
+                /** @description The team's id. On `/v1/teams/{team_id}/assignments` every item belongs to this team: its `metadata.team_id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `team_id` (our assumption); an unknown UUID returns 404. */
                 team_id: components["parameters"]["TeamIdPath"];
             };
             cookie?: never;
@@ -1784,19 +1784,19 @@ export interface operations {
     listWorkloads: {
         parameters: {
             query?: {
-                /** @description Page size, 1..500 (default 100). Out-of-range or non-integer values return 400 `BAD_REQUEST` with `details[0].field = "limit"`. Part of the query a cursor is bound to: it must not change between pages. */
+                /** @description Page size, 1..500 (default 100). Out-of-range or non-integer values return 400 `BAD_REQUEST` with `details[0].field = "limit"`. Part of the query a cursor is bound to: it must not change between pages. Every page but the last holds exactly `limit` items. */
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque cursor from `meta.pagination.next_cursor` of the previous page. Omit for page 1. A modified cursor returns 400 `INVALID_CURSOR`; one older than 24 hours, or reused with a different query, returns 410 `CURSOR_EXPIRED`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description When `true`, `meta.pagination.total_count` carries the number of matching rows. Off by default; may change between pages without invalidating the cursor. */
                 include_total?: components["parameters"]["IncludeTotal"];
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
-                /** @description Only resources of this cluster. */
+                /** @description Only resources of this cluster: items whose `metadata.cluster.id` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `cluster_id`. */
                 cluster_id?: components["parameters"]["ClusterIdFilter"];
-                /** @description Only resources in this namespace (by name). */
+                /** @description Only resources in this namespace (by name): items whose `metadata.namespace` equals it exactly. */
                 namespace?: components["parameters"]["NamespaceFilter"];
-                /** @description Only workloads of this controller kind. */
+                /** @description Only workloads of this controller kind: items whose `metadata.workload_kind` equals it. */
                 kind?: components["parameters"]["WorkloadKindFilter"];
             };
             header?: never;
@@ -1826,12 +1826,12 @@ export interface operations {
     getWorkload: {
         parameters: {
             query?: {
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
             };
             header?: never;
             path: {
-                /** @description The workload's UID. */
+                /** @description The workload's UID. On `/v1/workloads/{workload_uid}/pods` every item belongs to this workload: its `metadata.workload_uid` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `workload_uid` (our assumption); an unknown UUID returns 404. */
                 workload_uid: components["parameters"]["WorkloadUidPath"];
             };
             cookie?: never;
@@ -1859,20 +1859,20 @@ export interface operations {
     listWorkloadPods: {
         parameters: {
             query?: {
-                /** @description Page size, 1..500 (default 100). Out-of-range or non-integer values return 400 `BAD_REQUEST` with `details[0].field = "limit"`. Part of the query a cursor is bound to: it must not change between pages. */
+                /** @description Page size, 1..500 (default 100). Out-of-range or non-integer values return 400 `BAD_REQUEST` with `details[0].field = "limit"`. Part of the query a cursor is bound to: it must not change between pages. Every page but the last holds exactly `limit` items. */
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque cursor from `meta.pagination.next_cursor` of the previous page. Omit for page 1. A modified cursor returns 400 `INVALID_CURSOR`; one older than 24 hours, or reused with a different query, returns 410 `CURSOR_EXPIRED`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description When `true`, `meta.pagination.total_count` carries the number of matching rows. Off by default; may change between pages without invalidating the cursor. */
                 include_total?: components["parameters"]["IncludeTotal"];
-                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. */
+                /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];
-                /** @description Only pods in this phase. */
+                /** @description Only pods in this phase: items whose `metadata.phase` equals it. */
                 phase?: components["parameters"]["PodPhaseFilter"];
             };
             header?: never;
             path: {
-                /** @description The workload's UID. */
+                /** @description The workload's UID. On `/v1/workloads/{workload_uid}/pods` every item belongs to this workload: its `metadata.workload_uid` equals it. A value that is not a UUID returns 400 `BAD_REQUEST` naming `workload_uid` (our assumption); an unknown UUID returns 404. */
                 workload_uid: components["parameters"]["WorkloadUidPath"];
             };
             cookie?: never;

@@ -17,6 +17,8 @@ export interface ContractArgs {
   /** Requests per second; undefined for the default (10, or none with --demo). */
   rate: number | undefined;
   maxRequests: number | undefined;
+  /** Seed of the suite's random choices; undefined for the default (1). */
+  seed: number | undefined;
   reporter: ContractReporter;
   /** Where the junit or json report goes; stdout when undefined. */
   output: string | undefined;
@@ -26,8 +28,8 @@ export interface ContractArgs {
 
 /** The usage of `kubeadapt contract`, above the list of checks. */
 export const CONTRACT_USAGE = `Usage: kubeadapt contract [--base-url URL | --demo] [--mode live|mock] [--only id,...]
-                          [--rate N] [--max-requests N] [--reporter text|junit|json] [--output FILE]
-                          [--save-cursors FILE] [--expired-cursors FILE]
+                          [--rate N] [--max-requests N] [--seed N] [--reporter text|junit|json]
+                          [--output FILE] [--save-cursors FILE] [--expired-cursors FILE]
 
 Checks a server against the Kubeadapt /v1 contract (KUBEADAPT_BASE_URL, KUBEADAPT_API_TOKEN).
   --base-url URL          the API under test (default: KUBEADAPT_BASE_URL)
@@ -36,6 +38,7 @@ Checks a server against the Kubeadapt /v1 contract (KUBEADAPT_BASE_URL, KUBEADAP
   --only id,...           run only these checks
   --rate N                requests per second at most (default 10; 0 = no pacing; --demo: 0)
   --max-requests N        never send more than N requests; checks left are skipped
+  --seed N                seed of generated values and sampled ids: same seed, same requests
   --reporter FORMAT       text (default), junit (JUnit XML) or json (versioned report)
   --output FILE           write the junit or json report to FILE (default: stdout)
   --save-cursors FILE     keep cursors this run saw, to check a day later
@@ -49,6 +52,7 @@ const STRING_FLAGS = [
   "only",
   "rate",
   "max-requests",
+  "seed",
   "reporter",
   "output",
   "save-cursors",
@@ -103,6 +107,7 @@ export function parseContract(argv: string[]): ContractArgs {
     only: strings.only?.split(",").map((id) => id.trim()),
     rate: number("--rate", strings.rate, 0),
     maxRequests: number("--max-requests", strings["max-requests"], 1),
+    seed: number("--seed", strings.seed, 1),
     reporter: oneOf("--reporter", strings.reporter ?? "text", ["text", "junit", "json"] as const),
     output: strings.output,
     saveCursors: strings["save-cursors"],

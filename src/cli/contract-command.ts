@@ -101,11 +101,13 @@ async function optionsFor(
     mode: args.mode,
     only: args.only,
     maxRequests: args.maxRequests,
+    seed: args.seed,
     expiredCursors: args.expiredCursors ? await readCursorFile(args.expiredCursors) : undefined,
   };
   if (args.demo) {
     if (args.baseUrl) throw new UsageError("give --demo or --base-url, not both");
-    const fake = createFakeKubeadapt();
+    // A fake with a token of its own, so that it refuses the unknown tokens the suite sends.
+    const fake = createFakeKubeadapt({ token: "demo" });
     const hooks = fakeContractHooks(fake);
     return {
       ...common,

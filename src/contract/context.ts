@@ -12,6 +12,8 @@ export interface CheckContext {
   maxWalkPages: number;
   /** Cursors an earlier run saved, to check that they expired (`ContractOptions.expiredCursors`). */
   expiredCursors?: readonly SavedCursor[] | undefined;
+  /** Seed of the check's random choices (`ContractOptions.seed`). */
+  seed: number;
 }
 
 /** A check returns nothing when it ran, or why it could not run. */

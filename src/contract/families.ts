@@ -46,6 +46,9 @@ export const CURSOR_FAMILIES: Readonly<Record<CursorPaginatedPath, SortKey>> = {
   "/v1/teams/{team_id}/assignments": "metadata.created_at",
 };
 
+/** The documented sort key of node groups, which are not paginated but still sorted. */
+export const NODE_GROUP_SORT: SortKey = COST;
+
 /** Every GET that is neither cursor- nor offset-paginated: `true` when `data` is an array. */
 export const UNPAGINATED: Readonly<
   Record<Exclude<GetPath, CursorPaginatedPath | OffsetPaginatedPath>, boolean>

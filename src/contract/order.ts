@@ -27,6 +27,19 @@ export function compareTimestamps(a: string, b: string): number {
   return Number.isNaN(x) || Number.isNaN(y) ? Number.NaN : Math.sign(x - y);
 }
 
+/**
+ * Compares two values of a family's sort key (Money objects, or timestamps for
+ * `metadata.created_at`) like a sort comparator; `NaN` when either is missing or malformed.
+ */
+export function compareKeys(key: string, a: unknown, b: unknown): number {
+  if (key === "metadata.created_at") {
+    return typeof a === "string" && typeof b === "string" ? compareTimestamps(a, b) : Number.NaN;
+  }
+  const x = (a as { amount?: unknown } | undefined)?.amount;
+  const y = (b as { amount?: unknown } | undefined)?.amount;
+  return typeof x === "string" && typeof y === "string" ? compareDecimal(x, y) : Number.NaN;
+}
+
 /** Reads a dotted path (`cost.current_run_rate_hourly`) of an item. */
 export function readPath(item: unknown, path: string): unknown {
   let node = item;

@@ -1,6 +1,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
 import { createKubeadapt, type GetInit, type GetPath, type Kubeadapt } from "../index.js";
+import { headerViolations } from "./response-headers.js";
 import { type Interruption, type RequestSink, Session } from "./session.js";
 import { templateFor } from "./spec.js";
 import { validateAgainstSpec } from "./spec-validator.js";
@@ -160,6 +161,7 @@ export class Probe implements RequestSink {
       headers: response.headers,
       body,
     };
+    for (const problem of headerViolations(exchange)) this.fail(problem);
     if (!template) {
       this.fail(`${label} → ${response.status}: the suite requested a path the spec lacks`);
     } else if (body === undefined) {

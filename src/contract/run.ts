@@ -116,6 +116,7 @@ async function runCheck(
     walkLimit: options.walkLimit ?? 20,
     maxWalkPages: options.maxWalkPages ?? 500,
     expiredCursors: options.expiredCursors,
+    seed: options.seed ?? 1,
   };
   let skipped: string | undefined;
   try {

@@ -85,7 +85,8 @@ export class Session {
   }
 
   /**
-   * Sends `request`, retrying transient failures; every 429 met must carry `Retry-After`.
+   * Sends `request`, retrying transient failures; a response it retries is validated (through
+   * `sink.inspect`) like any other, so every 429 met is checked.
    * Throws {@link InterruptedError} (after telling `sink`) when the budget is spent or the
    * target still fails after the last retry.
    */
@@ -109,9 +110,6 @@ export class Session {
         continue;
       }
       const { status } = response;
-      if (status === 429 && !response.headers.has("retry-after")) {
-        sink.fail(`${sink.label(request)} → 429: no Retry-After header`);
-      }
       if (!TRANSIENT.has(status) || forced || this.passThrough > 0) return response;
       // A gateway's 502 page is not the API's; the API's own 429 and 503 must follow the spec.
       if (status !== 502) await sink.inspect(request, response);

@@ -62,11 +62,18 @@ export interface SpecParameter {
   schema?: JsonObject;
 }
 
-/** The operation's parameters, `$ref`s resolved. */
+/**
+ * The operation's parameters, `$ref`s resolved: those of the path item (e.g. a path
+ * parameter shared by its operations) and the operation's own, which override them by name.
+ */
 export function parametersOf(template: string): SpecParameter[] {
-  return (getOperation(template)?.parameters ?? []).map(
-    (p) => resolveRef(p).node as unknown as SpecParameter,
-  );
+  const item = spec.paths[template] as { parameters?: JsonObject[] } | undefined;
+  const resolve = (p: JsonObject) => resolveRef(p).node as unknown as SpecParameter;
+  const own = (getOperation(template)?.parameters ?? []).map(resolve);
+  const shared = (item?.parameters ?? [])
+    .map(resolve)
+    .filter((p) => !own.some((o) => o.name === p.name && o.in === p.in));
+  return [...shared, ...own];
 }
 
 /** A documented response: its pointer in the spec (after `$ref`) and the object itself. */

@@ -105,6 +105,12 @@ export interface ContractOptions {
    * @default false
    */
   allowInsecureHttp?: boolean | undefined;
+  /**
+   * Seed of every choice the suite makes at random (generated parameter values, sampled ids,
+   * filter values): the same seed against the same data sends the same requests.
+   * @default 1
+   */
+  seed?: number | undefined;
 }
 
 /**

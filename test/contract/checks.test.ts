@@ -5,7 +5,16 @@ import { contractTarget } from "../helpers/contract-target.js";
 // What a target cannot show: Prism has no state to walk; a live target serves no named
 // examples, and (without hooks) cannot age a cursor by 24 h or be made to rate-limit.
 const SKIPPED = {
-  mock: ["full-walks", "include-total-toggle"],
+  mock: [
+    "full-walks",
+    "include-total-toggle",
+    "page-fill",
+    "sort-order",
+    "filters",
+    "nested-collections",
+    "single-resources",
+    "cost-mode",
+  ],
   live: ["named-examples", "cursor-expired", "rate-limited"],
 };
 

@@ -11,8 +11,11 @@ import { type PrismProcess, SPEC_FILE, startPrism } from "../helpers/prism-proce
 const ALL_BUT_EXAMPLES = contractChecks.map((c) => c.id).filter((id) => id !== "named-examples");
 
 describe("the fake passes the contract suite in live mode", () => {
-  it("in process (fake.fetch), every check but the mock-only one passes", async () => {
-    const fake = createFakeKubeadapt();
+  it("in process (fake.fetch), every check but the mock-only one passes", {
+    timeout: 60_000,
+  }, async () => {
+    // With a token of its own, so that the unknown tokens of `auth-tokens` are refused.
+    const fake = createFakeKubeadapt({ token: "contract-token" });
     const report = await runContract({
       rate: 0,
       mode: "live",
@@ -55,9 +58,11 @@ describe("through `prism proxy --errors` in front of the fake over HTTP", () => 
     await server?.close();
   });
 
-  // Prism checks security before proxying: a request without a token gets Prism's own 401
-  // (not the spec's envelope) and never reaches the fake. `unauthorized` runs in process above.
-  const THROUGH_PROXY = ALL_BUT_EXAMPLES.filter((id) => id !== "unauthorized");
+  // Prism checks security before proxying: a request without a (Bearer) token gets Prism's own
+  // 401 (not the spec's envelope) and never reaches the fake. The checks that send one run in
+  // process above.
+  const OWN_401 = ["unauthorized", "auth-tokens", "response-headers"];
+  const THROUGH_PROXY = ALL_BUT_EXAMPLES.filter((id) => !OWN_401.includes(id));
 
   it("every check passes and Prism reports no violation", { timeout: 40_000 }, async () => {
     const violations: string[] = [];

@@ -7,7 +7,8 @@ import { createFakeKubeadapt, fakeContractHooks } from "../../src/testing/index.
 let report: ContractReport;
 
 beforeAll(async () => {
-  const fake = createFakeKubeadapt();
+  // With a token of its own, so that it refuses the unknown tokens `auth-tokens` sends.
+  const fake = createFakeKubeadapt({ token: "t" });
   report = await runContract({
     baseUrl: fake.baseUrl,
     token: "t",

@@ -23,7 +23,7 @@ afterEach(async () => {
 });
 
 const small = (faults?: FakeFaults) =>
-  createFakeKubeadapt({ sizes: { workloads: 120, recommendations: 60 }, faults });
+  createFakeKubeadapt({ token: "t", sizes: { workloads: 120, recommendations: 60 }, faults });
 
 /** In process, no real-time waits: the fake's clock absorbs Retry-After and backoff. */
 const inProcess = (fake: FakeKubeadapt, extra: Partial<ContractOptions> = {}): ContractOptions => ({
@@ -53,8 +53,11 @@ const ALL_PASS = Object.fromEntries(
 const statuses = (checks: CheckResult[]) => Object.fromEntries(checks.map((c) => [c.id, c.status]));
 
 describe("a correct server that rate-limits and blips", () => {
-  it("429 with Retry-After: 1 on every 25th request and 503 on every 40th: 0 violations, every check runs", async () => {
+  it("429 with Retry-After: 1 on every 25th request and 503 on every 40th: 0 violations, every check runs", {
+    timeout: 30_000,
+  }, async () => {
     const fake = createFakeKubeadapt({
+      token: "t",
       faults: {
         rateLimit: { every: 25, retryAfterSeconds: 1 },
         serverErrors: { every: 40, status: 503 },

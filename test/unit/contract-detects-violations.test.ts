@@ -40,12 +40,22 @@ const byId = (checks: CheckResult[], id: string): CheckResult => {
 describe("the contract suite catches a broken server", () => {
   it("fails the checks the breakage violates, naming the request and what was wrong", async () => {
     const server = brokenServer();
+    const only = [
+      "limit-bounds",
+      "full-walks",
+      "unauthorized",
+      "not-found",
+      "invalid-cursor",
+      "cursor-query-changed",
+      "envelopes",
+    ];
     const report = await runContract({
       rate: 0,
       ...server,
       token: "t",
       mode: "live",
       walkLimit: 7,
+      only,
     });
     const { checks } = report;
 
@@ -91,7 +101,9 @@ describe("the contract suite catches a broken server", () => {
       expect(check.violations.join("\n")).toContain("body is not JSON");
     }
     expect(formatReport(report)).toMatch(
-      /\n0 passed, 9 failed, 3 skipped, 0 errors; \d+ requests \(0 retried\) in \d+\.\d\d s$/,
+      new RegExp(
+        `\\n0 passed, ${report.checks.length - 3} failed, 3 skipped, 0 errors; \\d+ requests \\(0 retried\\) in \\d+\\.\\d\\d s$`,
+      ),
     );
   });
 

@@ -1,9 +1,17 @@
 import type { ContractCheck } from "../context.js";
+import { authTokens } from "./auth-tokens.js";
+import { costMode } from "./cost-mode.js";
 import { cursorExpired, cursorQueryChanged, invalidCursor } from "./cursor-errors.js";
 import { costExplorer, envelopes } from "./envelopes.js";
 import { notFound, rateLimited, unauthorized } from "./error-responses.js";
+import { filters } from "./filters.js";
+import { responseHeaders } from "./headers.js";
 import { limitBounds } from "./limit-bounds.js";
 import { namedExamplesServed } from "./named-examples.js";
+import { nestedCollections, singleResources } from "./nesting.js";
+import { pageFill } from "./page-fill.js";
+import { parameterValues } from "./parameter-values.js";
+import { sortOrder } from "./sort-order.js";
 import { fullWalks, includeTotalToggle } from "./walks.js";
 
 /** Every check, in report order. */
@@ -14,10 +22,19 @@ export const CHECKS: readonly ContractCheck[] = [
   cursorExpired,
   rateLimited,
   unauthorized,
+  authTokens,
   notFound,
   fullWalks,
   includeTotalToggle,
+  pageFill,
+  sortOrder,
+  filters,
+  nestedCollections,
+  singleResources,
   envelopes,
+  costMode,
+  responseHeaders,
+  parameterValues,
   costExplorer,
   namedExamplesServed,
 ];

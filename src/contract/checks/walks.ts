@@ -1,54 +1,14 @@
 import { isPaginationLimitError, type Paginator } from "../../index.js";
 import { type CheckContext, type ContractCheck, skip } from "../context.js";
 import { CURSOR_FAMILIES, type SortKey } from "../families.js";
-import { compareDecimal, compareTimestamps, readPath } from "../order.js";
+import { compareKeys, readPath } from "../order.js";
 import type { Exchange, Probe } from "../probe.js";
+import { scopeFor } from "../scope.js";
 
 const MOCK_REASON =
   "Prism answers from examples, not from state: order, uniqueness and totals across pages need a live target (page 1 of every family is checked by envelopes)";
 
 type Paginate = (path: string, init: object) => Paginator<unknown>;
-
-// Scoped families: the parent list whose first items are tried as the scope.
-const PARENT_OF: Record<
-  string,
-  { list: "/v1/clusters" | "/v1/workloads" | "/v1/teams"; param: string }
-> = {
-  cluster_id: { list: "/v1/clusters", param: "cluster_id" },
-  workload_uid: { list: "/v1/workloads", param: "workload_uid" },
-  team_id: { list: "/v1/teams", param: "team_id" },
-};
-
-/**
- * Path parameters for a scoped family: the first of the parent list's first 5 items whose own
- * list is not empty (so the walk has something to check), else the first one.
- */
-async function scopeFor(probe: Probe, path: string): Promise<Record<string, string> | undefined> {
-  const name = /\{([^}]+)\}/.exec(path)?.[1];
-  if (!name) return {};
-  const parent = PARENT_OF[name];
-  if (!parent) return undefined;
-  const list = await probe.get(parent.list, { params: { query: { limit: 5 } } });
-  const ids: string[] = (Array.isArray(list.body?.data) ? list.body.data : [])
-    .map((item: { id?: unknown }) => item.id)
-    .filter((id: unknown): id is string => typeof id === "string");
-  for (const id of ids) {
-    const child = await probe.get(path as "/v1/clusters/{cluster_id}/workloads", {
-      params: { path: { [parent.param]: id }, query: { limit: 1 } } as never,
-    });
-    if (Array.isArray(child.body?.data) && child.body.data.length > 0) return { [name]: id };
-  }
-  return ids[0] === undefined ? undefined : { [name]: ids[0] };
-}
-
-function compareKeys(key: SortKey, a: unknown, b: unknown): number {
-  if (key === "metadata.created_at") {
-    return typeof a === "string" && typeof b === "string" ? compareTimestamps(a, b) : Number.NaN;
-  }
-  const x = (a as { amount?: unknown } | undefined)?.amount;
-  const y = (b as { amount?: unknown } | undefined)?.amount;
-  return typeof x === "string" && typeof y === "string" ? compareDecimal(x, y) : Number.NaN;
-}
 
 /** Checks the raw pages of one walk; returns how many items they held. */
 function checkPages(

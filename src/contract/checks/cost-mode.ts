@@ -1,0 +1,91 @@
+import { type ContractCheck, discoverIds, skip } from "../context.js";
+import { expectStatus } from "../expect.js";
+import { CURSOR_FAMILIES, pathParamsFor } from "../families.js";
+import { compareDecimal } from "../order.js";
+import type { Probe } from "../probe.js";
+import { parametersOf, specPaths } from "../spec.js";
+import { schemaOf } from "../spec-lists.js";
+
+/** Every `cost_mode` value anywhere in a JSON value, with where it was found. */
+function costModesIn(value: unknown, at = "data"): [string, unknown][] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => costModesIn(v, `${at}[${i}]`));
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([key, child]): [string, unknown][] =>
+    key === "cost_mode" ? [[`${at}.cost_mode`, child]] : costModesIn(child, `${at}.${key}`),
+  );
+}
+
+type Costed = { id?: unknown; cost?: { current_run_rate_hourly?: { amount?: unknown } } };
+
+const amountOf = (item: Costed) => String(item.cost?.current_run_rate_hourly?.amount);
+
+/** Per id: `direct` never above `fully_loaded`, and not equal for every item (mode ignored). */
+function compareModes(probe: Probe, path: string, pages: Record<string, Costed[]>): void {
+  const full = new Map((pages.fully_loaded ?? []).map((i) => [String(i.id), amountOf(i)]));
+  let compared = 0;
+  let differ = 0;
+  for (const item of pages.direct ?? []) {
+    const loaded = full.get(String(item.id));
+    if (loaded === undefined) continue;
+    const order = compareDecimal(amountOf(item), loaded);
+    compared++;
+    if (order !== 0) differ++;
+    if (order > 0) {
+      probe.fail(
+        `${path}: ${String(item.id)} costs ${amountOf(item)} direct but ${loaded} fully_loaded`,
+      );
+    }
+  }
+  if (compared >= 5 && differ === 0) {
+    probe.fail(
+      `${path}: cost_mode=direct changes no cost of ${compared} items: the mode is ignored`,
+    );
+  }
+}
+
+/** Check: `cost_mode` is applied and echoed. */
+export const costMode: ContractCheck = {
+  id: "cost-mode",
+  title:
+    "cost_mode is echoed in meta.cost_mode and carried by every cost (fully_loaded when absent); direct costs are below fully_loaded ones",
+  async run({ probe, mode }) {
+    if (mode === "mock") return skip("Prism answers from examples: the mode is not applied");
+    const ids = await discoverIds(probe);
+    for (const path of specPaths) {
+      const param = parametersOf(path).find((p) => p.name === "cost_mode" && p.in === "query");
+      if (!param) continue;
+      const filled = pathParamsFor(path, ids);
+      if ("missing" in filled) {
+        probe.note(`${path}: not checked, no ${filled.missing} to use`);
+        continue;
+      }
+      const values = (schemaOf(param).enum ?? []) as string[];
+      const pages: Record<string, Costed[]> = {};
+      for (const value of [undefined, ...values]) {
+        const query =
+          path in CURSOR_FAMILIES ? { cost_mode: value, limit: 20 } : { cost_mode: value };
+        const ex = await probe.get(
+          path as "/v1/clusters",
+          { params: { path: filled.params, query } } as never,
+        );
+        if (!expectStatus(probe, ex, 200)) continue;
+        const applied = value ?? "fully_loaded";
+        if (ex.body?.meta?.cost_mode !== applied) {
+          probe.fail(
+            `${ex.label}: meta.cost_mode is ${JSON.stringify(ex.body?.meta?.cost_mode)}, expected ${applied}`,
+          );
+        }
+        const wrong = costModesIn(ex.body?.data).filter(([, m]) => m !== applied);
+        if (wrong.length > 0) {
+          const [where, m] = wrong[0] as [string, unknown];
+          probe.fail(
+            `${ex.label}: ${wrong.length} costs are not ${applied}, e.g. ${where} is ${JSON.stringify(m)}`,
+          );
+        }
+        if (value && Array.isArray(ex.body?.data)) pages[value] = ex.body.data;
+      }
+      compareModes(probe, path, pages);
+    }
+    return undefined;
+  },
+};

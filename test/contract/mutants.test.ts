@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { contractChecks, runContract } from "../../src/contract/index.js";
+import { target } from "../helpers/mutant-proxy.js";
+import { REQUEST_MUTANTS } from "../helpers/mutants-requests.js";
+import { RESPONSE_MUTANTS } from "../helpers/mutants-responses.js";
+
+const MUTANTS = [...REQUEST_MUTANTS, ...RESPONSE_MUTANTS];
+
+/** Mutants also run against the full suite, not only the checks aimed at them. */
+const FULL_SUITE = [
+  "filter-kind-ignored",
+  "nested-workloads-leak",
+  "tie-breaker-reversed",
+  "unknown-token-accepted",
+  "limit-parse-int",
+];
+
+const failedIds = (report: Awaited<ReturnType<typeof runContract>>) =>
+  report.checks.filter((c) => c.status === "failed").map((c) => c.id);
+
+describe("the mutation suite: the contract suite against the fake with one server bug each", () => {
+  it("has at least 40 mutants, and each check but named-examples fails against one", () => {
+    expect(MUTANTS.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(MUTANTS.map((m) => m.id)).size).toBe(MUTANTS.length);
+    const caught = new Set(MUTANTS.flatMap((m) => m.catches));
+    const live = contractChecks.map((c) => c.id).filter((id) => id !== "named-examples");
+    expect(live.filter((id) => !caught.has(id))).toEqual([]);
+  });
+
+  it("passes the correct server with no violation and nothing skipped but named examples", {
+    timeout: 60_000,
+  }, async () => {
+    const report = await runContract(target().options);
+    expect(report.checks.flatMap((c) => c.violations)).toEqual([]);
+    expect(report.checks.filter((c) => c.status === "skipped").map((c) => c.id)).toEqual([
+      "named-examples",
+    ]);
+  });
+
+  describe.concurrent("each mutant is caught by the checks aimed at it", () => {
+    for (const mutant of MUTANTS) {
+      it(`${mutant.id}: ${mutant.bug}`, { timeout: 60_000 }, async () => {
+        const { options } = target(mutant.layer);
+        const report = await runContract({ ...options, only: mutant.catches });
+        expect(failedIds(report).sort()).toEqual([...mutant.catches].sort());
+      });
+    }
+  });
+
+  describe.concurrent("the full suite catches them too", () => {
+    for (const id of FULL_SUITE) {
+      const mutant = MUTANTS.find((m) => m.id === id);
+      it(id, { timeout: 90_000 }, async () => {
+        if (!mutant) throw new Error(`no mutant ${id}`);
+        const report = await runContract(target(mutant.layer).options);
+        expect(failedIds(report)).toEqual(expect.arrayContaining([...mutant.catches]));
+      });
+    }
+  });
+});
