@@ -59,6 +59,9 @@ export async function runContractCommand(
 
 async function run(args: ContractArgs, io: ContractIo): Promise<number> {
   const options = await optionsFor(args, io.env);
+  // A report that cannot be written is found out before any request, not after the run.
+  await writable("--output", args.output);
+  await writable("--save-cursors", args.saveCursors);
   // The text report streams to stdout unless stdout carries the junit or json report.
   const reportToStdout = args.reporter !== "text" && args.output === undefined;
   const text = reportToStdout ? io.stderr : io.stdout;
@@ -77,6 +80,15 @@ async function run(args: ContractArgs, io: ContractIo): Promise<number> {
   if (args.saveCursors) await writeCursorFile(args.saveCursors, report.cursors);
   if (report.failed > 0) return 1;
   return report.untestable || report.errors > 0 ? 3 : 0;
+}
+
+async function writable(flag: string, file: string | undefined): Promise<void> {
+  if (file === undefined) return;
+  try {
+    await writeFile(file, "");
+  } catch (error) {
+    throw new UsageError(`${flag} ${file}: cannot write: ${(error as Error).message}`);
+  }
 }
 
 async function writeReport(args: ContractArgs, report: ContractReport, io: ContractIo) {

@@ -96,6 +96,19 @@ describe("usage mistakes exit 2 with our own messages", () => {
     );
   });
 
+  it("a report file that cannot be written is found out before any request", async () => {
+    const run = await command([
+      "--demo",
+      "--reporter",
+      "junit",
+      "--output",
+      join(dir, "no/such/dir.xml"),
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: --output .*no\/such\/dir\.xml: cannot write: ENOENT/);
+    expect(run.stdout).toBe("");
+  });
+
   it.each([
     [["--rate", "fast"], '--rate must be a number, 0 or more, not "fast"'],
     [["--rate"], "--rate needs a value"],
