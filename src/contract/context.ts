@@ -31,6 +31,10 @@ export interface ContractCheck {
 /** A skip outcome. */
 export const skip = (reason: string): CheckOutcome => ({ skip: reason });
 
+/** The skip of a check that needs state (walks, filters, ids) which a Prism mock has not. */
+export const needsLiveTarget = (): CheckOutcome =>
+  skip("Prism answers from examples, not from state: needs a live target");
+
 /** The `Prefer` header that makes Prism serve a documented response. */
 export function prefer(status: number, example?: string): Record<string, string> {
   return { Prefer: example ? `code=${status}, example=${example}` : `code=${status}` };

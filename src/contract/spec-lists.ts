@@ -1,5 +1,5 @@
 import { CURSOR_FAMILIES, UNPAGINATED } from "./families.js";
-import { parametersOf, resolveRef, type SpecParameter, spec } from "./spec.js";
+import { parametersOf, resolveRef, type SpecParameter } from "./spec.js";
 
 /**
  * Query parameters that shape a response rather than select items: pagination, cost mode,
@@ -56,9 +56,4 @@ export const SINGLE_TEMPLATES: readonly string[] = Object.entries(UNPAGINATED)
 /** The resolved schema of a parameter (`$ref` followed), or an empty schema. */
 export function schemaOf(param: SpecParameter): Record<string, unknown> {
   return param.schema ? resolveRef(param.schema).node : {};
-}
-
-/** Whether the spec documents `template` at all (guards hand-made templates in tests). */
-export function hasGet(template: string): boolean {
-  return spec.paths[template]?.get !== undefined;
 }

@@ -62,7 +62,12 @@ describe("through `prism proxy --errors` in front of the fake over HTTP", () => 
   // 401 (not the spec's envelope) and never reaches the fake. The checks that send one run in
   // process above.
   const OWN_401 = ["unauthorized", "auth-tokens", "response-headers"];
-  const THROUGH_PROXY = ALL_BUT_EXAMPLES.filter((id) => !OWN_401.includes(id));
+  // Hundreds of requests each, of response shapes the other checks already show Prism; they
+  // run in process above, which keeps this run well inside its timeout.
+  const HEAVY = ["parameter-values", "filters"];
+  const THROUGH_PROXY = ALL_BUT_EXAMPLES.filter(
+    (id) => !OWN_401.includes(id) && !HEAVY.includes(id),
+  );
 
   it("every check passes and Prism reports no violation", { timeout: 40_000 }, async () => {
     const violations: string[] = [];

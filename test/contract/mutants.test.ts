@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { contractChecks, runContract } from "../../src/contract/index.js";
 import { target } from "../helpers/mutant-proxy.js";
@@ -25,6 +26,20 @@ describe("the mutation suite: the contract suite against the fake with one serve
     const caught = new Set(MUTANTS.flatMap((m) => m.catches));
     const live = contractChecks.map((c) => c.id).filter((id) => id !== "named-examples");
     expect(live.filter((id) => !caught.has(id))).toEqual([]);
+  });
+
+  it("is documented: the guide's table lists each mutant under every check that catches it", () => {
+    const guide = readFileSync(
+      new URL("../../docs/guides/contract-checks.md", import.meta.url),
+      "utf8",
+    );
+    const rows = guide.split("\n").filter((line) => line.startsWith("| `"));
+    const missing = MUTANTS.flatMap((m) =>
+      m.catches
+        .filter((id) => !rows.find((r) => r.startsWith(`| \`${id}\``))?.includes(`\`${m.id}\``))
+        .map((id) => `${id}: ${m.id}`),
+    );
+    expect(missing).toEqual([]);
   });
 
   it("passes the correct server with no violation and nothing skipped but named examples", {

@@ -1,4 +1,4 @@
-import { type ContractCheck, skip } from "../context.js";
+import { type ContractCheck, needsLiveTarget } from "../context.js";
 import { CURSOR_FAMILIES } from "../families.js";
 import { walkList, walkScoped } from "../list-walk.js";
 import type { Exchange, Probe } from "../probe.js";
@@ -33,8 +33,7 @@ export const pageFill: ContractCheck = {
   title:
     "every page but the last holds exactly limit items (small limits on every cursor family, and limit 500)",
   async run({ probe, mode }) {
-    if (mode === "mock")
-      return skip("Prism answers from examples, not from state: needs a live target");
+    if (mode === "mock") return needsLiveTarget();
     for (const template of Object.keys(CURSOR_FAMILIES)) {
       const walk = await walkScoped(probe, { path: template, limit: SMALL, maxPages: PAGES });
       if (!walk) continue;

@@ -1,4 +1,4 @@
-import { type ContractCheck, skip } from "../context.js";
+import { type ContractCheck, needsLiveTarget } from "../context.js";
 import { CURSOR_FAMILIES, NODE_GROUP_SORT, type SortKey, UNPAGINATED } from "../families.js";
 import { type Item, walkScoped } from "../list-walk.js";
 import { compareKeys, readPath } from "../order.js";
@@ -52,8 +52,7 @@ export const sortOrder: ContractCheck = {
   title:
     "every cursor family and node groups are in their documented order across pages: sort key descending, ties by id ascending",
   async run({ probe, mode, maxWalkPages }) {
-    if (mode === "mock")
-      return skip("Prism answers from examples, not from state: needs a live target");
+    if (mode === "mock") return needsLiveTarget();
     for (const [template, key] of SORTED) await checkOrder(probe, template, key, maxWalkPages);
     return undefined;
   },
