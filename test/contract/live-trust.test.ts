@@ -200,6 +200,29 @@ describe("never a pass on a response it could not get", () => {
     expect(report.errors).toBe(1);
   });
 
+  it("a body cut off mid-way makes the check an error, not a violation", async () => {
+    const fake = small();
+    const fetch = async (request: Request) => {
+      if (new URL(request.url).searchParams.get("limit") !== "500") return fake.fetch(request);
+      const cause = Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" });
+      const body = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"data":['));
+          controller.error(new TypeError("terminated", { cause }));
+        },
+      });
+      return new Response(body, { headers: { "content-type": "application/json" } });
+    };
+    const report = await runContract(inProcess(fake, { fetch, only: ["limit-bounds"] }));
+    expect(byId(report.checks, "limit-bounds")).toMatchObject({
+      status: "error",
+      violations: [],
+      error: expect.stringMatching(
+        /limit=500: the body could not be read: other side closed \(UND_ERR_SOCKET\)$/,
+      ),
+    });
+  });
+
   it("a Retry-After longer than the suite waits ends the check as error", async () => {
     const fake = small({ rateLimit: { every: 3, retryAfterSeconds: 3600 } });
     const report = await runContract(inProcess(fake, { only: ["limit-bounds"] }));
