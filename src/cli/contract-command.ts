@@ -65,11 +65,16 @@ async function run(args: ContractArgs, io: ContractIo): Promise<number> {
   // The text report streams to stdout unless stdout carries the junit or json report.
   const reportToStdout = args.reporter !== "text" && args.output === undefined;
   const text = reportToStdout ? io.stderr : io.stdout;
-  const heading = { mode: options.mode ?? "live", baseUrl: options.baseUrl };
-  text.write(`${formatHeading(heading)}${args.demo ? " (embedded demo API)" : ""}\n\n`);
+  const heading = formatHeading({ mode: options.mode ?? "live", baseUrl: options.baseUrl });
+  // The heading comes with the first result, so an untestable target prints its one line only.
+  let started = false;
   const report = await runContract({
     ...options,
-    onResult: (result) => text.write(`${formatResult(result)}\n`),
+    onResult: (result) => {
+      if (!started) text.write(`${heading}${args.demo ? " (embedded demo API)" : ""}\n\n`);
+      started = true;
+      text.write(`${formatResult(result)}\n`);
+    },
   });
   if (report.untestable) io.stderr.write(`error: ${report.untestable}\n`);
   else text.write(`\n${formatSummary(report)}\n`);

@@ -37,7 +37,8 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
         ? notRun(check, "skipped", session.budgetSpent)
         : await runCheck(check, options, session);
     checks.push(result);
-    options.onResult?.(result);
+    // A target that could not be tested is one reason, not one streamed line per check.
+    if (!untestable) options.onResult?.(result);
   }
   const count = (status: CheckStatus) => checks.filter((c) => c.status === status).length;
   const report: ContractReport = {

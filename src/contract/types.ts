@@ -88,7 +88,10 @@ export interface ContractOptions {
    * issued at least 24 hours ago is now 410 `expired`.
    */
   expiredCursors?: readonly SavedCursor[] | undefined;
-  /** Called with each check's result as soon as it finishes (to stream a report). */
+  /**
+   * Called with each check's result as soon as it finishes (to stream a report); not called
+   * when the preflight found the target untestable (`report.untestable` says why).
+   */
   onResult?: ((result: CheckResult) => void) | undefined;
   /**
    * Page size of the full walks (live mode). Small, so that walks cross many pages.

@@ -200,6 +200,7 @@ describe("kubeadapt contract", () => {
     await closed.close();
     const run = await cli(["contract", "--base-url", closed.url], { KUBEADAPT_API_TOKEN: TOKEN });
     expect(run.code).toBe(3);
+    expect(run.stdout).toBe("");
     expect(run.stderr.trimEnd().split("\n")).toEqual([
       expect.stringMatching(/^error: cannot reach http:\/\/127\.0\.0\.1:\d+: .*ECONNREFUSED/),
     ]);
