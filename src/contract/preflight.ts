@@ -13,8 +13,9 @@ export async function preflight(probe: Probe, baseUrl: string): Promise<string |
     status = ex.status;
     code = ex.body?.error?.code;
   } catch (error) {
-    const reason = probe.interruption?.reason ?? (error as Error).message;
-    return `cannot reach ${baseUrl}: ${reason}`;
+    const stop = probe.interruption;
+    if (stop?.kind === "budget") return `${stop.reason} before ${baseUrl} answered the preflight`;
+    return `cannot reach ${baseUrl}: ${stop?.reason ?? (error as Error).message}`;
   }
   if (status === 401 || status === 403) {
     const named = typeof code === "string" ? ` ${code}` : "";

@@ -248,6 +248,16 @@ describe("pacing and the request budget", () => {
     expect(report.checks[0]?.status).toBe("passed");
   });
 
+  it("a budget spent by the preflight's retries leaves the target untestable, saying so", async () => {
+    const fake = small({ rateLimit: { every: 1 } });
+    const report = await runContract(inProcess(fake, { maxRequests: 2, only: ["envelopes"] }));
+    expect(fake.requests).toHaveLength(2);
+    expect(report.untestable).toBe(
+      `the request budget of 2 is spent before ${fake.baseUrl} answered the preflight`,
+    );
+    expect(report.checks.map((c) => c.status)).toEqual(["error"]);
+  });
+
   it("--rate N spaces requests 1/N s apart", async () => {
     const fake = small();
     const waits: number[] = [];
