@@ -131,7 +131,10 @@ export class Session {
   keepCursor(path: string, query: URLSearchParams, cursor: string): void {
     const same = this.cursors.filter((c) => c.path === path).length;
     if (same >= CURSORS_PER_PATH || this.cursors.length >= CURSORS_KEPT) return;
-    const rest = Object.fromEntries([...query].filter(([key]) => key !== "cursor"));
+    const pairs = [...query].filter(([key]) => key !== "cursor");
+    const rest = Object.fromEntries(pairs);
+    // A repeated key would not survive the record: such a query could not be replayed as is.
+    if (Object.keys(rest).length !== pairs.length) return;
     this.cursors.push({ path, query: rest, cursor, savedAt: new Date().toISOString() });
   }
 
