@@ -33,7 +33,7 @@ export const CONTRACT_USAGE = `Usage: kubeadapt contract [--base-url URL | --dem
 
 Checks a server against the Kubeadapt /v1 contract (KUBEADAPT_BASE_URL, KUBEADAPT_API_TOKEN).
   --base-url URL          the API under test (default: KUBEADAPT_BASE_URL)
-  --demo                  test the embedded fake instead: every check runs, none skipped
+  --demo                  test the embedded fake instead: expiry and 429 checks run too
   --mode live|mock        live: a real server (default); mock: a Prism mock
   --only id,...           run only these checks
   --rate N                requests per second at most (default 10; 0 = no pacing; --demo: 0)
