@@ -33,6 +33,23 @@ const library: Options = {
   define,
 };
 
+// `kubeadapt/contract`: the contract suite as a library, for Node. Ajv and ajv-formats (and the
+// bundled spec) are bundled into it, so the package's `dependencies` stay openapi-fetch alone
+// and an app that never imports the suite never installs a validator.
+const contract: Options = {
+  entry: { "contract/index": "src/contract/index.ts" },
+  format: ["esm", "cjs"],
+  dts: true,
+  target: "node20",
+  platform: "node",
+  noExternal: ["ajv", "ajv-formats"],
+  sourcemap: false,
+  clean: false,
+  splitting: false,
+  treeshake: true,
+  removeNodeProtocol: false,
+};
+
 // The CLI (package `bin`), once it exists: one ESM file for Node with ajv, ajv-formats,
 // csv-stringify and the bundled spec inside it, so the package's `dependencies` stay openapi-fetch alone.
 const cliEntry = ["src/cli/main.ts", "src/cli/index.ts"].find((file) => existsSync(file));
@@ -54,4 +71,4 @@ const cli: Options | undefined = cliEntry && {
   define,
 };
 
-export default defineConfig(cli ? [library, cli] : [library]);
+export default defineConfig(cli ? [library, contract, cli] : [library, contract]);

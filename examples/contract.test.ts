@@ -1,5 +1,5 @@
 import { formatReport, runContract } from "kubeadapt/contract";
-import { createFakeKubeadapt } from "kubeadapt/testing";
+import { createFakeKubeadapt, fakeContractHooks } from "kubeadapt/testing";
 import { expect, it } from "vitest";
 
 /**
@@ -16,8 +16,9 @@ function target() {
     baseUrl: fake.baseUrl,
     token,
     fetch: fake.fetch,
-    // What a deployment cannot be made to do on demand (these checks are skipped there).
-    hooks: { expireCursors: () => fake.clock.advance(24 * 3600_000 + 1_000) },
+    rate: 0, // an in-process fake needs no pacing
+    // What a deployment cannot be made to do on demand (age cursors, rate-limit): the fake can.
+    hooks: fakeContractHooks(fake),
   };
 }
 

@@ -1094,8 +1094,8 @@ export interface components {
     };
     requestBodies: never;
     headers: {
-        /** @description Seconds to wait before retrying. Assumption: the server sends delta-seconds; clients should also accept an HTTP-date, as RFC 9110 allows. */
-        RetryAfter: number;
+        /** @description How long to wait before retrying, in either form RFC 9110 (section 10.2.3) allows: delta-seconds (`30`) or an HTTP-date in IMF-fixdate form (`Wed, 21 Oct 2026 07:28:00 GMT`). Clients must accept both. Assumption (the API's documents are silent): the API itself sends delta-seconds, and a gateway in front of it may send an HTTP-date. The contract suite checks that every 429 carries this header in one of these forms, and waits as it says before retrying. */
+        RetryAfter: number | string;
     };
     pathItems: never;
 }

@@ -1,3 +1,4 @@
+import { type ContractArgs, parseContract } from "./contract-args.js";
 import { parseFlags } from "./flags.js";
 import { FORMATS, type OutputFormat } from "./output.js";
 import { UsageError } from "./usage-error.js";
@@ -24,14 +25,6 @@ export interface GetArgs {
   allowInsecureHttp: boolean;
   demo: boolean;
   progress: boolean | undefined;
-}
-
-/** The options of `kubeadapt contract`. */
-export interface ContractArgs {
-  baseUrl: string | undefined;
-  mode: "live" | "mock";
-  /** Ids of the checks to run; all when undefined. */
-  only: string[] | undefined;
 }
 
 /** A parsed command line. */
@@ -78,10 +71,6 @@ export function parseCommand(argv: string[]): Command {
   return { name: "contract", args: parseContract(rest) };
 }
 
-function parse(args: string[], options: Parameters<typeof parseFlags>[2]) {
-  return parseFlags("contract", args, options);
-}
-
 function parseGet(argv: string[]): GetArgs {
   const { values, positionals } = parseFlags("get", argv, {
     all: { type: "boolean" },
@@ -126,21 +115,6 @@ function parseGet(argv: string[]): GetArgs {
     demo: values.demo === true,
     progress: values.progress as boolean | undefined,
   };
-}
-
-function parseContract(argv: string[]): ContractArgs {
-  const { values, positionals } = parse(argv, {
-    "base-url": { type: "string" },
-    mode: { type: "string" },
-    only: { type: "string" },
-  });
-  if (positionals.length > 0) throw new UsageError("contract takes no positional arguments");
-  const mode = (values.mode as string | undefined) ?? "live";
-  if (mode !== "live" && mode !== "mock") {
-    throw new UsageError(`--mode must be live or mock, not "${mode}"`);
-  }
-  const only = (values.only as string | undefined)?.split(",").map((id) => id.trim());
-  return { baseUrl: values["base-url"] as string | undefined, mode, only };
 }
 
 function parseQuery(pairs: string[]): Record<string, string> {

@@ -1,27 +1,144 @@
-import type { ContractArgs } from "./args.js";
+import { writeFile } from "node:fs/promises";
+import {
+  type ContractOptions,
+  type ContractReport,
+  contractChecks,
+  formatHeading,
+  formatResult,
+  formatSummary,
+  githubAnnotations,
+  runContract,
+  toJsonReport,
+  toJUnitXml,
+} from "../contract/index.js";
+import { isKubeadaptError } from "../index.js";
+import { createFakeKubeadapt, fakeContractHooks } from "../testing/index.js";
+import { CONTRACT_USAGE, type ContractArgs } from "./contract-args.js";
+import { readCursorFile, writeCursorFile } from "./cursor-file.js";
+import { UsageError } from "./usage-error.js";
+
+/** Where the command writes, and its environment. */
+export interface ContractIo {
+  env: Record<string, string | undefined>;
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+/** `--help`: the usage, then every check (from the registry) with its one-line title. */
+export function contractHelp(): string {
+  const width = Math.max(...contractChecks.map((c) => c.id.length));
+  const checks = contractChecks.map((c) => `  ${c.id.padEnd(width)}  ${c.title}`);
+  return `${CONTRACT_USAGE}\n\nChecks:\n${checks.join("\n")}\n`;
+}
 
 /**
- * Runs `kubeadapt contract`: the contract suite against a server, a readable report on stdout.
- * @returns 0 when every check passed, 1 on any violation, 2 when no server or token was given
+ * Runs `kubeadapt contract`: one line per check as it finishes, then a summary (or a JUnit
+ * or JSON report), `::error` annotations under GitHub Actions.
+ * @returns 0 every check passed or was skipped, 1 a violation, 2 a usage mistake, 3 the
+ *   target could not be tested
  */
 export async function runContractCommand(
   args: ContractArgs,
-  env: Record<string, string | undefined>,
+  io: ContractIo = { env: process.env, stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
-  const baseUrl = args.baseUrl ?? env.KUBEADAPT_BASE_URL;
-  if (!baseUrl) {
-    process.stderr.write("error: give --base-url URL or set KUBEADAPT_BASE_URL\n");
-    return 2;
+  if (args.help) {
+    io.stdout.write(contractHelp());
+    return 0;
   }
+  try {
+    return await run(args, io);
+  } catch (error) {
+    // Refused options (an unknown --only id, a bad base URL or file) are usage mistakes.
+    if (error instanceof UsageError || isKubeadaptError(error)) {
+      io.stderr.write(`error: ${(error as Error).message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function run(args: ContractArgs, io: ContractIo): Promise<number> {
+  const options = await optionsFor(args, io.env);
+  // A report that cannot be written is found out before any request, not after the run.
+  await writable("--output", args.output);
+  await writable("--save-cursors", args.saveCursors);
+  // The text report streams to stdout unless stdout carries the junit or json report.
+  const reportToStdout = args.reporter !== "text" && args.output === undefined;
+  const text = reportToStdout ? io.stderr : io.stdout;
+  const heading = formatHeading({ mode: options.mode ?? "live", baseUrl: options.baseUrl });
+  // The heading comes with the first result, so an untestable target prints its one line only.
+  let started = false;
+  const report = await runContract({
+    ...options,
+    onResult: (result) => {
+      if (!started) text.write(`${heading}${args.demo ? " (embedded demo API)" : ""}\n\n`);
+      started = true;
+      text.write(`${formatResult(result)}\n`);
+    },
+  });
+  if (report.untestable) io.stderr.write(`error: ${report.untestable}\n`);
+  else text.write(`\n${formatSummary(report)}\n`);
+  if (io.env.GITHUB_ACTIONS === "true") {
+    for (const line of githubAnnotations(report)) text.write(`${line}\n`);
+  }
+  await writeReport(args, report, io);
+  if (args.saveCursors) await writeCursorFile(args.saveCursors, report.cursors);
+  if (report.failed > 0) return 1;
+  return report.untestable || report.errors > 0 ? 3 : 0;
+}
+
+async function writable(flag: string, file: string | undefined): Promise<void> {
+  if (file === undefined) return;
+  try {
+    await writeFile(file, "");
+  } catch (error) {
+    throw new UsageError(`${flag} ${file}: cannot write: ${(error as Error).message}`);
+  }
+}
+
+async function writeReport(args: ContractArgs, report: ContractReport, io: ContractIo) {
+  if (args.reporter === "text") return;
+  const content = args.reporter === "junit" ? toJUnitXml(report) : toJsonReport(report);
+  if (args.output) await writeFile(args.output, content);
+  else io.stdout.write(content);
+}
+
+async function optionsFor(
+  args: ContractArgs,
+  env: Record<string, string | undefined>,
+): Promise<ContractOptions> {
+  const known = new Set(contractChecks.map((c) => c.id));
+  const unknown = (args.only ?? []).filter((id) => !known.has(id));
+  if (unknown.length) {
+    throw new UsageError(
+      `unknown check ${unknown.map((id) => `"${id}"`).join(", ")}; the checks are: ${[...known].join(", ")}`,
+    );
+  }
+  const common = {
+    mode: args.mode,
+    only: args.only,
+    maxRequests: args.maxRequests,
+    seed: args.seed,
+    expiredCursors: args.expiredCursors ? await readCursorFile(args.expiredCursors) : undefined,
+  };
+  if (args.demo) {
+    if (args.baseUrl) throw new UsageError("give --demo or --base-url, not both");
+    // A fake with a token of its own, so that it refuses the unknown tokens the suite sends.
+    const fake = createFakeKubeadapt({ token: "demo" });
+    const hooks = fakeContractHooks(fake);
+    return {
+      ...common,
+      baseUrl: fake.baseUrl,
+      token: "demo",
+      fetch: fake.fetch,
+      hooks,
+      rate: args.rate ?? 0,
+    };
+  }
+  const baseUrl = args.baseUrl ?? env.KUBEADAPT_BASE_URL;
+  if (!baseUrl) throw new UsageError("give --base-url URL (or set KUBEADAPT_BASE_URL), or --demo");
   // A mock (Prism) checks only that a token is present; a live server needs the real one.
   const token = env.KUBEADAPT_API_TOKEN || (args.mode === "mock" ? "contract-mock" : undefined);
-  if (!token) {
-    process.stderr.write("error: set KUBEADAPT_API_TOKEN to a token for the server\n");
-    return 2;
-  }
-  const { runContract, formatReport } = await import("../contract/index.js");
-  const report = await runContract({ baseUrl, token, mode: args.mode, only: args.only });
-  const text = formatReport(report);
-  process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
-  return report.failed > 0 ? 1 : 0;
+  if (!token) throw new UsageError("set KUBEADAPT_API_TOKEN to a token for the server");
+  return { ...common, baseUrl, token, rate: args.rate };
 }

@@ -17,13 +17,14 @@ const GET = `kubeadapt get <path> [--all] [--query key=value ...] [--limit N]
 export const USAGE = `Usage:
   ${GET}
   kubeadapt paths
-  kubeadapt contract [--base-url URL] [--mode live|mock] [--only check-id,...]
+  kubeadapt contract [--base-url URL | --demo] [--only id,...] [--reporter junit|json] ...
   kubeadapt <command> --help | kubeadapt --help | kubeadapt --version
 
 get       GET one path of the /v1 API, e.g. /v1/workloads or /v1/clusters/<id>; --all walks
           every page. \`kubeadapt get --help\` has its flags and every path with its parameters.
 paths     Lists every path with its query parameters (from the bundled OpenAPI spec).
 contract  Checks a server against the /v1 contract (KUBEADAPT_BASE_URL, KUBEADAPT_API_TOKEN).
+          \`kubeadapt contract --help\` has its flags, exit codes and every check.
 
 The token comes from KUBEADAPT_API_TOKEN, never from the command line. With no token and no
 base URL (or with --demo) the commands use the embedded demo API.
@@ -65,14 +66,6 @@ ${EXIT_TABLE}`;
 export function pathsUsage(): string {
   return `Usage:\n  kubeadapt paths\n\nLists every GET path of the /v1 API with its parameters.\n\n${describePaths()}`;
 }
-
-/** `kubeadapt contract --help` (kept generic here; the contract command documents itself). */
-export const CONTRACT_USAGE = `Usage:
-  kubeadapt contract [--base-url URL] [--mode live|mock] [--only check-id,...]
-
-Checks a server against the /v1 contract (KUBEADAPT_BASE_URL, KUBEADAPT_API_TOKEN): live for a
-real server (default), mock for a Prism mock; --only runs some checks. Exits 0 when every check
-passed or was skipped (with its reason), 1 on a violation, 2 on a usage mistake.`;
 
 /**
  * Every GET path of the bundled spec with its kind (cursor list, offset pages, one object) and

@@ -4,7 +4,7 @@ import { isAbortError } from "../index.js";
 import { type GetArgs, parseCommand } from "./args.js";
 import { EXIT_CODES } from "./exit-codes.js";
 import { planGet, runGet, WalkStopped } from "./get-command.js";
-import { CONTRACT_USAGE, describePaths, GET_USAGE, pathsUsage, USAGE } from "./help.js";
+import { describePaths, GET_USAGE, pathsUsage, USAGE } from "./help.js";
 import { describeError, exitCodeOf } from "./report-error.js";
 import { resumeCommand } from "./resume.js";
 import { summaryLines } from "./summary.js";
@@ -12,7 +12,9 @@ import { chooseTarget } from "./target.js";
 import { UsageError } from "./usage-error.js";
 import { VERSION } from "./version.js";
 
-const HELP = { main: USAGE, get: GET_USAGE, paths: pathsUsage, contract: CONTRACT_USAGE };
+// The contract command documents itself (its checks come from the suite, loaded on demand).
+const contractHelp = async () => (await import("./contract-command.js")).contractHelp();
+const HELP = { main: USAGE, get: GET_USAGE, paths: pathsUsage, contract: contractHelp };
 
 /** The process a command line runs in: its streams, environment and interrupt signal. */
 export interface CliIo {
@@ -34,7 +36,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const command = parseCommand(argv);
     if (command.name === "help") {
       const help = HELP[command.topic];
-      const text = typeof help === "function" ? help() : help;
+      const text = typeof help === "function" ? await help() : help;
       io.stdout.write(`${command.topic === "get" ? `${text}\n\n${describePaths()}` : text}\n`);
       return EXIT_CODES.ok;
     }
@@ -48,7 +50,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (command.name === "contract") {
       const { runContractCommand } = await import("./contract-command.js");
-      return await runContractCommand(command.args, io.env);
+      return await runContractCommand(command.args, io);
     }
     return await get(command.args, io);
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { GetPath } from "../index.js";
 import type { Ids } from "./families.js";
 import type { Probe } from "./probe.js";
-import type { ContractHooks, ContractMode } from "./types.js";
+import type { ContractHooks, ContractMode, SavedCursor } from "./types.js";
 
 /** What a check receives. */
 export interface CheckContext {
@@ -10,6 +10,8 @@ export interface CheckContext {
   hooks: ContractHooks;
   walkLimit: number;
   maxWalkPages: number;
+  /** Cursors an earlier run saved, to check that they expired (`ContractOptions.expiredCursors`). */
+  expiredCursors?: readonly SavedCursor[] | undefined;
   /** Seed of the check's random choices (`ContractOptions.seed`). */
   seed: number;
 }

@@ -1,10 +1,14 @@
 /**
- * The Kubeadapt /v1 contract suite as a library: `runContract` checks a target (a Prism mock,
- * the fake, a deployment) against the bundled spec and the pagination reference, and
- * `formatReport` prints the result. Not exported by the SDK's entry point.
+ * `kubeadapt/contract`: the Kubeadapt /v1 contract suite as a library. `runContract` checks a
+ * target (a Prism mock, the fake, a deployment) against the bundled spec and the pagination
+ * reference; `formatReport`, `toJUnitXml` and `toJsonReport` turn the result into a report.
+ * Not exported by the SDK's entry point.
  * @packageDocumentation
  */
-export { formatReport } from "./report.js";
+export { githubAnnotations } from "./github.js";
+export { type ContractReportJson, toJsonReport } from "./json-report.js";
+export { toJUnitXml } from "./junit.js";
+export { formatHeading, formatReport, formatResult, formatSummary } from "./report.js";
 export { contractChecks, runContract } from "./run.js";
 export {
   type NamedExample,
@@ -26,4 +30,5 @@ export type {
   ContractMode,
   ContractOptions,
   ContractReport,
+  SavedCursor,
 } from "./types.js";

@@ -1,7 +1,9 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
 import { createKubeadapt, type GetInit, type GetPath, type Kubeadapt } from "../index.js";
+import { describeNetworkError } from "./network-error.js";
 import { headerViolations } from "./response-headers.js";
+import { InterruptedError, type Interruption, type RequestSink, Session } from "./session.js";
 import { templateFor } from "./spec.js";
 import { validateAgainstSpec } from "./spec-validator.js";
 import type { ContractOptions } from "./types.js";
@@ -24,11 +26,18 @@ export interface Exchange {
 /**
  * A check's window on the target: clients whose every response is recorded and validated
  * against the spec (each mismatch becomes a violation), and the violations and notes so far.
+ * Requests go through the run's {@link Session} (pacing, budget, retries).
  */
-export class Probe {
+export class Probe implements RequestSink {
   readonly violations: string[] = [];
   readonly notes: string[] = [];
   readonly exchanges: Exchange[] = [];
+  /** Requests sent for this check, retries included. */
+  sent = 0;
+  /** Requests sent again after a transient failure. */
+  retries = 0;
+  /** Why the check could not go on, if it could not. */
+  interruption: Interruption | undefined;
   /** The typed openapi-fetch client, with the token, without retries. */
   readonly client: Client<paths>;
   /** The same client without an `Authorization` header. */
@@ -37,14 +46,21 @@ export class Probe {
   readonly ka: Kubeadapt;
   private readonly byResponse = new WeakMap<Response, Exchange>();
   private readonly basePath: string;
+  private readonly live: boolean;
 
-  constructor(options: ContractOptions) {
-    const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  /**
+   * @param session - the run's shared transport; a probe made alone gets its own
+   */
+  constructor(
+    options: ContractOptions,
+    private readonly session: Session = new Session(options),
+  ) {
+    this.live = (options.mode ?? "live") === "live";
     // The SDK calls it as (url or request, init), openapi-fetch as (request): the exchange is
     // recorded as one Request either way.
     const record = async (input: string | Request, init?: RequestInit): Promise<Response> => {
       const request = init ? new Request(input, init) : (input as Request);
-      const response = await send(request);
+      const response = await this.session.send(request, this);
       this.byResponse.set(response, await this.record(request, response));
       return response;
     };
@@ -69,6 +85,23 @@ export class Probe {
   /** Records a violation. */
   fail(message: string): void {
     this.violations.push(message);
+  }
+
+  /** The request as messages name it: method, path and query, long values shortened. */
+  label(request: Request): string {
+    const url = new URL(request.url);
+    const pathname = url.pathname.slice(this.basePath.length) || "/";
+    return `${request.method} ${pathname}${shorten(url.search)}`;
+  }
+
+  /** Validates a response the check never sees (a retried 429 or 503) against the spec. */
+  async inspect(request: Request, response: Response): Promise<void> {
+    await this.exchangeOf(request, response);
+  }
+
+  /** Stops the check: only the violations found so far count. */
+  interrupt(kind: Interruption["kind"], reason: string): void {
+    this.interruption ??= { kind, reason, violationsBefore: this.violations.length };
   }
 
   /** Records what this check could not cover. */
@@ -101,11 +134,31 @@ export class Probe {
   }
 
   private async record(request: Request, response: Response): Promise<Exchange> {
+    const exchange = await this.exchangeOf(request, response);
+    this.exchanges.push(exchange);
+    const cursor = exchange.body?.meta?.pagination?.next_cursor;
+    if (this.live && exchange.status === 200 && typeof cursor === "string" && cursor !== "") {
+      const path = exchange.url.pathname.slice(this.basePath.length);
+      this.session.keepCursor(path, exchange.url.searchParams, cursor);
+    }
+    return exchange;
+  }
+
+  // The exchange of one response, validated against the spec (mismatches become violations).
+  private async exchangeOf(request: Request, response: Response): Promise<Exchange> {
     const url = new URL(request.url);
     const pathname = url.pathname.slice(this.basePath.length) || "/";
-    const label = `${request.method} ${pathname}${shorten(url.search)}`;
+    const label = this.label(request);
     const template = templateFor(pathname);
-    const text = await response.clone().text();
+    let text: string;
+    try {
+      text = await response.clone().text();
+    } catch (error) {
+      // A body cut off mid-way is a response the suite could not get: no verdict on it.
+      const reason = `${label}: the body could not be read: ${describeNetworkError(error)}`;
+      this.interrupt("unavailable", reason);
+      throw new InterruptedError(reason);
+    }
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -120,7 +173,6 @@ export class Probe {
       headers: response.headers,
       body,
     };
-    this.exchanges.push(exchange);
     for (const problem of headerViolations(exchange)) this.fail(problem);
     if (!template) {
       this.fail(`${label} → ${response.status}: the suite requested a path the spec lacks`);

@@ -1,19 +1,43 @@
-import type { CheckResult, ContractReport } from "./types.js";
+import type { CheckResult, CheckStatus, ContractReport } from "./types.js";
 
-const MARK: Record<CheckResult["status"], string> = { passed: "✓", failed: "✗", skipped: "–" };
+const MARK: Record<CheckStatus, string> = { passed: "✓", failed: "✗", skipped: "–", error: "!" };
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /**
- * The report as text: one line per check (✓ passed, ✗ failed, – skipped), its violations,
- * skip reason and notes indented below it, and a summary line.
+ * One check as text, printed as soon as it finishes: a line with its mark (✓ passed, ✗ failed,
+ * – skipped, ! error), id, title, duration, requests and retries, then its violations, skip
+ * reason, error and notes indented below it.
+ */
+export function formatResult(check: CheckResult): string {
+  const retried = check.retries ? `, ${check.retries} retried` : "";
+  const cost = `${seconds(check.durationMs)}, ${plural(check.requests, "request")}${retried}`;
+  const lines = [`${MARK[check.status]} ${check.id}: ${check.title} (${cost})`];
+  for (const violation of check.violations) lines.push(`    ✗ ${violation}`);
+  if (check.skippedBecause) lines.push(`    skipped: ${check.skippedBecause}`);
+  if (check.error) lines.push(`    error: ${check.error}`);
+  for (const note of check.notes ?? []) lines.push(`    note: ${note}`);
+  return lines.join("\n");
+}
+
+/** The closing line: counts by status, requests sent (and retried) and the run's duration. */
+export function formatSummary(report: ContractReport): string {
+  const counts = `${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped, ${plural(report.errors, "error")}`;
+  return `${counts}; ${plural(report.requests, "request")} (${report.retries} retried) in ${seconds(report.durationMs)}`;
+}
+
+/** The heading line of a report. */
+export function formatHeading(report: Pick<ContractReport, "mode" | "baseUrl">): string {
+  return `Kubeadapt /v1 contract, ${report.mode} mode, against ${report.baseUrl}`;
+}
+
+/**
+ * The whole report as text: the heading, every check ({@link formatResult}) and the summary
+ * line; when the target could not be tested at all, the heading and why.
  */
 export function formatReport(report: ContractReport): string {
-  const lines = [`Kubeadapt /v1 contract, ${report.mode} mode, against ${report.baseUrl}`, ""];
-  for (const check of report.checks) {
-    lines.push(`${MARK[check.status]} ${check.id}: ${check.title}`);
-    for (const violation of check.violations) lines.push(`    ✗ ${violation}`);
-    if (check.skippedBecause) lines.push(`    skipped: ${check.skippedBecause}`);
-    for (const note of check.notes ?? []) lines.push(`    note: ${note}`);
-  }
-  lines.push("", `${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped`);
-  return lines.join("\n");
+  if (report.untestable) return `${formatHeading(report)}\nerror: ${report.untestable}`;
+  const checks = report.checks.map(formatResult);
+  return [formatHeading(report), "", ...checks, "", formatSummary(report)].join("\n");
 }

@@ -1,7 +1,10 @@
+import { KubeadaptError } from "../index.js";
 import { CHECKS } from "./checks/index.js";
-import type { ContractCheck } from "./context.js";
+import type { CheckContext, ContractCheck } from "./context.js";
+import { preflight } from "./preflight.js";
 import { Probe } from "./probe.js";
-import type { CheckResult, ContractOptions, ContractReport } from "./types.js";
+import { Session } from "./session.js";
+import type { CheckResult, CheckStatus, ContractOptions, ContractReport } from "./types.js";
 
 /** The id and title of every check, in the order `runContract` runs them. */
 export const contractChecks: readonly { id: string; title: string }[] = CHECKS.map(
@@ -10,64 +13,138 @@ export const contractChecks: readonly { id: string; title: string }[] = CHECKS.m
 
 /**
  * Runs the contract suite against a Kubeadapt /v1 API and reports each check: passed, failed
- * (with its violations) or skipped (with the reason). Every response is validated against the
- * bundled spec. It never throws for what the target does; it rejects only for bad options (an
- * unknown check id, a `baseUrl` the SDK refuses).
+ * (with its violations), skipped (with the reason) or error (the target could not be tested).
+ * One preflight request comes first; when it fails (DNS, refused, TLS, a rejected token),
+ * `report.untestable` says why and no check runs. Every response is validated against the
+ * bundled spec. It never throws for what the target does; it rejects only for bad options
+ * (an unknown check id, a `baseUrl` the SDK refuses, a negative rate).
  * @example
- * const report = await runContract({ baseUrl: "http://127.0.0.1:4010", token: "x", mode: "mock" });
+ * const report = await runContract({ baseUrl: "https://staging.example.com", token, rate: 5 });
  * console.log(formatReport(report));
  */
 export async function runContract(options: ContractOptions): Promise<ContractReport> {
-  const mode = options.mode ?? "live";
-  const unknown = (options.only ?? []).filter((id) => !CHECKS.some((c) => c.id === id));
-  if (unknown.length) throw new Error(`unknown contract check: ${unknown.join(", ")}`);
-  const selected = options.only ? CHECKS.filter((c) => options.only?.includes(c.id)) : CHECKS;
-  new Probe(options); // validates baseUrl and token before any check runs
+  const selected = selectChecks(options);
+  checkNumbers(options);
+  const started = Date.now();
+  const session = new Session(options);
+  const first = new Probe(options, session); // validates baseUrl and token before any request
+  const untestable = await preflight(first, options.baseUrl);
   const checks: CheckResult[] = [];
-  for (const check of selected) checks.push(await runCheck(check, options));
-  const count = (status: CheckResult["status"]) => checks.filter((c) => c.status === status).length;
-  return {
-    mode,
+  for (const check of selected) {
+    const result = untestable
+      ? notRun(check, "error", untestable)
+      : session.budgetSpent
+        ? notRun(check, "skipped", session.budgetSpent)
+        : await runCheck(check, options, session);
+    checks.push(result);
+    // A target that could not be tested is one reason, not one streamed line per check.
+    if (!untestable) options.onResult?.(result);
+  }
+  const count = (status: CheckStatus) => checks.filter((c) => c.status === status).length;
+  const report: ContractReport = {
+    mode: options.mode ?? "live",
     baseUrl: options.baseUrl,
     checks,
     passed: count("passed"),
     failed: count("failed"),
     skipped: count("skipped"),
+    errors: count("error"),
+    requests: session.sent,
+    retries: session.retries,
+    durationMs: Date.now() - started,
+    cursors: session.cursors,
   };
+  if (untestable) report.untestable = untestable;
+  return report;
 }
 
-async function runCheck(check: ContractCheck, options: ContractOptions): Promise<CheckResult> {
+function selectChecks(options: ContractOptions): readonly ContractCheck[] {
+  const unknown = (options.only ?? []).filter((id) => !CHECKS.some((c) => c.id === id));
+  if (unknown.length) {
+    throw new KubeadaptError(
+      `unknown contract check: ${unknown.join(", ")} (valid: ${CHECKS.map((c) => c.id).join(", ")})`,
+    );
+  }
+  return options.only ? CHECKS.filter((c) => options.only?.includes(c.id)) : CHECKS;
+}
+
+function checkNumbers(options: ContractOptions): void {
+  const { rate, maxRequests, maxRetries, maxRetryAfterSeconds } = options;
+  if (rate !== undefined && !(Number.isFinite(rate) && rate >= 0)) {
+    throw new KubeadaptError("rate must be a number of requests per second, 0 or more");
+  }
+  for (const [name, value, min] of [
+    ["maxRequests", maxRequests, 1],
+    ["maxRetries", maxRetries, 0],
+    ["maxRetryAfterSeconds", maxRetryAfterSeconds, 0],
+  ] as const) {
+    if (value !== undefined && !(Number.isSafeInteger(value) && value >= min)) {
+      throw new KubeadaptError(`${name} must be a whole number, ${min} or more`);
+    }
+  }
+}
+
+function notRun(check: ContractCheck, status: "skipped" | "error", reason: string): CheckResult {
+  const result: CheckResult = { ...base(check, status), requests: 0, retries: 0, durationMs: 0 };
+  if (status === "error") result.error = reason;
+  else result.skippedBecause = reason;
+  return result;
+}
+
+const base = ({ id, title }: ContractCheck, status: CheckStatus) => ({
+  id,
+  title,
+  status,
+  violations: [] as string[],
+});
+
+async function runCheck(
+  check: ContractCheck,
+  options: ContractOptions,
+  session: Session,
+): Promise<CheckResult> {
   const started = Date.now();
-  const probe = new Probe(options);
+  const probe = new Probe(options, session);
+  const hooks = options.hooks ?? {};
+  const rateLimited = hooks.rateLimited;
+  const context: CheckContext = {
+    probe,
+    mode: options.mode ?? "live",
+    // While the target rate-limits on purpose, its 429s are what the check looks at.
+    hooks: rateLimited
+      ? { ...hooks, rateLimited: (fn) => rateLimited(() => session.withoutRetries(fn)) }
+      : hooks,
+    walkLimit: options.walkLimit ?? 20,
+    maxWalkPages: options.maxWalkPages ?? 500,
+    expiredCursors: options.expiredCursors,
+    seed: options.seed ?? 1,
+  };
   let skipped: string | undefined;
   try {
-    const outcome = await check.run({
-      probe,
-      mode: options.mode ?? "live",
-      hooks: options.hooks ?? {},
-      walkLimit: options.walkLimit ?? 20,
-      maxWalkPages: options.maxWalkPages ?? 500,
-      seed: options.seed ?? 1,
-    });
-    skipped = outcome?.skip;
+    skipped = (await check.run(context))?.skip;
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
-    probe.fail(`the check stopped: ${e.name}: ${e.message}`);
+    if (!probe.interruption) probe.fail(`the check stopped: ${e.name}: ${e.message}`);
   }
+  const stop = probe.interruption;
+  // Only what was found before an interruption counts: later failures follow from it.
+  const violations = probe.violations.slice(0, stop?.violationsBefore);
   // A pass must rest on something: a check that sent nothing checked nothing.
-  if (!skipped && probe.violations.length === 0 && probe.exchanges.length === 0) {
-    probe.fail("the check sent no request, so it checked nothing");
+  if (!stop && !skipped && violations.length === 0 && probe.exchanges.length === 0) {
+    violations.push("the check sent no request, so it checked nothing");
   }
-  const status = probe.violations.length ? "failed" : skipped ? "skipped" : "passed";
+  let status: CheckStatus = skipped ? "skipped" : "passed";
+  if (stop) status = stop.kind === "budget" ? "skipped" : "error";
+  if (violations.length) status = "failed";
   const result: CheckResult = {
-    id: check.id,
-    title: check.title,
-    status,
-    violations: [...probe.violations],
-    requests: probe.exchanges.length,
+    ...base(check, status),
+    violations,
+    requests: probe.sent,
+    retries: probe.retries,
     durationMs: Date.now() - started,
   };
-  if (skipped) result.skippedBecause = skipped;
+  if (status === "error" && stop) result.error = stop.reason;
+  if (status === "skipped") result.skippedBecause = stop?.reason ?? skipped;
   if (probe.notes.length) result.notes = [...probe.notes];
   return result;
 }

@@ -80,11 +80,19 @@ export function validateAgainstSpec(
     const schema = node.schema as JsonObject | undefined;
     if (!schema) continue;
     const headerPointer = ref ?? `${documented.pointer}/headers/${pointer(name)}`;
-    const numeric = schema.type === "integer" || schema.type === "number";
-    const parsed = numeric && /^-?[0-9]+(\.[0-9]+)?$/.test(value.trim()) ? Number(value) : value;
+    // Headers are text: a numeral is read as a number where the schema admits one.
+    const parsed =
+      admitsNumber(schema) && /^-?[0-9]+(\.[0-9]+)?$/.test(value.trim()) ? Number(value) : value;
     for (const error of validateAt(`${headerPointer}/schema`, parsed).errors) {
       errors.push(`header ${name}: ${JSON.stringify(value)} ${error.replace(/^\/ /, "")}`);
     }
   }
   return { valid: errors.length === 0, errors };
+}
+
+// Whether a schema (or one of its anyOf/oneOf branches) is a number or an integer.
+function admitsNumber(schema: JsonObject): boolean {
+  if (schema.type === "integer" || schema.type === "number") return true;
+  const branches = [schema.anyOf, schema.oneOf].flatMap((b) => (Array.isArray(b) ? b : []));
+  return branches.some((b) => admitsNumber(b as JsonObject));
 }

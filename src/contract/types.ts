@@ -8,13 +8,32 @@ export type ContractMode = "mock" | "live";
 
 /**
  * Ways a live target can be made to show behaviour the suite cannot provoke by itself. Checks
- * that need a missing hook are skipped, with the reason in the report.
+ * that need a missing hook are skipped, with the reason in the report. `kubeadapt/testing`'s
+ * `fakeContractHooks(fake)` gives all of them for the fake.
  */
 export interface ContractHooks {
   /** Makes every cursor the target has issued so far older than its 24-hour lifetime. */
   expireCursors?: (() => void | Promise<void>) | undefined;
   /** Runs `fn` while the target answers every request with 429 `RATE_LIMITED`. */
   rateLimited?: (<T>(fn: () => Promise<T>) => Promise<T>) | undefined;
+  /**
+   * How the suite waits (pacing, `Retry-After`, retry backoff). A test against the fake can
+   * advance the fake's clock instead of waiting in real time.
+   * @default a timer
+   */
+  sleep?: ((ms: number) => Promise<void>) | undefined;
+}
+
+/** A cursor a run saw, kept to check a day later that it has expired (`--save-cursors`). */
+export interface SavedCursor {
+  /** The request path, relative to the base URL, e.g. `/v1/workloads`. */
+  path: string;
+  /** The query the cursor belongs to, without `cursor` (it must be replayed unchanged). */
+  query: Record<string, string>;
+  /** The `next_cursor` the target issued. */
+  cursor: string;
+  /** When the target issued it (RFC 3339). */
+  savedAt: string;
 }
 
 /** Options of `runContract`. */
@@ -36,8 +55,43 @@ export interface ContractOptions {
    * @default every check
    */
   only?: readonly string[] | undefined;
-  /** @default {} (no expired cursors, no rate limiting) */
+  /** @default {} (no expired cursors, no rate limiting, real-time waits) */
   hooks?: ContractHooks | undefined;
+  /**
+   * Requests per second at most, retries included; `0` for no pacing (a local fake). The
+   * default suits a shared staging server.
+   * @default 10
+   */
+  rate?: number | undefined;
+  /**
+   * The most requests the run sends, retries and the preflight included; it never sends more.
+   * When the budget runs out, the check under way and every later one is skipped with that
+   * reason (never passed).
+   * @default no limit
+   */
+  maxRequests?: number | undefined;
+  /**
+   * How many times one request is retried after a 429 (honouring `Retry-After`), a 502, a 503
+   * or a reset connection. A check whose request never got through is reported as `error`.
+   * @default 3
+   */
+  maxRetries?: number | undefined;
+  /**
+   * The longest `Retry-After` the suite waits, in seconds; a longer one ends the check as
+   * `error` (the target could not be tested in time).
+   * @default 60
+   */
+  maxRetryAfterSeconds?: number | undefined;
+  /**
+   * Cursors saved by an earlier run (`report.cursors`): `cursor-expired` checks that each one
+   * issued at least 24 hours ago is now 410 `expired`.
+   */
+  expiredCursors?: readonly SavedCursor[] | undefined;
+  /**
+   * Called with each check's result as soon as it finishes (to stream a report); not called
+   * when the preflight found the target untestable (`report.untestable` says why).
+   */
+  onResult?: ((result: CheckResult) => void) | undefined;
   /**
    * Page size of the full walks (live mode). Small, so that walks cross many pages.
    * @default 20
@@ -61,8 +115,12 @@ export interface ContractOptions {
   seed?: number | undefined;
 }
 
-/** The outcome of one check. */
-export type CheckStatus = "passed" | "failed" | "skipped";
+/**
+ * The outcome of one check: `passed`, `failed` (violations found), `skipped` (with the reason:
+ * not applicable to the target, a missing hook, the request budget spent) or `error` (the
+ * target could not be tested: unreachable, or still 429/503 after every retry).
+ */
+export type CheckStatus = "passed" | "failed" | "skipped" | "error";
 
 /** One check's entry in the report. */
 export interface CheckResult {
@@ -75,10 +133,14 @@ export interface CheckResult {
   violations: string[];
   /** Why the check did not run (set when skipped). */
   skippedBecause?: string;
+  /** Why the target could not be tested (set when `error`). */
+  error?: string;
   /** What a passed check did not cover, and why (e.g. a list too short for a cursor). */
   notes?: string[];
-  /** Requests the check sent. */
+  /** Requests the check sent, retries included. */
   requests: number;
+  /** Requests sent again after a 429, 502, 503 or a reset connection. */
+  retries: number;
   /** Wall time of the check, in milliseconds. */
   durationMs: number;
 }
@@ -91,4 +153,19 @@ export interface ContractReport {
   passed: number;
   failed: number;
   skipped: number;
+  /** Checks that could not be carried out (see {@link CheckStatus}). */
+  errors: number;
+  /**
+   * Why the target could not be tested at all, from the preflight request (DNS, refused
+   * connection, TLS certificate, rejected token); every check then has status `error`.
+   */
+  untestable?: string;
+  /** Requests sent, the preflight and retries included. */
+  requests: number;
+  /** Requests sent again after a 429, 502, 503 or a reset connection. */
+  retries: number;
+  /** Wall time of the run, in milliseconds. */
+  durationMs: number;
+  /** Cursors the run saw (a few per list path), to check a day later with `expiredCursors`. */
+  cursors: SavedCursor[];
 }

@@ -13,19 +13,25 @@ export interface FakeFaults {
     retryAfterSeconds?: number;
   };
   /**
-   * A share of requests fails with a server error: 500 INTERNAL_ERROR, 503 SERVICE_UNAVAILABLE
-   * (both the spec's envelope) or 502, an HTML page from a "gateway", as no API would send it.
+   * A share of requests (`rate`), or every `every`-th request, fails with a server error: 500
+   * INTERNAL_ERROR, 503 SERVICE_UNAVAILABLE (both the spec's envelope) or 502, an HTML page from
+   * a "gateway", as no API would send it.
    */
   serverErrors?: {
-    /** 0..1 */
-    rate: number;
+    /** 0..1, drawn from the seeded PRNG. @default 0 */
+    rate?: number;
+    /** Every `every`-th request (the N-th, 2N-th, …) fails, deterministically. */
+    every?: number;
     /** @default 500 */
     status?: 500 | 502 | 503;
     /** Sent as `Retry-After` on 503 when set. */
     retryAfterSeconds?: number;
   };
-  /** A share of requests (0..1) loses its connection: the fetch rejects, the socket is destroyed. */
-  dropConnections?: { rate: number };
+  /**
+   * A share of requests (`rate`, 0..1), or every `every`-th request, loses its connection: the
+   * fetch rejects, the socket is destroyed.
+   */
+  dropConnections?: { rate?: number; every?: number };
   /** Delay before every response (ms), or a uniform range; it honours the request's abort signal. */
   latencyMs?: number | { min: number; max: number };
 }
@@ -37,8 +43,18 @@ export type FaultDecision =
   | { kind: "rate_limit"; retryAfterSeconds: number }
   | { kind: "server_error"; status: 500 | 502 | 503; retryAfterSeconds?: number };
 
-function checkRate(name: string, rate: number): void {
+function checkShare(name: string, share: { rate?: number; every?: number }): void {
+  const { rate = 0, every } = share;
   if (!(rate >= 0 && rate <= 1)) throw new RangeError(`faults.${name}.rate must be within 0..1`);
+  if (every !== undefined && !(Number.isInteger(every) && every >= 1)) {
+    throw new RangeError(`faults.${name}.every must be a positive integer`);
+  }
+}
+
+// Whether the `count`-th request falls in a share: every N-th, or a PRNG draw under the rate.
+function hits(share: { rate?: number; every?: number } | undefined, count: number, draw: number) {
+  if (!share) return false;
+  return (share.every !== undefined && count % share.every === 0) || draw < (share.rate ?? 0);
 }
 
 /** Decides, request by request, which fault (if any) applies. */
@@ -57,8 +73,8 @@ export class FaultInjector {
     if (f.rateLimit && !(Number.isInteger(f.rateLimit.every) && f.rateLimit.every >= 1)) {
       throw new RangeError("faults.rateLimit.every must be a positive integer");
     }
-    if (f.serverErrors) checkRate("serverErrors", f.serverErrors.rate);
-    if (f.dropConnections) checkRate("dropConnections", f.dropConnections.rate);
+    if (f.serverErrors) checkShare("serverErrors", f.serverErrors);
+    if (f.dropConnections) checkShare("dropConnections", f.dropConnections);
     this.faults = structuredClone(f);
     this.count = 0;
     this.rand = mulberry32(this.seed);
@@ -84,11 +100,11 @@ export class FaultInjector {
     // Draw both numbers every time so one fault's rate does not shift the other's sequence.
     const dropDraw = this.rand();
     const errorDraw = this.rand();
-    if (dropConnections && dropDraw < dropConnections.rate) return { kind: "drop" };
+    if (hits(dropConnections, this.count, dropDraw)) return { kind: "drop" };
     if (rateLimit && this.count % rateLimit.every === 0) {
       return { kind: "rate_limit", retryAfterSeconds: rateLimit.retryAfterSeconds ?? 1 };
     }
-    if (serverErrors && errorDraw < serverErrors.rate) {
+    if (serverErrors && hits(serverErrors, this.count, errorDraw)) {
       const status = serverErrors.status ?? 500;
       return serverErrors.retryAfterSeconds === undefined
         ? { kind: "server_error", status }

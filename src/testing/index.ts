@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export type { FakeClock } from "./clock.js";
+export { type FakeContractHooks, fakeContractHooks } from "./contract-hooks.js";
 export type { FakeRequestRecord } from "./core.js";
 export type { CursorPayload } from "./cursor.js";
 export { DEFAULT_SIZES, type FakeDataset, type FakeSizes } from "./data/dataset.js";

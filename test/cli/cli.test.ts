@@ -3,7 +3,10 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contractChecks } from "../../src/contract/index.js";
 import { createFakeKubeadapt, type FakeServer } from "../../src/testing/index.js";
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const MAIN = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
 const TOKEN = "ka_live_cli0test0secret0000000000000000";
@@ -153,17 +156,19 @@ describe("Ctrl-C (SIGINT) during a walk", () => {
 
 describe("kubeadapt contract", () => {
   it("checks a server against the contract and exits 0 when it keeps it", async () => {
-    const run = await cli(["contract", "--base-url", server.url], { KUBEADAPT_API_TOKEN: TOKEN });
+    const run = await cli(["contract", "--base-url", server.url, "--rate", "0"], {
+      KUBEADAPT_API_TOKEN: TOKEN,
+    });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("✓ full-walks");
-    expect(run.stdout).toMatch(/^\d+ passed, 0 failed, \d+ skipped$/m);
+    expect(run.stdout).toMatch(/^✓ full-walks: .* \(\d+\.\d\d s, \d+ requests\)$/m);
+    expect(run.stdout).toMatch(/^\d+ passed, 0 failed, \d+ skipped, 0 errors; \d+ requests/m);
   });
 
   it("exits 1 and names the violations when the server breaks it", async () => {
     const broken = createFakeKubeadapt({ token: TOKEN, faults: { serverErrors: { rate: 1 } } });
     const brokenServer = await broken.listen({ host: "127.0.0.1" });
     try {
-      const only = ["--only", "limit-bounds,envelopes"];
+      const only = ["--only", "limit-bounds,envelopes", "--rate", "0"];
       const run = await cli(["contract", "--base-url", brokenServer.url, ...only], {
         KUBEADAPT_API_TOKEN: TOKEN,
       });
@@ -183,7 +188,7 @@ describe("kubeadapt contract", () => {
 
   it("runs only the checks --only names, and says why a skipped one did not run", async () => {
     const run = await cli(
-      ["contract", "--base-url", server.url, "--only", "envelopes,cursor-expired"],
+      ["contract", "--base-url", server.url, "--only", "envelopes,cursor-expired", "--rate", "0"],
       {
         KUBEADAPT_API_TOKEN: TOKEN,
       },
@@ -198,6 +203,25 @@ describe("kubeadapt contract", () => {
     const run = await cli(["contract", "--base-url", server.url, "--mode", "staging"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("--mode must be live or mock");
+  });
+
+  it("--help lists every check id, one line each, from the check registry", async () => {
+    const run = await cli(["contract", "--help"]);
+    expect(run.code).toBe(0);
+    for (const { id, title } of contractChecks) {
+      expect(run.stdout).toMatch(new RegExp(`^  ${id} +${escapeRegExp(title)}$`, "m"));
+    }
+  });
+
+  it("exits 3 with one line naming the cause when the server cannot be reached", async () => {
+    const closed = await createFakeKubeadapt().listen();
+    await closed.close();
+    const run = await cli(["contract", "--base-url", closed.url], { KUBEADAPT_API_TOKEN: TOKEN });
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.trimEnd().split("\n")).toEqual([
+      expect.stringMatching(/^error: cannot reach http:\/\/127\.0\.0\.1:\d+: .*ECONNREFUSED/),
+    ]);
   });
 
   it("exits 2 when a live server is given without a token", async () => {

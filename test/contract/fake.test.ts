@@ -1,33 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type ContractHooks,
-  contractChecks,
-  formatReport,
-  runContract,
-} from "../../src/contract/index.js";
+import { contractChecks, formatReport, runContract } from "../../src/contract/index.js";
 import {
   createFakeKubeadapt,
   type FakeKubeadapt,
   type FakeServer,
+  fakeContractHooks,
 } from "../../src/testing/index.js";
 import { type PrismProcess, SPEC_FILE, startPrism } from "../helpers/prism-process.js";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** What the fake can do that a deployment cannot: age its cursors, rate-limit on demand. */
-function hooksOf(fake: FakeKubeadapt): ContractHooks {
-  return {
-    expireCursors: () => fake.clock.advance(DAY_MS + 1_000),
-    async rateLimited(fn) {
-      fake.setFaults({ rateLimit: { every: 1, retryAfterSeconds: 1 } });
-      try {
-        return await fn();
-      } finally {
-        fake.setFaults(undefined);
-      }
-    },
-  };
-}
 
 const ALL_BUT_EXAMPLES = contractChecks.map((c) => c.id).filter((id) => id !== "named-examples");
 
@@ -38,11 +17,12 @@ describe("the fake passes the contract suite in live mode", () => {
     // With a token of its own, so that the unknown tokens of `auth-tokens` are refused.
     const fake = createFakeKubeadapt({ token: "contract-token" });
     const report = await runContract({
+      rate: 0,
       mode: "live",
       baseUrl: fake.baseUrl,
       token: "contract-token",
       fetch: fake.fetch,
-      hooks: hooksOf(fake),
+      hooks: fakeContractHooks(fake),
     });
     const outcome = Object.fromEntries(report.checks.map((c) => [c.id, c.status]));
     expect(report.failed, formatReport(report)).toBe(0);
@@ -92,11 +72,12 @@ describe("through `prism proxy --errors` in front of the fake over HTTP", () => 
   it("every check passes and Prism reports no violation", { timeout: 40_000 }, async () => {
     const violations: string[] = [];
     const report = await runContract({
+      rate: 0,
       mode: "live",
       baseUrl: prism.url,
       token: "contract-token",
       only: THROUGH_PROXY,
-      hooks: hooksOf(fake),
+      hooks: fakeContractHooks(fake),
       async fetch(request) {
         const response = await fetch(request);
         const header = response.headers.get("sl-violations");

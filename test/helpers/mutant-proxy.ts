@@ -1,5 +1,9 @@
 import type { ContractOptions } from "../../src/contract/index.js";
-import { createFakeKubeadapt, type FakeKubeadapt } from "../../src/testing/index.js";
+import {
+  createFakeKubeadapt,
+  type FakeKubeadapt,
+  fakeContractHooks,
+} from "../../src/testing/index.js";
 
 /** The token the fake accepts; any other is unknown to it. */
 export const TOKEN = "ka_test_contract";
@@ -45,17 +49,9 @@ export function target(layer?: Layer): { fake: FakeKubeadapt; options: ContractO
     baseUrl: fake.baseUrl,
     token: TOKEN,
     fetch,
-    hooks: {
-      expireCursors: () => fake.clock.advance(24 * 3600_000 + 1),
-      rateLimited: async (fn) => {
-        fake.setFaults({ rateLimit: { every: 1, retryAfterSeconds: 1 } });
-        try {
-          return await fn();
-        } finally {
-          fake.setFaults(undefined);
-        }
-      },
-    },
+    // No pacing in process; the fake's hooks age cursors, rate-limit on demand and wait on its clock.
+    rate: 0,
+    hooks: fakeContractHooks(fake),
   };
   return { fake, options };
 }

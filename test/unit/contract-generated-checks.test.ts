@@ -95,7 +95,7 @@ describe("header assertions on every response", () => {
 
 describe("checks driven by the spec fail loudly where the spec says too little", () => {
   const fake = createFakeKubeadapt({ sizes: { workloads: 40 } });
-  const options = { baseUrl: fake.baseUrl, token: "t", fetch: fake.fetch };
+  const options = { baseUrl: fake.baseUrl, token: "t", fetch: fake.fetch, rate: 0 };
 
   it("reports a filter parameter that does not name its item field", async () => {
     const parameters = spec.paths["/v1/clusters"]?.get?.parameters ?? [];

@@ -113,6 +113,27 @@ describe.each(["fetch", "http"])("faults over %s", (kind) => {
   });
 });
 
+describe("every-N faults", () => {
+  it("serverErrors.every and dropConnections.every hit exactly every N-th request", async () => {
+    const fake = fakeOf({
+      faults: { serverErrors: { every: 3, status: 503 }, dropConnections: { every: 5 } },
+    });
+    const outcomes: (number | "drop")[] = [];
+    for (let i = 0; i < 10; i++) {
+      const res = await fake.fetch("/v1/clusters", { headers: AUTH }).catch(() => "drop" as const);
+      outcomes.push(res === "drop" ? res : res.status);
+    }
+    expect(outcomes).toEqual([200, 200, 503, 200, "drop", 503, 200, 200, 503, "drop"]);
+  });
+
+  it("refuses an `every` that is not a positive integer", () => {
+    expect(() => fakeOf({ faults: { serverErrors: { every: 0 } } })).toThrow(RangeError);
+    expect(() => fakeOf({ faults: { dropConnections: { every: 2.5 } } })).toThrow(
+      "faults.dropConnections.every must be a positive integer",
+    );
+  });
+});
+
 describe("faults are deterministic and never touch data", () => {
   async function statuses(seed: number) {
     const fake = createFakeKubeadapt({

@@ -299,6 +299,54 @@ console.log(JSON.stringify({ cjs: typeof required.nodeTransport, ids }));
   });
 });
 
+describe("kubeadapt/contract", () => {
+  // The suite against the in-process fake: import from ESM, require from CommonJS.
+  const scenario = (load: string) => `${load}
+const { createFakeKubeadapt, fakeContractHooks } = await import("kubeadapt/testing");
+const fake = createFakeKubeadapt({ token: "tok" });
+const streamed = [];
+const report = await runContract({
+  baseUrl: fake.baseUrl, token: "tok", fetch: fake.fetch, rate: 0,
+  hooks: fakeContractHooks(fake), only: ["limit-bounds", "cursor-expired", "rate-limited"],
+  onResult: (result) => streamed.push(result.id),
+});
+console.log(JSON.stringify({
+  statuses: report.checks.map((c) => c.status),
+  streamed,
+  ids: contractChecks.length > 5,
+  xml: toJUnitXml(report).includes('<testsuite name="kubeadapt-contract"'),
+}));
+`;
+  const EXPECTED_RUN = {
+    statuses: ["passed", "passed", "passed"],
+    streamed: ["limit-bounds", "cursor-expired", "rate-limited"],
+    ids: true,
+    xml: true,
+  };
+
+  it("runs from an ES module, with Ajv bundled in (not installed)", async () => {
+    expect(existsSync(join(app, "node_modules/ajv"))).toBe(false);
+    const file = join(app, "contract-esm.mjs");
+    await writeFile(
+      file,
+      scenario('import { contractChecks, runContract, toJUnitXml } from "kubeadapt/contract";'),
+    );
+    expect(await node(file)).toEqual(EXPECTED_RUN);
+  }, 30_000);
+
+  it("runs from a CommonJS module", async () => {
+    const file = join(app, "contract-cjs.cjs");
+    const body = scenario(
+      'const { contractChecks, runContract, toJUnitXml } = require("kubeadapt/contract");',
+    );
+    await writeFile(
+      file,
+      `(async () => {${body}})().catch((e) => { console.error(e); process.exit(1); });`,
+    );
+    expect(await node(file)).toEqual(EXPECTED_RUN);
+  }, 30_000);
+});
+
 describe("the kubeadapt command", () => {
   it("is installed as a bin and prints the package's version", async () => {
     const { stdout } = await run(join(app, "node_modules/.bin/kubeadapt"), ["--version"], {
@@ -319,7 +367,7 @@ describe("the kubeadapt command", () => {
 import { createFakeKubeadapt } from "kubeadapt/testing";
 const server = await createFakeKubeadapt({ token: "tok" }).listen();
 const env = { ...process.env, KUBEADAPT_API_TOKEN: "tok" };
-const args = ["contract", "--base-url", server.url, "--mode", "live"];
+const args = ["contract", "--base-url", server.url, "--mode", "live", "--rate", "0"];
 execFile("node_modules/.bin/kubeadapt", args, { env }, async (error, stdout, stderr) => {
   await server.close();
   console.log(JSON.stringify({ exit: error ? error.code : 0, stderr, last: stdout.trim().split("\\n").at(-1) }));

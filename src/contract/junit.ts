@@ -1,0 +1,73 @@
+import type { CheckResult, ContractReport } from "./types.js";
+
+// XML 1.0 forbids most control characters even as references: drop them; escape the rest.
+const escapeXml = (text: string) =>
+  text
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters removed
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+
+const seconds = (ms: number) => (ms / 1000).toFixed(3);
+
+function testcase(check: CheckResult): string {
+  const open = `    <testcase classname="kubeadapt.contract" name="${escapeXml(check.id)}" time="${seconds(check.durationMs)}">`;
+  const lines = [open];
+  if (check.status === "failed") {
+    const message = `${check.violations.length} violation(s): ${check.violations[0] ?? ""}`;
+    lines.push(
+      `      <failure message="${escapeXml(message)}" type="ContractViolation">${escapeXml(check.violations.join("\n"))}</failure>`,
+    );
+  } else if (check.status === "error") {
+    lines.push(
+      `      <error message="${escapeXml(check.error ?? "")}" type="TargetUnavailable"></error>`,
+    );
+  } else if (check.status === "skipped") {
+    lines.push(`      <skipped message="${escapeXml(check.skippedBecause ?? "")}"/>`);
+  }
+  const notes = [check.title, ...(check.notes ?? [])];
+  const retried = check.retries ? `, ${check.retries} retried` : "";
+  notes.push(`${check.requests} requests${retried}`);
+  lines.push(`      <system-out>${escapeXml(notes.join("\n"))}</system-out>`, "    </testcase>");
+  return lines.join("\n");
+}
+
+/**
+ * The report as JUnit XML, the format Jenkins, GitLab and GitHub test reporters read: one
+ * `<testsuite>` named `kubeadapt-contract`, one `<testcase>` per check (a failure listing its
+ * violations, an `<error>` when the target could not be tested, `<skipped>` with the reason).
+ */
+export function toJUnitXml(report: ContractReport): string {
+  const { checks } = report;
+  const attributes = [
+    `name="kubeadapt-contract"`,
+    `tests="${checks.length}"`,
+    `failures="${report.failed}"`,
+    `errors="${report.errors}"`,
+    `skipped="${report.skipped}"`,
+    `time="${seconds(report.durationMs)}"`,
+    `hostname="${escapeXml(report.baseUrl)}"`,
+  ].join(" ");
+  const properties = [
+    `      <property name="mode" value="${report.mode}"/>`,
+    `      <property name="requests" value="${report.requests}"/>`,
+    `      <property name="retries" value="${report.retries}"/>`,
+    ...(report.untestable
+      ? [`      <property name="untestable" value="${escapeXml(report.untestable)}"/>`]
+      : []),
+  ];
+  return [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<testsuites name="kubeadapt contract" tests="${checks.length}" failures="${report.failed}" errors="${report.errors}" skipped="${report.skipped}" time="${seconds(report.durationMs)}">`,
+    `  <testsuite ${attributes}>`,
+    "    <properties>",
+    ...properties,
+    "    </properties>",
+    ...checks.map(testcase),
+    "  </testsuite>",
+    "</testsuites>",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,164 @@
+import { parseRetryAfter } from "../internal/retry-after.js";
+import { describeNetworkError, isConnectionReset } from "./network-error.js";
+import type { ContractOptions, SavedCursor } from "./types.js";
+
+/** Where the session reports what it saw while sending one check's requests. */
+export interface RequestSink {
+  /** Requests sent for this check, retries included. */
+  sent: number;
+  /** Requests sent again. */
+  retries: number;
+  /** The request as messages name it, e.g. `GET /v1/workloads?limit=2`. */
+  label(request: Request): string;
+  fail(message: string): void;
+  /** Validates a response the check will not see (one that was retried) against the spec. */
+  inspect(request: Request, response: Response): Promise<void>;
+  /** The check cannot go on: the budget is spent or the target did not answer. */
+  interrupt(kind: Interruption["kind"], reason: string): void;
+}
+
+/** Why a check stopped before its end. */
+export interface Interruption {
+  kind: "budget" | "unavailable";
+  reason: string;
+  /** Violations found before it: only those count. */
+  violationsBefore: number;
+}
+
+/** Thrown into a check when the session refuses to send or gives up on a request. */
+export class InterruptedError extends Error {
+  override name = "ContractInterruptedError" as const;
+}
+
+// Statuses that say "not now" rather than "no": 429 (rate limited), 503 (overloaded or
+// deploying) and 502 (a gateway lost the backend); a reset connection is retried likewise.
+const TRANSIENT = new Set([429, 502, 503]);
+const BACKOFF_MS = 500;
+const CURSORS_PER_PATH = 3;
+const CURSORS_KEPT = 30;
+
+const timer = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Everything a run shares between its checks: the one fetch, paced to `rate`, within the
+ * `maxRequests` budget, retrying a 429 (after `Retry-After`), 502, 503 or reset connection a
+ * bounded number of times; the request counts; the cursors seen.
+ */
+export class Session {
+  /** Requests sent, retries included. */
+  sent = 0;
+  /** Requests sent again. */
+  retries = 0;
+  /** Set once the budget is spent: why later checks are skipped. */
+  budgetSpent: string | undefined;
+  /** Cursors seen, a few per path. */
+  readonly cursors: SavedCursor[] = [];
+  private readonly fetch: (request: Request) => Promise<Response>;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly intervalMs: number;
+  private readonly maxRequests: number | undefined;
+  private readonly maxRetries: number;
+  private readonly maxWaitMs: number;
+  private nextSlot = 0;
+  private passThrough = 0;
+
+  constructor(options: ContractOptions) {
+    this.fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+    this.sleep = options.hooks?.sleep ?? timer;
+    const rate = options.rate ?? 10;
+    this.intervalMs = rate > 0 ? 1000 / rate : 0;
+    this.maxRequests = options.maxRequests;
+    this.maxRetries = options.maxRetries ?? 3;
+    this.maxWaitMs = (options.maxRetryAfterSeconds ?? 60) * 1000;
+  }
+
+  /** Runs `fn` with 429s and 503s handed to the check instead of retried (to check them). */
+  async withoutRetries<T>(fn: () => Promise<T>): Promise<T> {
+    this.passThrough++;
+    try {
+      return await fn();
+    } finally {
+      this.passThrough--;
+    }
+  }
+
+  /**
+   * Sends `request`, retrying transient failures; a response it retries is validated (through
+   * `sink.inspect`) like any other, so every 429 met is checked.
+   * Throws {@link InterruptedError} (after telling `sink`) when the budget is spent or the
+   * target still fails after the last retry.
+   */
+  async send(request: Request, sink: RequestSink): Promise<Response> {
+    // A mock asked for an error with `Prefer: code=…` answers it every time: it is the point.
+    const forced = /code=/.test(request.headers.get("prefer") ?? "");
+    for (let attempt = 0; ; attempt++) {
+      await this.slot(sink);
+      let response: Response;
+      try {
+        response = await this.fetch(request.clone());
+      } catch (error) {
+        if (!isConnectionReset(error) || attempt >= this.maxRetries) {
+          throw this.stop(
+            sink,
+            "unavailable",
+            `${sink.label(request)}: ${describeNetworkError(error)}`,
+          );
+        }
+        await this.retry(sink, BACKOFF_MS * 2 ** attempt);
+        continue;
+      }
+      const { status } = response;
+      if (!TRANSIENT.has(status) || forced || this.passThrough > 0) return response;
+      // A gateway's 502 page is not the API's; the API's own 429 and 503 must follow the spec.
+      if (status !== 502) await sink.inspect(request, response);
+      else await response.body?.cancel();
+      if (attempt >= this.maxRetries) {
+        const reason = `${sink.label(request)}: still ${status} after ${attempt} retries`;
+        throw this.stop(sink, "unavailable", reason);
+      }
+      const wait = parseRetryAfter(response.headers) ?? BACKOFF_MS * 2 ** attempt;
+      if (wait > this.maxWaitMs) {
+        const reason = `${sink.label(request)} → ${status}: Retry-After asks for ${Math.ceil(wait / 1000)} s, more than the ${this.maxWaitMs / 1000} s the suite waits`;
+        throw this.stop(sink, "unavailable", reason);
+      }
+      await this.retry(sink, wait);
+    }
+  }
+
+  /** Keeps `cursor` (issued for `path` and `query`) unless enough of that path are kept. */
+  keepCursor(path: string, query: URLSearchParams, cursor: string): void {
+    const same = this.cursors.filter((c) => c.path === path).length;
+    if (same >= CURSORS_PER_PATH || this.cursors.length >= CURSORS_KEPT) return;
+    const pairs = [...query].filter(([key]) => key !== "cursor");
+    const rest = Object.fromEntries(pairs);
+    // A repeated key would not survive the record: such a query could not be replayed as is.
+    if (Object.keys(rest).length !== pairs.length) return;
+    this.cursors.push({ path, query: rest, cursor, savedAt: new Date().toISOString() });
+  }
+
+  // Takes one request from the budget, then waits for its turn under the rate.
+  private async slot(sink: RequestSink): Promise<void> {
+    if (this.maxRequests !== undefined && this.sent >= this.maxRequests) {
+      throw this.stop(sink, "budget", `the request budget of ${this.maxRequests} is spent`);
+    }
+    this.sent++;
+    sink.sent++;
+    if (this.intervalMs === 0) return;
+    const now = Date.now();
+    const at = Math.max(now, this.nextSlot);
+    this.nextSlot = at + this.intervalMs;
+    if (at > now) await this.sleep(at - now);
+  }
+
+  private async retry(sink: RequestSink, waitMs: number): Promise<void> {
+    this.retries++;
+    sink.retries++;
+    await this.sleep(waitMs);
+  }
+
+  private stop(sink: RequestSink, kind: Interruption["kind"], reason: string): InterruptedError {
+    if (kind === "budget") this.budgetSpent = reason;
+    sink.interrupt(kind, reason);
+    return new InterruptedError(reason);
+  }
+}

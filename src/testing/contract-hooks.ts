@@ -1,0 +1,40 @@
+import type { FakeKubeadapt } from "./fake.js";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Hooks for `runContract` (`kubeadapt/contract`) that drive a fake; see {@link fakeContractHooks}. */
+export interface FakeContractHooks {
+  /** Moves the fake's clock a day and a second forward: every cursor issued so far expires. */
+  expireCursors(): void;
+  /** Runs `fn` while the fake answers every request with 429, then restores its faults. */
+  rateLimited<T>(fn: () => Promise<T>): Promise<T>;
+  /** Waits by advancing the fake's clock instead of real time (Retry-After, backoff, pacing). */
+  sleep(ms: number): Promise<void>;
+}
+
+/**
+ * What the contract suite needs to run every check against a fake, expiry and 429 included,
+ * with no real-time waits.
+ * @example
+ * const fake = createFakeKubeadapt();
+ * const report = await runContract({
+ *   baseUrl: fake.baseUrl, token: "t", fetch: fake.fetch, rate: 0, hooks: fakeContractHooks(fake),
+ * });
+ */
+export function fakeContractHooks(fake: FakeKubeadapt): FakeContractHooks {
+  return {
+    expireCursors: () => fake.clock.advance(DAY_MS + 1_000),
+    async rateLimited(fn) {
+      const before = fake.faults;
+      fake.setFaults({ rateLimit: { every: 1, retryAfterSeconds: 1 } });
+      try {
+        return await fn();
+      } finally {
+        fake.setFaults(before);
+      }
+    },
+    async sleep(ms) {
+      fake.clock.advance(ms);
+    },
+  };
+}

@@ -1,0 +1,289 @@
+// `kubeadapt contract` run in process (its streams captured): preflight failures and exit
+// codes, reports for CI (JUnit XML read by a JUnit library, versioned JSON, GitHub
+// annotations) and cursors saved by one run and checked for expiry by a later one.
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:https";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { parse as parseJUnit } from "junit2json";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseContract } from "../../src/cli/contract-args.js";
+import { runContractCommand } from "../../src/cli/contract-command.js";
+import {
+  type ContractReport,
+  contractChecks,
+  githubAnnotations,
+} from "../../src/contract/index.js";
+import { createFakeKubeadapt, type FakeServer } from "../../src/testing/index.js";
+
+const TOKEN = "contract-command-token";
+let dir = "";
+const servers: { close(): unknown }[] = [];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "kubeadapt-contract-"));
+});
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function command(argv: string[], env: Record<string, string> = {}) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runContractCommand(parseContract(argv), {
+    env: { KUBEADAPT_API_TOKEN: TOKEN, ...env },
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  });
+  return { code, stdout, stderr };
+}
+
+async function serve(fake = createFakeKubeadapt({ token: TOKEN })): Promise<FakeServer> {
+  const server = await fake.listen();
+  servers.push(server);
+  return server;
+}
+
+describe("preflight: a target that cannot be tested exits 3 with one line", () => {
+  it("an unknown host (DNS) names ENOTFOUND", async () => {
+    const run = await command(["--base-url", "https://contract-check.invalid"]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(
+      /^error: cannot reach https:\/\/contract-check\.invalid: .*ENOTFOUND[^\n]*\n$/,
+    );
+    expect(run.stdout).toBe("");
+  });
+
+  it("a self-signed TLS certificate names the certificate error", async () => {
+    const key = join(dir, "key.pem");
+    const cert = join(dir, "cert.pem");
+    await promisify(execFile)("openssl", [
+      ...["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1"],
+      ...["-keyout", key, "-out", cert],
+    ]);
+    const tls = createServer({ key: await readFile(key), cert: await readFile(cert) }, (_, res) =>
+      res.end("{}"),
+    );
+    await new Promise<void>((resolve) => tls.listen(0, "127.0.0.1", resolve));
+    servers.push(tls);
+    const { port } = tls.address() as { port: number };
+    const run = await command(["--base-url", `https://127.0.0.1:${port}`]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/^error: cannot reach .*self-signed certificate.*\n$/);
+    expect(run.stdout).toBe("");
+  });
+
+  it("a rejected token says so, and no check runs", async () => {
+    const server = await serve();
+    const run = await command(["--base-url", server.url, "--rate", "0"], {
+      KUBEADAPT_API_TOKEN: "not-the-token",
+    });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(
+      `error: ${server.url} rejected the token: GET /v1/organization → 401 UNAUTHORIZED (check KUBEADAPT_API_TOKEN)\n`,
+    );
+    expect(run.stdout).toBe("");
+  });
+});
+
+describe("usage mistakes exit 2 with our own messages", () => {
+  it("an unknown --only id lists the valid ones", async () => {
+    const run = await command(["--demo", "--only", "envelopes,limits"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `error: unknown check "limits"; the checks are: ${contractChecks.map((c) => c.id).join(", ")}\n`,
+    );
+  });
+
+  it("a report file that cannot be written is found out before any request", async () => {
+    const run = await command([
+      "--demo",
+      "--reporter",
+      "junit",
+      "--output",
+      join(dir, "no/such/dir.xml"),
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: --output .*no\/such\/dir\.xml: cannot write: ENOENT/);
+    expect(run.stdout).toBe("");
+  });
+
+  it.each([
+    [["--rate", "fast"], '--rate must be a number, 0 or more, not "fast"'],
+    [["--rate"], "--rate needs a value"],
+    [["--max-requests", "0"], '--max-requests must be a whole number, 1 or more, not "0"'],
+    [["--reporter", "xml"], '--reporter must be text or junit or json, not "xml"'],
+    [["--verbose"], "unknown option --verbose (kubeadapt contract --help)"],
+    [["--demo=yes"], "--demo takes no value"],
+    [["extra"], 'contract takes no arguments, only options (got "extra")'],
+  ])("%j", (argv, message) => {
+    expect(() => parseContract(argv)).toThrow(message);
+  });
+});
+
+describe("reports for CI", () => {
+  // The fake, except that limit=0 is served as a 200 page and error messages carry markup.
+  async function brokenServer(): Promise<FakeServer> {
+    const fake = createFakeKubeadapt({ token: TOKEN });
+    const fetchBroken = async (request: Request) => {
+      const url = new URL(request.url);
+      if (url.searchParams.get("limit") === "0") url.searchParams.set("limit", "1");
+      return fake.fetch(new Request(url, request));
+    };
+    const { createServer: createHttp } = await import("node:http");
+    const http = createHttp(async (req, res) => {
+      const response = await fetchBroken(
+        new Request(`${fake.baseUrl}${req.url}`, {
+          headers: { authorization: req.headers.authorization ?? "" },
+        }),
+      );
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(await response.text());
+    });
+    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+    const { port } = http.address() as { port: number };
+    const server = { url: `http://127.0.0.1:${port}`, close: async () => void http.close() };
+    servers.push(server);
+    return server;
+  }
+
+  it("--reporter junit --output FILE: one testsuite, one testcase per check, as a JUnit library reads it", async () => {
+    const server = await brokenServer();
+    const file = join(dir, "junit.xml");
+    const only = "limit-bounds,cursor-expired,envelopes";
+    const run = await command([
+      "--base-url",
+      server.url,
+      "--rate",
+      "0",
+      "--only",
+      only,
+      "--reporter",
+      "junit",
+      "--output",
+      file,
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^✗ limit-bounds: /m);
+    type Case = { name: string; failure?: { inner: string }[]; skipped?: { message: string }[] };
+    const junit = (await parseJUnit(await readFile(file, "utf8"))) as Record<string, unknown> & {
+      testsuite: {
+        name: string;
+        tests: number;
+        failures: number;
+        skipped: number;
+        testcase: Case[];
+      }[];
+    };
+    expect(junit.testsuite).toHaveLength(1);
+    const [suite] = junit.testsuite;
+    expect(suite).toMatchObject({ name: "kubeadapt-contract", tests: 3, failures: 1, skipped: 1 });
+    const cases = Object.fromEntries(suite?.testcase.map((c) => [c.name, c]) ?? []);
+    expect(Object.keys(cases)).toEqual(["limit-bounds", "cursor-expired", "envelopes"]);
+    const failure = cases["limit-bounds"]?.failure?.[0]?.inner;
+    expect(failure).toContain(
+      'GET /v1/workloads?limit=0: expected 400 BAD_REQUEST with details[0].field "limit", got 200',
+    );
+    expect(cases["cursor-expired"]?.skipped?.[0]?.message).toMatch(/24 hours/);
+    expect(cases.envelopes).not.toHaveProperty("failure");
+  });
+
+  it("--reporter json: the versioned report on stdout, the streamed lines on stderr", async () => {
+    const run = await command(["--demo", "--only", "envelopes,rate-limited", "--reporter", "json"]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as ContractReport & { version: number };
+    expect(report).toMatchObject({ version: 1, mode: "live", passed: 2, failed: 0, errors: 0 });
+    expect(report.checks.map((c) => [c.id, c.status, typeof c.durationMs])).toEqual([
+      ["rate-limited", "passed", "number"],
+      ["envelopes", "passed", "number"],
+    ]);
+    expect(report.requests).toBeGreaterThan(10);
+    expect(run.stderr).toMatch(/^✓ envelopes: .*\(\d+\.\d\d s, \d+ requests\)$/m);
+  });
+
+  it("GITHUB_ACTIONS=true: violations also print as ::error annotations", async () => {
+    const server = await brokenServer();
+    const run = await command(["--base-url", server.url, "--rate", "0", "--only", "limit-bounds"], {
+      GITHUB_ACTIONS: "true",
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      '::error title=contract check limit-bounds::GET /v1/workloads?limit=0: expected 400 BAD_REQUEST with details[0].field "limit", got 200\n',
+    );
+  });
+
+  it("annotations escape %, newlines, and : and , in the title, as GitHub requires", () => {
+    const report = {
+      checks: [{ id: "a:b,c", violations: ["100% off\nsecond line\r"], error: undefined }],
+    } as unknown as ContractReport;
+    expect(githubAnnotations(report)).toEqual([
+      "::error title=contract check a%3Ab%2Cc::100%25 off%0Asecond line%0D",
+    ]);
+  });
+});
+
+describe("cursor expiry in live mode across two runs", () => {
+  it("--save-cursors keeps cursors; --expired-cursors checks them once they are a day old", async () => {
+    const fake = createFakeKubeadapt({ token: TOKEN });
+    const server = await serve(fake);
+    const file = join(dir, "cursors.json");
+    const live = ["--base-url", server.url, "--rate", "0"];
+    const first = await command([
+      ...live,
+      "--only",
+      "invalid-cursor,envelopes",
+      "--save-cursors",
+      file,
+    ]);
+    expect(first.code).toBe(0);
+    const saved = JSON.parse(await readFile(file, "utf8"));
+    expect(saved.version).toBe(1);
+    expect(saved.cursors.length).toBeGreaterThan(0);
+    expect(saved.cursors[0]).toMatchObject({ path: "/v1/workloads", query: { limit: "2" } });
+
+    const young = await command([...live, "--only", "cursor-expired", "--expired-cursors", file]);
+    expect(young.code).toBe(0);
+    expect(young.stdout).toMatch(
+      /– cursor-expired: .*\n {4}skipped: the saved cursors are 0\.0 hours old/,
+    );
+
+    // A day later (the file's times moved back, the server's clock forward), they must be 410.
+    const DAY = 24 * 3_600_000 + 60_000;
+    for (const c of saved.cursors) c.savedAt = new Date(Date.parse(c.savedAt) - DAY).toISOString();
+    await writeFile(file, JSON.stringify(saved));
+    const stillValid = await command([
+      ...live,
+      "--only",
+      "cursor-expired",
+      "--expired-cursors",
+      file,
+    ]);
+    expect(stillValid.code).toBe(1);
+    expect(stillValid.stdout).toMatch(
+      /expected 410 CURSOR_EXPIRED with details\[0\]\.reason "expired", got 200/,
+    );
+    fake.clock.advance(DAY);
+    const expired = await command([...live, "--only", "cursor-expired", "--expired-cursors", file]);
+    expect(expired.code, expired.stdout).toBe(0);
+    expect(expired.stdout).toMatch(/^✓ cursor-expired: .*\(\d+\.\d\d s, [1-9]\d* requests\)/m);
+  });
+
+  it("a file that is not one --save-cursors wrote is a usage mistake", async () => {
+    const file = join(dir, "not-cursors.json");
+    await writeFile(file, JSON.stringify({ version: 1, cursors: [{ path: "/v1/workloads" }] }));
+    const run = await command(["--demo", "--expired-cursors", file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("cursors[0] needs path, query, cursor and savedAt");
+  });
+});
+
+describe("--demo", () => {
+  it("runs every live check against the embedded fake, expiry and 429 included", async () => {
+    const run = await command(["--demo", "--only", "cursor-expired,rate-limited,unauthorized"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^3 passed, 0 failed, 0 skipped, 0 errors; \d+ requests/m);
+  });
+});

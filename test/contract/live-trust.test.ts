@@ -1,0 +1,271 @@
+// The suite against a live server that rate-limits, blips and drops connections: it paces
+// itself, honours Retry-After, retries a bounded number of times, keeps to its request budget,
+// and never passes a check on a response it could not get.
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  type CheckResult,
+  type ContractOptions,
+  contractChecks,
+  formatReport,
+  runContract,
+} from "../../src/contract/index.js";
+import {
+  createFakeKubeadapt,
+  type FakeFaults,
+  type FakeKubeadapt,
+  type FakeServer,
+  fakeContractHooks,
+} from "../../src/testing/index.js";
+
+const servers: FakeServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+const small = (faults?: FakeFaults) =>
+  createFakeKubeadapt({ token: "t", sizes: { workloads: 120, recommendations: 60 }, faults });
+
+/** In process, no real-time waits: the fake's clock absorbs Retry-After and backoff. */
+const inProcess = (fake: FakeKubeadapt, extra: Partial<ContractOptions> = {}): ContractOptions => ({
+  baseUrl: fake.baseUrl,
+  token: "t",
+  fetch: fake.fetch,
+  rate: 0,
+  hooks: fakeContractHooks(fake),
+  ...extra,
+});
+
+/** A fetch in front of the fake that rewrites 429 responses. */
+function rewrite429(fake: FakeKubeadapt, edit: (headers: Headers, body: string) => string) {
+  return async (request: Request): Promise<Response> => {
+    const response = await fake.fetch(request);
+    if (response.status !== 429) return response;
+    const headers = new Headers(response.headers);
+    const body = edit(headers, await response.text());
+    return new Response(body, { status: 429, headers });
+  };
+}
+
+const byId = (checks: CheckResult[], id: string) => checks.find((c) => c.id === id);
+const ALL_PASS = Object.fromEntries(
+  contractChecks.map(({ id }) => [id, id === "named-examples" ? "skipped" : "passed"]),
+);
+const statuses = (checks: CheckResult[]) => Object.fromEntries(checks.map((c) => [c.id, c.status]));
+
+describe("a correct server that rate-limits and blips", () => {
+  it("429 with Retry-After: 1 on every 25th request and 503 on every 40th: 0 violations, every check runs", {
+    timeout: 30_000,
+  }, async () => {
+    const fake = createFakeKubeadapt({
+      token: "t",
+      faults: {
+        rateLimit: { every: 25, retryAfterSeconds: 1 },
+        serverErrors: { every: 40, status: 503 },
+      },
+    });
+    const results: string[] = [];
+    const report = await runContract(
+      inProcess(fake, { onResult: (r) => results.push(r.id), expiredCursors: undefined }),
+    );
+    expect(report.failed, formatReport(report)).toBe(0);
+    expect(statuses(report.checks)).toEqual(ALL_PASS);
+    expect(results).toEqual(contractChecks.map((c) => c.id));
+    const limited = fake.requests.filter((r) => r.fault === "rate_limit").length;
+    const blips = fake.requests.filter((r) => r.fault === "server_error").length;
+    // The rate-limited check provokes its own 429s (two, not retried); the rest were retried.
+    expect(report.retries).toBe(limited - 2 + blips);
+    expect(report.retries).toBeGreaterThan(10);
+    expect(report.requests).toBe(fake.requests.length);
+    expect(report.checks.reduce((n, c) => n + c.retries, 0)).toBe(report.retries);
+    expect(formatReport(report)).toMatch(/\d+ retried\)/);
+  });
+
+  it("over HTTP with real waits and dropped connections, the checks it ran pass", async () => {
+    const fake = small({
+      rateLimit: { every: 25, retryAfterSeconds: 1 },
+      serverErrors: { every: 15, status: 503 },
+      dropConnections: { every: 20 },
+    });
+    const server = await fake.listen();
+    servers.push(server);
+    const report = await runContract({
+      baseUrl: server.url,
+      token: "t",
+      rate: 0,
+      only: ["limit-bounds", "invalid-cursor", "not-found"],
+    });
+    expect(report.failed, formatReport(report)).toBe(0);
+    expect(report.checks.every((c) => c.status === "passed")).toBe(true);
+    expect(fake.requests.some((r) => r.outcome === "dropped")).toBe(true);
+    expect(report.retries).toBe(fake.requests.filter((r) => r.fault).length);
+  }, 20_000);
+});
+
+describe("every 429 met is checked", () => {
+  const limitedFake = () => small({ rateLimit: { every: 5, retryAfterSeconds: 1 } });
+  const only = ["limit-bounds"];
+
+  it("a malformed Retry-After is a violation (and the request is still retried)", async () => {
+    const fake = limitedFake();
+    const fetch = rewrite429(fake, (headers, body) => {
+      headers.set("retry-after", "soon");
+      return body;
+    });
+    const report = await runContract(inProcess(fake, { fetch, only }));
+    const check = byId(report.checks, "limit-bounds");
+    expect(check?.status).toBe("failed");
+    expect(check?.violations.join("\n")).toMatch(/→ 429: .*header Retry-After: "soon"/);
+    expect(check?.retries).toBeGreaterThan(0);
+  });
+
+  it("a 429 without Retry-After is a violation", async () => {
+    const fake = limitedFake();
+    const fetch = rewrite429(fake, (headers, body) => {
+      headers.delete("retry-after");
+      return body;
+    });
+    const report = await runContract(inProcess(fake, { fetch, only }));
+    expect(byId(report.checks, "limit-bounds")?.violations).toContainEqual(
+      expect.stringMatching(/^GET \/v1\/workloads\S* → 429: no Retry-After header$/),
+    );
+  });
+
+  it("a 429 without the error envelope is a violation", async () => {
+    const fake = limitedFake();
+    const fetch = rewrite429(fake, () => JSON.stringify({ message: "slow down" }));
+    const report = await runContract(inProcess(fake, { fetch, only }));
+    expect(byId(report.checks, "limit-bounds")?.violations.join("\n")).toMatch(
+      /→ 429: does not match the spec: \/ must have required property '(data|meta|error)'/,
+    );
+  });
+
+  it("an HTTP-date Retry-After is honoured: the suite waits until then", async () => {
+    const fake = limitedFake();
+    const waits: number[] = [];
+    const fetch = rewrite429(fake, (headers, body) => {
+      headers.set("retry-after", new Date(Date.now() + 30_000).toUTCString());
+      return body;
+    });
+    const hooks = { ...fakeContractHooks(fake), sleep: async (ms: number) => void waits.push(ms) };
+    const report = await runContract(inProcess(fake, { fetch, only, hooks }));
+    expect(report.failed, formatReport(report)).toBe(0);
+    expect(waits.length).toBe(report.retries);
+    for (const ms of waits) expect(ms).toBeGreaterThan(28_000);
+  });
+
+  it("the rate-limited check fails a server whose 429 carries no Retry-After", async () => {
+    const fake = small();
+    const fetch = rewrite429(fake, (headers, body) => {
+      headers.delete("retry-after");
+      return body;
+    });
+    const report = await runContract(inProcess(fake, { fetch, only: ["rate-limited"] }));
+    const check = byId(report.checks, "rate-limited");
+    expect(check?.status).toBe("failed");
+    expect(check?.violations).toEqual([
+      "GET /v1/workloads → 429: no Retry-After header",
+      "GET /v1/organization → 429: no Retry-After header",
+    ]);
+  });
+});
+
+describe("never a pass on a response it could not get", () => {
+  it("a server that stays 503 ends the check as error after a bounded number of retries", async () => {
+    const fake = small({ serverErrors: { every: 1, status: 503 } });
+    const report = await runContract(inProcess(fake, { only: ["limit-bounds"], maxRetries: 2 }));
+    // The preflight already could not get through.
+    expect(report.untestable).toMatch(/still 503 after 2 retries/);
+    expect(report.checks.map((c) => c.status)).toEqual(["error"]);
+    expect(fake.requests).toHaveLength(3);
+  });
+
+  it("a 502 mid-run that does not clear makes that check an error, not a pass", async () => {
+    const fake = small();
+    let broken = false;
+    const fetch = async (request: Request) => {
+      if (broken && new URL(request.url).searchParams.get("limit") === "500") {
+        return new Response("<html>502</html>", { status: 502 });
+      }
+      broken = true;
+      return fake.fetch(request);
+    };
+    const report = await runContract(
+      inProcess(fake, { fetch, only: ["limit-bounds", "envelopes"] }),
+    );
+    const limits = byId(report.checks, "limit-bounds");
+    expect(limits?.status).toBe("error");
+    expect(limits?.error).toMatch(/GET \/v1\/\S+limit=500: still 502 after 3 retries/);
+    expect(limits?.violations).toEqual([]);
+    expect(byId(report.checks, "envelopes")?.status).toBe("passed");
+    expect(report.errors).toBe(1);
+  });
+
+  it("a body cut off mid-way makes the check an error, not a violation", async () => {
+    const fake = small();
+    const fetch = async (request: Request) => {
+      if (new URL(request.url).searchParams.get("limit") !== "500") return fake.fetch(request);
+      const cause = Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" });
+      const body = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"data":['));
+          controller.error(new TypeError("terminated", { cause }));
+        },
+      });
+      return new Response(body, { headers: { "content-type": "application/json" } });
+    };
+    const report = await runContract(inProcess(fake, { fetch, only: ["limit-bounds"] }));
+    expect(byId(report.checks, "limit-bounds")).toMatchObject({
+      status: "error",
+      violations: [],
+      error: expect.stringMatching(
+        /limit=500: the body could not be read: other side closed \(UND_ERR_SOCKET\)$/,
+      ),
+    });
+  });
+
+  it("a Retry-After longer than the suite waits ends the check as error", async () => {
+    const fake = small({ rateLimit: { every: 3, retryAfterSeconds: 3600 } });
+    const report = await runContract(inProcess(fake, { only: ["limit-bounds"] }));
+    expect(byId(report.checks, "limit-bounds")).toMatchObject({
+      status: "error",
+      error: expect.stringMatching(/Retry-After asks for 3600 s, more than the 60 s/),
+    });
+  });
+});
+
+describe("pacing and the request budget", () => {
+  it("--max-requests is never exceeded; the check under way and later ones are skipped, not passed", async () => {
+    const fake = small();
+    const report = await runContract(inProcess(fake, { maxRequests: 40 }));
+    expect(fake.requests).toHaveLength(40);
+    expect(report.requests).toBe(40);
+    const budgetSkipped = report.checks.filter((c) =>
+      /request budget of 40 is spent/.test(c.skippedBecause ?? ""),
+    );
+    expect(budgetSkipped.length).toBeGreaterThan(5);
+    const firstSkipped = report.checks.indexOf(budgetSkipped[0] as CheckResult);
+    expect(report.checks.slice(firstSkipped).every((c) => c.status !== "passed")).toBe(true);
+    expect(report.checks[0]?.status).toBe("passed");
+  });
+
+  it("a budget spent by the preflight's retries leaves the target untestable, saying so", async () => {
+    const fake = small({ rateLimit: { every: 1 } });
+    const report = await runContract(inProcess(fake, { maxRequests: 2, only: ["envelopes"] }));
+    expect(fake.requests).toHaveLength(2);
+    expect(report.untestable).toBe(
+      `the request budget of 2 is spent before ${fake.baseUrl} answered the preflight`,
+    );
+    expect(report.checks.map((c) => c.status)).toEqual(["error"]);
+  });
+
+  it("--rate N spaces requests 1/N s apart", async () => {
+    const fake = small();
+    const waits: number[] = [];
+    const hooks = { ...fakeContractHooks(fake), sleep: async (ms: number) => void waits.push(ms) };
+    const report = await runContract(inProcess(fake, { rate: 4, hooks, only: ["limit-bounds"] }));
+    expect(report.failed).toBe(0);
+    // The clock hardly moves (in process), so the k-th request waits about k × 250 ms.
+    expect(waits.length).toBeGreaterThanOrEqual(report.requests - 2);
+    expect(Math.max(...waits)).toBeGreaterThan((report.requests - 3) * 250);
+  });
+});
