@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { type FlagOptions, parseFlags } from "./flags.js";
 import { UsageError } from "./usage-error.js";
 
 /** Report formats of `kubeadapt contract`. */
@@ -6,8 +6,6 @@ export type ContractReporter = "text" | "junit" | "json";
 
 /** The options of `kubeadapt contract`, parsed and checked (check ids are checked later). */
 export interface ContractArgs {
-  /** `--help`: print the usage and every check. */
-  help: boolean;
   baseUrl: string | undefined;
   /** `--demo`: test the embedded fake (every check runs, no server, no token). */
   demo: boolean;
@@ -58,51 +56,25 @@ const STRING_FLAGS = [
   "save-cursors",
   "expired-cursors",
 ] as const;
-type StringFlag = (typeof STRING_FLAGS)[number];
-const BOOLEAN_FLAGS = ["help", "demo"] as const;
+
+const FLAGS: FlagOptions = {
+  ...Object.fromEntries(STRING_FLAGS.map((flag) => [flag, { type: "string" as const }])),
+  demo: { type: "boolean" },
+};
 
 /**
- * Parses the arguments after `kubeadapt contract`. Throws {@link UsageError} with its own
- * message (never node's parseArgs text) on an unknown option, a missing or bad value.
+ * Parses the arguments after `kubeadapt contract` (`--help` is routed before this). Throws
+ * {@link UsageError} with the CLI's own messages on an unknown flag, a missing or bad value.
  */
 export function parseContract(argv: string[]): ContractArgs {
-  const strings: Partial<Record<StringFlag, string>> = {};
-  const booleans = new Set<string>();
-  // Lenient parsing gives every token; each is checked here, so every message is ours.
-  const { tokens } = parseArgs({
-    args: argv,
-    options: {
-      ...Object.fromEntries(STRING_FLAGS.map((f) => [f, { type: "string" as const }])),
-      help: { type: "boolean", short: "h" },
-      demo: { type: "boolean" },
-    },
-    strict: false,
-    allowPositionals: true,
-    tokens: true,
-  });
-  for (const token of tokens) {
-    if (token.kind === "positional") {
-      throw new UsageError(`contract takes no arguments, only options (got "${token.value}")`);
-    }
-    if (token.kind !== "option") continue;
-    const name = token.name;
-    if ((STRING_FLAGS as readonly string[]).includes(name)) {
-      const value = token.value;
-      if (value === undefined || (!token.inlineValue && value.startsWith("--"))) {
-        throw new UsageError(`${token.rawName} needs a value`);
-      }
-      strings[name as StringFlag] = value;
-    } else if ((BOOLEAN_FLAGS as readonly string[]).includes(name)) {
-      if (token.value !== undefined) throw new UsageError(`${token.rawName} takes no value`);
-      booleans.add(name);
-    } else {
-      throw new UsageError(`unknown option ${token.rawName} (kubeadapt contract --help)`);
-    }
+  const { values, positionals } = parseFlags("contract", argv, FLAGS);
+  if (positionals.length > 0) {
+    throw new UsageError(`contract takes no arguments, only options (got "${positionals[0]}")`);
   }
+  const strings = values as Partial<Record<(typeof STRING_FLAGS)[number], string>>;
   return {
-    help: booleans.has("help"),
     baseUrl: strings["base-url"],
-    demo: booleans.has("demo"),
+    demo: values.demo === true,
     mode: oneOf("--mode", strings.mode ?? "live", ["live", "mock"] as const),
     only: strings.only?.split(",").map((id) => id.trim()),
     rate: number("--rate", strings.rate, 0),

@@ -41,10 +41,6 @@ export async function runContractCommand(
   args: ContractArgs,
   io: ContractIo = { env: process.env, stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
-  if (args.help) {
-    io.stdout.write(contractHelp());
-    return 0;
-  }
   try {
     return await run(args, io);
   } catch (error) {

@@ -73,6 +73,12 @@ const EXAMPLES: Record<string, string> = {
   output: "costs.csv",
   mode: "live",
   only: "check-id,check-id",
+  rate: "10",
+  "max-requests": "2000",
+  seed: "1",
+  reporter: "junit",
+  "save-cursors": "cursors.json",
+  "expired-cursors": "cursors.json",
 };
 
 function example(name: string): string {

@@ -113,10 +113,10 @@ describe("usage mistakes exit 2 with our own messages", () => {
 
   it.each([
     [["--rate", "fast"], '--rate must be a number, 0 or more, not "fast"'],
-    [["--rate"], "--rate needs a value"],
+    [["--rate"], "--rate needs a value, e.g. --rate 10"],
     [["--max-requests", "0"], '--max-requests must be a whole number, 1 or more, not "0"'],
     [["--reporter", "xml"], '--reporter must be text or junit or json, not "xml"'],
-    [["--verbose"], "unknown option --verbose (kubeadapt contract --help)"],
+    [["--verbose"], "contract has no flag --verbose (its flags:"],
     [["--demo=yes"], "--demo takes no value"],
     [["extra"], 'contract takes no arguments, only options (got "extra")'],
   ])("%j", (argv, message) => {
