@@ -6,7 +6,7 @@ import { parseDocument } from "yaml";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
-/** A throwaway copy of the project's release inputs: openapi/ (with its snapshots), package.json, CHANGELOG.md. */
+/** A throwaway copy of the project's release inputs: openapi/ (with its snapshots), package.json, CHANGELOG.md, README.md. */
 export interface ProjectCopy {
   root: string;
   /** Sets package.json's version (and package-lock.json's). */
@@ -22,6 +22,7 @@ export function copyProject(version = "0.1.0"): ProjectCopy {
   const root = mkdtempSync(join(tmpdir(), "kubeadapt-release-"));
   cpSync(join(repoRoot, "openapi"), join(root, "openapi"), { recursive: true });
   cpSync(join(repoRoot, "CHANGELOG.md"), join(root, "CHANGELOG.md"));
+  cpSync(join(repoRoot, "README.md"), join(root, "README.md"));
   const { repository } = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
   const copy: ProjectCopy = {
     root,

@@ -47,6 +47,9 @@ describe("npm run release", { timeout: 60_000 }, () => {
       expect(version(project, "package.json")).toBe("0.2.0");
       expect(version(project, "package-lock.json")).toBe("0.2.0");
       expect(JSON.parse(project.read("package-lock.json")).packages[""].version).toBe("0.2.0");
+      expect(project.read("README.md")).toMatch(
+        /This package \(0\.2\.0\) targets version \d+\.\d+\.\d+ of the Kubeadapt API/,
+      );
 
       const changelog = project.read("CHANGELOG.md");
       const section = changelog.slice(changelog.indexOf("## [0.2.0] - 2026-12-01"));

@@ -64,6 +64,7 @@ export function release(root: string, bump: string, date: string): ReleaseResult
   const snapshot = join(root, RELEASES_DIR, `${version}.json`);
   writeFileSync(snapshot, text);
   setVersion(root, version);
+  setReadmeVersions(root, version, (current.info as { version?: string } | undefined)?.version);
   const changelog = join(root, "CHANGELOG.md");
   const repository = repositoryUrl(pkg);
   writeFileSync(
@@ -101,6 +102,18 @@ function setVersion(root: string, version: string): void {
     if (self) self.version = version;
     writeFileSync(path, `${JSON.stringify(json, null, 2)}\n`);
   }
+}
+
+/** The README sentence naming the package version and the API version it targets. */
+const README_VERSIONS = /This package \([^)]+\) targets version \S+ of the Kubeadapt API/;
+
+/** Keeps README's "This package (x) targets version y" sentence true, when README has it. */
+function setReadmeVersions(root: string, version: string, api: string | undefined): void {
+  const path = join(root, "README.md");
+  if (!api || !existsSync(path)) return;
+  const text = readFileSync(path, "utf8");
+  const sentence = `This package (${version}) targets version ${api} of the Kubeadapt API`;
+  writeFileSync(path, text.replace(README_VERSIONS, sentence));
 }
 
 /** `https://github.com/o/r` from package.json's `repository` (`git+https://…/r.git` form too). */
