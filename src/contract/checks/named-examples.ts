@@ -1,10 +1,10 @@
 import type { GetPath } from "../../index.js";
+import { responseOf } from "../../spec/document.js";
+import { namedExamples } from "../../spec/named-examples.js";
 import { type ContractCheck, prefer, skip } from "../context.js";
 import { expectThat } from "../expect.js";
 import { pathParamsAll } from "../families.js";
 import { jsonEqual } from "../order.js";
-import { responseOf } from "../spec.js";
-import { namedExamples } from "../spec-examples.js";
 
 // Any well-formed id: Prism checks the format, not existence.
 const ANY_ID = "3f2b8c1e-9a4d-4e6f-8b2a-1c3d5e7f9a0b";
