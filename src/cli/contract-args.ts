@@ -9,7 +9,7 @@ export interface ContractArgs {
   /** `--help`: print the usage and every check. */
   help: boolean;
   baseUrl: string | undefined;
-  /** `--demo`: test the embedded fake (every check runs, no server, no token). */
+  /** `--demo`: test the embedded fake (every check runs, none skipped; no server, no token). */
   demo: boolean;
   mode: "live" | "mock";
   /** Ids of the checks to run; all when undefined. */
@@ -33,7 +33,8 @@ export const CONTRACT_USAGE = `Usage: kubeadapt contract [--base-url URL | --dem
 
 Checks a server against the Kubeadapt /v1 contract (KUBEADAPT_BASE_URL, KUBEADAPT_API_TOKEN).
   --base-url URL          the API under test (default: KUBEADAPT_BASE_URL)
-  --demo                  test the embedded fake instead: expiry and 429 checks run too
+  --demo                  test the embedded fake instead: every check runs, none skipped
+                          (expiry, 429 and the spec's named examples included)
   --mode live|mock        live: a real server (default); mock: a Prism mock
   --only id,...           run only these checks
   --rate N                requests per second at most (default 10; 0 = no pacing; --demo: 0)
