@@ -7,7 +7,7 @@ export type ContractReporter = "text" | "junit" | "json";
 /** The options of `kubeadapt contract`, parsed and checked (check ids are checked later). */
 export interface ContractArgs {
   baseUrl: string | undefined;
-  /** `--demo`: test the embedded fake (every check runs, no server, no token). */
+  /** `--demo`: test the embedded fake (every check runs, none skipped; no server, no token). */
   demo: boolean;
   mode: "live" | "mock";
   /** Ids of the checks to run; all when undefined. */
@@ -31,7 +31,8 @@ export const CONTRACT_USAGE = `Usage: kubeadapt contract [--base-url URL | --dem
 
 Checks a server against the Kubeadapt /v1 contract (KUBEADAPT_BASE_URL, KUBEADAPT_API_TOKEN).
   --base-url URL          the API under test (default: KUBEADAPT_BASE_URL)
-  --demo                  test the embedded fake instead: expiry and 429 checks run too
+  --demo                  test the embedded fake instead: every check runs, none skipped
+                          (expiry, 429 and the spec's named examples included)
   --mode live|mock        live: a real server (default); mock: a Prism mock
   --only id,...           run only these checks
   --rate N                requests per second at most (default 10; 0 = no pacing; --demo: 0)

@@ -1,4 +1,4 @@
-import { type JsonObject, resolveRef, responseOf } from "../contract/spec.js";
+import { type JsonObject, resolveRef, responseOf } from "../spec/document.js";
 
 /** A field of the items a GET path returns, as a dotted path, e.g. `metadata.cluster.name`. */
 export interface ItemField {

@@ -8,7 +8,7 @@ import {
   spec,
   specPaths,
   templateFor,
-} from "../contract/spec.js";
+} from "../spec/document.js";
 
 /** How a GET path returns its data: a cursor list, Cost Explorer's offset pages, or one body. */
 export type PathShape = "cursor" | "offset" | "single";

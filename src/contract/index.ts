@@ -5,17 +5,14 @@
  * Not exported by the SDK's entry point.
  * @packageDocumentation
  */
+
+export { type NamedExample, namedExamples } from "../spec/named-examples.js";
 export { githubAnnotations } from "./github.js";
 export { type ContractReportJson, toJsonReport } from "./json-report.js";
 export { toJUnitXml } from "./junit.js";
 export { formatHeading, formatReport, formatResult, formatSummary } from "./report.js";
 export { contractChecks, runContract } from "./run.js";
-export {
-  type NamedExample,
-  namedExamples,
-  type SpecExample,
-  specExamples,
-} from "./spec-examples.js";
+export { type SpecExample, specExamples } from "./spec-examples.js";
 export {
   type SpecCheck,
   specPaths,

@@ -1,10 +1,10 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
 import { createKubeadapt, type GetInit, type GetPath, type Kubeadapt } from "../index.js";
+import { templateFor } from "../spec/document.js";
 import { describeNetworkError } from "./network-error.js";
 import { headerViolations } from "./response-headers.js";
 import { InterruptedError, type Interruption, type RequestSink, Session } from "./session.js";
-import { templateFor } from "./spec.js";
 import { validateAgainstSpec } from "./spec-validator.js";
 import type { ContractOptions } from "./types.js";
 

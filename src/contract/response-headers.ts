@@ -1,4 +1,4 @@
-import { type JsonObject, resolveRef, responseOf } from "./spec.js";
+import { type JsonObject, resolveRef, responseOf } from "../spec/document.js";
 
 /** What the header assertions read of one exchange. */
 export interface HeaderSubject {

@@ -89,8 +89,8 @@ export class Session {
    * target still fails after the last retry.
    */
   async send(request: Request, sink: RequestSink): Promise<Response> {
-    // A mock asked for an error with `Prefer: code=…` answers it every time: it is the point.
-    const forced = /code=/.test(request.headers.get("prefer") ?? "");
+    // A target asked for a status with `Prefer: code=…` answers it every time: it is the point.
+    const forced = /code=(\d{3})/.exec(request.headers.get("prefer") ?? "")?.[1];
     for (let attempt = 0; ; attempt++) {
       await this.slot(sink);
       let response: Response;
@@ -108,7 +108,9 @@ export class Session {
         continue;
       }
       const { status } = response;
-      if (!TRANSIENT.has(status) || forced || this.passThrough > 0) return response;
+      if (!TRANSIENT.has(status) || String(status) === forced || this.passThrough > 0) {
+        return response;
+      }
       // A gateway's 502 page is not the API's; the API's own 429 and 503 must follow the spec.
       if (status !== 502) await sink.inspect(request, response);
       else await response.body?.cancel();

@@ -1,5 +1,5 @@
+import { parametersOf, resolveRef, type SpecParameter } from "../spec/document.js";
 import { CURSOR_FAMILIES, UNPAGINATED } from "./families.js";
-import { parametersOf, resolveRef, type SpecParameter } from "./spec.js";
 
 /**
  * Query parameters that shape a response rather than select items: pagination, cost mode,

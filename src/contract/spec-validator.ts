@@ -1,8 +1,8 @@
 import Ajv2020Module from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import { type JsonObject, pointer, resolveRef, responseOf, spec } from "./spec.js";
+import { type JsonObject, pointer, resolveRef, responseOf, spec } from "../spec/document.js";
 
-export { specPaths, templateFor } from "./spec.js";
+export { specPaths, templateFor } from "../spec/document.js";
 
 // Both packages are CommonJS; under NodeNext the default import may be the module namespace.
 type AjvClass = typeof Ajv2020Module.default;

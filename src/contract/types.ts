@@ -17,6 +17,12 @@ export interface ContractHooks {
   /** Runs `fn` while the target answers every request with 429 `RATE_LIMITED`. */
   rateLimited?: (<T>(fn: () => Promise<T>) => Promise<T>) | undefined;
   /**
+   * Runs `fn` while the target answers `Prefer: code=<status>, example=<name>` as a Prism mock
+   * does, with that documented status and the spec's named example (the fake's `honorPrefer`).
+   * Without it, `named-examples` is skipped in live mode: a real server ignores `Prefer`.
+   */
+  servingNamedExamples?: (<T>(fn: () => Promise<T>) => Promise<T>) | undefined;
+  /**
    * How the suite waits (pacing, `Retry-After`, retry backoff). A test against the fake can
    * advance the fake's clock instead of waiting in real time.
    * @default a timer

@@ -8,6 +8,8 @@ export interface FakeContractHooks {
   expireCursors(): void;
   /** Runs `fn` while the fake answers every request with 429, then restores its faults. */
   rateLimited<T>(fn: () => Promise<T>): Promise<T>;
+  /** Runs `fn` while the fake honours `Prefer` with the spec's named examples, then restores it. */
+  servingNamedExamples<T>(fn: () => Promise<T>): Promise<T>;
   /** Waits by advancing the fake's clock instead of real time (Retry-After, backoff, pacing). */
   sleep(ms: number): Promise<void>;
 }
@@ -31,6 +33,15 @@ export function fakeContractHooks(fake: FakeKubeadapt): FakeContractHooks {
         return await fn();
       } finally {
         fake.setFaults(before);
+      }
+    },
+    async servingNamedExamples(fn) {
+      const before = fake.honorPrefer;
+      fake.setHonorPrefer(true);
+      try {
+        return await fn();
+      } finally {
+        fake.setHonorPrefer(before);
       }
     },
     async sleep(ms) {

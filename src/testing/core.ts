@@ -4,6 +4,7 @@ import type { CursorCodec } from "./cursor.js";
 import { isoSeconds } from "./data/common.js";
 import type { Store } from "./data/store.js";
 import type { FaultDecision, FaultInjector } from "./faults.js";
+import { preferredResult, selectsResponse } from "./prefer.js";
 import { mulberry32, type Random } from "./prng.js";
 import { Query } from "./query.js";
 import { ApiError, type BaseMeta, errorResult, type FakeResult } from "./respond.js";
@@ -44,8 +45,11 @@ export interface CoreDeps {
   token: string | undefined;
   seed: number;
   log: FakeRequestRecord[];
+  /** Whether `Prefer: code=…, example=…` selects a documented example (`honorPrefer`). */
+  prefer: { honor: boolean };
 }
 
+const NO_FAULT: FaultDecision = { kind: "none" };
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const HTML_502 =
   "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>\n";
@@ -128,7 +132,11 @@ export class Core {
       record.outcome = "aborted";
       throw reason;
     }
-    const fault = this.deps.faults.decide();
+    // Like Prism, which injects none, a request that selects its response with Prefer gets it.
+    const fault =
+      this.deps.prefer.honor && selectsResponse(request.headers.get("prefer"))
+        ? NO_FAULT
+        : this.deps.faults.decide();
     if (fault.kind === "drop") {
       record.outcome = "dropped";
       record.fault = "drop";
@@ -162,6 +170,10 @@ export class Core {
           allow: "GET",
         });
       }
+      const preferred = this.deps.prefer.honor
+        ? preferredResult(match.template, request.headers.get("prefer"))
+        : undefined;
+      if (preferred) return preferred;
       return await match.handler({
         path: url.pathname,
         params: match.params,

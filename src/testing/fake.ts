@@ -25,6 +25,17 @@ export interface FakeKubeadaptOptions {
   baseUrl?: string;
   /** Faults active from the start; change them with `fake.setFaults()`. */
   faults?: FakeFaults;
+  /**
+   * Answer `Prefer: code=<status>[, example=<name>]` as a Prism mock does: with that documented
+   * status, the named example's body from the bundled spec (the first example of that status
+   * when no name is given) and the documented headers; a status or example the spec does not
+   * document gets 500 `INTERNAL_ERROR`. Off by default, because a real server ignores `Prefer`
+   * and the fake is a faithful server; the contract suite turns it on only while its
+   * `named-examples` check runs (see `fakeContractHooks`). Auth still comes first; injected
+   * faults skip such a request (Prism injects none).
+   * @default false
+   */
+  honorPrefer?: boolean;
 }
 
 /** A stateful, in-memory Kubeadapt /v1 API. */
@@ -53,6 +64,10 @@ export interface FakeKubeadapt {
   readonly faults: FakeFaults;
   /** Changes the data set (insert, remove or edit items); later requests see the change. */
   mutate(fn: (data: FakeDataset) => void): void;
+  /** Turns Prism-style `Prefer` handling on or off (see {@link FakeKubeadaptOptions.honorPrefer}). */
+  setHonorPrefer(on: boolean): void;
+  /** Whether the fake answers `Prefer: code=…, example=…` with the spec's examples. */
+  readonly honorPrefer: boolean;
 }
 
 function fetchFailed(): TypeError {
@@ -74,6 +89,7 @@ export function createFakeKubeadapt(options: FakeKubeadaptOptions = {}): FakeKub
   const faults = new FaultInjector(seed);
   faults.set(options.faults);
   const log: FakeRequestRecord[] = [];
+  const prefer = { honor: options.honorPrefer ?? false };
   const baseUrl = (options.baseUrl ?? "https://fake.kubeadapt.test").replace(/\/+$/, "");
   const core = new Core({
     store,
@@ -83,6 +99,7 @@ export function createFakeKubeadapt(options: FakeKubeadaptOptions = {}): FakeKub
     token: options.token,
     seed,
     log,
+    prefer,
   });
 
   return {
@@ -111,5 +128,11 @@ export function createFakeKubeadapt(options: FakeKubeadaptOptions = {}): FakeKub
       return faults.get();
     },
     mutate: (fn) => store.mutate(fn),
+    setHonorPrefer(on) {
+      prefer.honor = on;
+    },
+    get honorPrefer() {
+      return prefer.honor;
+    },
   };
 }

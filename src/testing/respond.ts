@@ -38,7 +38,8 @@ export interface BaseMeta {
   applied_at: string;
 }
 
-const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" };
+/** The `Content-Type` of every JSON response. */
+export const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" };
 
 /** A 200 with `{ data, meta }`; `meta` gets `cost_mode` when given and any `extra` keys. */
 export function ok(

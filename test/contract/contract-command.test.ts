@@ -281,9 +281,17 @@ describe("cursor expiry in live mode across two runs", () => {
 });
 
 describe("--demo", () => {
-  it("runs every live check against the embedded fake, expiry and 429 included", async () => {
-    const run = await command(["--demo", "--only", "cursor-expired,rate-limited,unauthorized"]);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^3 passed, 0 failed, 0 skipped, 0 errors; \d+ requests/m);
+  it("runs every check against the embedded fake, none skipped: expiry, 429 and named examples included", {
+    timeout: 60_000,
+  }, async () => {
+    const run = await command(["--demo"]);
+    expect(run.code, run.stdout).toBe(0);
+    const total = contractChecks.length;
+    expect(run.stdout).toMatch(
+      new RegExp(`^${total} passed, 0 failed, 0 skipped, 0 errors; \\d+ requests`, "m"),
+    );
+    for (const id of ["cursor-expired", "rate-limited", "named-examples"]) {
+      expect(run.stdout).toMatch(new RegExp(`^✓ ${id}: `, "m"));
+    }
   });
 });

@@ -3,7 +3,7 @@ import { runContract } from "../../src/contract/index.js";
 import { badValues, goodValues } from "../../src/contract/param-values.js";
 import { seededRandom } from "../../src/contract/random.js";
 import { headerViolations } from "../../src/contract/response-headers.js";
-import { parametersOf, type SpecParameter, spec } from "../../src/contract/spec.js";
+import { parametersOf, type SpecParameter, spec } from "../../src/spec/document.js";
 import { createFakeKubeadapt } from "../../src/testing/index.js";
 
 const param = (p: Partial<SpecParameter> & { schema: Record<string, unknown> }): SpecParameter => ({

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 
 const SRC = fileURLToPath(new URL("../../src", import.meta.url));
 const CONTRACT = join(SRC, "contract");
+const SPEC = join(SRC, "spec");
 const GENERATED = fileURLToPath(new URL("../../generated", import.meta.url));
 
 function files(dir: string): string[] {
@@ -35,18 +36,29 @@ describe("src/contract stays a separate, runtime-light library", () => {
     expect([...seen].filter((f) => f.startsWith(`${CONTRACT}/`))).toEqual([]);
   });
 
-  it("uses only the public SDK, its internals, the generated spec and types, openapi-fetch and Ajv", () => {
+  it("uses only the public SDK, its internals, the bundled spec (src/spec, generated/), openapi-fetch and Ajv", () => {
     const bare = new Set(["openapi-fetch", "ajv/dist/2020.js", "ajv-formats"]);
     const allowed = (target: string) =>
       target.startsWith(`${CONTRACT}/`) ||
       target === join(SRC, "index.js") ||
       target.startsWith(join(SRC, "internal/")) ||
+      target.startsWith(`${SPEC}/`) ||
       target.startsWith(`${GENERATED}/`);
     for (const file of files(CONTRACT)) {
       for (const specifier of importsOf(file)) {
         const ok = specifier.startsWith(".")
           ? allowed(resolve(dirname(file), specifier))
           : bare.has(specifier);
+        expect(ok, `${relative(SRC, file)} imports ${specifier}`).toBe(true);
+      }
+    }
+  });
+
+  it("shares the bundled spec through src/spec, which imports nothing but generated/ (no Ajv, so the fake can read it)", () => {
+    for (const file of files(SPEC).filter((f) => f.endsWith(".ts"))) {
+      for (const specifier of importsOf(file)) {
+        const target = resolve(dirname(file), specifier);
+        const ok = target.startsWith(`${SPEC}/`) || target.startsWith(`${GENERATED}/`);
         expect(ok, `${relative(SRC, file)} imports ${specifier}`).toBe(true);
       }
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { namedExamples, specExamples } from "../../src/contract/spec-examples.js";
+import { specExamples } from "../../src/contract/spec-examples.js";
 import { validateAt } from "../../src/contract/spec-validator.js";
+import { namedExamples } from "../../src/spec/named-examples.js";
 
 describe("every example in the bundled spec validates against its schema (Ajv 2020-12)", () => {
   const examples = specExamples();

@@ -1,9 +1,9 @@
+import { parametersOf, specPaths } from "../../spec/document.js";
 import { type ContractCheck, discoverIds, skip } from "../context.js";
 import { expectStatus } from "../expect.js";
 import { CURSOR_FAMILIES, pathParamsFor } from "../families.js";
 import { compareDecimal } from "../order.js";
 import type { Probe } from "../probe.js";
-import { parametersOf, specPaths } from "../spec.js";
 import { schemaOf } from "../spec-lists.js";
 
 /** Every `cost_mode` value anywhere in a JSON value, with where it was found. */

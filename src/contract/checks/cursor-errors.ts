@@ -1,3 +1,4 @@
+import { spec } from "../../spec/document.js";
 import {
   type CheckContext,
   type CheckOutcome,
@@ -7,7 +8,6 @@ import {
 } from "../context.js";
 import { expectError, expectStatus } from "../expect.js";
 import type { Probe } from "../probe.js";
-import { spec } from "../spec.js";
 
 const LIMIT = 2;
 

@@ -1,8 +1,8 @@
 import type { GetPath } from "../../index.js";
+import { responseOf, specPaths } from "../../spec/document.js";
 import { type ContractCheck, prefer, skip, unknownId } from "../context.js";
 import { expectError } from "../expect.js";
 import { pathParamsAll } from "../families.js";
-import { responseOf, specPaths } from "../spec.js";
 
 // Every 429 the suite meets, here or in any check, must carry a Retry-After header (the
 // session checks it) in a form the spec allows (validated against the spec with the body).

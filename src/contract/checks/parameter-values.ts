@@ -1,10 +1,10 @@
+import { parametersOf, specPaths } from "../../spec/document.js";
 import { type ContractCheck, discoverIds } from "../context.js";
 import type { Ids } from "../families.js";
 import { pathParamsFor } from "../families.js";
 import { badValues, goodValues } from "../param-values.js";
 import type { Exchange, Probe } from "../probe.js";
 import { type Random, seededRandom } from "../random.js";
-import { parametersOf, specPaths } from "../spec.js";
 import { schemaOf } from "../spec-lists.js";
 
 /** The most requests the check sends; past it, a seeded sample (every parameter kept). */

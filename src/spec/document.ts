@@ -4,21 +4,21 @@ import specJson from "../../generated/openapi.json" with { type: "json" };
 /** A JSON object of the spec. */
 export type JsonObject = Record<string, unknown>;
 
-/** The parts of an OpenAPI operation the contract suite reads. */
+/** The parts of an OpenAPI operation the contract suite and the fake read. */
 export interface SpecOperation {
   operationId?: string;
   parameters?: JsonObject[];
   responses: Record<string, JsonObject>;
 }
 
-/** The parts of the bundled OpenAPI 3.1 document the contract suite reads. */
+/** The parts of the bundled OpenAPI 3.1 document the contract suite and the fake read. */
 export interface SpecDocument {
   openapi: string;
   paths: Record<string, Record<string, SpecOperation>>;
   components: Record<string, Record<string, JsonObject>>;
 }
 
-/** `generated/openapi.json`: the bundled spec the suite checks responses against. */
+/** `generated/openapi.json`: the bundled spec (the suite checks responses against it; the fake serves its named examples). */
 export const spec: SpecDocument = specJson as unknown as SpecDocument;
 
 /** Spec path templates, e.g. `/v1/workloads/{workload_uid}`. */
