@@ -14,6 +14,7 @@ import {
   isTimeoutError,
   type KubeadaptError,
 } from "../index.js";
+import { networkCause } from "../internal/network-cause.js";
 import { EXIT_CODES } from "./exit-codes.js";
 import { UsageError } from "./usage-error.js";
 
@@ -28,15 +29,10 @@ function badRequestHint(e: KubeadaptError): string {
   return `check --query ${field}=… (kubeadapt paths lists what each parameter takes)`;
 }
 
-// Node's fetch hides the reason in `cause` (a TypeError "fetch failed" wrapping the socket's error).
+// A ConnectionError's own message is ours: the network's reason is in its cause chain.
 function rootCause(error: unknown): { code?: string; message: string } | undefined {
-  let cause = (error as { cause?: unknown }).cause;
-  let found: { code?: string; message: string } | undefined;
-  for (let depth = 0; cause instanceof Error && depth < 5; depth++) {
-    found = { code: (cause as { code?: string }).code, message: cause.message };
-    cause = cause.cause;
-  }
-  return found;
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof Error ? networkCause(cause) : undefined;
 }
 
 function connectionHint(e: KubeadaptError): string {

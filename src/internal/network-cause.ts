@@ -1,0 +1,16 @@
+/**
+ * The code (`ENOTFOUND`, `ECONNREFUSED`, a certificate error, …) and the message of the deepest
+ * cause of a failed request: Node's fetch wraps the socket's error as `TypeError: fetch failed`.
+ * The code is the deepest one found, the message the deepest non-empty one.
+ */
+export function networkCause(error: unknown): { code?: string; message: string } {
+  let code: string | undefined;
+  let message = "";
+  for (let node = error, depth = 0; node instanceof Error && depth < 8; depth++) {
+    const own = (node as { code?: unknown }).code;
+    if (typeof own === "string") code = own;
+    if (node.message) message = node.message;
+    node = node.cause;
+  }
+  return code === undefined ? { message } : { code, message };
+}
