@@ -2,6 +2,7 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import type { Writable } from "node:stream";
 import { isAbortError } from "../index.js";
 import { type GetArgs, parseCommand } from "./args.js";
+import { CONTRACT_USAGE } from "./contract-args.js";
 import { EXIT_CODES } from "./exit-codes.js";
 import { planGet, runGet, WalkStopped } from "./get-command.js";
 import { describePaths, GET_USAGE, pathsUsage, USAGE } from "./help.js";
@@ -55,7 +56,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await get(command.args, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      const usage = argv[0] === "get" ? GET_USAGE.split("\n\n")[0] : USAGE.split("\n\n")[0];
+      const text = argv[0] === "get" ? GET_USAGE : argv[0] === "contract" ? CONTRACT_USAGE : USAGE;
+      const usage = text.split("\n\n")[0];
       io.stderr.write(`error: ${error.message}\n\n${usage}\n(--help for more)\n`);
       return EXIT_CODES.usage;
     }

@@ -132,6 +132,19 @@ describe("flags get the CLI's own messages, never node's parseArgs text", () => 
   }
 });
 
+describe("a usage mistake shows the usage of the command it was made in", () => {
+  it.each([
+    [["get", "--nope"], "kubeadapt get <path>", "kubeadapt contract"],
+    [["contract", "--nope"], "Usage: kubeadapt contract", "kubeadapt get <path>"],
+    [["nope"], "kubeadapt get <path>", "Usage: kubeadapt contract"],
+  ])("kubeadapt %j", async (args, shown, notShown) => {
+    const run = await runInProcess(args, env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(shown);
+    expect(run.stderr).not.toContain(notShown);
+  });
+});
+
 describe("help", () => {
   it("--help, -h and help <command> print to stdout and exit 0, for every command", async () => {
     for (const args of [
