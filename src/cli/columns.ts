@@ -1,3 +1,4 @@
+import { readPath } from "../contract/order.js";
 import { type ItemField, itemFields } from "./item-fields.js";
 import { UsageError } from "./usage-error.js";
 
@@ -10,16 +11,6 @@ export interface Column {
 /** How a cell is written: tables add the currency to money, CSV and TSV keep the bare amount. */
 export type CellStyle = "table" | "csv";
 
-/** The value at a dotted path of an item (`metadata.cluster.name`), or undefined. */
-export function valueAt(item: unknown, path: string): unknown {
-  let value = item;
-  for (const key of path.split(".")) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
-}
-
 /** True for the API's `Money` shape, `{ amount: "12.4800", currency: "USD" }`. */
 export function isMoney(value: unknown): value is { amount: string; currency: string } {
   const money = value as { amount?: unknown; currency?: unknown } | null;
@@ -29,7 +20,7 @@ export function isMoney(value: unknown): value is { amount: string; currency: st
 /** A column's cell text for an item; money stays the API's exact decimal string, never a float. */
 export function cellOf(item: unknown, column: Column, style: CellStyle): string {
   for (const path of column.paths) {
-    const value = valueAt(item, path);
+    const value = readPath(item, path);
     if (value !== undefined) return textOf(value, style);
   }
   return "";

@@ -1,6 +1,7 @@
+import { readPath } from "../contract/order.js";
 import type { Money } from "../index.js";
 import { sum } from "../money/index.js";
-import { type CellStyle, type Column, isMoney, valueAt } from "./columns.js";
+import { type CellStyle, type Column, isMoney } from "./columns.js";
 import { itemFields } from "./item-fields.js";
 import { UsageError } from "./usage-error.js";
 
@@ -38,7 +39,7 @@ export function createTotal(template: string, path: string): Total {
     add(items) {
       const page = new Map<string, Money[]>();
       for (const item of items) {
-        const money = valueAt(item, path);
+        const money = readPath(item, path);
         if (!isMoney(money)) {
           missing++;
           continue;
