@@ -1,5 +1,5 @@
+import type { Random } from "../internal/prng.js";
 import type { SpecParameter } from "../spec/document.js";
-import type { Random } from "./random.js";
 import { schemaOf } from "./spec-lists.js";
 
 /** A value that breaks a parameter's schema, and how. */

@@ -1,4 +1,4 @@
-import type { Random } from "./random.js";
+import type { Random } from "../internal/prng.js";
 
 /**
  * Up to `n` distinct elements of `items`: the first (the most likely to be special-cased by

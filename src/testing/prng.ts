@@ -1,29 +1,10 @@
-/** A seeded pseudo-random generator: every call returns a float in [0, 1). */
-export type Random = () => number;
+import type { Random } from "../internal/prng.js";
 
-/**
- * mulberry32: a tiny, fast 32-bit PRNG. Not cryptographic; used so the fake's data set and
- * its fault decisions are reproducible from one seed.
- */
-export function mulberry32(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, pick, type Random } from "../internal/prng.js";
 
 /** An integer in [min, max] (both inclusive). */
 export function int(rand: Random, min: number, max: number): number {
   return min + Math.floor(rand() * (max - min + 1));
-}
-
-/** One element of a non-empty array. */
-export function pick<T>(rand: Random, items: readonly T[]): T {
-  return items[Math.floor(rand() * items.length)] as T;
 }
 
 /** One element of a non-empty array, chosen with the given relative weights. */

@@ -1,8 +1,8 @@
+import { mulberry32, pick } from "../../internal/prng.js";
 import { type ContractCheck, skip } from "../context.js";
 import { type Item, walkList, walkScoped } from "../list-walk.js";
 import { readPath } from "../order.js";
 import type { Probe } from "../probe.js";
-import { pickOne, seededRandom } from "../random.js";
 import {
   CONTROL_PARAMS,
   LIST_TEMPLATES,
@@ -67,7 +67,7 @@ export const filters: ContractCheck = {
         ? undefined
         : skip("Prism answers from examples: filtering needs a live target");
     }
-    const rand = seededRandom(seed);
+    const rand = mulberry32(seed);
     for (const { template, filters: list } of planned) {
       const all = await walkScoped(probe, {
         path: template,
@@ -86,7 +86,7 @@ export const filters: ContractCheck = {
         // One value shared by every item cannot tell a filter from none: an enum value no item
         // has then must give an empty list.
         const unseen = allowed.filter((v) => !values.includes(v));
-        const value = pickOne(rand, values.length === 1 && unseen.length > 0 ? unseen : values);
+        const value = pick(rand, values.length === 1 && unseen.length > 0 ? unseen : values);
         const at = `${template}?${name}=${value}`;
         const matches = (item: Item) => asParam(readPath(item, field)) === value;
         // About three pages, so a filter that holds on page 1 only shows.

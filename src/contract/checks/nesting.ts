@@ -1,8 +1,8 @@
+import { mulberry32 } from "../../internal/prng.js";
 import { type ContractCheck, needsLiveTarget } from "../context.js";
 import { expectError, expectStatus } from "../expect.js";
 import { type Item, walkList } from "../list-walk.js";
 import { readPath } from "../order.js";
-import { seededRandom } from "../random.js";
 import { sample } from "../sample.js";
 import { firstIds } from "../scope.js";
 import { LIST_TEMPLATES, listParameters, parentOf, SINGLE_TEMPLATES } from "../spec-lists.js";
@@ -19,7 +19,7 @@ export const nestedCollections: ContractCheck = {
     "a nested collection (e.g. /v1/clusters/{cluster_id}/workloads) holds only items of its parent, for a sample of parents",
   async run({ probe, mode, seed, maxWalkPages }) {
     if (mode === "mock") return needsLiveTarget();
-    const rand = seededRandom(seed);
+    const rand = mulberry32(seed);
     for (const template of LIST_TEMPLATES) {
       const parent = parentOf(template);
       if (!parent) continue;
@@ -68,7 +68,7 @@ export const singleResources: ContractCheck = {
     "a single-resource GET (e.g. /v1/clusters/{cluster_id}) returns the resource asked for (same id and kind as in its list, for a sample of ids), and 404 for the id of another kind",
   async run({ probe, mode, seed }) {
     if (mode === "mock") return needsLiveTarget();
-    const rand = seededRandom(seed);
+    const rand = mulberry32(seed);
     const lists = new Map<string, Item[]>();
     for (const template of SINGLE_TEMPLATES) {
       const list = parentOf(template)?.list;

@@ -1,10 +1,10 @@
+import { mulberry32, type Random } from "../../internal/prng.js";
 import { parametersOf, specPaths } from "../../spec/document.js";
 import { type ContractCheck, discoverIds } from "../context.js";
 import type { Ids } from "../families.js";
 import { pathParamsFor } from "../families.js";
 import { badValues, goodValues } from "../param-values.js";
 import type { Exchange, Probe } from "../probe.js";
-import { type Random, seededRandom } from "../random.js";
 import { schemaOf } from "../spec-lists.js";
 
 /** The most requests the check sends; past it, a seeded sample (every parameter kept). */
@@ -114,7 +114,7 @@ export const parameterValues: ContractCheck = {
   title:
     "generated from the spec for every GET and parameter: values that break the schema get 400 naming the parameter; valid values and combinations get 2xx with a schema-valid body",
   async run({ probe, mode, seed }) {
-    const rand = seededRandom(seed);
+    const rand = mulberry32(seed);
     const ids = await discoverIds(probe);
     let cases = specPaths.flatMap((template) => casesOf(template, ids, rand, probe));
     if (mode === "mock") {
