@@ -13,7 +13,7 @@ const library: Options = {
     index: "src/index.ts",
     ...(existsSync("src/testing/index.ts") ? { "testing/index": "src/testing/index.ts" } : {}),
     "money/index": "src/money/index.ts",
-    // Node-only (node:http), opt-in: nothing the main entry imports.
+    // Node-only (undici), opt-in: nothing the main entry imports.
     "node/index": "src/node/index.ts",
   },
   format: ["esm", "cjs"],

@@ -159,6 +159,9 @@ function problemsOf(
       getAborted: "AbortError",
       walkAborted: "AbortError",
     },
+    // kubeadapt/node's transport, probed on Node only.
+    nodeTransport:
+      runtime === "node" ? { idsDigest: digestIds(ids), notFound: "NotFoundError" } : undefined,
     // Browsers do not let a page set it: the SDK sends none there.
     userAgent: runtime === "chromium" ? null : `kubeadapt-js/${SDK_VERSION} ${runtime}/${version}`,
   };

@@ -45,11 +45,13 @@ export interface KubeadaptOptions {
    */
   baseUrl?: string | undefined;
   /**
-   * The fetch that sends each attempt (tests, proxies), called as the global fetch is:
-   * `fetch(url, init)` for `get` and walk pages, `fetch(request, init)` for `ka.client` calls
-   * and once a middleware is registered (it may need the `Request`). `init` carries the
+   * The fetch that sends each attempt (tests, proxies, `nodeTransport()` from
+   * `kubeadapt/node`), called as the global fetch is: `fetch(url, init)` for walk pages and a
+   * `get` with only `params`, `fetch(request, init)` for `ka.client` calls, a `get` with other
+   * options, and once a middleware is registered (it may need the `Request`). `init` carries the
    * attempt's `signal` and the headers to send (the token included, for `baseUrl`'s origin);
-   * it wins over the request's own. No `Request` is built for it.
+   * it wins over the request's own. No `Request` is built for it. A fetch that offers a direct
+   * exchange (`nodeTransport()` does) gets the pages through that instead, with no `Response`.
    * @default globalThis.fetch, read at call time
    */
   fetch?: FetchLike | undefined;
@@ -179,20 +181,32 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
   }
   const agent = userAgent();
   if (agent && !headers.has("user-agent")) headers.set("user-agent", agent);
+  const apiRoot = baseUrl.href.replace(/\/+$/, "");
   const client = createClient<paths>({
-    baseUrl: baseUrl.href.replace(/\/+$/, ""),
+    baseUrl: apiRoot,
     fetch: authFetch,
     headers,
     pathSerializer: safePathSerializer,
   });
-  // `get` and walks skip building a `Request` until a middleware is registered (it could look).
+  // `get` and walks skip openapi-fetch until a middleware is registered (it could look).
   let plain = true;
   const use = client.use;
   client.use = (...middleware) => {
     plain = false;
     use(...middleware);
   };
-  const fetchPage = createFetchPage(client, token, () => plain);
+  // What every `get` and page sends while it skips openapi-fetch: the client's headers (names
+  // lowercased) and, to `baseUrl`'s origin (theirs always), the token. Frozen: it is reused.
+  const pageHeaders: Record<string, string> = Object.fromEntries(headers);
+  if (token) pageHeaders.authorization = `Bearer ${token}`;
+  const fetchPage = createFetchPage({
+    client,
+    send: retrying,
+    baseUrl: apiRoot,
+    headers: Object.freeze(pageHeaders),
+    token,
+    plain: () => plain,
+  });
 
   return Object.freeze({
     client,

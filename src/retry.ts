@@ -1,5 +1,11 @@
 import { AbortError, ConnectionError, isKubeadaptError, TimeoutError } from "./errors.js";
 import { abortableSleep, MAX_TIMER_DELAY, type Sleep } from "./internal/abortable-sleep.js";
+import {
+  EXCHANGE,
+  type MaybeExchanging,
+  type PageResponse,
+  type Stopper,
+} from "./internal/exchange.js";
 import type { Logger } from "./internal/log.js";
 import type { PageRequest } from "./internal/page-request.js";
 import { redact as redactKeys } from "./internal/redact.js";
@@ -8,23 +14,25 @@ import { onAbort } from "./internal/signals.js";
 
 /**
  * A `fetch` as the client calls it, the way the global `fetch` is called: `(url, init)` for
- * `get` and walk pages, `(request, init)` for `ka.client` calls and whenever a middleware is
- * registered (it may have seen or replaced the `Request`). `init` always has the attempt's
+ * walk pages and a `get` with only `params`, `(request, init)` for `ka.client` calls, a `get`
+ * with other options, and whenever a middleware is registered (it may have seen or replaced
+ * the `Request`). `init` always has the attempt's
  * `signal` and, when they differ from the request's, its `headers`; it wins over the request's
  * own, as with the global fetch. No `Request` is built for it.
  */
 export type FetchLike = (input: string | Request, init?: RequestInit) => Promise<Response>;
 
 /**
- * The fetch {@link createRetryingFetch} returns: it takes the `Request` openapi-fetch built (or
- * a {@link PageRequest} in its place) and headers to send instead of the request's own (the
- * client's auth layer adds `Authorization` this way, so no extra `Request` is built per call and
- * a `Request` middleware saw never holds the token).
+ * The fetch {@link createRetryingFetch} returns. It takes the `Request` openapi-fetch built, with
+ * the headers to send instead of its own (the client's auth layer adds `Authorization` this way,
+ * so no extra `Request` is built per call and a `Request` middleware saw never holds the token),
+ * and resolves with a `Response`; or it takes a {@link PageRequest} and resolves with a
+ * {@link PageResponse} whose `text()` answers from memory.
  */
-export type RetryingFetch = (
-  request: Request | PageRequest,
-  headers?: Headers,
-) => Promise<Response>;
+export interface RetryingFetch {
+  (request: Request, headers?: Headers): Promise<Response>;
+  (request: PageRequest): Promise<PageResponse>;
+}
 
 /**
  * The statuses a GET is retried on: 408 (the server gave up waiting for us), 429 (rate limited:
@@ -105,10 +113,13 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
     redact = redactKeys,
   } = options;
 
-  return async (request, headers) => {
+  return (async (request: Request | PageRequest, headers?: Headers) => {
     const caller = request.signal;
-    // A PageRequest is sent as (url, init); openapi-fetch reads its body as text only.
+    // A PageRequest is sent as (url, init), or exchanged; its body is read as text only.
     const page = !(request instanceof Request);
+    const send = options.fetch ?? fetch;
+    // A page goes through the transport's direct exchange where it has one: no Response.
+    const exchange = page ? (send as MaybeExchanging)[EXCHANGE] : undefined;
     const aborted = (fallback: unknown) =>
       new AbortError("the request was aborted", {
         cause: caller?.aborted ? caller.reason : fallback,
@@ -129,14 +140,16 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
     for (let retry = 0; ; retry++) {
       if (caller?.aborted) throw aborted(caller.reason);
       const mayRetry = retry < attempts - 1;
-      const timeout = new AbortController();
-      const signal = timeout.signal;
       // The timer and the caller's signal end the attempt at once, in whichever phase it is
       // (headers or body), even if the fetch or its body ignores the signal.
+      const stopper: Stopper = { stopped: false, onStop: undefined };
       let fail: (reason: unknown) => void = noop;
       const stop = (reason?: unknown) => {
-        timeout.abort(reason);
-        fail(signal.reason);
+        if (stopper.stopped) return;
+        stopper.stopped = true;
+        stopper.reason = reason;
+        stopper.onStop?.(reason);
+        fail(reason);
       };
       const race = <T>(work: Promise<T>) =>
         new Promise<T>((resolve, reject) => {
@@ -155,13 +168,10 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
       let delay: number;
       let cause: string;
       try {
-        const init = page ? { ...request.init, headers, signal } : { headers, signal };
-        const response = await race(
-          (options.fetch ?? fetch)(page ? request.url : request, init).then((response) => {
-            // Late (the attempt was stopped): nobody will read it.
-            if (signal.aborted) void response.body?.cancel().catch(noop);
-            return response;
-          }),
+        const response: Response | PageResponse = await race(
+          exchange
+            ? exchange(request.url, (request as PageRequest).headers, stopper)
+            : fetchAttempt(send, request, headers, stopper),
         );
         const { status } = response;
         const retryStatus = mayRetry && RETRY_STATUS.test(String(status));
@@ -174,11 +184,13 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
           delay = requested ?? backoffDelay(retry, random);
           cause = `HTTP ${status}`;
         } else {
-          // A page is read as the text openapi-fetch parses; anything else as bytes, which a
-          // new Response wraps with no copy or re-encoding.
-          const body = response.body
-            ? await race<string | ArrayBuffer>(page ? response.text() : response.arrayBuffer())
-            : undefined;
+          // A page is read as the text its reader parses (an empty body as ""); anything else
+          // as bytes, which a new Response wraps with no copy or re-encoding.
+          const body = page
+            ? await race(response.text())
+            : response.body
+              ? await race((response as Response).arrayBuffer())
+              : undefined;
           if (logLevel > 3) trace(status, requestId(response, body));
           if (retryStatus && logLevel > 1) {
             log(
@@ -192,12 +204,19 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
               `${label(true)} ${status} after ${retry + 1} attempt${retry ? "s" : ""}, ${Date.now() - begun} ms`,
             );
           }
-          return body === undefined ? response : withBody(response, body);
+          if (typeof body === "string") {
+            // Read once already: its text() now answers from memory.
+            (response as { text(): Promise<string> }).text = () => Promise.resolve(body);
+            return response;
+          }
+          return body === undefined
+            ? (response as Response)
+            : withBytes(response as Response, body);
         }
       } catch (error) {
-        // The caller's abort aborts `timeout` too (one listener links them): checked first.
+        // The caller's abort stops the attempt too (one listener links them): checked first.
         if (caller?.aborted) throw aborted(error);
-        const timedOut = signal.aborted;
+        const timedOut = stopper.stopped;
         if (!timedOut && isKubeadaptError(error)) throw error;
         if (!timedOut && error instanceof Error && error.name === "AbortError") {
           throw aborted(error);
@@ -229,26 +248,46 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
         throw aborted(error);
       }
     }
-  };
+  }) as RetryingFetch;
 }
 
 /**
- * `response` with its body already read: a walk's page or a `get` (read only by openapi-fetch,
- * as text) gets `text()` answered from memory; any other gets a fresh `Response` with the same
- * status, headers and URL, whose body can be read, streamed or cloned as usual.
+ * One attempt through a `fetch`: `(url, { headers, signal })` for a page (a copy of its shared
+ * headers: a custom fetch may change what it is given), `(request, { headers, signal })`
+ * otherwise. The signal is the attempt's, aborted when `stopper` stops it.
  */
-function withBody(response: Response, body: string | ArrayBuffer): Response {
-  if (typeof body === "string") {
-    response.text = () => Promise.resolve(body);
+function fetchAttempt(
+  send: FetchLike,
+  request: Request | PageRequest,
+  headers: Headers | undefined,
+  stopper: Stopper,
+): Promise<Response> {
+  const timeout = new AbortController();
+  const signal = timeout.signal;
+  stopper.onStop = (reason) => timeout.abort(reason);
+  const sent =
+    request instanceof Request
+      ? send(request, { headers, signal })
+      : send(request.url, { method: request.method, headers: { ...request.headers }, signal });
+  return sent.then((response) => {
+    // Late (the attempt was stopped): nobody will read it.
+    if (signal.aborted) void response.body?.cancel().catch(noop);
     return response;
-  }
+  });
+}
+
+/**
+ * A fresh `Response` over `body`, the bytes already read of `response`, with the same status,
+ * headers and URL: it can be read, streamed or cloned as usual.
+ */
+function withBytes(response: Response, body: ArrayBuffer): Response {
   const copy = new Response(body, response);
   Object.defineProperty(copy, "url", { value: response.url });
   return copy;
 }
 
 /** The response's request id, for debug lines: `x-request-id`, else the body's `request_id`. */
-function requestId(response: Response, body: string | ArrayBuffer | undefined) {
+function requestId(response: Response | PageResponse, body: string | ArrayBuffer | undefined) {
   const text = body instanceof ArrayBuffer ? new TextDecoder().decode(body) : body;
   return response.headers.get("x-request-id") ?? /"request_id":\s*"([^"]*)"/.exec(text ?? "")?.[1];
 }

@@ -42,7 +42,7 @@ async function loadKubeadapt(): Promise<Kubeadapt> {
       format: "esm",
       platform,
       target: "es2022",
-      external: ["openapi-fetch", "node:*"],
+      external: ["openapi-fetch", "node:*", "undici"],
       define: versionDefine,
       outfile,
       logLevel: "silent",

@@ -104,6 +104,7 @@ export async function probe(baseUrl) {
   globalThis.fetch = globalFetch;
   return {
     ...runtimeInfo(),
+    nodeTransport: await probeNodeTransport(baseUrl),
     userAgent,
     stalled,
     listedCluster: listed[0].id,
@@ -123,6 +124,31 @@ export async function probe(baseUrl) {
       status: missing.error?.status,
     },
   };
+}
+
+/**
+ * On Node only: the same walk and a missing cluster through kubeadapt/node's nodeTransport()
+ * (its exchange, on undici), which must give the same ids and the same typed error.
+ * @param {string} baseUrl
+ */
+async function probeNodeTransport(baseUrl) {
+  if (runtimeInfo().runtime !== "node") return undefined;
+  const { nodeTransport } = await import("../../dist/node/index.js");
+  const ka = createKubeadapt({
+    token: "runtime-probe",
+    baseUrl,
+    maxRetries: 0,
+    fetch: nodeTransport(),
+  });
+  const ids = [];
+  for await (const workload of ka.paginate("/v1/workloads", { params: { query: { limit: 500 } } }))
+    ids.push(workload.id);
+  const missing = await errorOf(
+    ka.get("/v1/clusters/{cluster_id}", {
+      params: { path: { cluster_id: "00000000-0000-4000-8000-000000000000" } },
+    }),
+  );
+  return { idsDigest: digestIds(ids), notFound: missing.error?.name ?? missing.name };
 }
 
 const g = /** @type {any} */ (globalThis);

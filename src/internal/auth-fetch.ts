@@ -1,5 +1,4 @@
 import type { RetryingFetch } from "../retry.js";
-import type { PageRequest } from "./page-request.js";
 
 /**
  * Wraps `next` so that requests to `origin` (and only there) carry `Authorization: Bearer
@@ -10,13 +9,10 @@ export function createAuthFetch(next: RetryingFetch, origin: string, token: stri
   // `Request.url` is normalized like `URL.origin` (lowercase host, no default port), and the
   // `/` after the origin stops "https://api.example.evil" from matching "https://api.example".
   const prefix = `${origin}/`;
-  return function authFetch(request: Request | PageRequest): Promise<Response> {
-    // A PageRequest's headers are its own and seen by no one else: the token can go in them.
-    let headers = request instanceof Request ? undefined : request.headers;
-    if (token && request.url.startsWith(prefix)) {
-      headers ??= new Headers(request.headers);
-      headers.set("authorization", `Bearer ${token}`);
-    }
+  return function authFetch(request: Request): Promise<Response> {
+    if (!token || !request.url.startsWith(prefix)) return next(request);
+    const headers = new Headers(request.headers);
+    headers.set("authorization", `Bearer ${token}`);
     // The retrying fetch sends each attempt with these headers: no Request is built here.
     return next(request, headers);
   };

@@ -11,6 +11,7 @@ import {
   RateLimitError,
   ServerError,
 } from "../errors.js";
+import type { PageResponse } from "./exchange.js";
 import { isRecord } from "./is-record.js";
 import { redact } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
@@ -35,7 +36,7 @@ const BY_STATUS: Record<number, typeof KubeadaptError> = {
  * 502 page) gives a {@link ProtocolError} carrying the status.
  */
 export function errorFromResponse(
-  response: Response,
+  response: PageResponse,
   body: string | undefined,
   token?: string,
 ): KubeadaptError {
@@ -72,7 +73,7 @@ export function errorFromResponse(
  * Parses the body of a 2xx response as JSON, or throws a {@link ProtocolError} that says what
  * was received instead.
  */
-export function parseSuccessBody(response: Response, body: string | undefined, token?: string) {
+export function parseSuccessBody(response: PageResponse, body: string | undefined, token?: string) {
   try {
     return JSON.parse(body as string) as unknown;
   } catch {
@@ -85,7 +86,7 @@ export function parseSuccessBody(response: Response, body: string | undefined, t
  * "expected a JSON <what> with HTTP <status>, received <type>: "<redacted excerpt>"".
  */
 export function protocolError(
-  response: Response,
+  response: PageResponse,
   what: string,
   body: string | undefined,
   token?: string,

@@ -1,11 +1,13 @@
 import { errorFromResponse, parseSuccessBody, protocolError } from "./error-from-response.js";
+import type { PageResponse } from "./exchange.js";
 import { isRecord } from "./is-record.js";
 
 /** What openapi-fetch resolves with when asked for `parseAs: "text"`. */
 export interface TextResult {
   data?: unknown;
   error?: unknown;
-  response: Response;
+  /** A `Response`, or a transport's {@link PageResponse} (all that is read of it). */
+  response: PageResponse;
 }
 
 /**

@@ -4,7 +4,10 @@
  * RFC 9110 allows). Undefined when neither header is present or parseable; a date in the past
  * gives 0.
  */
-export function parseRetryAfter(headers: Headers, now: number = Date.now()): number | undefined {
+export function parseRetryAfter(
+  headers: Pick<Headers, "get">,
+  now: number = Date.now(),
+): number | undefined {
   const ms = headers.get("retry-after-ms")?.trim() ?? "";
   if (NUMBER.test(ms)) return +ms;
   const value = headers.get("retry-after")?.trim() ?? "";

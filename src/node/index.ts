@@ -1,4 +1,3 @@
 // `kubeadapt/node`: the Node-only transport. Never imported by the main entry, which stays
 // runtime-neutral (browsers, Deno, Bun).
-export type { Agents } from "./send.js";
 export { type NodeFetch, type NodeTransportOptions, nodeTransport } from "./transport.js";

@@ -1,74 +1,79 @@
-import type { Agent as HttpAgent, IncomingMessage } from "node:http";
-import { request as httpRequest } from "node:http";
-import type { Agent as HttpsAgent } from "node:https";
-import { request as httpsRequest } from "node:https";
+import type { IncomingHttpHeaders } from "node:http";
+import type { Dispatcher } from "undici";
+import type { Stopper } from "../internal/exchange.js";
 import type { Hop } from "./redirect.js";
 
-/** A response read to its end: the status line, the raw header pairs and the body's bytes. */
+/** A response read to its end: the status line, the header fields and the body's bytes. */
 export interface Received {
   status: number;
   statusText: string;
-  rawHeaders: string[];
-  headers: IncomingMessage["headers"];
+  /** Names lowercased; a repeated field's values in an array, in order. */
+  headers: IncomingHttpHeaders;
   body: Buffer;
 }
 
-/** The keep-alive agents of one transport. */
-export interface Agents {
-  http: HttpAgent;
-  https: HttpsAgent;
-}
-
 /**
- * Sends one hop and reads its response to the end. Rejects with `signal.reason` once `signal`
- * aborts (the socket is destroyed), and with a `TypeError` "fetch failed" (the cause attached)
- * when the network fails, the connection drops mid-body included: the errors Node's fetch gives.
+ * Sends one hop through `dispatcher` and reads its response to the end. Rejects with the
+ * stopper's reason once `stopper` stops (the request is aborted, its connection closed), and
+ * with a `TypeError` "fetch failed" (the cause attached) when the network fails, the connection
+ * dropping mid-body included: the errors Node's fetch gives.
  */
-export function send(hop: Hop, agents: Agents, signal: AbortSignal | undefined) {
+export function send(hop: Hop, dispatcher: Dispatcher, stopper: Stopper) {
   return new Promise<Received>((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const https = hop.url.protocol === "https:";
-    const request = (https ? httpsRequest : httpRequest)(hop.url, {
-      method: hop.method,
-      headers: hop.headers,
-      agent: https ? agents.https : agents.http,
-    });
+    if (stopper.stopped) return reject(stopper.reason);
     let settled = false;
+    let controller: Dispatcher.DispatchController | undefined;
+    let status = 0;
+    let statusText = "";
+    let headers: IncomingHttpHeaders = {};
+    const chunks: Buffer[] = [];
     const settle = (error: unknown, received?: Received) => {
       if (settled) return;
       settled = true;
-      signal?.removeEventListener("abort", onAbort);
+      stopper.onStop = undefined;
       if (received) resolve(received);
       else reject(error);
     };
-    const fail = (cause: unknown) => {
-      request.destroy();
-      settle(new TypeError("fetch failed", { cause }));
+    stopper.onStop = (reason) => {
+      settle(reason);
+      controller?.abort(ABORTED);
     };
-    const onAbort = () => {
-      settle(signal?.reason);
-      request.destroy();
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-    request.on("error", fail);
-    request.on("response", (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("error", fail);
-      response.on("end", () =>
-        settle(undefined, {
-          status: response.statusCode ?? 0,
-          statusText: response.statusMessage ?? "",
-          rawHeaders: response.rawHeaders,
-          headers: response.headers,
-          body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks),
-        }),
-      );
-      // A connection closed before the body's end (some Node versions emit no error for it).
-      response.on("close", () => {
-        if (!response.complete) fail(new Error("the connection closed before the body ended"));
-      });
-    });
-    request.end(hop.body);
+    const { url } = hop;
+    dispatcher.dispatch(
+      {
+        origin: url.origin,
+        path: url.pathname + url.search,
+        method: hop.method,
+        headers: hop.headers,
+        body: hop.body ?? null,
+      },
+      {
+        onRequestStart(started) {
+          controller = started;
+          // Aborted while it waited for a connection: it never goes out.
+          if (settled) started.abort(ABORTED);
+        },
+        onResponseStart(_controller, code, fields, message) {
+          // An informational (1xx) response comes before the real one: wait for that.
+          if (code < 200) return;
+          status = code;
+          statusText = message ?? "";
+          headers = fields;
+        },
+        onResponseData(_controller, chunk) {
+          chunks.push(chunk);
+        },
+        onResponseEnd() {
+          const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+          settle(undefined, { status, statusText, headers, body });
+        },
+        onResponseError(_controller, cause) {
+          settle(new TypeError("fetch failed", { cause }));
+        },
+      },
+    );
   });
 }
+
+// What the dispatcher is told when a request is abandoned; the caller already has its reason.
+const ABORTED = new Error("the request was aborted");

@@ -1,7 +1,7 @@
 // nodeTransport() against the global fetch, request by request: the same redirects, decoding,
 // body reads, aborts and errors come out of both over real sockets.
-import { Agent } from "node:https";
 import { deflateRawSync, gzipSync } from "node:zlib";
+import { Agent } from "undici";
 import { describe, expect, it } from "vitest";
 import { nodeTransport } from "../../src/node/index.js";
 import { type Handler, serverPerTest, TEST_CA } from "../helpers/loopback-server.js";
@@ -190,10 +190,10 @@ describe.each(fetches)("%s", (_name, send) => {
 });
 
 describe("nodeTransport() over TLS", () => {
-  it("uses the agent it is given (here trusting the test CA)", async () => {
+  it("uses the dispatcher it is given (here trusting the test CA)", async () => {
     const server = await serve((_request, response) => response.end("secure"), true);
     await expect(nodeTransport()(server.origin)).rejects.toThrow(TypeError);
-    const trusting = nodeTransport({ agents: { https: new Agent({ ca: TEST_CA }) } });
+    const trusting = nodeTransport({ dispatcher: new Agent({ connect: { ca: TEST_CA } }) });
     expect(await (await trusting(server.origin)).text()).toBe("secure");
   });
 });

@@ -9,6 +9,7 @@ import {
   ProtocolError,
 } from "../../src/index.js";
 import { createFetchPage } from "../../src/internal/fetch-page.js";
+import { createRetryingFetch } from "../../src/retry.js";
 import { stubFetch } from "../helpers/stub-fetch.js";
 
 const BASE = "https://api.test";
@@ -19,11 +20,22 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function fetchPageWith(handler: (request: Request) => Response | Promise<Response>) {
+/** A fetchPage over a stub server: through openapi-fetch, or skipping it (`direct`). */
+function fetchPageWith(
+  handler: (request: Request) => Response | Promise<Response>,
+  direct: boolean,
+) {
   const { fetch, requests } = stubFetch(handler);
   const client = createClient<paths>({ baseUrl: BASE, fetch });
   return {
-    fetchPage: createFetchPage(client, "ka_test_tok", () => false),
+    fetchPage: createFetchPage({
+      client,
+      send: createRetryingFetch({ fetch, maxRetries: 0 }),
+      baseUrl: BASE,
+      headers: {},
+      token: "ka_test_tok",
+      plain: () => direct,
+    }),
     requests,
   };
 }
@@ -38,9 +50,12 @@ const page = (ids: string[], next: string) =>
     },
   });
 
-describe("fetchPage", () => {
+describe.each([
+  ["through openapi-fetch", false],
+  ["skipping openapi-fetch", true],
+])("fetchPage %s", (_name, direct) => {
   it("returns the whole parsed envelope, data and meta", async () => {
-    const { fetchPage } = fetchPageWith(() => page(["a"], ""));
+    const { fetchPage } = fetchPageWith(() => page(["a"], ""), direct);
     const body = await fetchPage("/v1/clusters", { signal, querySerializer: () => "limit=2" });
     expect(body).toEqual({
       data: [{ id: "a" }],
@@ -49,7 +64,7 @@ describe("fetchPage", () => {
   });
 
   it("sends the serializer's query string and the path parameters", async () => {
-    const { fetchPage, requests } = fetchPageWith(() => page([], ""));
+    const { fetchPage, requests } = fetchPageWith(() => page([], ""), direct);
     await fetchPage("/v1/clusters/{cluster_id}/workloads", {
       signal,
       params: { path: { cluster_id: "c 1" } },
@@ -59,15 +74,17 @@ describe("fetchPage", () => {
   });
 
   it("throws the typed error of a non-2xx envelope", async () => {
-    const { fetchPage } = fetchPageWith(() =>
-      Response.json(
-        {
-          data: null,
-          meta: { request_id: "req_410" },
-          error: { code: "CURSOR_EXPIRED", message: "old", details: [{ reason: "expired" }] },
-        },
-        { status: 410 },
-      ),
+    const { fetchPage } = fetchPageWith(
+      () =>
+        Response.json(
+          {
+            data: null,
+            meta: { request_id: "req_410" },
+            error: { code: "CURSOR_EXPIRED", message: "old", details: [{ reason: "expired" }] },
+          },
+          { status: 410 },
+        ),
+      direct,
     );
     const error = await fetchPage("/v1/clusters", {
       signal,
@@ -78,14 +95,14 @@ describe("fetchPage", () => {
   });
 
   it("throws ProtocolError for a 200 that is not JSON", async () => {
-    const { fetchPage } = fetchPageWith(() => new Response("<html>oops</html>"));
+    const { fetchPage } = fetchPageWith(() => new Response("<html>oops</html>"), direct);
     await expect(
       fetchPage("/v1/clusters", { signal, querySerializer: () => "" }),
     ).rejects.toBeInstanceOf(ProtocolError);
   });
 
   it("rejects a dot-segment path parameter before any request", async () => {
-    const { fetchPage, requests } = fetchPageWith(() => page([], ""));
+    const { fetchPage, requests } = fetchPageWith(() => page([], ""), direct);
     await expect(
       fetchPage("/v1/clusters/{cluster_id}/workloads", {
         signal,
@@ -208,6 +225,22 @@ describe("ka.paginate through the client", () => {
       null,
       null,
     ]);
+  });
+
+  it("sends a get with only parameters as (url, init), one with headers or options through openapi-fetch", async () => {
+    const { fetch, calls, requests } = stubFetch(() =>
+      Response.json({ data: { name: "org" }, meta: {} }),
+    );
+    const ka = createKubeadapt({ token: "ka_test_tok", baseUrl: BASE, fetch });
+    await ka.get("/v1/organization", { params: {} });
+    await ka.get("/v1/organization", { headers: { "x-trace": "7" } });
+    await ka.get("/v1/organization", { cache: "no-store" });
+    expect(calls.map((call) => typeof call.input)).toEqual(["string", "object", "object"]);
+    expect(requests[1]?.headers.get("x-trace")).toBe("7");
+    expect(requests[2]?.cache).toBe("no-store");
+    expect(requests.map((r) => r.headers.get("authorization"))).toEqual(
+      Array(3).fill("Bearer ka_test_tok"),
+    );
   });
 
   it("gives a custom fetch (url, init) per page while no middleware is registered, (request, init) after", async () => {

@@ -145,13 +145,28 @@ describe("the packed tarball", () => {
     expect(files).toContain("package/dist/index.d.cts");
   });
 
-  it("installs with openapi-fetch as its only dependency", async () => {
+  it("installs with openapi-fetch and undici as its only dependencies", async () => {
     const installed = JSON.parse(
       await readFile(join(app, "node_modules/kubeadapt/package.json"), "utf8"),
     );
-    expect(Object.keys(installed.dependencies)).toEqual(["openapi-fetch"]);
+    expect(Object.keys(installed.dependencies)).toEqual(["openapi-fetch", "undici"]);
     expect(installed.sideEffects).toBe(false);
     expect(existsSync(join(app, "node_modules/openapi-fetch"))).toBe(true);
+  });
+
+  it("has the main entry import openapi-fetch alone; undici only kubeadapt/node", async () => {
+    const imports = async (file: string) => {
+      const code = await readFile(join(app, "node_modules/kubeadapt/dist", file), "utf8");
+      const found = code.matchAll(
+        /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\(\s*)["']([^"']+)["']/g,
+      );
+      return [...new Set([...found].map((match) => match[1] as string))].sort();
+    };
+    expect(await imports("index.js")).toEqual(["openapi-fetch"]);
+    expect(await imports("index.cjs")).toEqual(["openapi-fetch"]);
+    for (const file of ["node/index.js", "node/index.cjs"]) {
+      expect((await imports(file)).filter((name) => !name.startsWith("node:"))).toEqual(["undici"]);
+    }
   });
 });
 

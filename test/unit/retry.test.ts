@@ -1,7 +1,8 @@
 import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AbortError, ConnectionError, isAbortError, TimeoutError } from "../../src/errors.js";
-import { PageRequest } from "../../src/internal/page-request.js";
+import { EXCHANGE, type PageResponse, type Stopper } from "../../src/internal/exchange.js";
+import type { PageRequest } from "../../src/internal/page-request.js";
 import {
   backoffDelay,
   createRetryingFetch,
@@ -378,28 +379,27 @@ describe("createRetryingFetch: default fetch", () => {
 });
 
 describe("createRetryingFetch: a walk's PageRequest", () => {
-  const pageRequest = (signal: AbortSignal): PageRequest =>
-    PageRequest(URL_, {
-      method: "GET",
-      headers: new Headers({ authorization: "Bearer t", "x-custom": "1" }),
-      signal,
-    });
+  const headers = Object.freeze({ authorization: "Bearer t", "x-custom": "1" });
+  const pageRequest = (signal: AbortSignal): PageRequest => ({
+    url: URL_,
+    method: "GET",
+    headers,
+    signal,
+  });
 
-  it("gives the global fetch its URL, and its headers and an attempt signal as init", async () => {
+  it("gives the global fetch its URL, a copy of its headers and an attempt signal as init", async () => {
     const calls: [unknown, RequestInit][] = [];
     vi.stubGlobal("fetch", async (input: unknown, init: RequestInit) => {
       calls.push([input, init]);
       return json(calls.length < 2 ? 503 : 200);
     });
     const page = pageRequest(new AbortController().signal);
-    const response = await createRetryingFetch({ sleep: recordingSleep().sleep })(
-      page,
-      page.headers,
-    );
+    const response = await createRetryingFetch({ sleep: recordingSleep().sleep })(page);
     expect(response.status).toBe(200);
     expect(calls.map(([input]) => input)).toEqual([URL_, URL_]);
     for (const [, init] of calls) {
-      expect(init.headers).toBe(page.headers);
+      expect(init.headers).toEqual(headers);
+      expect(init.headers).not.toBe(headers);
       expect(init.signal).toBeInstanceOf(AbortSignal);
       expect(init.signal).not.toBe(page.signal);
     }
@@ -407,10 +407,8 @@ describe("createRetryingFetch: a walk's PageRequest", () => {
 
   it("gives a custom fetch its URL and a GET init with its headers, as the global fetch", async () => {
     const { fetch, requests, calls } = stubFetch(() => json(200));
-    const page = pageRequest(new AbortController().signal);
-    await retrying(fetch)(page, page.headers);
+    await retrying(fetch)(pageRequest(new AbortController().signal));
     expect(calls[0]?.input).toBe(URL_);
-    expect(calls[0]?.init?.headers).toBe(page.headers);
     expect(requests[0]?.method).toBe("GET");
     expect(requests[0]?.url).toBe(URL_);
     expect(requests[0]?.headers.get("x-custom")).toBe("1");
@@ -420,10 +418,94 @@ describe("createRetryingFetch: a walk's PageRequest", () => {
   it("ends in AbortError at once when its page's signal aborts, even if fetch ignores it", async () => {
     const controller = new AbortController();
     const { fetch, requests } = stubFetch(() => new Promise<Response>(() => {}));
-    const page = pageRequest(controller.signal);
-    const promise = retrying(fetch)(page, page.headers);
+    const promise = retrying(fetch)(pageRequest(controller.signal));
     setTimeout(() => controller.abort(), 5);
     await expect(promise).rejects.toBeInstanceOf(AbortError);
     expect(requests[0]?.signal.aborted).toBe(true);
+  });
+});
+
+describe("createRetryingFetch: a transport's exchange", () => {
+  const headers = Object.freeze({ authorization: "Bearer t" });
+  const reply = (status: number, text = "{}"): PageResponse => ({
+    status,
+    ok: status < 300,
+    headers: new Headers(status === 429 ? { "retry-after": "0" } : {}),
+    text: () => Promise.resolve(text),
+  });
+  /** A fetch whose exchange answers with `answer(call)`; the fetch face itself throws. */
+  function exchanging(answer: (call: number, stopper: Stopper) => Promise<PageResponse>) {
+    const calls: { url: string; headers: object; stopper: Stopper }[] = [];
+    const fetch = Object.assign(
+      async () => {
+        throw new Error("the fetch face was called");
+      },
+      {
+        [EXCHANGE]: (url: string, sent: Record<string, string>, stopper: Stopper) => {
+          calls.push({ url, headers: sent, stopper });
+          return answer(calls.length, stopper);
+        },
+      },
+    );
+    return { fetch, calls };
+  }
+  const page = (signal?: AbortSignal): PageRequest => ({
+    url: URL_,
+    method: "GET",
+    headers,
+    signal,
+  });
+
+  it("sends pages through it, with the shared headers, and retries its statuses", async () => {
+    const { fetch, calls } = exchanging(async (call) => reply(call === 1 ? 429 : 200, '{"a":1}'));
+    const response = await retrying(fetch)(page());
+    expect(await response.text()).toBe('{"a":1}');
+    expect(calls.map((call) => [call.url, call.headers])).toEqual([
+      [URL_, headers],
+      [URL_, headers],
+    ]);
+    expect(calls[0]?.headers).toBe(headers);
+  });
+
+  it("leaves a Request (ka.client) to the fetch face", async () => {
+    const { fetch, calls } = exchanging(async () => reply(200));
+    await expect(retrying(fetch, { maxRetries: 0 })(new Request(URL_))).rejects.toThrow(
+      "the fetch face was called",
+    );
+    expect(calls).toHaveLength(0);
+  });
+
+  it("stops a silent exchange at the deadline, each attempt, then throws TimeoutError", async () => {
+    const stopped: unknown[] = [];
+    const { fetch, calls } = exchanging(
+      (_, stopper) =>
+        new Promise<PageResponse>(() => {
+          stopper.onStop = (reason) => stopped.push(reason);
+        }),
+    );
+    const error = await retrying(fetch, { timeoutMs: 20, maxRetries: 1 })(page()).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(calls).toHaveLength(2);
+    expect(stopped).toHaveLength(2);
+    expect(calls.every((call) => call.stopper.stopped)).toBe(true);
+  });
+
+  it("stops it with the caller's reason when the page's signal aborts, and throws AbortError", async () => {
+    const controller = new AbortController();
+    const stopped: unknown[] = [];
+    const { fetch } = exchanging(
+      (_, stopper) =>
+        new Promise<PageResponse>(() => {
+          stopper.onStop = (reason) => stopped.push(reason);
+        }),
+    );
+    const promise = retrying(fetch)(page(controller.signal));
+    setTimeout(() => controller.abort(new Error("enough")), 5);
+    const error = await promise.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as AbortError).cause).toEqual(new Error("enough"));
+    expect(stopped).toEqual([new Error("enough")]);
   });
 });
