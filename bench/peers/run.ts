@@ -42,6 +42,7 @@ const LABELS: Record<string, string> = {
   kubeadapt: `${kubeadapt}, global fetch`,
   kubeadaptNode: `${kubeadapt}, nodeTransport()`,
   nodeHttpLoop: "the loop on bare node:http (keep-alive), for reference",
+  undiciLoop: "the loop on bare undici dispatch (keep-alive), for reference",
   openai: peer("openai"),
   stripe: peer("stripe"),
   anthropic: peer("@anthropic-ai/sdk"),

@@ -7,6 +7,7 @@ import { DynamoDBClient, paginateScan } from "@aws-sdk/client-dynamodb";
 import { Octokit } from "@octokit/rest";
 import { FetchHttpHandler } from "@smithy/fetch-http-handler";
 import OpenAI from "openai";
+import { Agent as UndiciAgent } from "undici";
 import Stripe from "stripe";
 import { itemId, PAGE_SIZE, WALK_ITEMS } from "./fakes.js";
 
@@ -120,6 +121,7 @@ export function createWalks(origin: string, ka: Kubeadapt, stub?: typeof fetch) 
   if (!stub) {
     walks.kubeadaptNode = () => walkKubeadapt(kubeadaptNode);
     walks.nodeHttpLoop = nodeHttpLoop;
+    walks.undiciLoop = () => loopOn(getJsonUndici);
   }
 
   async function walkKubeadapt(client: typeof kubeadapt): Promise<number> {
@@ -140,7 +142,26 @@ export function createWalks(origin: string, ka: Kubeadapt, stub?: typeof fetch) 
         response.on("error", reject);
       }).on("error", reject);
     });
-  async function nodeHttpLoop(): Promise<number> {
+  // The floor of an undici transport: the same loop on undici's dispatch, as kubeadapt/node sends.
+  const dispatcher = new UndiciAgent();
+  const getJsonUndici = (path: string) =>
+    new Promise<unknown>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      dispatcher.dispatch(
+        { origin, path, method: "GET", headers: { accept: "*/*" } },
+        {
+          // Its presence selects undici's current handler API.
+          onRequestStart: () => {},
+          onResponseData: (_controller, chunk) => chunks.push(chunk),
+          onResponseEnd: () => resolve(JSON.parse(Buffer.concat(chunks).toString())),
+          onResponseError: (_controller, error) => reject(error),
+        },
+      );
+    });
+  function nodeHttpLoop(): Promise<number> {
+    return loopOn(getJson);
+  }
+  async function loopOn(getJson: (path: string) => Promise<unknown>): Promise<number> {
     const check = new Checker();
     let cursor = "";
     for (;;) {

@@ -4,6 +4,7 @@ import type { RetryingFetch } from "../retry.js";
 import type { FetchPage } from "../walk/types.js";
 import { readResult, type TextResult } from "./read-result.js";
 import { safePathSerializer } from "./safe-path-serializer.js";
+import { requestSignal } from "./signals.js";
 
 /** A {@link FetchPage} that also takes any `GET` init and, with `unwrap`, returns `data`. */
 export type Send = (path: string, init?: object, unwrap?: boolean) => Promise<unknown>;
@@ -42,12 +43,18 @@ export function createFetchPage(options: FetchPageOptions): FetchPage & Send {
   const get = client.GET as unknown as (path: string, init: object) => Promise<TextResult>;
   return async (path: string, init?: PageInit, unwrap?: boolean) => {
     if (!plain() || !direct(init)) {
-      const result = await get(path, {
-        ...init,
-        pathSerializer: safePathSerializer,
-        parseAs: "text",
-      });
-      return readResult(result, token, unwrap);
+      const [signal, unlink] = init?.signal ? requestSignal(init.signal) : [];
+      try {
+        const result = await get(path, {
+          ...init,
+          signal,
+          pathSerializer: safePathSerializer,
+          parseAs: "text",
+        });
+        return readResult(result, token, unwrap);
+      } finally {
+        unlink?.();
+      }
     }
     const url = createFinalURL(path, {
       baseUrl,
