@@ -7,8 +7,8 @@ import { DynamoDBClient, paginateScan } from "@aws-sdk/client-dynamodb";
 import { Octokit } from "@octokit/rest";
 import { FetchHttpHandler } from "@smithy/fetch-http-handler";
 import OpenAI from "openai";
-import { Agent as UndiciAgent } from "undici";
 import Stripe from "stripe";
+import { Agent as UndiciAgent } from "undici";
 import { itemId, PAGE_SIZE, WALK_ITEMS } from "./fakes.js";
 
 /** The kubeadapt entries under test (bundled from src/ as the package ships them). */
