@@ -196,17 +196,10 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
     use(...middleware);
   };
   // What every `get` and page sends while it skips openapi-fetch: the client's headers (names
-  // lowercased) and, to `baseUrl`'s origin (theirs always), the token. Frozen: it is reused.
+  // lowercased) and, to `baseUrl`'s origin (theirs always), the token. Shared: never changed.
   const pageHeaders: Record<string, string> = Object.fromEntries(headers);
   if (token) pageHeaders.authorization = `Bearer ${token}`;
-  const fetchPage = createFetchPage({
-    client,
-    send: retrying,
-    baseUrl: apiRoot,
-    headers: Object.freeze(pageHeaders),
-    token,
-    plain: () => plain,
-  });
+  const fetchPage = createFetchPage(client, retrying, apiRoot, pageHeaders, token, () => plain);
 
   return Object.freeze({
     client,

@@ -119,7 +119,7 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
     const page = !(request instanceof Request);
     const send = options.fetch ?? fetch;
     // A page goes through the transport's direct exchange where it has one: no Response.
-    const exchange = page ? (send as MaybeExchanging)[EXCHANGE] : undefined;
+    const exchange = page && (send as MaybeExchanging)[EXCHANGE];
     const aborted = (fallback: unknown) =>
       new AbortError("the request was aborted", {
         cause: caller?.aborted ? caller.reason : fallback,
@@ -142,12 +142,11 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
       const mayRetry = retry < attempts - 1;
       // The timer and the caller's signal end the attempt at once, in whichever phase it is
       // (headers or body), even if the fetch or its body ignores the signal.
-      const stopper: Stopper = { stopped: false, onStop: undefined };
+      const stopper: Stopper = { stopped: false };
       let fail: (reason: unknown) => void = noop;
+      // Idempotent: a second stop finds the attempt settled and its controller aborted.
       const stop = (reason?: unknown) => {
-        if (stopper.stopped) return;
         stopper.stopped = true;
-        stopper.reason = reason;
         stopper.onStop?.(reason);
         fail(reason);
       };
@@ -286,10 +285,16 @@ function withBytes(response: Response, body: ArrayBuffer): Response {
   return copy;
 }
 
-/** The response's request id, for debug lines: `x-request-id`, else the body's `request_id`. */
+/**
+ * The response's request id, for debug lines: `x-request-id`, else the `request_id` of a body
+ * read as text (a `get`'s or a page's; a `ka.client` body, read as bytes, is not decoded for it).
+ */
 function requestId(response: Response | PageResponse, body: string | ArrayBuffer | undefined) {
-  const text = body instanceof ArrayBuffer ? new TextDecoder().decode(body) : body;
-  return response.headers.get("x-request-id") ?? /"request_id":\s*"([^"]*)"/.exec(text ?? "")?.[1];
+  return (
+    response.headers.get("x-request-id") ??
+    // Bytes (an ArrayBuffer) stringify to "[object ArrayBuffer]", which never matches.
+    /"request_id":\s*"([^"]*)"/.exec(String(body))?.[1]
+  );
 }
 
 /** The error of a last attempt that got no response: it timed out, or the network failed. */

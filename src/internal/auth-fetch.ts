@@ -9,7 +9,7 @@ export function createAuthFetch(next: RetryingFetch, origin: string, token: stri
   // `Request.url` is normalized like `URL.origin` (lowercase host, no default port), and the
   // `/` after the origin stops "https://api.example.evil" from matching "https://api.example".
   const prefix = `${origin}/`;
-  return function authFetch(request: Request): Promise<Response> {
+  return (request: Request): Promise<Response> => {
     if (!token || !request.url.startsWith(prefix)) return next(request);
     const headers = new Headers(request.headers);
     headers.set("authorization", `Bearer ${token}`);

@@ -26,9 +26,13 @@ export interface PageResponse {
  */
 export interface Stopper {
   stopped: boolean;
-  /** Why it stopped (an abort's reason), once `stopped`. */
+  /**
+   * Why it stopped, when the stopper's owner needs the exchange to reject with that (a `fetch`
+   * rejects with its signal's reason); unset by the retry layer, which has rejected already.
+   */
   reason?: unknown;
-  onStop: ((reason: unknown) => void) | undefined;
+  /** Set by the transport while a request is out: aborts it. */
+  onStop?: ((reason: unknown) => void) | undefined;
 }
 
 /**

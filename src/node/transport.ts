@@ -62,7 +62,7 @@ export function nodeTransport(options: NodeTransportOptions = {}): NodeFetch {
     const { hop, signal, redirect, request } = firstHop(input, init);
     if (request?.body) hop.body = Buffer.from(await request.arrayBuffer());
     // The signal, as the stopper every hop is sent with.
-    const stopper: Stopper = { stopped: false, onStop: undefined };
+    const stopper: Stopper = { stopped: false };
     const stop = () => {
       stopper.stopped = true;
       stopper.reason = signal?.reason;

@@ -37,12 +37,10 @@ export function createPaginator<T>(
   let end: { at?: WalkPoint; error?: unknown } | undefined;
   // Wakes the consumer waiting for the queue to fill or the walk to end.
   let waiter: (() => void) | undefined;
-  // The walk's controller, whose signal every page request gets: aborted when the walk is
-  // closed or the caller aborts (nothing more is fetched then). One for the whole walk, not one
-  // per page: fetchPage gives a `Request` a signal of its own (see requestSignal).
-  let controller: AbortController | undefined;
-  // A page request is in flight.
-  let fetching = false;
+  // The in-flight page's own controller. Each request gets a fresh, short-lived signal: a
+  // `fetch` that never yields to the event loop never lets undici drop the listener each
+  // Request adds to its signal, so one long-lived walk signal would collect one per page.
+  let request: AbortController | undefined;
   let fetched = 0;
   let pages = 0;
   let items = 0;
@@ -90,7 +88,7 @@ export function createPaginator<T>(
     unlink();
     queue.length = 0;
     // The reason never reaches the consumer: a closed walk ignores how the request ended.
-    controller?.abort();
+    request?.abort();
     settle();
   };
 
@@ -127,18 +125,17 @@ export function createPaginator<T>(
   };
 
   const pump = (): void => {
-    if (closed || end || fetching || (!waiter && queue.length >= prefetch)) return;
-    fetching = true;
-    controller ??= new AbortController();
-    (source as PageSource<T>).fetch(controller.signal).then(
+    if (closed || end || request || (!waiter && queue.length >= prefetch)) return;
+    request = new AbortController();
+    (source as PageSource<T>).fetch(request.signal).then(
       (page) => {
-        fetching = false;
+        request = undefined;
         if (closed || end) return;
         accept(page);
         pump();
       },
       (error: unknown) => {
-        fetching = false;
+        request = undefined;
         if (!closed && !end) fail(error);
       },
     );
@@ -159,7 +156,7 @@ export function createPaginator<T>(
           unlink = onAbort(signal, () => {
             queue.length = 0;
             fail(aborted());
-            controller?.abort(signal.reason);
+            request?.abort(signal.reason);
           });
         }
       }

@@ -28,14 +28,14 @@ function fetchPageWith(
   const { fetch, requests } = stubFetch(handler);
   const client = createClient<paths>({ baseUrl: BASE, fetch });
   return {
-    fetchPage: createFetchPage({
+    fetchPage: createFetchPage(
       client,
-      send: createRetryingFetch({ fetch, maxRetries: 0 }),
-      baseUrl: BASE,
-      headers: {},
-      token: "ka_test_tok",
-      plain: () => direct,
-    }),
+      createRetryingFetch({ fetch, maxRetries: 0 }),
+      BASE,
+      {},
+      "ka_test_tok",
+      () => direct,
+    ),
     requests,
   };
 }

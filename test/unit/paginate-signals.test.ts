@@ -85,7 +85,7 @@ describe("paginate: abort signals of page requests", () => {
     expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
   }, 30_000);
 
-  it("gives every page the walk's one signal, aborted once the consumer stops", async () => {
+  it("each page's request gets its own signal, detached from the walk once the page settles", async () => {
     const signals: AbortSignal[] = [];
     const fetchPage: FetchPage = async (_path, init) => {
       if (init.signal) signals.push(init.signal);
@@ -95,12 +95,22 @@ describe("paginate: abort signals of page requests", () => {
         meta: { pagination: { has_more: true, next_cursor: `c${page}` } },
       };
     };
-    const walk = createCursorWalk(fetchPage, "/v1/workloads", { prefetch: 0 });
-    let seen = 0;
-    for await (const _ of walk) if (++seen === 3) break;
+    const controller = new AbortController();
+    const walk = createCursorWalk(fetchPage, "/v1/workloads", {
+      signal: controller.signal,
+      prefetch: 0,
+    });
+    const seen: unknown[] = [];
+    const error = await (async () => {
+      for await (const item of walk) {
+        seen.push(item);
+        if (seen.length === 3) controller.abort();
+      }
+    })().catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "AbortError" });
     expect(signals).toHaveLength(3);
-    expect(new Set(signals).size).toBe(1);
-    expect(signals[0]?.aborted).toBe(true);
+    expect(new Set(signals).size).toBe(3);
+    expect(signals.map((s) => s.aborted)).toEqual([false, false, false]);
   });
 
   it("aborting the walk aborts the in-flight page's signal", async () => {
