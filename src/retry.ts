@@ -267,7 +267,7 @@ function fetchAttempt(
   const sent =
     request instanceof Request
       ? send(request, { headers, signal })
-      : send(request.url, { method: request.method, headers: { ...request.headers }, signal });
+      : send(request.url, { method: "GET", headers: { ...request.headers }, signal });
   return sent.then((response) => {
     // Late (the attempt was stopped): nobody will read it.
     if (signal.aborted) void response.body?.cancel().catch(noop);

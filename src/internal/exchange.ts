@@ -2,7 +2,7 @@
  * The key of a transport's direct exchange, beside its `fetch` face: `Symbol.for`, so that the
  * main entry and `kubeadapt/node` (separate bundles) agree on it.
  */
-export const EXCHANGE: unique symbol = Symbol.for("kubeadapt.exchange");
+export const EXCHANGE: unique symbol = Symbol.for("kubeadapt.page");
 
 /**
  * What the client reads of a `get`'s or a walk page's response, and all it reads: the retry

@@ -67,8 +67,5 @@ function direct(init: PageInit | undefined): boolean {
   for (const key in init) {
     if (key !== "params" && key !== "querySerializer" && key !== "signal") return false;
   }
-  return (
-    init?.params?.header === undefined &&
-    typeof (init?.querySerializer ?? serializeQuery) === "function"
-  );
+  return !init?.params?.header && typeof (init?.querySerializer ?? serializeQuery) === "function";
 }

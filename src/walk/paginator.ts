@@ -207,6 +207,8 @@ export function createPaginator<T>(
     };
     const step = async (): Promise<IteratorResult<V>> => {
       while (index >= batch.length) {
+        // Let go of the page handed out, so that it is garbage while the next is parsed.
+        batch = [];
         const page = await nextPage(byPage);
         if (!page) return DONE;
         if (byPage) return { done: false, value: page as V };
