@@ -18,26 +18,11 @@ export interface Received {
  * with a `TypeError` "fetch failed" (the cause attached) when the network fails, the connection
  * dropping mid-body included: the errors Node's fetch gives.
  */
-export function send(hop: Hop, dispatcher: Dispatcher, stopper: Stopper) {
+export function send(hop: Hop, dispatcher: Dispatcher, stopper: Stopper): Promise<Received> {
   return new Promise<Received>((resolve, reject) => {
     if (stopper.stopped) return reject(stopper.reason);
-    let settled = false;
-    let controller: Dispatcher.DispatchController | undefined;
-    let status = 0;
-    let statusText = "";
-    let headers: IncomingHttpHeaders = {};
-    const chunks: Buffer[] = [];
-    const settle = (error: unknown, received?: Received) => {
-      if (settled) return;
-      settled = true;
-      stopper.onStop = undefined;
-      if (received) resolve(received);
-      else reject(error);
-    };
-    stopper.onStop = (reason) => {
-      settle(reason);
-      controller?.abort(ABORTED);
-    };
+    const reader = new Reader(resolve, reject, stopper);
+    stopper.onStop = (reason) => reader.stop(reason);
     const { url } = hop;
     dispatcher.dispatch(
       {
@@ -47,33 +32,78 @@ export function send(hop: Hop, dispatcher: Dispatcher, stopper: Stopper) {
         headers: hop.headers,
         body: hop.body ?? null,
       },
-      {
-        onRequestStart(started) {
-          controller = started;
-          // Aborted while it waited for a connection: it never goes out.
-          if (settled) started.abort(ABORTED);
-        },
-        onResponseStart(_controller, code, fields, message) {
-          // An informational (1xx) response comes before the real one: wait for that.
-          if (code < 200) return;
-          status = code;
-          statusText = message ?? "";
-          headers = fields;
-        },
-        onResponseData(_controller, chunk) {
-          chunks.push(chunk);
-        },
-        onResponseEnd() {
-          const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-          settle(undefined, { status, statusText, headers, body });
-        },
-        onResponseError(_controller, cause) {
-          settle(new TypeError("fetch failed", { cause }));
-        },
-      },
+      reader,
     );
   });
 }
 
 // What the dispatcher is told when a request is abandoned; the caller already has its reason.
 const ABORTED = new Error("the request was aborted");
+
+/** undici's handler of one request: reads the response to its end and settles `send`'s promise. */
+class Reader implements Dispatcher.DispatchHandler {
+  #settled = false;
+  #controller: Dispatcher.DispatchController | undefined;
+  #status = 0;
+  #statusText = "";
+  #headers: IncomingHttpHeaders = {};
+  readonly #chunks: Buffer[] = [];
+
+  constructor(
+    readonly resolve: (received: Received) => void,
+    readonly reject: (error: unknown) => void,
+    readonly stopper: Stopper,
+  ) {}
+
+  /** Stopped by the caller: rejects with `reason` and aborts the request (its connection closes). */
+  stop(reason: unknown): void {
+    this.#settle(reason);
+    this.#controller?.abort(ABORTED);
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.#controller = controller;
+    // Stopped while it waited for a connection: it never goes out.
+    if (this.#settled) controller.abort(ABORTED);
+  }
+
+  onResponseStart(
+    _controller: Dispatcher.DispatchController,
+    status: number,
+    headers: IncomingHttpHeaders,
+    statusText?: string,
+  ): void {
+    // An informational (1xx) response comes before the real one: wait for that.
+    if (status < 200) return;
+    this.#status = status;
+    this.#statusText = statusText ?? "";
+    this.#headers = headers;
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.#chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    const chunks = this.#chunks;
+    const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+    this.#settle(undefined, {
+      status: this.#status,
+      statusText: this.#statusText,
+      headers: this.#headers,
+      body,
+    });
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, cause: Error): void {
+    this.#settle(new TypeError("fetch failed", { cause }));
+  }
+
+  #settle(error: unknown, received?: Received): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.stopper.onStop = undefined;
+    if (received) this.resolve(received);
+    else this.reject(error);
+  }
+}
