@@ -161,7 +161,9 @@ function problemsOf(
     },
     // kubeadapt/node's transport, probed on Node only.
     nodeTransport:
-      runtime === "node" ? { idsDigest: digestIds(ids), notFound: "NotFoundError" } : undefined,
+      runtime === "node"
+        ? { idsDigest: digestIds(ids), notFound: "NotFoundError", fetchFaceCalls: 0 }
+        : undefined,
     // Browsers do not let a page set it: the SDK sends none there.
     userAgent: runtime === "chromium" ? null : `kubeadapt-js/${SDK_VERSION} ${runtime}/${version}`,
   };

@@ -127,19 +127,23 @@ export async function probe(baseUrl) {
 }
 
 /**
- * On Node only: the same walk and a missing cluster through kubeadapt/node's nodeTransport()
- * (its exchange, on undici), which must give the same ids and the same typed error.
+ * On Node only: the same walk and a missing cluster through kubeadapt/node's nodeTransport(),
+ * which must give the same ids and the same typed error, and all through its direct exchange:
+ * the two bundles must agree on its key, or every page would fall back to the fetch face.
  * @param {string} baseUrl
  */
 async function probeNodeTransport(baseUrl) {
   if (runtimeInfo().runtime !== "node") return undefined;
   const { nodeTransport } = await import("../../dist/node/index.js");
-  const ka = createKubeadapt({
-    token: "runtime-probe",
-    baseUrl,
-    maxRetries: 0,
-    fetch: nodeTransport(),
+  let fetchFaceCalls = 0;
+  // Counts calls of the fetch face; property reads (the exchange) pass through untouched.
+  const transport = new Proxy(nodeTransport(), {
+    apply(target, self, args) {
+      fetchFaceCalls++;
+      return Reflect.apply(target, self, args);
+    },
   });
+  const ka = createKubeadapt({ token: "runtime-probe", baseUrl, maxRetries: 0, fetch: transport });
   const ids = [];
   for await (const workload of ka.paginate("/v1/workloads", { params: { query: { limit: 500 } } }))
     ids.push(workload.id);
@@ -148,7 +152,11 @@ async function probeNodeTransport(baseUrl) {
       params: { path: { cluster_id: "00000000-0000-4000-8000-000000000000" } },
     }),
   );
-  return { idsDigest: digestIds(ids), notFound: missing.error?.name ?? missing.name };
+  return {
+    idsDigest: digestIds(ids),
+    notFound: missing.error?.name ?? missing.name,
+    fetchFaceCalls,
+  };
 }
 
 const g = /** @type {any} */ (globalThis);
