@@ -30,60 +30,47 @@ afterEach(() => {
 });
 
 describe("paginate: abort signals of page requests", () => {
-  it("a walk of 2 000 pages over a fetch that never yields adds no listeners and no warning", async () => {
-    process.on("warning", onWarning);
-    const ka = createKubeadapt({
-      token: "ka_test_token",
-      baseUrl: "https://api.test",
-      fetch: synchronousFetch(PAGES),
-      maxRetries: 0,
-    });
-    const controller = new AbortController();
-    const listeners: number[] = [];
-    let items = 0;
-    for await (const _ of ka.paginate("/v1/workloads", {
-      params: { query: { limit: 1 } },
-      signal: controller.signal,
-    })) {
-      items += 1;
-      if (items % 500 === 1) listeners.push(getEventListeners(controller.signal, "abort").length);
-    }
-    // Warnings are emitted on a later tick.
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(items).toBe(PAGES);
-    expect(listeners).toEqual([1, 1, 1, 1]);
-    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
-    expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
-  }, 30_000);
-
-  it("with a middleware (every page a Request), 2 000 pages add no listeners and no warning", async () => {
-    process.on("warning", onWarning);
-    const ka = createKubeadapt({
-      token: "ka_test_token",
-      baseUrl: "https://api.test",
-      fetch: synchronousFetch(PAGES),
-      maxRetries: 0,
-    });
-    const seen = new Set<AbortSignal>();
-    ka.client.use({
-      onRequest({ request }) {
-        seen.add(request.signal);
-      },
-    });
-    const controller = new AbortController();
-    let items = 0;
-    for await (const _ of ka.paginate("/v1/workloads", {
-      params: { query: { limit: 1 } },
-      signal: controller.signal,
-    })) {
-      items += 1;
-    }
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(items).toBe(PAGES);
-    expect(seen.size).toBe(PAGES);
-    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
-    expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
-  }, 30_000);
+  it.each([
+    ["without middleware", false],
+    ["with a middleware (every page a Request)", true],
+  ])(
+    "a walk of 2 000 pages over a fetch that never yields adds no listeners and no warning, %s",
+    async (_name, middleware) => {
+      process.on("warning", onWarning);
+      const ka = createKubeadapt({
+        token: "ka_test_token",
+        baseUrl: "https://api.test",
+        fetch: synchronousFetch(PAGES),
+        maxRetries: 0,
+      });
+      const seen = new Set<AbortSignal>();
+      if (middleware) {
+        ka.client.use({
+          onRequest({ request }) {
+            seen.add(request.signal);
+          },
+        });
+      }
+      const controller = new AbortController();
+      const listeners: number[] = [];
+      let items = 0;
+      for await (const _ of ka.paginate("/v1/workloads", {
+        params: { query: { limit: 1 } },
+        signal: controller.signal,
+      })) {
+        items += 1;
+        if (items % 500 === 1) listeners.push(getEventListeners(controller.signal, "abort").length);
+      }
+      // Warnings are emitted on a later tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(items).toBe(PAGES);
+      expect(seen.size).toBe(middleware ? PAGES : 0);
+      expect(listeners).toEqual([1, 1, 1, 1]);
+      expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+      expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
+    },
+    30_000,
+  );
 
   it("each page's request gets its own signal, detached from the walk once the page settles", async () => {
     const signals: AbortSignal[] = [];
