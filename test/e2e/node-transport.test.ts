@@ -1,8 +1,12 @@
 // nodeTransport() against the global fetch, request by request: the same redirects, decoding,
 // body reads, aborts and errors come out of both over real sockets.
+
+import { createServer } from "node:http";
+import { connect } from "node:net";
 import { deflateRawSync, gzipSync } from "node:zlib";
-import { Agent } from "undici";
+import { Agent, EnvHttpProxyAgent, ProxyAgent } from "undici";
 import { describe, expect, it } from "vitest";
+import { createKubeadapt } from "../../src/index.js";
 import { nodeTransport } from "../../src/node/index.js";
 import { type Handler, serverPerTest, TEST_CA } from "../helpers/loopback-server.js";
 
@@ -195,5 +199,58 @@ describe("nodeTransport() over TLS", () => {
     await expect(nodeTransport()(server.origin)).rejects.toThrow(TypeError);
     const trusting = nodeTransport({ dispatcher: new Agent({ connect: { ca: TEST_CA } }) });
     expect(await (await trusting(server.origin)).text()).toBe("secure");
+  });
+});
+
+describe("nodeTransport() through a proxy", () => {
+  /** A CONNECT proxy on loopback that records the targets it tunnels to. */
+  async function tunnelingProxy() {
+    const tunnels: string[] = [];
+    const proxy = createServer((_request, response) => response.writeHead(405).end());
+    proxy.on("connect", (request, client, head) => {
+      tunnels.push(request.url ?? "");
+      const [host, port] = (request.url ?? "").split(":");
+      const upstream = connect(Number(port), host, () => {
+        client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
+        upstream.write(head);
+        upstream.pipe(client).pipe(upstream);
+      });
+      upstream.on("error", () => client.destroy());
+      client.on("error", () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    const { port } = proxy.address() as { port: number };
+    return { url: `http://127.0.0.1:${port}`, tunnels, proxy };
+  }
+
+  it.each([
+    ["ProxyAgent", (url: string) => new ProxyAgent(url)],
+    ["EnvHttpProxyAgent", (url: string) => new EnvHttpProxyAgent({ httpProxy: url })],
+  ])("walks pages through the %s it is given", async (_name, dispatcherFor) => {
+    const server = await serve((request, response) => {
+      const cursor = new URL(request.url, "http://x").searchParams.get("cursor");
+      const body = cursor
+        ? { data: [{ id: "b" }], meta: { pagination: { has_more: false, next_cursor: "" } } }
+        : { data: [{ id: "a" }], meta: { pagination: { has_more: true, next_cursor: "p2" } } };
+      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
+    });
+    const { url, tunnels, proxy } = await tunnelingProxy();
+    try {
+      const dispatcher = dispatcherFor(url);
+      const ka = createKubeadapt({
+        token: "ka_proxy_test_token",
+        baseUrl: server.origin,
+        fetch: nodeTransport({ dispatcher }),
+      });
+      const items = await ka.paginate("/v1/workloads").toArray({ max: 10 });
+      expect(items.map((item) => item.id)).toEqual(["a", "b"]);
+      // Every connection went through the proxy (the walk may open more than one).
+      expect(tunnels.length).toBeGreaterThan(0);
+      expect(new Set(tunnels)).toEqual(new Set([new URL(server.origin).host]));
+      await dispatcher.destroy();
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 });
