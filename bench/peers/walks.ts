@@ -41,6 +41,13 @@ class Checker {
   }
 }
 
+/** Walks `items` (each SDK's own iterator of one list), checking every id in order. */
+async function checkAll(items: AsyncIterable<{ id: string }>): Promise<number> {
+  const check = new Checker();
+  for await (const item of items) check.see(item.id);
+  return check.done();
+}
+
 /** A kubeadapt list page, as the hand-written loops read it. */
 interface ListBody {
   data: { id: string }[];
@@ -81,23 +88,9 @@ export function createWalks(origin: string, ka: Kubeadapt, stub?: typeof fetch) 
     baseline: handWritten,
     control: handWritten,
     kubeadapt: () => walkKubeadapt(kubeadapt),
-    openai: async () => {
-      const check = new Checker();
-      for await (const batch of openai.batches.list({ limit: PAGE_SIZE })) check.see(batch.id);
-      return check.done();
-    },
-    stripe: async () => {
-      const check = new Checker();
-      for await (const customer of stripe.customers.list({ limit: PAGE_SIZE })) {
-        check.see(customer.id);
-      }
-      return check.done();
-    },
-    anthropic: async () => {
-      const check = new Checker();
-      for await (const model of anthropic.models.list({ limit: PAGE_SIZE })) check.see(model.id);
-      return check.done();
-    },
+    openai: () => checkAll(openai.batches.list({ limit: PAGE_SIZE })),
+    stripe: () => checkAll(stripe.customers.list({ limit: PAGE_SIZE })),
+    anthropic: () => checkAll(anthropic.models.list({ limit: PAGE_SIZE })),
     octokit: async () => {
       const check = new Checker();
       const pages = octokit.paginate.iterator(octokit.rest.repos.listForOrg, {
@@ -124,12 +117,8 @@ export function createWalks(origin: string, ka: Kubeadapt, stub?: typeof fetch) 
     walks.undiciLoop = () => loopOn(getJsonUndici);
   }
 
-  async function walkKubeadapt(client: typeof kubeadapt): Promise<number> {
-    const check = new Checker();
-    const list = client.paginate("/v1/workloads", { params: { query: { limit: PAGE_SIZE } } });
-    for await (const workload of list) check.see(workload.id);
-    return check.done();
-  }
+  const walkKubeadapt = (client: typeof kubeadapt) =>
+    checkAll(client.paginate("/v1/workloads", { params: { query: { limit: PAGE_SIZE } } }));
 
   // The floor of a node:http transport: the baseline's loop on a bare keep-alive http.get.
   const agent = new Agent({ keepAlive: true });
