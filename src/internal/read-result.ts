@@ -2,7 +2,10 @@ import { errorFromResponse, parseSuccessBody, protocolError } from "./error-from
 import type { PageResponse } from "./exchange.js";
 import { isRecord } from "./is-record.js";
 
-/** What openapi-fetch resolves with when asked for `parseAs: "text"`. */
+/**
+ * What openapi-fetch resolves with when asked for `parseAs: "text"`, or what fetchPage makes of
+ * a request that skipped it (the body text as both `data` and `error`: one is read, by status).
+ */
 export interface TextResult {
   data?: unknown;
   error?: unknown;
