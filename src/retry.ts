@@ -7,7 +7,7 @@ import {
   type Stopper,
 } from "./internal/exchange.js";
 import type { Logger } from "./internal/log.js";
-import type { PageRequest } from "./internal/page-request.js";
+import type { PageReply, PageRequest } from "./internal/page-request.js";
 import { redact as redactKeys } from "./internal/redact.js";
 import { parseRetryAfter } from "./internal/retry-after.js";
 import { onAbort } from "./internal/signals.js";
@@ -27,11 +27,11 @@ export type FetchLike = (input: string | Request, init?: RequestInit) => Promise
  * the headers to send instead of its own (the client's auth layer adds `Authorization` this way,
  * so no extra `Request` is built per call and a `Request` middleware saw never holds the token),
  * and resolves with a `Response`; or it takes a {@link PageRequest} and resolves with a
- * {@link PageResponse} whose `text()` answers from memory.
+ * {@link PageReply}: the last response and its body text.
  */
 export interface RetryingFetch {
   (request: Request, headers?: Headers): Promise<Response>;
-  (request: PageRequest): Promise<PageResponse>;
+  (request: PageRequest): Promise<PageReply>;
 }
 
 /**
@@ -203,11 +203,9 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
               `${label(true)} ${status} after ${retry + 1} attempt${retry ? "s" : ""}, ${Date.now() - begun} ms`,
             );
           }
-          if (typeof body === "string") {
-            // Read once already: its text() now answers from memory.
-            (response as { text(): Promise<string> }).text = () => Promise.resolve(body);
-            return response;
-          }
+          // A page's reply is a new object: writing its text onto the transport's response
+          // instead (a changed method) made V8 keep every page alive through minor GCs.
+          if (typeof body === "string") return { response, text: body };
           return body === undefined
             ? (response as Response)
             : withBytes(response as Response, body);

@@ -44,8 +44,7 @@ export function createFetchPage(
       querySerializer: init?.querySerializer ?? serializeQuery,
       pathSerializer: safePathSerializer,
     });
-    const response = await send({ url, method: "GET", headers, signal: init?.signal });
-    const text = await response.text();
+    const { response, text } = await send({ url, method: "GET", headers, signal: init?.signal });
     return readResult({ response, data: text, error: text }, token, unwrap);
   };
 }

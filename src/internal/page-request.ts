@@ -1,3 +1,5 @@
+import type { PageResponse } from "./exchange.js";
+
 /**
  * A `get` or a walk's page as the client sends it while no middleware is registered: a GET,
  * without openapi-fetch or a `Request` (the global fetch builds its own `Request` from any
@@ -11,4 +13,11 @@ export interface PageRequest {
   readonly headers: Readonly<Record<string, string>>;
   /** The caller's signal (a walk page's own, which lives no longer than the request). */
   readonly signal: AbortSignal | undefined;
+}
+
+/** What the retry layer resolves a {@link PageRequest} with: the last response and its body. */
+export interface PageReply {
+  readonly response: PageResponse;
+  /** The whole body, read within the attempt's time limit ("" when there is none). */
+  readonly text: string;
 }

@@ -98,8 +98,8 @@ describe("an attempt covers the whole response", () => {
     const { fetch, calls } = stubFetch(() => page(["a"]));
     const headers = Object.freeze({ authorization: "Bearer t" });
     const request: PageRequest = { url: URL_, method: "GET", headers, signal: undefined };
-    const response = await createRetryingFetch({ fetch })(request);
-    expect(await response.text()).toContain('"id":"a"');
+    const { text } = await createRetryingFetch({ fetch })(request);
+    expect(text).toContain('"id":"a"');
     expect(calls[0]?.input).toBe(URL_);
     expect(calls[0]?.init?.headers).toEqual(headers);
     expect(calls[0]?.init?.headers).not.toBe(headers);
