@@ -1,4 +1,4 @@
-import { onAbort } from "./signals.js";
+import { onAbort, type SignalLike } from "./signals.js";
 
 /**
  * The longest delay a timer can hold (2^31 - 1 ms, about 24.8 days): a longer one fires after
@@ -10,7 +10,7 @@ export const MAX_TIMER_DELAY = 2 ** 31 - 1;
  * Waits `ms` milliseconds (at most {@link MAX_TIMER_DELAY}), or rejects with the signal's reason
  * as soon as `signal` aborts. Either way no timer and no listener is left behind.
  */
-export function abortableSleep(ms: number, signal?: AbortSignal | null): Promise<void> {
+export function abortableSleep(ms: number, signal?: SignalLike | null): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason);
@@ -33,4 +33,4 @@ export function abortableSleep(ms: number, signal?: AbortSignal | null): Promise
 }
 
 /** A sleep function: waits `ms`, or rejects when `signal` aborts. */
-export type Sleep = (ms: number, signal?: AbortSignal | null) => Promise<void>;
+export type Sleep = (ms: number, signal?: SignalLike | null) => Promise<void>;

@@ -4,6 +4,7 @@ import type { RetryingFetch } from "../retry.js";
 import type { FetchPage } from "../walk/types.js";
 import { readResult, type TextResult } from "./read-result.js";
 import { safePathSerializer } from "./safe-path-serializer.js";
+import { type SignalLike, toAbortSignal } from "./signals.js";
 
 /** A {@link FetchPage} that also takes any `GET` init and, with `unwrap`, returns `data`. */
 export type Send = (path: string, init?: object, unwrap?: boolean) => Promise<unknown>;
@@ -33,6 +34,8 @@ export function createFetchPage(
     if (!plain() || !direct(init)) {
       const result = await get(path, {
         ...init,
+        // A walk page's signal is not an AbortSignal; a Request takes nothing else.
+        signal: toAbortSignal(init?.signal),
         pathSerializer: safePathSerializer,
         parseAs: "text",
       });
@@ -53,7 +56,7 @@ export function createFetchPage(
 interface PageInit {
   params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: unknown };
   querySerializer?: (query: unknown) => string;
-  signal?: AbortSignal;
+  signal?: SignalLike;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { PageResponse } from "./exchange.js";
+import type { SignalLike } from "./signals.js";
 
 /**
  * A `get` or a walk's page as the client sends it while no middleware is registered: a GET,
@@ -12,7 +13,7 @@ export interface PageRequest {
   /** Every header to send, the token included (lowercase names); shared, never changed. */
   readonly headers: Readonly<Record<string, string>>;
   /** The caller's signal (a walk page's own, which lives no longer than the request). */
-  readonly signal: AbortSignal | undefined;
+  readonly signal: SignalLike | undefined;
 }
 
 /** What the retry layer resolves a {@link PageRequest} with: the last response and its body. */

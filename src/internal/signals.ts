@@ -1,8 +1,58 @@
 /**
- * Calls `listener` once when `signal` aborts (never if it already has); returns a function that
- * removes the listener.
+ * What the SDK reads of a signal: an `AbortSignal` is one, and so is a walk page's
+ * {@link PageSignal}.
  */
-export function onAbort(signal: AbortSignal, listener: () => void): () => void {
-  signal.addEventListener("abort", listener, { once: true });
+export interface SignalLike {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+  addEventListener(type: "abort", listener: () => void, options?: { once: boolean }): void;
+  removeEventListener(type: "abort", listener: () => void): void;
+}
+
+/**
+ * Calls `listener` when `signal` aborts (never if it already has: a signal aborts once);
+ * returns a function that removes the listener.
+ */
+export function onAbort(signal: SignalLike, listener: () => void): () => void {
+  signal.addEventListener("abort", listener);
   return () => signal.removeEventListener("abort", listener);
+}
+
+/** A walk page's signal and its `abort`: see {@link pageSignal}. */
+export interface PageSignal extends SignalLike {
+  abort(reason?: unknown): void;
+}
+
+/**
+ * A signal for one page's request, and its switch: an `AbortController`'s job without the
+ * `EventTarget`, which Node builds per signal for about 1.6 µs, and 1.3 µs more per listener:
+ * over loopback HTTP, about a tenth of a walk's CPU. Its listeners run once, in the order they
+ * were added, on the first `abort`. Where only a real `AbortSignal` will do (the `Request`
+ * openapi-fetch builds), {@link toAbortSignal} makes one that follows it.
+ */
+export function pageSignal(): PageSignal {
+  const listeners = new Set<() => void>();
+  const signal = {
+    aborted: false,
+    reason: undefined as unknown,
+    addEventListener: (_: string, listener: () => void) => listeners.add(listener),
+    removeEventListener: (_: string, listener: () => void) => listeners.delete(listener),
+    abort(reason?: unknown) {
+      if (signal.aborted) return;
+      signal.aborted = true;
+      signal.reason = reason;
+      for (const listener of listeners) listener();
+    },
+  };
+  return signal;
+}
+
+/** `signal` as an `AbortSignal` (itself if it is one), for what takes nothing else. */
+export function toAbortSignal(signal: SignalLike | undefined): AbortSignal | undefined {
+  if (!signal || signal instanceof AbortSignal) return signal;
+  const controller = new AbortController();
+  const abort = () => controller.abort(signal.reason);
+  if (signal.aborted) abort();
+  else onAbort(signal, abort);
+  return controller.signal;
 }

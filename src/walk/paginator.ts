@@ -5,7 +5,7 @@
 // caller can resume. Closures rather than classes: the state is plain variables, which is what
 // keeps this small once minified.
 import { AbortError, isKubeadaptError, KubeadaptError, PaginationLimitError } from "../errors.js";
-import { onAbort } from "../internal/signals.js";
+import { onAbort, type PageSignal, pageSignal } from "../internal/signals.js";
 import { DEFAULT_MAX_PAGES, DEFAULT_PREFETCH, integerOption } from "./options.js";
 import type { PageSource, SourcePage, WalkPoint } from "./source.js";
 import type { Page, Paginator, ToArrayOptions, WalkOptions } from "./types.js";
@@ -37,10 +37,10 @@ export function createPaginator<T>(
   let end: { at?: WalkPoint; error?: unknown } | undefined;
   // Wakes the consumer waiting for the queue to fill or the walk to end.
   let waiter: (() => void) | undefined;
-  // The in-flight page's own controller. Each request gets a fresh, short-lived signal: a
-  // `fetch` that never yields to the event loop never lets undici drop the listener each
-  // Request adds to its signal, so one long-lived walk signal would collect one per page.
-  let request: AbortController | undefined;
+  // The in-flight page's own signal. Each request gets a fresh, short-lived one: a `fetch` that
+  // never yields to the event loop never lets undici drop the listener each Request adds to its
+  // signal, so one long-lived walk signal would collect one per page.
+  let request: PageSignal | undefined;
   let fetched = 0;
   let pages = 0;
   let items = 0;
@@ -126,8 +126,8 @@ export function createPaginator<T>(
 
   const pump = (): void => {
     if (closed || end || request || (!waiter && queue.length >= prefetch)) return;
-    request = new AbortController();
-    (source as PageSource<T>).fetch(request.signal).then(
+    request = pageSignal();
+    (source as PageSource<T>).fetch(request).then(
       (page) => {
         request = undefined;
         if (closed || end) return;

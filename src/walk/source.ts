@@ -4,6 +4,7 @@
 // so a walk can never loop on it or end early without saying so.
 import { isCursorExpiredError, ProtocolError } from "../errors.js";
 import { isRecord } from "../internal/is-record.js";
+import type { SignalLike } from "../internal/signals.js";
 import type { Page } from "./types.js";
 
 /**
@@ -20,7 +21,7 @@ export const MAX_RESTARTS = 3;
 export type Selectors = Record<string, string | number | boolean | undefined>;
 
 /** Requests one page: the frozen query plus `selectors`, on `signal`. */
-export type GetPage = (selectors: Selectors, signal: AbortSignal) => Promise<unknown>;
+export type GetPage = (selectors: Selectors, signal: SignalLike) => Promise<unknown>;
 
 /** Where a walk stands: the request a resume would make next. */
 export interface WalkPoint {
@@ -36,7 +37,7 @@ export type SourcePage<T> = { -readonly [K in keyof Page<T>]: Page<T>[K] };
 /** Fetches pages one after the other and knows where it stands. */
 export interface PageSource<T> {
   /** Fetches the next page and advances; on failure it does not advance and rejects. */
-  fetch(signal: AbortSignal): Promise<SourcePage<T>>;
+  fetch(signal: SignalLike): Promise<SourcePage<T>>;
   /** The next request's position: after a failure, the failed request's (the resume point). */
   position(): WalkPoint;
 }

@@ -1,5 +1,6 @@
 // The public types of paginated walks, re-exported by src/paginate.ts.
 import type { ParamsOption } from "openapi-fetch";
+import type { SignalLike } from "../internal/signals.js";
 import type { CursorPaginatedPath, GetOperation, OffsetPaginatedPath } from "../types.js";
 
 /** What a {@link FetchPage} call receives besides the path. */
@@ -16,9 +17,9 @@ export interface FetchPageInit {
   querySerializer: (query: unknown) => string;
   /**
    * The page's own signal, which lives no longer than its request: it aborts with the caller's
-   * `signal` and when the walk is closed.
+   * `signal` and when the walk is closed. Not an `AbortSignal`: what the SDK reads of one.
    */
-  signal: AbortSignal;
+  signal: SignalLike;
 }
 
 /**

@@ -30,7 +30,7 @@ export interface StubRequest {
   /** The query string the walk built (from `init.querySerializer`). */
   search: string;
   query: URLSearchParams;
-  signal: AbortSignal | undefined;
+  signal: FetchPageInit["signal"] | undefined;
   /** The signal fired while the request was pending. */
   aborted: boolean;
   /** The request resolved or rejected. */

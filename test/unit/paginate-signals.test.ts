@@ -1,7 +1,7 @@
 import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it } from "vitest";
 import { createKubeadapt } from "../../src/client.js";
-import { createCursorWalk, type FetchPage } from "../../src/paginate.js";
+import { createCursorWalk, type FetchPage, type FetchPageInit } from "../../src/paginate.js";
 
 const PAGES = 2_000;
 
@@ -73,7 +73,7 @@ describe("paginate: abort signals of page requests", () => {
   );
 
   it("each page's request gets its own signal, detached from the walk once the page settles", async () => {
-    const signals: AbortSignal[] = [];
+    const signals: FetchPageInit["signal"][] = [];
     const fetchPage: FetchPage = async (_path, init) => {
       if (init.signal) signals.push(init.signal);
       const page = signals.length;
@@ -101,7 +101,7 @@ describe("paginate: abort signals of page requests", () => {
   });
 
   it("aborting the walk aborts the in-flight page's signal", async () => {
-    let pageSignal: AbortSignal | undefined;
+    let pageSignal: FetchPageInit["signal"] | undefined;
     const fetchPage: FetchPage = (_path, init) =>
       new Promise((_, reject) => {
         pageSignal = init.signal;

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { onAbort, pageSignal, toAbortSignal } from "../../src/internal/signals.js";
+
+describe("pageSignal", () => {
+  it("runs its listeners once, in order, with the reason set, on the first abort only", () => {
+    const signal = pageSignal();
+    const calls: string[] = [];
+    onAbort(signal, () => calls.push(`a:${String(signal.reason)}`));
+    onAbort(signal, () => calls.push(`b:${signal.aborted}`));
+    expect(signal.aborted).toBe(false);
+    signal.abort("why");
+    signal.abort("again");
+    expect(calls).toEqual(["a:why", "b:true"]);
+    expect(signal.reason).toBe("why");
+  });
+
+  it("runs no listener that was removed, nor one added after it aborted", () => {
+    const signal = pageSignal();
+    const calls: string[] = [];
+    const off = onAbort(signal, () => calls.push("removed"));
+    onAbort(signal, () => calls.push("kept"));
+    off();
+    signal.abort();
+    onAbort(signal, () => calls.push("late"));
+    signal.abort();
+    expect(calls).toEqual(["kept"]);
+  });
+});
+
+describe("toAbortSignal", () => {
+  it("gives an AbortSignal itself, and undefined as undefined", () => {
+    const signal = new AbortController().signal;
+    expect(toAbortSignal(signal)).toBe(signal);
+    expect(toAbortSignal(undefined)).toBeUndefined();
+  });
+
+  it("gives a page signal's follower: a real AbortSignal that aborts with its reason", () => {
+    const page = pageSignal();
+    const real = toAbortSignal(page);
+    expect(real).toBeInstanceOf(AbortSignal);
+    expect(real?.aborted).toBe(false);
+    page.abort(new Error("stop"));
+    expect(real?.aborted).toBe(true);
+    expect(real?.reason).toEqual(new Error("stop"));
+  });
+
+  it("gives an already aborted page signal an already aborted follower", () => {
+    const page = pageSignal();
+    page.abort("gone");
+    const real = toAbortSignal(page);
+    expect(real?.aborted).toBe(true);
+    expect(real?.reason).toBe("gone");
+  });
+});
