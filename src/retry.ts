@@ -1,16 +1,11 @@
 import { AbortError, ConnectionError, isKubeadaptError, TimeoutError } from "./errors.js";
 import { abortableSleep, MAX_TIMER_DELAY, type Sleep } from "./internal/abortable-sleep.js";
-import {
-  EXCHANGE,
-  type MaybeExchanging,
-  type PageResponse,
-  type Stopper,
-} from "./internal/exchange.js";
+import { EXCHANGE, type MaybeExchanging, type PageResponse } from "./internal/exchange.js";
 import type { Logger } from "./internal/log.js";
 import type { PageReply, PageRequest } from "./internal/page-request.js";
 import { redact as redactKeys } from "./internal/redact.js";
 import { parseRetryAfter } from "./internal/retry-after.js";
-import { onAbort } from "./internal/signals.js";
+import { onAbort, plainSignal, type SignalLike, toAbortSignal } from "./internal/signals.js";
 
 /**
  * A `fetch` as the client calls it, the way the global `fetch` is called: `(url, init)` for
@@ -140,23 +135,18 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
     for (let retry = 0; ; retry++) {
       if (caller?.aborted) throw aborted(caller.reason);
       const mayRetry = retry < attempts - 1;
-      // The timer and the caller's signal end the attempt at once, in whichever phase it is
-      // (headers or body), even if the fetch or its body ignores the signal.
-      const stopper: Stopper = { stopped: false };
-      let fail: (reason: unknown) => void = noop;
-      // Idempotent: a second stop finds the attempt settled and its controller aborted.
-      const stop = (reason?: unknown) => {
-        stopper.stopped = true;
-        stopper.onStop?.(reason);
-        fail(reason);
-      };
+      // The attempt's own signal: the timer and the caller's signal abort it, which ends the
+      // attempt at once, in whichever phase it is (headers or body), even if the fetch or its
+      // body ignores the signal.
+      const attempt = plainSignal();
       const race = <T>(work: Promise<T>) =>
         new Promise<T>((resolve, reject) => {
-          fail = reject;
+          onAbort(attempt, () => reject(attempt.reason));
           work.then(resolve, reject);
         });
-      const unlink = caller ? onAbort(caller, () => stop(caller.reason)) : noop;
-      const timer = timeoutMs < MAX_TIMER_DELAY ? setTimeout(stop, timeoutMs) : undefined;
+      const unlink = caller ? onAbort(caller, () => attempt.abort(caller.reason)) : noop;
+      const timer =
+        timeoutMs < MAX_TIMER_DELAY ? setTimeout(() => attempt.abort(), timeoutMs) : undefined;
       const start = logLevel > 3 ? Date.now() : 0;
       // Called only at "debug": below it, no debug line is ever formatted.
       const trace = (outcome: unknown, id?: string | null) =>
@@ -169,8 +159,8 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
       try {
         const response: Response | PageResponse = await race(
           exchange
-            ? exchange(request.url, (request as PageRequest).headers, stopper)
-            : fetchAttempt(send, request, headers, stopper),
+            ? exchange(request.url, (request as PageRequest).headers, attempt)
+            : fetchAttempt(send, request, headers, attempt),
         );
         const { status } = response;
         const retryStatus = mayRetry && RETRY_STATUS.test(String(status));
@@ -213,7 +203,7 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
       } catch (error) {
         // The caller's abort stops the attempt too (one listener links them): checked first.
         if (caller?.aborted) throw aborted(error);
-        const timedOut = stopper.stopped;
+        const timedOut = attempt.aborted;
         if (!timedOut && isKubeadaptError(error)) throw error;
         if (!timedOut && error instanceof Error && error.name === "AbortError") {
           throw aborted(error);
@@ -251,17 +241,15 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
 /**
  * One attempt through a `fetch`: `(url, { headers, signal })` for a page (a copy of its shared
  * headers: a custom fetch may change what it is given), `(request, { headers, signal })`
- * otherwise. The signal is the attempt's, aborted when `stopper` stops it.
+ * otherwise. Its signal is an `AbortSignal` that follows the attempt's.
  */
 function fetchAttempt(
   send: FetchLike,
   request: Request | PageRequest,
   headers: Headers | undefined,
-  stopper: Stopper,
+  attempt: SignalLike,
 ): Promise<Response> {
-  const timeout = new AbortController();
-  const signal = timeout.signal;
-  stopper.onStop = (reason) => timeout.abort(reason);
+  const signal = toAbortSignal(attempt) as AbortSignal;
   const sent =
     request instanceof Request
       ? send(request, { headers, signal })

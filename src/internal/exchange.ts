@@ -1,3 +1,5 @@
+import type { SignalLike } from "./signals.js";
+
 /**
  * The key of a transport's direct exchange, beside its `fetch` face: `Symbol.for`, so that the
  * main entry and `kubeadapt/node` (separate bundles) agree on it.
@@ -20,32 +22,17 @@ export interface PageResponse {
 }
 
 /**
- * How the retry layer ends an exchange early (its deadline, or the caller's abort): one plain
- * object per attempt where a `fetch` needs an `AbortController` and a listener. The transport
- * sets `onStop` while a request is out and checks `stopped` before it sends another (a redirect).
- */
-export interface Stopper {
-  stopped: boolean;
-  /**
-   * Why it stopped, when the stopper's owner needs the exchange to reject with that (a `fetch`
-   * rejects with its signal's reason); unset by the retry layer, which has rejected already.
-   */
-  reason?: unknown;
-  /** Set by the transport while a request is out: aborts it. */
-  onStop?: ((reason: unknown) => void) | undefined;
-}
-
-/**
  * Sends `GET url` with `headers` (lowercase names) the way the transport's `fetch` face does
  * (redirects, decoding, network errors as `TypeError`) and resolves once the whole body has
- * arrived, with the {@link PageResponse} of it; once `stopper` stops it, it rejects. Only
- * `get` and walk pages use it, and only while no middleware is registered. It must not change
- * `headers`, which the client reuses.
+ * arrived, with the {@link PageResponse} of it; once `signal` aborts, it rejects with its
+ * reason. The retry layer gives each attempt a plain signal (no `AbortController`), which its
+ * deadline and the caller's abort abort. Only `get` and walk pages use it, and only while no
+ * middleware is registered. It must not change `headers`, which the client reuses.
  */
 export type Exchange = (
   url: string,
   headers: Readonly<Record<string, string>>,
-  stopper: Stopper,
+  signal: SignalLike,
 ) => Promise<PageResponse>;
 
 /** A `fetch` that may offer an {@link Exchange} under {@link EXCHANGE}. */

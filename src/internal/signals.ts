@@ -1,6 +1,5 @@
 /**
- * What the SDK reads of a signal: an `AbortSignal` is one, and so is a walk page's
- * {@link PageSignal}.
+ * What the SDK reads of a signal: an `AbortSignal` is one, and so is a {@link PlainSignal}.
  */
 export interface SignalLike {
   readonly aborted: boolean;
@@ -18,19 +17,20 @@ export function onAbort(signal: SignalLike, listener: () => void): () => void {
   return () => signal.removeEventListener("abort", listener);
 }
 
-/** A walk page's signal and its `abort`: see {@link pageSignal}. */
-export interface PageSignal extends SignalLike {
+/** A signal and its `abort`: see {@link plainSignal}. */
+export interface PlainSignal extends SignalLike {
   abort(reason?: unknown): void;
 }
 
 /**
- * A signal for one page's request, and its switch: an `AbortController`'s job without the
- * `EventTarget`, which Node builds per signal for about 1.6 µs, and 1.3 µs more per listener:
- * over loopback HTTP, about a tenth of a walk's CPU. Its listeners run once, in the order they
- * were added, on the first `abort`. Where only a real `AbortSignal` will do (the `Request`
- * openapi-fetch builds), {@link toAbortSignal} makes one that follows it.
+ * A signal and its switch: an `AbortController`'s job without the `EventTarget`, which Node
+ * builds per signal for about 1.6 µs, and 1.3 µs more per listener. A walk makes one per page
+ * and the retry layer one per attempt: with real ones, that was about a tenth of a walk's CPU
+ * over loopback HTTP. Its listeners run once, in the order they were added, on the first
+ * `abort`. Where only a real `AbortSignal` will do (a `fetch`, the `Request` openapi-fetch
+ * builds), {@link toAbortSignal} makes one that follows it.
  */
-export function pageSignal(): PageSignal {
+export function plainSignal(): PlainSignal {
   const listeners = new Set<() => void>();
   const signal = {
     aborted: false,

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Dispatcher } from "undici";
-import type { Stopper } from "../internal/exchange.js";
+import { onAbort, type SignalLike } from "../internal/signals.js";
 import type { Hop } from "./redirect.js";
 
 /** A response read to its end: the status line, the header fields and the body's bytes. */
@@ -14,15 +14,19 @@ export interface Received {
 
 /**
  * Sends one hop through `dispatcher` and reads its response to the end. Rejects with the
- * stopper's reason once `stopper` stops (the request is aborted, its connection closed), and
+ * signal's reason once `signal` aborts (the request is aborted, its connection closed), and
  * with a `TypeError` "fetch failed" (the cause attached) when the network fails, the connection
  * dropping mid-body included: the errors Node's fetch gives.
  */
-export function send(hop: Hop, dispatcher: Dispatcher, stopper: Stopper): Promise<Received> {
+export function send(
+  hop: Hop,
+  dispatcher: Dispatcher,
+  signal: SignalLike | undefined,
+): Promise<Received> {
   return new Promise<Received>((resolve, reject) => {
-    if (stopper.stopped) return reject(stopper.reason);
-    const reader = new Reader(resolve, reject, stopper);
-    stopper.onStop = (reason) => reader.stop(reason);
+    if (signal?.aborted) return reject(signal.reason);
+    const reader = new Reader(resolve, reject);
+    if (signal) reader.unlink = onAbort(signal, () => reader.stop(signal.reason));
     const { url } = hop;
     dispatcher.dispatch(
       {
@@ -49,13 +53,15 @@ class Reader implements Dispatcher.DispatchHandler {
   #headers: IncomingHttpHeaders = {};
   readonly #chunks: Buffer[] = [];
 
+  /** Removes the listener on the request's signal: set by `send`. */
+  unlink = () => {};
+
   constructor(
     readonly resolve: (received: Received) => void,
     readonly reject: (error: unknown) => void,
-    readonly stopper: Stopper,
   ) {}
 
-  /** Stopped by the caller: rejects with `reason` and aborts the request (its connection closes). */
+  /** Aborted by the caller: rejects with `reason` and aborts the request (its connection closes). */
   stop(reason: unknown): void {
     this.#settle(reason);
     this.#controller?.abort(ABORTED);
@@ -102,7 +108,7 @@ class Reader implements Dispatcher.DispatchHandler {
   #settle(error: unknown, received?: Received): void {
     if (this.#settled) return;
     this.#settled = true;
-    this.stopper.onStop = undefined;
+    this.unlink();
     if (received) this.resolve(received);
     else this.reject(error);
   }

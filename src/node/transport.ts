@@ -1,6 +1,6 @@
 import { Agent, type Dispatcher } from "undici";
-import { EXCHANGE, type Exchange, type Stopper } from "../internal/exchange.js";
-import { onAbort } from "../internal/signals.js";
+import { EXCHANGE, type Exchange } from "../internal/exchange.js";
+import type { SignalLike } from "../internal/signals.js";
 import { BufferedResponse } from "./buffered-response.js";
 import { ACCEPT_ENCODING, decodeBody } from "./decode.js";
 import { fieldValue, pageResponse } from "./page-response.js";
@@ -57,46 +57,33 @@ export function nodeTransport(options: NodeTransportOptions = {}): NodeFetch {
   const follow = (
     hop: Hop,
     redirect: RequestRedirect,
-    stopper: Stopper,
+    signal: SignalLike | undefined,
     redirects = 0,
   ): Promise<Last> =>
-    send(hop, dispatcher, stopper).then((received) => {
+    send(hop, dispatcher, signal).then((received) => {
       const next =
         redirect === "manual" ? undefined : nextHop(hop, received.status, location(received));
       if (next === undefined) return { received, hop, redirected: redirects > 0 };
       if (redirect === "error") throw new TypeError("fetch failed: unexpected redirect");
       if (redirects >= MAX_REDIRECTS) throw new TypeError("fetch failed: redirect count exceeded");
-      return follow(next, redirect, stopper, redirects + 1);
+      return follow(next, redirect, signal, redirects + 1);
     });
   const nodeFetch: NodeFetch = async (input, init) => {
     const { hop, signal, redirect, request } = firstHop(input, init);
     if (request?.body) hop.body = Buffer.from(await request.arrayBuffer());
-    // The signal, as the stopper every hop is sent with.
-    const stopper: Stopper = { stopped: false };
-    const stop = () => {
-      stopper.stopped = true;
-      stopper.reason = signal?.reason;
-      stopper.onStop?.(signal?.reason);
-    };
-    if (signal?.aborted) stop();
-    const unlink = signal ? onAbort(signal, stop) : undefined;
-    try {
-      const last = await follow(hop, redirect, stopper);
-      const body = await decoded(last.received, last.hop);
-      return buffered(last.received, body, last.hop, last.redirected);
-    } finally {
-      unlink?.();
-    }
+    const last = await follow(hop, redirect, signal);
+    const body = await decoded(last.received, last.hop);
+    return buffered(last.received, body, last.hop, last.redirected);
   };
   // The client's pages skip the Request and the Response: a GET, answered as a PageResponse.
-  const pageExchange: Exchange = (url, headers, stopper) => {
+  const pageExchange: Exchange = (url, headers, signal) => {
     const hop: Hop = {
       url: new URL(url),
       method: "GET",
       headers: withDefaults(headers),
       body: undefined,
     };
-    return follow(hop, "follow", stopper).then(({ received, hop: last }) => {
+    return follow(hop, "follow", signal).then(({ received, hop: last }) => {
       const body = decoded(received, last);
       return body instanceof Promise
         ? body.then((bytes) => pageResponse(received, bytes))

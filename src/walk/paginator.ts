@@ -5,7 +5,7 @@
 // caller can resume. Closures rather than classes: the state is plain variables, which is what
 // keeps this small once minified.
 import { AbortError, isKubeadaptError, KubeadaptError, PaginationLimitError } from "../errors.js";
-import { onAbort, type PageSignal, pageSignal } from "../internal/signals.js";
+import { onAbort, type PlainSignal, plainSignal } from "../internal/signals.js";
 import { DEFAULT_MAX_PAGES, DEFAULT_PREFETCH, integerOption } from "./options.js";
 import type { PageSource, SourcePage, WalkPoint } from "./source.js";
 import type { Page, Paginator, ToArrayOptions, WalkOptions } from "./types.js";
@@ -40,7 +40,7 @@ export function createPaginator<T>(
   // The in-flight page's own signal. Each request gets a fresh, short-lived one: a `fetch` that
   // never yields to the event loop never lets undici drop the listener each Request adds to its
   // signal, so one long-lived walk signal would collect one per page.
-  let request: PageSignal | undefined;
+  let request: PlainSignal | undefined;
   let fetched = 0;
   let pages = 0;
   let items = 0;
@@ -126,7 +126,7 @@ export function createPaginator<T>(
 
   const pump = (): void => {
     if (closed || end || request || (!waiter && queue.length >= prefetch)) return;
-    request = pageSignal();
+    request = plainSignal();
     (source as PageSource<T>).fetch(request).then(
       (page) => {
         request = undefined;

@@ -1,8 +1,9 @@
 import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AbortError, ConnectionError, isAbortError, TimeoutError } from "../../src/errors.js";
-import { EXCHANGE, type PageResponse, type Stopper } from "../../src/internal/exchange.js";
+import { EXCHANGE, type PageResponse } from "../../src/internal/exchange.js";
 import type { PageRequest } from "../../src/internal/page-request.js";
+import { onAbort, type SignalLike } from "../../src/internal/signals.js";
 import {
   backoffDelay,
   createRetryingFetch,
@@ -434,16 +435,16 @@ describe("createRetryingFetch: a transport's exchange", () => {
     text: () => Promise.resolve(text),
   });
   /** A fetch whose exchange answers with `answer(call)`; the fetch face itself throws. */
-  function exchanging(answer: (call: number, stopper: Stopper) => Promise<PageResponse>) {
-    const calls: { url: string; headers: object; stopper: Stopper }[] = [];
+  function exchanging(answer: (call: number, signal: SignalLike) => Promise<PageResponse>) {
+    const calls: { url: string; headers: object; signal: SignalLike }[] = [];
     const fetch = Object.assign(
       async () => {
         throw new Error("the fetch face was called");
       },
       {
-        [EXCHANGE]: (url: string, sent: Record<string, string>, stopper: Stopper) => {
-          calls.push({ url, headers: sent, stopper });
-          return answer(calls.length, stopper);
+        [EXCHANGE]: (url: string, sent: Record<string, string>, signal: SignalLike) => {
+          calls.push({ url, headers: sent, signal });
+          return answer(calls.length, signal);
         },
       },
     );
@@ -489,9 +490,9 @@ describe("createRetryingFetch: a transport's exchange", () => {
   it("stops a silent exchange at the deadline, each attempt, then throws TimeoutError", async () => {
     const stopped: unknown[] = [];
     const { fetch, calls } = exchanging(
-      (_, stopper) =>
+      (_, signal) =>
         new Promise<PageResponse>(() => {
-          stopper.onStop = (reason) => stopped.push(reason);
+          onAbort(signal, () => stopped.push(signal.reason));
         }),
     );
     const error = await retrying(fetch, { timeoutMs: 20, maxRetries: 1 })(page()).catch(
@@ -500,16 +501,16 @@ describe("createRetryingFetch: a transport's exchange", () => {
     expect(error).toBeInstanceOf(TimeoutError);
     expect(calls).toHaveLength(2);
     expect(stopped).toHaveLength(2);
-    expect(calls.every((call) => call.stopper.stopped)).toBe(true);
+    expect(calls.every((call) => call.signal.aborted)).toBe(true);
   });
 
   it("stops it with the caller's reason when the page's signal aborts, and throws AbortError", async () => {
     const controller = new AbortController();
     const stopped: unknown[] = [];
     const { fetch } = exchanging(
-      (_, stopper) =>
+      (_, signal) =>
         new Promise<PageResponse>(() => {
-          stopper.onStop = (reason) => stopped.push(reason);
+          onAbort(signal, () => stopped.push(signal.reason));
         }),
     );
     const promise = retrying(fetch)(page(controller.signal));

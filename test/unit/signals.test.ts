@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { onAbort, pageSignal, toAbortSignal } from "../../src/internal/signals.js";
+import { onAbort, plainSignal, toAbortSignal } from "../../src/internal/signals.js";
 
-describe("pageSignal", () => {
+describe("plainSignal", () => {
   it("runs its listeners once, in order, with the reason set, on the first abort only", () => {
-    const signal = pageSignal();
+    const signal = plainSignal();
     const calls: string[] = [];
     onAbort(signal, () => calls.push(`a:${String(signal.reason)}`));
     onAbort(signal, () => calls.push(`b:${signal.aborted}`));
@@ -15,7 +15,7 @@ describe("pageSignal", () => {
   });
 
   it("runs no listener that was removed, nor one added after it aborted", () => {
-    const signal = pageSignal();
+    const signal = plainSignal();
     const calls: string[] = [];
     const off = onAbort(signal, () => calls.push("removed"));
     onAbort(signal, () => calls.push("kept"));
@@ -35,7 +35,7 @@ describe("toAbortSignal", () => {
   });
 
   it("gives a page signal's follower: a real AbortSignal that aborts with its reason", () => {
-    const page = pageSignal();
+    const page = plainSignal();
     const real = toAbortSignal(page);
     expect(real).toBeInstanceOf(AbortSignal);
     expect(real?.aborted).toBe(false);
@@ -45,7 +45,7 @@ describe("toAbortSignal", () => {
   });
 
   it("gives an already aborted page signal an already aborted follower", () => {
-    const page = pageSignal();
+    const page = plainSignal();
     page.abort("gone");
     const real = toAbortSignal(page);
     expect(real?.aborted).toBe(true);
