@@ -82,7 +82,7 @@ export interface RetryOptions {
  * The backoff before retry number `retry` (0-based): 500 ms doubling to at most 8 s, less up to
  * 25% jitter so that many clients do not retry in lockstep.
  */
-export function backoffDelay(retry: number, random: () => number = Math.random): number {
+export function backoffDelay(retry: number, random: () => number): number {
   return Math.min(500 * 2 ** retry, 8_000) * (1 - 0.25 * random());
 }
 
@@ -115,7 +115,7 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
     const send = options.fetch ?? fetch;
     // A page goes through the transport's direct exchange where it has one: no Response.
     const exchange = page && (send as MaybeExchanging)[EXCHANGE];
-    const aborted = (fallback: unknown) =>
+    const aborted = (fallback?: unknown) =>
       new AbortError("the request was aborted", {
         cause: caller?.aborted ? caller.reason : fallback,
       });
@@ -133,7 +133,7 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
     const begun = logLevel > 2 ? Date.now() : 0;
 
     for (let retry = 0; ; retry++) {
-      if (caller?.aborted) throw aborted(caller.reason);
+      if (caller?.aborted) throw aborted();
       const mayRetry = retry < attempts - 1;
       // The attempt's own signal: the timer and the caller's signal abort it, which ends the
       // attempt at once, in whichever phase it is (headers or body), even if the fetch or its
@@ -168,7 +168,7 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
         // A server asking for a long pause gets its answer back now, not a hung client.
         const tooLong = requested !== undefined && requested > maxRetryDelayMs;
         if (retryStatus && !tooLong) {
-          if (logLevel > 3) trace(status, response.headers.get("x-request-id"));
+          if (logLevel > 3) trace(status, requestId(response));
           void response.body?.cancel().catch(noop);
           delay = requested ?? backoffDelay(retry, random);
           cause = `HTTP ${status}`;
@@ -195,10 +195,10 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
           }
           // A page's reply is a new object: writing its text onto the transport's response
           // instead (a changed method) made V8 keep every page alive through minor GCs.
-          if (typeof body === "string") return { response, text: body };
+          if (page) return { response, text: body as string };
           return body === undefined
             ? (response as Response)
-            : withBytes(response as Response, body);
+            : withBytes(response as Response, body as ArrayBuffer);
         }
       } catch (error) {
         // The caller's abort stops the attempt too (one listener links them): checked first.
@@ -275,10 +275,10 @@ function withBytes(response: Response, body: ArrayBuffer): Response {
  * The response's request id, for debug lines: `x-request-id`, else the `request_id` of a body
  * read as text (a `get`'s or a page's; a `ka.client` body, read as bytes, is not decoded for it).
  */
-function requestId(response: Response | PageResponse, body: string | ArrayBuffer | undefined) {
+function requestId(response: Response | PageResponse, body?: string | ArrayBuffer) {
   return (
     response.headers.get("x-request-id") ??
-    // Bytes (an ArrayBuffer) stringify to "[object ArrayBuffer]", which never matches.
+    // Bytes stringify to "[object ArrayBuffer]", and no body to "undefined": neither matches.
     /"request_id":\s*"([^"]*)"/.exec(String(body))?.[1]
   );
 }

@@ -1,6 +1,7 @@
-import { type Client, createFinalURL, createQuerySerializer } from "openapi-fetch";
+import { type Client, createFinalURL } from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
 import type { RetryingFetch } from "../retry.js";
+import { serializeQuery } from "../walk/query.js";
 import type { FetchPage } from "../walk/types.js";
 import { readResult, type TextResult } from "./read-result.js";
 import { safePathSerializer } from "./safe-path-serializer.js";
@@ -8,8 +9,6 @@ import { type SignalLike, toAbortSignal } from "./signals.js";
 
 /** A {@link FetchPage} that also takes any `GET` init and, with `unwrap`, returns `data`. */
 export type Send = (path: string, init?: object, unwrap?: boolean) => Promise<unknown>;
-
-const serializeQuery = createQuerySerializer();
 
 /**
  * The {@link FetchPage} of a client, the seam between the client and the walks; `get` sends
@@ -67,7 +66,7 @@ interface PageInit {
  */
 function direct(init: PageInit | undefined): boolean {
   for (const key in init) {
-    if (key !== "params" && key !== "querySerializer" && key !== "signal") return false;
+    if (!/^(params|querySerializer|signal)$/.test(key)) return false;
   }
   return !init?.params?.header && typeof (init?.querySerializer ?? serializeQuery) === "function";
 }

@@ -32,7 +32,8 @@ export function logLevel(level: unknown, env: string | undefined, logger: Logger
   if (index < 0) {
     throw invalidParameter(field, `${field} must be one of ${LOG_LEVELS.join(", ")}`);
   }
-  for (const method of ["debug", "info", "warn", "error"] as const) {
+  // Every level but "off" is a method.
+  for (const method of LOG_LEVELS.slice(1) as (keyof Logger)[]) {
     if (typeof logger?.[method] !== "function") {
       throw invalidParameter("logger", `logger must have a ${method}() method`);
     }

@@ -17,7 +17,7 @@ export function checkPageSize(query: unknown): void {
     if (
       value != null &&
       !(
-        (typeof value === "number" || typeof value === "string") &&
+        /^(string|number)$/.test(typeof value) &&
         /^\d+$/.test(String(value)) &&
         +value >= 1 &&
         +value <= MAX_PAGE_SIZE

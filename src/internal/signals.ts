@@ -47,9 +47,12 @@ export function plainSignal(): PlainSignal {
   return signal;
 }
 
-/** `signal` as an `AbortSignal` (itself if it is one), for what takes nothing else. */
+/**
+ * An `AbortSignal` that follows a {@link PlainSignal}, for what takes nothing else; any other
+ * signal (an `AbortSignal`, or a caller's own kind) as it is.
+ */
 export function toAbortSignal(signal: SignalLike | undefined): AbortSignal | undefined {
-  if (!signal || signal instanceof AbortSignal) return signal;
+  if (!signal || !("abort" in signal)) return signal as AbortSignal | undefined;
   const controller = new AbortController();
   const abort = () => controller.abort(signal.reason);
   if (signal.aborted) abort();

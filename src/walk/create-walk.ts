@@ -4,7 +4,7 @@
 import { checkPageSize } from "../internal/page-size.js";
 import { DEFAULT_PAGE_SIZE, integerOption } from "./options.js";
 import { createPaginator } from "./paginator.js";
-import { freezeQuery, pageQuery, snapshotQuery } from "./query.js";
+import { pageQuery, serializeQuery, snapshotQuery } from "./query.js";
 import { pageSource } from "./source.js";
 import type { FetchPage, Paginator, WalkOptions } from "./types.js";
 
@@ -40,7 +40,7 @@ export function createWalk<T>(
       page === 1 &&
       cursor === undefined &&
       budget < (current == null ? DEFAULT_PAGE_SIZE : +current);
-    const search = freezeQuery(shrink ? { ...query, [size]: budget } : query);
+    const search = serializeQuery(shrink ? { ...query, [size]: budget } : query);
     return pageSource<T>(
       (selectors, signal) =>
         fetchPage(path, {

@@ -20,8 +20,11 @@ export function snapshotQuery(
   return copy;
 }
 
-/** Serializes a query exactly as openapi-fetch does, into the string every page will reuse. */
-export const freezeQuery: (query: Record<string, unknown>) => string = createQuerySerializer();
+/**
+ * Serializes a query exactly as openapi-fetch does by default: a walk's, once, into the string
+ * every page reuses; a `get`'s that skips openapi-fetch.
+ */
+export const serializeQuery: (query: Record<string, unknown>) => string = createQuerySerializer();
 
 /**
  * A `querySerializer` for one request: the frozen string, then the page selectors that are set

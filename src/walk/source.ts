@@ -47,7 +47,7 @@ const isCount = (value: unknown): value is number =>
 
 const idOf = (item: unknown): unknown => {
   const id = (item as { id?: unknown } | null | undefined)?.id;
-  return typeof id === "string" || typeof id === "number" ? id : undefined;
+  return /^(string|number)$/.test(typeof id) ? id : undefined;
 };
 
 /**

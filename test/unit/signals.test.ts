@@ -28,9 +28,16 @@ describe("plainSignal", () => {
 });
 
 describe("toAbortSignal", () => {
-  it("gives an AbortSignal itself, and undefined as undefined", () => {
+  it("gives an AbortSignal, or any signal but a plain one, as it is; undefined as undefined", () => {
     const signal = new AbortController().signal;
     expect(toAbortSignal(signal)).toBe(signal);
+    const polyfill = {
+      aborted: false,
+      reason: undefined,
+      addEventListener() {},
+      removeEventListener() {},
+    };
+    expect(toAbortSignal(polyfill)).toBe(polyfill);
     expect(toAbortSignal(undefined)).toBeUndefined();
   });
 
