@@ -1,5 +1,6 @@
 // `npm run bench:peers`: kubeadapt's walk against the peer SDKs' (openai, stripe, anthropic,
-// octokit, AWS DynamoDB), in process and over loopback HTTP, each mode in a fresh Node process.
+// octokit, AWS DynamoDB), in process and over loopback HTTP, each mode in a fresh Node process;
+// then over HTTP again, each SDK alone with the baseline in a process of its own.
 // The peers live in bench/peers/node_modules, installed here on first run with `npm ci` from
 // bench/peers/package-lock.json: they never enter kubeadapt's own dependencies.
 // Options: --rounds N (default 40), --warmups N (default 15). Not part of `npm test`.
@@ -64,8 +65,11 @@ interface ModeResult {
   result: Record<string, Figures>;
 }
 
-async function measure(mode: "stub" | "http"): Promise<ModeResult> {
-  process.stderr.write(`Measuring ${mode === "stub" ? "in process" : "over loopback HTTP"} ...\n`);
+/** One mode in a fresh process: every walk, or `only` that one beside the baseline. */
+async function measure(mode: "stub" | "http", only?: string): Promise<ModeResult> {
+  process.stderr.write(
+    `Measuring ${mode === "stub" ? "in process" : "over loopback HTTP"}${only ? `, ${only} alone` : ""} ...\n`,
+  );
   const args = ["--expose-gc", "--import", "tsx"];
   const { stdout } = await run(
     process.execPath,
@@ -78,6 +82,7 @@ async function measure(mode: "stub" | "http"): Promise<ModeResult> {
       values.rounds,
       "--warmups",
       values.warmups,
+      ...(only ? ["--only", only] : []),
     ],
     { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 },
   );
@@ -88,6 +93,14 @@ const load = loadavg()[0] ?? 0;
 const started = performance.now();
 const stub = await measure("stub");
 const http = await measure("http");
+// Each SDK again over HTTP, alone with the baseline in its own process: no other SDK's garbage
+// is collected during its walks, nor its own during theirs.
+const alone: Record<string, Figures | undefined> = {};
+for (const name of Object.keys(http.result)) {
+  if (name !== "baseline" && name !== "control") {
+    alone[name] = (await measure("http", name)).result[name];
+  }
+}
 
 const ratio = (f: Figures | undefined) =>
   f ? `${f.ratio.toFixed(2)}x (${f.p25.toFixed(2)}-${f.p75.toFixed(2)})` : "-";
@@ -97,6 +110,7 @@ const rows = Object.keys(LABELS).map((name) => {
     LABELS[name] as string,
     ratio(s),
     ratio(h),
+    ratio(alone[name]),
     h ? `${Math.round(h.itemsPerSec / 1000)}k` : "-",
     h ? h.cpuMsPer1k.toFixed(1) : "-",
     `${s ? Math.round(s.liveHeapKB) : "-"} / ${h ? Math.round(h.liveHeapKB) : "-"}`,
@@ -106,6 +120,7 @@ const header = [
   "variant",
   "CPU in process (p25-p75)",
   "CPU over HTTP (p25-p75)",
+  "CPU over HTTP, alone with the baseline",
   "items/s HTTP",
   "CPU ms/1k items HTTP",
   "live heap KB (in process / HTTP)",
