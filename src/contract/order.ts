@@ -1,23 +1,17 @@
+import { compareDecimals, parseDecimal } from "../money/decimal.js";
+import { InvalidMoneyError } from "../money/errors.js";
+
 /**
  * Compares two decimal strings (Money amounts) exactly: negative, zero or positive like a sort
  * comparator; `NaN` when either is not a plain decimal.
  */
 export function compareDecimal(a: string, b: string): number {
-  const pa = parseDecimal(a);
-  const pb = parseDecimal(b);
-  if (!pa || !pb) return Number.NaN;
-  const digits = Math.max(pa.fraction.length, pb.fraction.length);
-  const scaled = (p: { sign: bigint; whole: string; fraction: string }) =>
-    p.sign * BigInt(p.whole + p.fraction.padEnd(digits, "0"));
-  const x = scaled(pa);
-  const y = scaled(pb);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-function parseDecimal(text: string) {
-  const m = /^(-?)([0-9]+)(?:\.([0-9]+))?$/.exec(text);
-  if (!m) return undefined;
-  return { sign: m[1] ? -1n : 1n, whole: m[2] as string, fraction: m[3] ?? "" };
+  try {
+    return compareDecimals(parseDecimal(a, "a"), parseDecimal(b, "b"));
+  } catch (error) {
+    if (error instanceof InvalidMoneyError) return Number.NaN;
+    throw error;
+  }
 }
 
 /** Compares two RFC 3339 timestamps by instant; `NaN` when either does not parse. */

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { compareDecimal, compareKeys } from "../../src/contract/order.js";
+
+describe("compareDecimal", () => {
+  it.each([
+    ["1.5", "1.50", 0],
+    ["-0", "0.0000", 0],
+    ["0.0001", "0", 1],
+    ["-2.1", "-2.01", -1],
+    ["12345678901234567890.1", "12345678901234567890.09", 1],
+  ])("compares %s with %s exactly: %i", (a, b, sign) => {
+    expect(compareDecimal(a, b)).toBe(sign);
+    expect(compareDecimal(b, a)).toBe(-sign || 0);
+  });
+
+  it.each([["1e3"], ["1."], [" 1"], ["NaN"], [""]])("gives NaN for %j, not a decimal", (bad) => {
+    expect(compareDecimal(bad, "1")).toBeNaN();
+    expect(compareDecimal("1", bad)).toBeNaN();
+  });
+
+  it("orders Money sort keys by amount and timestamps by instant", () => {
+    expect(compareKeys("cost.monthly", { amount: "9.99" }, { amount: "10" })).toBe(-1);
+    expect(compareKeys("cost.monthly", { amount: 10 }, { amount: "10" })).toBeNaN();
+    expect(
+      compareKeys("metadata.created_at", "2026-01-01T00:00:00Z", "2025-12-31T23:00:00-02:00"),
+    ).toBe(-1);
+  });
+});
