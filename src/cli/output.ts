@@ -94,7 +94,7 @@ export function createSink(out: Writable, options: SinkOptions): ItemSink {
       });
     let headed = false;
     const rows = (items: readonly unknown[]) => {
-      const cells = items.map((item) => columns.map((c) => cellOf(item, c, "csv")));
+      const cells = items.map((item) => columns.map((c) => inertCell(cellOf(item, c, "csv"))));
       if (!headed) cells.unshift(columns.map((c) => c.header));
       headed = true;
       return encode(cells);
@@ -128,4 +128,18 @@ export function writeText(out: Writable, text: string): Promise<void> {
     });
     if (!ok) out.once("drain", resolve);
   });
+}
+
+// What a spreadsheet runs as a formula when a cell starts with it (OWASP "CSV injection"), and
+// a number, which starts that way too and stays as it is (a negative amount is no formula).
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * `text` as a spreadsheet shows it without running it: a cell from the API (a team or cluster
+ * name is free text) that would start a formula gets a leading `'`, which spreadsheets read as
+ * "text" and do not show.
+ */
+function inertCell(text: string): string {
+  return FORMULA_START.test(text) && !NUMBER.test(text) ? `'${text}` : text;
 }

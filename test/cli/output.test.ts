@@ -69,6 +69,31 @@ describe("--format csv and tsv", () => {
     expect(parse(text, "\t")).toEqual(expected);
   });
 
+  it.each(["csv", "tsv"] as const)(
+    "writes a %s cell that would start a formula as text, and numbers as they are",
+    async (format) => {
+      const names = [
+        '=HYPERLINK("https://x.test","open")',
+        "+1+2",
+        "-cmd|calc",
+        "@SUM(A1)",
+        "\tx",
+        "\rx",
+      ];
+      const items = [
+        ...names.map((name) => ({ name, cost: { amount: "-0.0100", currency: "USD" } })),
+        { name: "-42", cost: { amount: "+3.5", currency: "USD" } },
+        { name: "a=b", cost: { amount: "1e-3", currency: "USD" } },
+      ];
+      const rows = parse(await sinkText(format, items), format === "csv" ? "," : "\t");
+      expect(rows.slice(1)).toEqual([
+        ...names.map((name) => [`'${name}`, "-0.0100"]),
+        ["-42", "+3.5"],
+        ["a=b", "1e-3"],
+      ]);
+    },
+  );
+
   it("writes only the header for no items", async () => {
     expect(parse(await sinkText("csv", []))).toEqual([["name", "cost"]]);
   });
