@@ -203,6 +203,7 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
       } catch (error) {
         // The caller's abort stops the attempt too (one listener links them): checked first.
         if (caller?.aborted) throw aborted(error);
+        // Past the caller's check, only the timer aborts the attempt.
         const timedOut = attempt.aborted;
         if (!timedOut && isKubeadaptError(error)) throw error;
         if (!timedOut && error instanceof Error && error.name === "AbortError") {
