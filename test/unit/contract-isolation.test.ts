@@ -36,12 +36,13 @@ describe("src/contract stays a separate, runtime-light library", () => {
     expect([...seen].filter((f) => f.startsWith(`${CONTRACT}/`))).toEqual([]);
   });
 
-  it("uses only the public SDK, its internals, the bundled spec (src/spec, generated/), openapi-fetch and Ajv", () => {
+  it("uses only the public SDK and kubeadapt/money (no dependencies of its own), their internals, the bundled spec (src/spec, generated/), openapi-fetch and Ajv", () => {
     const bare = new Set(["openapi-fetch", "ajv/dist/2020.js", "ajv-formats"]);
     const allowed = (target: string) =>
       target.startsWith(`${CONTRACT}/`) ||
       target === join(SRC, "index.js") ||
       target.startsWith(join(SRC, "internal/")) ||
+      target.startsWith(join(SRC, "money/")) ||
       target.startsWith(`${SPEC}/`) ||
       target.startsWith(`${GENERATED}/`);
     for (const file of files(CONTRACT)) {
