@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { AbortError, ConnectionError, isAbortError, TimeoutError } from "../../src/errors.js";
 import { EXCHANGE, type PageResponse } from "../../src/internal/exchange.js";
 import type { PageRequest } from "../../src/internal/page-request.js";
-import { onAbort, type SignalLike } from "../../src/internal/signals.js";
+import { onAbort, plainSignal, type SignalLike } from "../../src/internal/signals.js";
 import {
   backoffDelay,
   createRetryingFetch,
@@ -182,6 +182,25 @@ describe("createRetryingFetch: aborts", () => {
     const error = await settled;
     expect(error).toBeInstanceOf(AbortError);
     expect(isAbortError(error)).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("does the same for a walk page, whose signal is a plain one", async () => {
+    vi.useFakeTimers();
+    const signal = plainSignal();
+    const { fetch, requests } = stubFetch(() => json(503));
+    const page: PageRequest = { url: URL_, method: "GET", headers: {}, signal };
+    const settled = createRetryingFetch({ fetch, random: () => 0 })(page).catch(
+      (error: unknown) => error,
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(requests).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(1); // the 500 ms backoff
+    signal.abort(new Error("closed"));
+    const error = await settled;
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as AbortError).cause).toEqual(new Error("closed"));
     expect(vi.getTimerCount()).toBe(0);
     expect(requests).toHaveLength(1);
   });
