@@ -75,14 +75,17 @@ export function nodeTransport(options: NodeTransportOptions = {}): NodeFetch {
     const body = await decoded(last.received, last.hop);
     return buffered(last.received, body, last.hop, last.redirected);
   };
+  // The headers of the last exchange, with fetch's defaults: a client gives every page the same
+  // object, never changed (see Exchange), so they are merged once, not per page.
+  let given: Readonly<Record<string, string>> | undefined;
+  let sent: Record<string, string> = {};
   // The client's pages skip the Request and the Response: a GET, answered as a PageResponse.
   const pageExchange: Exchange = (url, headers, signal) => {
-    const hop: Hop = {
-      url: new URL(url),
-      method: "GET",
-      headers: withDefaults(headers),
-      body: undefined,
-    };
+    if (headers !== given) {
+      given = headers;
+      sent = withDefaults(headers);
+    }
+    const hop: Hop = { url: new URL(url), method: "GET", headers: sent, body: undefined };
     return follow(hop, "follow", signal).then(({ received, hop: last }) => {
       const body = decoded(received, last);
       return body instanceof Promise

@@ -193,6 +193,34 @@ describe.each(fetches)("%s", (_name, send) => {
   });
 });
 
+describe("nodeTransport() shared by clients", () => {
+  it("sends each client's own headers on its pages, in any order", async () => {
+    const server = await serve((request, response) => {
+      const { authorization, accept, "x-team": team } = request.headers;
+      const body = { data: { authorization, accept, team }, meta: {} };
+      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
+    });
+    const transport = nodeTransport();
+    const client = (token: string, team: string) =>
+      createKubeadapt({
+        token,
+        baseUrl: server.origin,
+        fetch: transport,
+        headers: { "x-team": team },
+      });
+    const [a, b] = [client("ka_test_token_a", "a"), client("ka_test_token_b", "b")];
+    const seen = [];
+    for (const ka of [a, b, b, a]) seen.push(await ka.get("/v1/organization"));
+    const expected = (token: string, team: string) => ({
+      authorization: `Bearer ${token}`,
+      accept: "*/*",
+      team,
+    });
+    const [sentA, sentB] = [expected("ka_test_token_a", "a"), expected("ka_test_token_b", "b")];
+    expect(seen).toEqual([sentA, sentB, sentB, sentA]);
+  });
+});
+
 describe("nodeTransport() over TLS", () => {
   it("uses the dispatcher it is given (here trusting the test CA)", async () => {
     const server = await serve((_request, response) => response.end("secure"), true);
