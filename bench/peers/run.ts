@@ -44,6 +44,7 @@ const LABELS: Record<string, string> = {
   kubeadaptNode: `${kubeadapt}, nodeTransport()`,
   nodeHttpLoop: "the loop on bare node:http (keep-alive), for reference",
   undiciLoop: "the loop on bare undici dispatch (keep-alive), for reference",
+  undiciItems: "the same, by items through a minimal async iterator, for reference",
   openai: peer("openai"),
   stripe: peer("stripe"),
   anthropic: peer("@anthropic-ai/sdk"),

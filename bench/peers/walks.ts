@@ -115,6 +115,7 @@ export function createWalks(origin: string, ka: Kubeadapt, stub?: typeof fetch) 
     walks.kubeadaptNode = () => walkKubeadapt(kubeadaptNode);
     walks.nodeHttpLoop = nodeHttpLoop;
     walks.undiciLoop = () => loopOn(getJsonUndici);
+    walks.undiciItems = () => checkAll(itemsOn(getJsonUndici));
   }
 
   const walkKubeadapt = (client: typeof kubeadapt) =>
@@ -160,6 +161,32 @@ export function createWalks(origin: string, ka: Kubeadapt, stub?: typeof fetch) 
       if (!body.meta.pagination.has_more) return check.done();
       cursor = body.meta.pagination.next_cursor;
     }
+  }
+
+  // The same loop handing its items out one by one, as every SDK walk here does, through the
+  // least an async iterator can do: an already-settled promise per item. The floor of any walk
+  // read with `for await` by items, on this transport.
+  function itemsOn(getJson: (path: string) => Promise<unknown>): AsyncIterable<{ id: string }> {
+    let items: { id: string }[] = [];
+    let index = 0;
+    let cursor = "";
+    let more = true;
+    const nextPage = async (): Promise<IteratorResult<{ id: string }>> => {
+      while (index >= items.length) {
+        if (!more) return { done: true, value: undefined };
+        const query = `limit=${PAGE_SIZE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+        const body = (await getJson(`/v1/workloads?${query}`)) as ListBody;
+        ({ data: items } = body);
+        ({ has_more: more, next_cursor: cursor } = body.meta.pagination);
+        index = 0;
+      }
+      return { done: false, value: items[index++] as { id: string } };
+    };
+    const next = () =>
+      index < items.length
+        ? Promise.resolve({ done: false as const, value: items[index++] as { id: string } })
+        : nextPage();
+    return { [Symbol.asyncIterator]: () => ({ next }) };
   }
 
   async function handWritten(): Promise<number> {
