@@ -130,7 +130,7 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
     // Every line loses the token and anything key-shaped (a server may echo one anywhere).
     const log = (level: keyof Logger, message: string) =>
       logger[level](redact(`kubeadapt: ${message}`));
-    const begun = logLevel > 2 ? Date.now() : 0;
+    const begun = Date.now();
 
     for (let retry = 0; ; retry++) {
       if (caller?.aborted) throw aborted();
@@ -147,7 +147,7 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
       const unlink = caller ? onAbort(caller, () => attempt.abort(caller.reason)) : noop;
       const timer =
         timeoutMs < MAX_TIMER_DELAY ? setTimeout(() => attempt.abort(), timeoutMs) : undefined;
-      const start = logLevel > 3 ? Date.now() : 0;
+      const start = Date.now();
       // Called only at "debug": below it, no debug line is ever formatted.
       const trace = (outcome: unknown, id?: string | null) =>
         log(
@@ -165,8 +165,9 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
         const { status } = response;
         const retryStatus = mayRetry && RETRY_STATUS.test(String(status));
         const requested = retryStatus ? parseRetryAfter(response.headers) : undefined;
-        // A server asking for a long pause gets its answer back now, not a hung client.
-        const tooLong = requested !== undefined && requested > maxRetryDelayMs;
+        // A server asking for a long pause gets its answer back now, not a hung client (no
+        // Retry-After: undefined, which compares false).
+        const tooLong = (requested as number) > maxRetryDelayMs;
         if (retryStatus && !tooLong) {
           if (logLevel > 3) trace(status, requestId(response));
           void response.body?.cancel().catch(noop);
@@ -299,14 +300,30 @@ function finalError(
   if (timedOut) return new TimeoutError(`${label} timed out after ${timeoutMs} ms (${tries})`);
   // The underlying error is kept as `cause` unless it would carry a secret into logs. `redact`
   // removes every key-shaped string (and the client's token), so text it leaves alone holds none.
-  const isError = error instanceof Error;
-  const message = isError ? error.message : String(error);
-  const text = `${message}\n${isError ? error.stack : ""}`;
-  const cause =
-    redact(text) === text
-      ? error
-      : new Error(`${isError ? error.name : "Error"}: ${redact(message)}`);
-  return new ConnectionError(redact(`${label} failed (${tries})${isError ? `: ${message}` : ""}`), {
-    cause,
+  // As text, an Error is its name and message: "TypeError: fetch failed".
+  const text = redact(String(error));
+  return new ConnectionError(redact(`${label} failed (${tries}): ${text}`), {
+    cause: holdsSecret(error, redact) ? new Error(text) : error,
   });
+}
+
+/**
+ * Whether `value`, or anything it holds (an error's message, stack, `cause`, and what
+ * `util.inspect` shows besides: undici's parser errors keep the bytes they could not parse,
+ * which may echo the request's `Authorization`, as `data`), has text that `redact` changes.
+ * Past 1000 values (a socket in the chain, a cycle) it counts as holding one: not looked at.
+ */
+function holdsSecret(
+  value: unknown,
+  redact: (text: string) => string,
+  budget = { n: 1000 },
+): boolean {
+  return (
+    --budget.n < 0 ||
+    (value && typeof value === "object"
+      ? Reflect.ownKeys(value).some((key) =>
+          holdsSecret((value as Record<PropertyKey, unknown>)[key], redact, budget),
+        )
+      : redact(String(value)) !== String(value))
+  );
 }

@@ -12,8 +12,9 @@ export function parseRetryAfter(
   if (NUMBER.test(ms)) return +ms;
   const value = headers.get("retry-after")?.trim() ?? "";
   if (NUMBER.test(value)) return +value * 1000;
-  // Only an HTTP-date may follow: it always contains letters (a weekday or month name).
-  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
+  // Only an HTTP-date may follow: it always contains letters (a weekday or month name). The
+  // empty string parses to NaN.
+  const date = Date.parse(/[a-z]/i.test(value) ? value : "");
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 

@@ -12,17 +12,17 @@ export const VERSION: string =
  * request for it).
  */
 export function userAgent(): string | undefined {
-  const { Bun, Deno } = globalThis as {
+  const { Bun, Deno, process } = globalThis as {
     Bun?: { version: string };
     Deno?: { version: { deno: string } };
+    process?: { versions?: { node?: string } };
   };
+  const node = process?.versions?.node;
   // Bun and Deno also have `process.versions.node`: they are asked first.
   const runtime = Bun
     ? `bun/${Bun.version}`
     : Deno
       ? `deno/${Deno.version.deno}`
-      : typeof process !== "undefined" && process.versions?.node
-        ? `node/${process.versions.node}`
-        : undefined;
+      : node && `node/${node}`;
   return runtime ? `kubeadapt-js/${VERSION} ${runtime}` : undefined;
 }

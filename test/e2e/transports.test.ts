@@ -2,6 +2,7 @@
 // fetch (the default) and `kubeadapt/node`'s nodeTransport(). Every behaviour must come out the
 // same through both.
 import type { ServerResponse } from "node:http";
+import { inspect } from "node:util";
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { createKubeadapt, type FetchLike, type KubeadaptOptions } from "../../src/index.js";
@@ -113,6 +114,19 @@ describe.each(transports)("over %s", (_name, transport) => {
     expect(error).toMatchObject({ name: "ConnectionError" });
     expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(TOKEN);
     expect(String((error as Error).stack)).not.toContain(TOKEN);
+  });
+
+  it("throws ConnectionError without the token when a malformed response echoes the request", async () => {
+    // Not HTTP: the parser's error keeps the bytes it could not parse, here the request's
+    // Authorization header, which must not reach the error's cause chain.
+    const server = await serve((request, response) => {
+      response.socket?.end(`HTTP/1.1 2x0 ${request.headers.authorization}\r\n\r\n`);
+    });
+    const error = await client(server, { maxRetries: 0 })
+      .get("/v1/clusters")
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "ConnectionError" });
+    expect(inspect(error, { depth: 20, showHidden: true })).not.toContain(TOKEN);
   });
 
   it("throws AbortError when the caller aborts while the server is silent", async () => {

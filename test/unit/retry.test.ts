@@ -1,4 +1,5 @@
 import { getEventListeners } from "node:events";
+import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AbortError, ConnectionError, isAbortError, TimeoutError } from "../../src/errors.js";
 import { EXCHANGE, type PageResponse } from "../../src/internal/exchange.js";
@@ -330,6 +331,24 @@ describe("createRetryingFetch: failures without a response", () => {
     expect(error.message).not.toContain(secret);
     expect(String((error.cause as Error).message)).not.toContain(secret);
     expect((error.cause as Error).stack).not.toContain(secret);
+  });
+
+  it("drops a cause whose chain holds a secret in any property (undici's parser keeps the bytes)", async () => {
+    const secret = "ka_live_abcdef123456";
+    // What undici rejects with when a response is malformed: the bytes it could not parse (here
+    // the request echoed back, Authorization included) in the cause's `data`.
+    const parser = Object.assign(new Error("Response does not match the HTTP/1.1 protocol"), {
+      data: `GET / HTTP/1.1\r\nauthorization: Bearer ${secret}\r\n`,
+    });
+    const fetch: FetchLike = async () => {
+      throw new TypeError("fetch failed", { cause: parser });
+    };
+    const error = (await retrying(fetch, { maxRetries: 0 })(new Request(URL_)).catch(
+      (e: unknown) => e,
+    )) as ConnectionError;
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(secret);
+    expect((error.cause as Error).message).toBe("TypeError: fetch failed");
   });
 });
 
