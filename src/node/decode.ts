@@ -19,24 +19,32 @@ export const ACCEPT_ENCODING = "gzip, deflate, br";
 /**
  * `body` with its `Content-Encoding` undone (the last coding applied is undone first), as
  * Node's fetch does: gzip (also `x-gzip`), deflate (zlib-wrapped, or raw as some servers send
- * it) and br. An unknown coding leaves the body as it is, also as fetch does.
+ * it) and br. An unknown coding leaves the body as it is, also as fetch does. A coding that
+ * would undo to more than `maxBytes` rejects (a `RangeError` with code `ERR_BUFFER_TOO_LARGE`)
+ * once it has made that many: a small body may decode to gigabytes.
  */
-export async function decodeBody(body: Buffer, contentEncoding: string | undefined) {
+export async function decodeBody(
+  body: Buffer,
+  contentEncoding: string | undefined,
+  maxBytes: number,
+) {
   if (!contentEncoding || body.length === 0) return body;
   const codings = contentEncoding.toLowerCase().split(",");
+  const zlib = { ...ZLIB, maxOutputLength: maxBytes };
   let decoded = body;
   for (let i = codings.length - 1; i >= 0; i--) {
     const coding = codings[i]?.trim();
-    if (coding === "gzip" || coding === "x-gzip") decoded = await gunzipAsync(decoded, ZLIB);
-    else if (coding === "deflate") decoded = await inflateAny(decoded);
-    else if (coding === "br") decoded = await brotliAsync(decoded, BROTLI);
-    else if (coding !== "identity" && coding !== "") return body;
+    if (coding === "gzip" || coding === "x-gzip") decoded = await gunzipAsync(decoded, zlib);
+    else if (coding === "deflate") decoded = await inflateAny(decoded, zlib);
+    else if (coding === "br") {
+      decoded = await brotliAsync(decoded, { ...BROTLI, maxOutputLength: maxBytes });
+    } else if (coding !== "identity" && coding !== "") return body;
   }
   return decoded;
 }
 
 // A zlib header is 0x?8 then a byte that makes the pair a multiple of 31 (RFC 1950).
-const inflateAny = (body: Buffer) =>
+const inflateAny = (body: Buffer, options: typeof ZLIB) =>
   ((body[0] ?? 0) & 0x0f) === 8 && ((body[0] ?? 0) * 256 + (body[1] ?? 0)) % 31 === 0
-    ? inflateAsync(body, ZLIB)
-    : inflateRawAsync(body, ZLIB);
+    ? inflateAsync(body, options)
+    : inflateRawAsync(body, options);

@@ -16,16 +16,18 @@ export interface Received {
  * Sends one hop through `dispatcher` and reads its response to the end. Rejects with the
  * signal's reason once `signal` aborts (the request is aborted, its connection closed), and
  * with a `TypeError` "fetch failed" (the cause attached) when the network fails, the connection
- * dropping mid-body included: the errors Node's fetch gives.
+ * dropping mid-body included: the errors Node's fetch gives. A body longer than `maxBytes`
+ * rejects with {@link tooLong}'s `TypeError` as soon as it passes them (the request is aborted).
  */
 export function send(
   hop: Hop,
   dispatcher: Dispatcher,
   signal: SignalLike | undefined,
+  maxBytes: number,
 ): Promise<Received> {
   return new Promise<Received>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const reader = new Reader(resolve, reject);
+    const reader = new Reader(resolve, reject, maxBytes);
     if (signal) reader.unlink = onAbort(signal, () => reader.stop(signal.reason));
     const { url } = hop;
     dispatcher.dispatch(
@@ -44,6 +46,13 @@ export function send(
 // What the dispatcher is told when a request is abandoned; the caller already has its reason.
 const ABORTED = new Error("the request was aborted");
 
+/**
+ * The network error of a body longer than `maxBytes` (as received, or once decoded): buffered
+ * whole, a body that never ends would fill the memory before any time limit ends it.
+ */
+export const tooLong = (maxBytes: number) =>
+  new TypeError(`fetch failed: the response body is longer than ${maxBytes} bytes`);
+
 /** undici's handler of one request: reads the response to its end and settles `send`'s promise. */
 class Reader implements Dispatcher.DispatchHandler {
   #settled = false;
@@ -52,6 +61,7 @@ class Reader implements Dispatcher.DispatchHandler {
   #statusText = "";
   #headers: IncomingHttpHeaders = {};
   readonly #chunks: Buffer[] = [];
+  #length = 0;
 
   /** Removes the listener on the request's signal: set by `send`. */
   unlink = () => {};
@@ -59,9 +69,10 @@ class Reader implements Dispatcher.DispatchHandler {
   constructor(
     readonly resolve: (received: Received) => void,
     readonly reject: (error: unknown) => void,
+    readonly maxBytes: number,
   ) {}
 
-  /** Aborted by the caller: rejects with `reason` and aborts the request (its connection closes). */
+  /** Rejects with `reason` and aborts the request (its connection closes). */
   stop(reason: unknown): void {
     this.#settle(reason);
     this.#controller?.abort(ABORTED);
@@ -87,7 +98,9 @@ class Reader implements Dispatcher.DispatchHandler {
   }
 
   onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    this.#chunks.push(chunk);
+    this.#length += chunk.length;
+    if (this.#length > this.maxBytes) this.stop(tooLong(this.maxBytes));
+    else this.#chunks.push(chunk);
   }
 
   onResponseEnd(): void {

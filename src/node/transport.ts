@@ -1,11 +1,12 @@
 import { Agent, type Dispatcher } from "undici";
 import { EXCHANGE, type Exchange } from "../internal/exchange.js";
 import type { SignalLike } from "../internal/signals.js";
+import { integerOption } from "../walk/options.js";
 import { BufferedResponse } from "./buffered-response.js";
 import { ACCEPT_ENCODING, decodeBody } from "./decode.js";
 import { fieldValue, pageResponse } from "./page-response.js";
 import { type Hop, MAX_REDIRECTS, nextHop } from "./redirect.js";
-import { type Received, send } from "./send.js";
+import { type Received, send, tooLong } from "./send.js";
 
 /** Options of {@link nodeTransport}. */
 export interface NodeTransportOptions {
@@ -17,7 +18,18 @@ export interface NodeTransportOptions {
    * of its own (the client's `timeoutMs` covers the whole response)
    */
   dispatcher?: Dispatcher | undefined;
+  /**
+   * The longest response body, in bytes, as received and once decoded: a longer one rejects
+   * with a `TypeError` (the client's `ConnectionError`) as soon as it passes the limit. The
+   * transport buffers each body whole, so without a limit a server sending an endless body (or
+   * a small gzip that decodes to gigabytes) would fill the memory before `timeoutMs` ends it.
+   * @default 67_108_864 (64 MiB; an API page of 500 items is a few MB)
+   */
+  maxBodyBytes?: number | undefined;
 }
+
+/** The default of {@link NodeTransportOptions.maxBodyBytes}: 64 MiB. */
+const MAX_BODY_BYTES = 2 ** 26;
 
 /** A `fetch` as the transport implements it: `(url, init)` or `(request)`. */
 export type NodeFetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
@@ -42,7 +54,8 @@ const NULL_BODY = new Set([101, 204, 205, 304]);
  * method rules; `redirect: "manual"`/`"error"`), `signal` aborts with its reason, network
  * failures reject with a `TypeError`. Unlike fetch it resolves once the whole body has arrived,
  * so the client's per-attempt timeout covers the body too; it buffers the body, which suits an
- * API's pages (not downloads of unknown size). No proxy from the environment unless you pass
+ * API's pages (not downloads of unknown size), up to `maxBodyBytes`. No proxy from the
+ * environment unless you pass
  * `dispatcher: new EnvHttpProxyAgent()`.
  * @example
  * import { createKubeadapt } from "kubeadapt";
@@ -51,6 +64,7 @@ const NULL_BODY = new Set([101, 204, 205, 304]);
  * const ka = createKubeadapt({ token: process.env.KUBEADAPT_API_TOKEN, fetch: nodeTransport() });
  */
 export function nodeTransport(options: NodeTransportOptions = {}): NodeFetch {
+  const maxBytes = integerOption("maxBodyBytes", options.maxBodyBytes, MAX_BODY_BYTES, 1);
   const dispatcher = options.dispatcher ?? new Agent({ headersTimeout: 0, bodyTimeout: 0 });
   // Sends `hop` and follows its redirects: the last hop and what it received. A chain of
   // `then`s rather than an async loop: a page (no redirect) costs one promise less.
@@ -60,7 +74,7 @@ export function nodeTransport(options: NodeTransportOptions = {}): NodeFetch {
     signal: SignalLike | undefined,
     redirects = 0,
   ): Promise<Last> =>
-    send(hop, dispatcher, signal).then((received) => {
+    send(hop, dispatcher, signal, maxBytes).then((received) => {
       const next =
         redirect === "manual" ? undefined : nextHop(hop, received.status, location(received));
       if (next === undefined) return { received, hop, redirected: redirects > 0 };
@@ -72,7 +86,7 @@ export function nodeTransport(options: NodeTransportOptions = {}): NodeFetch {
     const { hop, signal, redirect, request } = firstHop(input, init);
     if (request?.body) hop.body = Buffer.from(await request.arrayBuffer());
     const last = await follow(hop, redirect, signal);
-    const body = await decoded(last.received, last.hop);
+    const body = await decoded(last.received, last.hop, maxBytes);
     return buffered(last.received, body, last.hop, last.redirected);
   };
   // The headers of the last exchange, with fetch's defaults: a client gives every page the same
@@ -87,7 +101,7 @@ export function nodeTransport(options: NodeTransportOptions = {}): NodeFetch {
     }
     const hop: Hop = { url: new URL(url), method: "GET", headers: sent, body: undefined };
     return follow(hop, "follow", signal).then(({ received, hop: last }) => {
-      const body = decoded(received, last);
+      const body = decoded(received, last, maxBytes);
       return body instanceof Promise
         ? body.then((bytes) => pageResponse(received, bytes))
         : pageResponse(received, body);
@@ -102,14 +116,17 @@ const location = (received: Received) => {
   return value === null ? undefined : Buffer.from(value, "latin1").toString();
 };
 
-// The body as fetch hands it over: none for a null-body status or HEAD, else decoded.
-// Synchronous unless there is a coding to undo: one promise less per plain response.
-function decoded(received: Received, hop: Hop): Buffer | null | Promise<Buffer> {
+// The body as fetch hands it over: none for a null-body status or HEAD, else decoded (to at
+// most `maxBytes`). Synchronous unless there is a coding to undo: one promise less per plain
+// response.
+function decoded(received: Received, hop: Hop, maxBytes: number): Buffer | null | Promise<Buffer> {
   if (NULL_BODY.has(received.status) || hop.method === "HEAD") return null;
   const coding = received.headers["content-encoding"];
   if (!coding) return received.body;
-  return decodeBody(received.body, coding).catch((cause) => {
-    throw new TypeError("fetch failed: the body could not be decoded", { cause });
+  return decodeBody(received.body, coding, maxBytes).catch((cause) => {
+    throw cause?.code === "ERR_BUFFER_TOO_LARGE"
+      ? tooLong(maxBytes)
+      : new TypeError("fetch failed: the body could not be decoded", { cause });
   });
 }
 

@@ -282,3 +282,60 @@ describe("nodeTransport() through a proxy", () => {
     }
   });
 });
+
+describe("nodeTransport() body limit", () => {
+  const LIMIT = 1 << 20;
+
+  // Sends 64 KiB chunks for as long as the client reads them: a body that never ends.
+  const endless: Handler = (_request, response) => {
+    response.writeHead(200, { "content-type": "application/json" });
+    const chunk = Buffer.alloc(1 << 16, 32);
+    const write = () => {
+      while (!response.destroyed && response.write(chunk));
+      if (!response.destroyed) response.once("drain", write);
+    };
+    write();
+  };
+
+  it("rejects a body past maxBodyBytes with a TypeError as soon as it passes, not at its end", async () => {
+    const server = await serve(endless);
+    const error = await nodeTransport({ maxBodyBytes: LIMIT })(server.origin).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toContain(`longer than ${LIMIT} bytes`);
+  });
+
+  it("rejects a body that decodes past maxBodyBytes (a gzip bomb)", async () => {
+    const bomb = gzipSync(Buffer.alloc(4 * LIMIT, 32));
+    expect(bomb.length).toBeLessThan(LIMIT);
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { "content-encoding": "gzip" }).end(bomb);
+    });
+    const error = await nodeTransport({ maxBodyBytes: LIMIT })(server.origin).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toContain(`longer than ${LIMIT} bytes`);
+  });
+
+  it("ends a get of an endless body in ConnectionError, well before timeoutMs", async () => {
+    const server = await serve(endless);
+    const ka = createKubeadapt({
+      baseUrl: server.origin,
+      fetch: nodeTransport({ maxBodyBytes: LIMIT }),
+      maxRetries: 0,
+      timeoutMs: 60_000,
+      logLevel: "off",
+    });
+    const error = await ka.get("/v1/clusters").catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "ConnectionError" });
+    expect((error as Error).message).toContain(`longer than ${LIMIT} bytes`);
+  });
+
+  it("refuses a maxBodyBytes that is not a positive integer", () => {
+    for (const maxBodyBytes of [0, -1, 1.5, Number.NaN]) {
+      expect(() => nodeTransport({ maxBodyBytes })).toThrow(/maxBodyBytes/);
+    }
+  });
+});
