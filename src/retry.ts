@@ -302,28 +302,19 @@ function finalError(
   // removes every key-shaped string (and the client's token), so text it leaves alone holds none.
   // As text, an Error is its name and message: "TypeError: fetch failed".
   const text = redact(String(error));
-  return new ConnectionError(redact(`${label} failed (${tries}): ${text}`), {
-    cause: holdsSecret(error, redact) ? new Error(text) : error,
-  });
-}
-
-/**
- * Whether `value`, or anything it holds (an error's message, stack, `cause`, and what
- * `util.inspect` shows besides: undici's parser errors keep the bytes they could not parse,
- * which may echo the request's `Authorization`, as `data`), has text that `redact` changes.
- * Past 1000 values (a socket in the chain, a cycle) it counts as holding one: not looked at.
- */
-function holdsSecret(
-  value: unknown,
-  redact: (text: string) => string,
-  budget = { n: 1000 },
-): boolean {
-  return (
-    --budget.n < 0 ||
+  // Whether `value`, or anything it holds (an error's message, stack, `cause`, and what
+  // `util.inspect` shows besides: undici's parser errors keep the bytes they could not parse,
+  // which may echo the request's `Authorization`, as `data`), has text `redact` changes. Past
+  // 1000 values (a socket in the chain, a cycle), it counts as holding one: not looked at.
+  let budget = 1000;
+  const holdsSecret = (value: unknown): boolean =>
+    --budget < 0 ||
     (value && typeof value === "object"
       ? Reflect.ownKeys(value).some((key) =>
-          holdsSecret((value as Record<PropertyKey, unknown>)[key], redact, budget),
+          holdsSecret((value as Record<PropertyKey, unknown>)[key]),
         )
-      : redact(String(value)) !== String(value))
-  );
+      : redact(String(value)) !== String(value));
+  return new ConnectionError(redact(`${label} failed (${tries}): ${text}`), {
+    cause: holdsSecret(error) ? new Error(text) : error,
+  });
 }
