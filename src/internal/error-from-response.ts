@@ -44,8 +44,12 @@ export function errorFromResponse(
   const retryAfterMs = parseRetryAfter(response.headers);
   let value: Envelope | undefined;
   try {
-    // Every string of the envelope, at any depth, loses a credential the server echoed.
-    value = JSON.parse(body as string, (_, v) => (typeof v === "string" ? redact(v, token) : v));
+    // A credential the server echoed goes from the text first (an object key may hold one,
+    // as in `details`), then from every string of the envelope, at any depth (a string may
+    // spell one with JSON escapes).
+    value = JSON.parse(redact(body as string, token), (_, v) =>
+      typeof v === "string" ? redact(v, token) : v,
+    );
   } catch {}
   // Arrays and primitives fail these checks too: their `error`/`code` is undefined.
   const error = value?.error;

@@ -277,6 +277,19 @@ describe("the token", () => {
     expect((error as Error).message).toContain("[REDACTED]");
   });
 
+  it("never appears in an error whose details echo it as a key", async () => {
+    const { fetch } = stub(() =>
+      failure(401, "UNAUTHORIZED", "bad token", [
+        { field: "authorization", [`Bearer ${TOKEN}`]: "invalid" },
+      ]),
+    );
+    const error = await getCluster(kubeadapt(fetch)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(JSON.stringify(error)).not.toContain(TOKEN);
+    expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(TOKEN);
+    expect((error as AuthenticationError).details[0]?.field).toBe("authorization");
+  });
+
   it("never appears in a ProtocolError quoting a body that echoes it", async () => {
     const { fetch } = stub(() => new Response(`<p>Bearer ${TOKEN}</p>`, { status: 502 }));
     const error = await getCluster(kubeadapt(fetch)).catch((e: unknown) => e);
