@@ -2,6 +2,7 @@ import type { Writable } from "node:stream";
 import type { Kubeadapt, Page, Paginator, Progress } from "../index.js";
 import type { GetArgs } from "./args.js";
 import { type Column, defaultColumns, parseColumns } from "./columns.js";
+import { checkRowsStayPut, RowsMovedError } from "./offset-drift.js";
 import { createSink, writeText } from "./output.js";
 import { createProgressBar } from "./progress.js";
 import { checkPathParameters, checkQuery, type GivenParameter } from "./query-check.js";
@@ -145,12 +146,12 @@ export async function runGet(
     // Some unpaginated paths return a list (a cluster's node groups): its elements are the items.
     const all = Array.isArray(data) ? data : [data];
     const items = all.slice(0, args.maxItems);
+    total?.add(items);
     if (!Array.isArray(data) && args.format === "json") {
       await writeText(io.stdout, `${JSON.stringify(data, null, 2)}\n`);
     } else {
       await sink.write(items);
     }
-    total?.add(items);
     await end();
     const partial = items.length < all.length;
     return summary({ items: items.length, pages: 1, total: all.length, partial, more: undefined });
@@ -169,6 +170,7 @@ export async function runGet(
     // Asking for progress asks for the total too, which the summary line shows.
     onProgress: (p: Progress) => bar?.update(p),
   });
+  const stayPut = offset ? checkRowsStayPut() : undefined;
   let items = 0;
   let pages = 0;
   let matching: number | undefined;
@@ -180,9 +182,11 @@ export async function runGet(
   try {
     for await (const page of paginator.pages() as AsyncIterable<Page<unknown>>) {
       const room = args.maxItems === undefined ? page.items.length : args.maxItems - items;
+      stayPut?.(page);
       const taken = page.items.slice(0, room);
-      await sink.write(taken);
+      // Summed first: money the total cannot read stops the walk before its page is written.
       total?.add(taken);
+      await sink.write(taken);
       items += taken.length;
       pages++;
       matching = page.total ?? matching;
@@ -195,7 +199,8 @@ export async function runGet(
       }
     }
   } catch (error) {
-    if (pages === 0) throw error;
+    // Once rows moved, no page number resumes the walk: it must start again.
+    if (pages === 0 || error instanceof RowsMovedError) throw error;
     throw new WalkStopped(error, at, items);
   } finally {
     bar?.clear();

@@ -1,7 +1,8 @@
 import { readPath } from "../contract/order.js";
 import type { Money } from "../index.js";
-import { sum } from "../money/index.js";
-import { type CellStyle, type Column, isMoney } from "./columns.js";
+import { addDecimals, type Decimal, parseMoney, toMoney } from "../money/decimal.js";
+import { InvalidMoneyError, isInvalidMoneyError } from "../money/errors.js";
+import type { CellStyle, Column } from "./columns.js";
 import { itemFields } from "./item-fields.js";
 import { UsageError } from "./usage-error.js";
 
@@ -9,7 +10,11 @@ import { UsageError } from "./usage-error.js";
 export interface Total {
   /** The dotted path summed, e.g. `cost.current_run_rate_hourly`. */
   readonly path: string;
-  /** Adds the money at `path` of each item; items without it are counted as missing. */
+  /**
+   * Adds the money at `path` of each item; items where it is null or absent are counted as
+   * missing. All or nothing: a malformed money value adds none of the items.
+   * @throws InvalidMoneyError naming the item, for a value there that is not a valid Money
+   */
   add(items: readonly unknown[]): void;
   /** The sums so far, one per currency, in the order the currencies came. */
   sums(): Money[];
@@ -31,30 +36,28 @@ export function createTotal(template: string, path: string): Total {
       `--sum ${path}: not a money field of GET ${template}${list ? `; its money fields: ${list}` : " (it has none)"}`,
     );
   }
-  const byCurrency = new Map<string, Money>();
+  const byCurrency = new Map<string, Decimal>();
   let counted = 0;
   let missing = 0;
   return {
     path,
     add(items) {
-      const page = new Map<string, Money[]>();
-      for (const item of items) {
+      // Every value is read before any is added, so a bad one leaves the total as it was.
+      const read = items.map((item, i) => {
         const money = readPath(item, path);
-        if (!isMoney(money)) {
+        return money == null ? undefined : readMoney(path, money, item, counted + missing + i + 1);
+      });
+      for (const money of read) {
+        if (!money) {
           missing++;
           continue;
         }
         counted++;
-        const list = page.get(money.currency) ?? [];
-        list.push(money);
-        page.set(money.currency, list);
-      }
-      for (const [currency, list] of page) {
-        const before = byCurrency.get(currency);
-        byCurrency.set(currency, sum(before ? [before, ...list] : list, currency));
+        const before = byCurrency.get(money.currency);
+        byCurrency.set(money.currency, before ? addDecimals(before, money.amount) : money.amount);
       }
     },
-    sums: () => [...byCurrency.values()],
+    sums: () => [...byCurrency].map(([currency, amount]) => toMoney(amount, currency)),
     get counted() {
       return counted;
     },
@@ -62,6 +65,21 @@ export function createTotal(template: string, path: string): Total {
       return missing;
     },
   };
+}
+
+// A value a server sent where the spec has Money: a malformed one (an amount as a JSON number,
+// "1e3", "1,000.00", a currency "usd") is an error, never counted as missing, which would
+// leave it out of the total without a word.
+function readMoney(path: string, value: unknown, item: unknown, n: number) {
+  try {
+    const amount = parseMoney(value as Money, "amount");
+    return { amount, currency: (value as Money).currency };
+  } catch (error) {
+    if (!isInvalidMoneyError(error)) throw error;
+    const id = readPath(item, "id");
+    const which = typeof id === "string" ? `item ${n} (id ${id})` : `item ${n}`;
+    throw new InvalidMoneyError(`--sum ${path} of ${which}: ${error.message}`);
+  }
 }
 
 /** The total as text: "14408.1234 USD" (one amount per currency, joined by " + "). */

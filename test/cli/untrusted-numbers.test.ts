@@ -1,0 +1,140 @@
+import { describe, expect, it } from "vitest";
+import { serverPerTest } from "../helpers/loopback-server.js";
+import { runInProcess } from "./run-cli.js";
+
+// A server whose answers cannot add up to a right number: the CLI must fail loudly (exit 1),
+// never print a total as if it were right.
+const TOKEN = "ka_live_cli0untrusted0numbers000000000000";
+const env = { KUBEADAPT_API_TOKEN: TOKEN };
+const serve = serverPerTest();
+const json = (body: unknown) => JSON.stringify(body);
+
+const row = (key: string, amount: string) => ({
+  group: { dimension: "namespace", key, name: key },
+  cost: { total: { amount, currency: "USD" }, cost_mode: "fully_loaded" },
+});
+
+/** A Cost Explorer page of `rows`, page `page` of `pages`, `total` rows in all. */
+const costPage = (rows: unknown[], page: number, pages: number, total: number) =>
+  json({
+    data: rows,
+    meta: {
+      request_id: `req_${page}`,
+      page_info: { page, per_page: 2, total_count: total, total_pages: pages },
+    },
+  });
+
+const COST_EXPLORER = ["get", "/v1/cost-explorer", "--all", "--limit", "2", "--sum", "cost.total"];
+
+describe("Cost Explorer pages by offset: rows that move mid-walk are not summed", () => {
+  it("a row count that changes between pages fails instead of summing shifted pages", async () => {
+    // A row was added before page 2 was read: page 2 repeats "b", and the sum would count it twice.
+    const pages = [
+      costPage([row("a", "1.0000"), row("b", "2.0000")], 1, 2, 4),
+      costPage([row("b", "2.0000"), row("c", "3.0000")], 2, 3, 5),
+      costPage([row("d", "4.0000")], 3, 3, 5),
+    ];
+    const server = await serve((request, response) => {
+      const page = Number(new URL(request.url, "http://x").searchParams.get("page") ?? "1");
+      response.end(pages[page - 1]);
+    });
+    const run = await runInProcess(
+      [...COST_EXPLORER, "-o", "csv", "--base-url", server.origin],
+      env,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      "error: Cost Explorer's rows changed during the walk (4 rows on page 1, 5 on page 2)",
+    );
+    expect(run.stdout).not.toContain("TOTAL");
+    expect(run.stderr).not.toContain("resume with");
+  });
+
+  it("a row seen on an earlier page fails, even when the count stays the same", async () => {
+    const pages = [
+      costPage([row("a", "1.0000"), row("b", "2.0000")], 1, 2, 4),
+      costPage([row("b", "2.0000"), row("d", "4.0000")], 2, 2, 4),
+    ];
+    const server = await serve((request, response) => {
+      const page = Number(new URL(request.url, "http://x").searchParams.get("page") ?? "1");
+      response.end(pages[page - 1]);
+    });
+    const run = await runInProcess([...COST_EXPLORER, "--base-url", server.origin], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'error: Cost Explorer\'s rows changed during the walk (row "b" of page 1 came again on page 2)',
+    );
+    expect(run.stderr).not.toContain("sum of cost.total");
+  });
+});
+
+describe("--sum refuses money it cannot read, naming the item", () => {
+  const workload = (id: string, money: unknown) => ({
+    id,
+    kind: "Workload",
+    cost: { current_run_rate_hourly: money },
+  });
+  const cases: [string, unknown, string][] = [
+    ["a JSON number", { amount: 1.5, currency: "USD" }, "is not a decimal string"],
+    ["an exponent", { amount: "1e3", currency: "USD" }, '"1e3" is not a decimal string'],
+    ["grouping", { amount: "1,000.00", currency: "USD" }, '"1,000.00" is not a decimal string'],
+    ["a lowercase currency", { amount: "1.0000", currency: "usd" }, '"usd" is not an ISO 4217'],
+    ["a bare string", "0.5000", "must be a Money object"],
+  ];
+  for (const [what, money, message] of cases) {
+    it(`${what}: exit 1, and the page holding it is not written`, async () => {
+      const server = await serve((_, response) => {
+        response.end(
+          json({
+            data: [workload("w-1", { amount: "2.0000", currency: "USD" }), workload("w-2", money)],
+            meta: { request_id: "req_1", pagination: { has_more: false, next_cursor: "" } },
+          }),
+        );
+      });
+      const run = await runInProcess(
+        [
+          "get",
+          "/v1/workloads",
+          "-o",
+          "csv",
+          "--sum",
+          "cost.current_run_rate_hourly",
+          "--base-url",
+          server.origin,
+        ],
+        env,
+      );
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(
+        "error: InvalidMoneyError: --sum cost.current_run_rate_hourly of item 2 (id w-2): ",
+      );
+      expect(run.stderr).toContain(message);
+      expect(run.stdout).toBe("");
+    });
+  }
+
+  it("null and an absent field are counted as missing, not as an error", async () => {
+    const server = await serve((_, response) => {
+      response.end(
+        json({
+          data: [workload("w-1", { amount: "2.0000", currency: "USD" }), workload("w-2", null)],
+          meta: { request_id: "req_1", pagination: { has_more: false, next_cursor: "" } },
+        }),
+      );
+    });
+    const run = await runInProcess(
+      [
+        "get",
+        "/v1/workloads",
+        "--sum",
+        "cost.current_run_rate_hourly",
+        "--base-url",
+        server.origin,
+      ],
+      env,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("sum of cost.current_run_rate_hourly over 1 item: 2.0000 USD");
+    expect(run.stderr).toContain("note: 1 item had no cost.current_run_rate_hourly");
+  });
+});
