@@ -8,7 +8,7 @@ import { createProgressBar } from "./progress.js";
 import { checkPathParameters, checkQuery, type GivenParameter } from "./query-check.js";
 import type { ResumePoint } from "./resume.js";
 import { type ResolvedPath, resolvePath } from "./spec-paths.js";
-import { createTotal, footerRow, type Total } from "./total.js";
+import { createTotal, footerRow, type Total, type TotalScope, totalLabel } from "./total.js";
 import { UsageError } from "./usage-error.js";
 
 /** The streams and terminal facts a command runs with. */
@@ -130,8 +130,12 @@ export async function runGet(
   const started = Date.now();
   const style = args.format === "table" ? "table" : "csv";
   const tabular = args.format !== "ndjson" && args.format !== "json";
-  const end = () =>
-    sink.end(total && tabular ? footerRow(total, columns, style, sink.hidden > 0) : undefined);
+  const end = (scope: Omit<TotalScope, "hidden">) =>
+    sink.end(
+      total && tabular
+        ? footerRow(total, columns, style, totalLabel(total, { ...scope, hidden: sink.hidden }))
+        : undefined,
+    );
   const summary = (rest: Omit<GetSummary, "shown" | "sum" | "ms">): GetSummary => ({
     ...rest,
     shown: sink.shown,
@@ -152,8 +156,8 @@ export async function runGet(
     } else {
       await sink.write(items);
     }
-    await end();
     const partial = items.length < all.length;
+    await end({ partial, of: all.length });
     return summary({ items: items.length, pages: 1, total: all.length, partial, more: undefined });
   }
 
@@ -205,7 +209,7 @@ export async function runGet(
   } finally {
     bar?.clear();
   }
-  await end();
+  await end({ partial, of: matching });
   // A page cut short by --max-items has no cursor for its rest: no resume point then.
   return summary({
     items,

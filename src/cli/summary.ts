@@ -34,7 +34,10 @@ export function summaryLines(summary: GetSummary, args: GetArgs): string {
   const lines = [line];
   const sum = summary.sum;
   if (sum && (args.format === "ndjson" || args.format === "json")) {
-    lines.push(`sum of ${sum.path} over ${plural(sum.counted, "item")}: ${totalText(sum)}`);
+    const over = partial
+      ? `partial sum of ${sum.path} over the first ${items}${total === undefined ? "" : ` of ${total}`} items`
+      : `sum of ${sum.path} over ${plural(sum.counted, "item")}`;
+    lines.push(`${over}: ${totalText(sum)}`);
   }
   if (sum && sum.missing > 0) {
     lines.push(`note: ${plural(sum.missing, "item")} had no ${sum.path}, not in the sum`);

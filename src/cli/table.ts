@@ -15,8 +15,10 @@ export function renderTable(
   const more = options.hidden ? `… and ${options.hidden} more\n` : "";
   if (items.length === 0) return `(no items)\n${more}`;
   const all = items.map((item) => columns.map((c) => cellOf(item, c, "table")));
+  // A column the footer fills (its label, say) is kept even when no item fills it.
+  const filled = options.footer ? [...all, options.footer] : all;
   const kept = columns.flatMap((_, i) =>
-    options.keepEmpty || all.some((row) => row[i] !== "") ? [i] : [],
+    options.keepEmpty || filled.some((row) => row[i] !== "") ? [i] : [],
   );
   const pick = (row: readonly string[]) => kept.map((i) => row[i] ?? "");
   const rows = [pick(columns.map((c) => c.header)), ...all.map(pick)];

@@ -91,17 +91,44 @@ export function totalText(total: Total, style: CellStyle = "table"): string {
   return sums.map((m) => `${m.amount} ${m.currency}`).join(" + ");
 }
 
+/** What a total covers, for its label. */
+export interface TotalScope {
+  /** The walk stopped before the end of the list (no `--all`, or `--max-items`). */
+  partial: boolean;
+  /** Rows matching the query, when the server said. */
+  of: number | undefined;
+  /** Rows received but not written (`--top`). */
+  hidden: number;
+}
+
 /**
- * The footer row of a table, CSV or TSV: "TOTAL" first, the sum under its column.
- * @param hidden - rows were left out (`--top`): the label says the total covers them all
+ * The label of a total: "TOTAL"; "TOTAL (all 3000)" when `--top` left rows out, since it
+ * covers them too; "PARTIAL TOTAL (first 100 of 3000)" when the walk did not reach the end,
+ * so a file's footer never passes off part of a list as the whole.
+ */
+export function totalLabel(total: Total, scope: TotalScope): string {
+  const summed = total.counted + total.missing;
+  if (scope.partial) {
+    return `PARTIAL TOTAL (first ${summed}${scope.of === undefined ? "" : ` of ${scope.of}`})`;
+  }
+  return scope.hidden > 0 ? `TOTAL (all ${summed})` : "TOTAL";
+}
+
+/**
+ * The footer row of a table, CSV or TSV: the sum under its column and the label in the first
+ * other cell. With no other cell (`--columns` of the summed field alone), the label goes before
+ * the sum in its cell, so the row never reads as one more item.
  */
 export function footerRow(
   total: Total,
   columns: readonly Column[],
   style: CellStyle,
-  hidden = false,
+  label: string,
 ): string[] {
-  const row = columns.map((c) => (c.paths.includes(total.path) ? totalText(total, style) : ""));
-  if (row[0] === "") row[0] = hidden ? `TOTAL (all ${total.counted + total.missing})` : "TOTAL";
+  const text = totalText(total, style);
+  const row = columns.map((c) => (c.paths.includes(total.path) ? text : ""));
+  const free = row.indexOf("");
+  if (free === -1) row[0] = `${label} ${row[0]}`;
+  else row[free] = label;
   return row;
 }

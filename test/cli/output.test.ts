@@ -234,6 +234,47 @@ describe("--sum", () => {
     expect(totalText(total)).toBe("900719925474.3994 USD + 5.0000 EUR");
   });
 
+  it("labels a total over part of a list as partial, in the row and on stderr", async () => {
+    const sum = "cost.current_run_rate_hourly";
+    // The first 15 items in the API's order, and their exact sum.
+    const items = await runInProcess("get /v1/workloads --all --limit 10 --max-items 15");
+    const first15 = items.stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line).cost.current_run_rate_hourly.amount as string);
+    const csv = await runInProcess(`get /v1/workloads --limit 10 -o csv --columns id --sum ${sum}`);
+    expect(parse(csv.stdout).at(-1)).toEqual([
+      `PARTIAL TOTAL (first 10 of ${workloads.length})`,
+      exactSum(first15.slice(0, 10)),
+    ]);
+    const table = await runInProcess(
+      `get /v1/workloads --all --limit 10 --max-items 15 --top 3 -o table --sum ${sum}`,
+    );
+    expect(table.stdout.trimEnd().split("\n").at(-1)).toMatch(
+      new RegExp(`^PARTIAL TOTAL \\(first 15 of ${workloads.length}\\) +${exactSum(first15)} USD$`),
+    );
+    const ndjson = await runInProcess(`get /v1/workloads --limit 10 --sum ${sum}`);
+    expect(ndjson.stderr).toContain(
+      `partial sum of ${sum} over the first 10 of ${workloads.length} items: ${exactSum(first15.slice(0, 10))} USD`,
+    );
+  });
+
+  it("labels the TOTAL row when the summed column comes first, or is the only one", async () => {
+    const sum = "cost.current_run_rate_hourly";
+    const two = await runInProcess(
+      `get /v1/workloads --all -o csv --columns ${sum},id --sum ${sum}`,
+    );
+    expect(parse(two.stdout).at(-1)).toEqual([total, "TOTAL"]);
+    const one = await runInProcess(`get /v1/workloads --all -o csv --columns ${sum} --sum ${sum}`);
+    expect(parse(one.stdout).at(-1)).toEqual([`TOTAL ${total}`]);
+    const table = await runInProcess(
+      `get /v1/workloads --all --top 2 -o table --columns ${sum} --sum ${sum}`,
+    );
+    expect(table.stdout.trimEnd().split("\n").at(-1)).toBe(
+      `TOTAL (all ${workloads.length}) ${total} USD`,
+    );
+  });
+
   it("refuses a field that is not money, naming the money fields", async () => {
     const run = await runInProcess("get /v1/workloads --sum metadata.name");
     expect(run.code).toBe(2);
