@@ -205,6 +205,7 @@ export async function runGet(
   } catch (error) {
     // Once rows moved, no page number resumes the walk: it must start again.
     if (pages === 0 || error instanceof RowsMovedError) throw error;
+    await sink.stop();
     throw new WalkStopped(error, at, items);
   } finally {
     bar?.clear();

@@ -14,6 +14,7 @@ import {
   TimeoutError,
 } from "../../src/errors.js";
 import { createFakeKubeadapt } from "../../src/testing/index.js";
+import { listPage, serverPerTest } from "../helpers/loopback-server.js";
 import { runInProcess } from "./run-cli.js";
 
 const TOKEN = "ka_live_cli0errors0secret000000000000000";
@@ -125,6 +126,30 @@ describe("a walk that fails mid-way", () => {
       proxy.closeAllConnections();
       await new Promise((resolve) => proxy.close(resolve));
     }
+  });
+});
+
+describe("a table walk that fails mid-way", () => {
+  const serve = serverPerTest();
+
+  it("writes the rows it received, so the resume command skips none", async () => {
+    const server = await serve((request, response) => {
+      if (request.url.includes("cursor=")) {
+        response.writeHead(403, { "content-type": "application/json" });
+        response.end(JSON.stringify({ error: { code: "PERMISSION_DENIED", message: "no" } }));
+        return;
+      }
+      response.end(listPage(["w-1", "w-2", "w-3"], "c2"));
+    });
+    const run = await runInProcess(
+      ["get", "/v1/workloads", "--all", "-o", "table", "--base-url", server.origin],
+      { KUBEADAPT_API_TOKEN: TOKEN },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout.trimEnd().split("\n")).toEqual(["ID", "w-1", "w-2", "w-3"]);
+    expect(run.stderr).toContain(
+      "resume with: kubeadapt get /v1/workloads --all --query cursor=c2",
+    );
   });
 });
 
