@@ -14,7 +14,7 @@ export function renderTable(
 ): string {
   const more = options.hidden ? `… and ${options.hidden} more\n` : "";
   if (items.length === 0) return `(no items)\n${more}`;
-  const all = items.map((item) => columns.map((c) => cellOf(item, c, "table")));
+  const all = items.map((item) => columns.map((c) => visible(cellOf(item, c, "table"))));
   // A column the footer fills (its label, say) is kept even when no item fills it.
   const filled = options.footer ? [...all, options.footer] : all;
   const kept = columns.flatMap((_, i) =>
@@ -32,4 +32,16 @@ export function renderTable(
   const body = rows.slice(0, options.footer ? -1 : undefined).map(line);
   const footer = options.footer ? `${line(rows[rows.length - 1] as string[])}\n` : "";
   return `${body.join("\n")}\n${more}${footer}`;
+}
+
+const SHORT: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+// A cell is one line of plain text: a line break in a name would start a row of its own (a fake
+// TOTAL, say), and an escape sequence would move the cursor or rewrite what is on screen.
+// Control characters (C0, DEL, C1) are shown as escapes, as JSON writes them.
+function visible(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
+    return SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  });
 }

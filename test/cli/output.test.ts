@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { defaultColumns } from "../../src/cli/columns.js";
 import { itemFields } from "../../src/cli/item-fields.js";
 import { createSink } from "../../src/cli/output.js";
+import { renderTable } from "../../src/cli/table.js";
 import { createTotal, totalText } from "../../src/cli/total.js";
 import { createFakeKubeadapt } from "../../src/testing/index.js";
 import { runInProcess } from "./run-cli.js";
@@ -172,6 +173,27 @@ describe("--format csv and tsv", () => {
     expect(ndjson.stderr).toContain("--columns is for --format table, csv or tsv, not ndjson");
     const empty = await runInProcess("get /v1/workloads -o csv --columns id,,x");
     expect(empty.stderr).toContain("--columns takes dotted paths separated by commas");
+  });
+});
+
+describe("--format table", () => {
+  it("shows control characters in a cell as escapes, so no value can forge a row or move the cursor", () => {
+    const columns = [
+      { header: "NAME", paths: ["name"] },
+      { header: "COST", paths: ["cost"] },
+    ];
+    const items = [
+      { name: "x\nTOTAL  999.0000 USD", cost: { amount: "1.0000", currency: "USD" } },
+      { name: "tab\there\r", cost: { amount: "2.0000", currency: "USD" } },
+      { name: "\u001b[1A\u001b[2Kred\u009b", cost: null },
+    ];
+    expect(renderTable(items, columns).split("\n")).toEqual([
+      "NAME                         COST",
+      "x\\nTOTAL  999.0000 USD       1.0000 USD",
+      "tab\\there\\r                  2.0000 USD",
+      "\\u001b[1A\\u001b[2Kred\\u009b",
+      "",
+    ]);
   });
 });
 
