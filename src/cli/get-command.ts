@@ -36,6 +36,8 @@ export interface GetSummary {
   more: ResumePoint | undefined;
   /** The exact sum of `--sum`, when asked for. */
   sum: Total | undefined;
+  /** Where the walk started when not at the start of the list, e.g. `--query cursor`. */
+  from: string | undefined;
   ms: number;
 }
 
@@ -130,16 +132,28 @@ export async function runGet(
   const started = Date.now();
   const style = args.format === "table" ? "table" : "csv";
   const tabular = args.format !== "ndjson" && args.format !== "json";
-  const end = (scope: Omit<TotalScope, "hidden">) =>
+  const from =
+    typeof cursor === "string" && cursor !== ""
+      ? "--query cursor"
+      : typeof firstPage === "number" && firstPage > 1
+        ? `--query page=${firstPage}`
+        : undefined;
+  const end = (scope: Pick<TotalScope, "partial" | "of">) =>
     sink.end(
       total && tabular
-        ? footerRow(total, columns, style, totalLabel(total, { ...scope, hidden: sink.hidden }))
+        ? footerRow(
+            total,
+            columns,
+            style,
+            totalLabel(total, { ...scope, hidden: sink.hidden, from }),
+          )
         : undefined,
     );
-  const summary = (rest: Omit<GetSummary, "shown" | "sum" | "ms">): GetSummary => ({
+  const summary = (rest: Omit<GetSummary, "shown" | "sum" | "from" | "ms">): GetSummary => ({
     ...rest,
     shown: sink.shown,
     sum: total,
+    from,
     ms: Date.now() - started,
   });
 

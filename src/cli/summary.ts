@@ -34,9 +34,11 @@ export function summaryLines(summary: GetSummary, args: GetArgs): string {
   const lines = [line];
   const sum = summary.sum;
   if (sum && (args.format === "ndjson" || args.format === "json")) {
-    const over = partial
-      ? `partial sum of ${sum.path} over the first ${items}${total === undefined ? "" : ` of ${total}`} items`
-      : `sum of ${sum.path} over ${plural(sum.counted, "item")}`;
+    const over = summary.from
+      ? `partial sum of ${sum.path} over ${plural(items, "item")} from ${summary.from} on`
+      : partial
+        ? `partial sum of ${sum.path} over the first ${items}${total === undefined ? "" : ` of ${total}`} items`
+        : `sum of ${sum.path} over ${plural(sum.counted, "item")}`;
     lines.push(`${over}: ${totalText(sum)}`);
   }
   if (sum && sum.missing > 0) {

@@ -99,15 +99,22 @@ export interface TotalScope {
   of: number | undefined;
   /** Rows received but not written (`--top`). */
   hidden: number;
+  /**
+   * Where the walk started when not at the start of the list (`--query cursor`, as a resume
+   * command does, or `--query page=3`): the rows before it are not in the total.
+   */
+  from: string | undefined;
 }
 
 /**
  * The label of a total: "TOTAL"; "TOTAL (all 3000)" when `--top` left rows out, since it
  * covers them too; "PARTIAL TOTAL (first 100 of 3000)" when the walk did not reach the end,
+ * and "PARTIAL TOTAL (2900 items from --query cursor on)" when it did not start at the start,
  * so a file's footer never passes off part of a list as the whole.
  */
 export function totalLabel(total: Total, scope: TotalScope): string {
   const summed = total.counted + total.missing;
+  if (scope.from !== undefined) return `PARTIAL TOTAL (${summed} items from ${scope.from} on)`;
   if (scope.partial) {
     return `PARTIAL TOTAL (first ${summed}${scope.of === undefined ? "" : ` of ${scope.of}`})`;
   }

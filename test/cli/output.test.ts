@@ -281,6 +281,25 @@ describe("--sum", () => {
     );
   });
 
+  it("labels a total as partial when the walk starts from a cursor or page, as a resume does", async () => {
+    const sum = "cost.current_run_rate_hourly";
+    const first = await runInProcess("get /v1/workloads --limit 500");
+    const cursor = /--query cursor=(\S+) for the next page/.exec(first.stderr)?.[1];
+    const rest = await runInProcess(
+      `get /v1/workloads --all --limit 500 -q cursor=${cursor} -o csv --columns id --sum ${sum}`,
+    );
+    expect(rest.code).toBe(0);
+    expect(parse(rest.stdout).at(-1)?.[0]).toBe(
+      `PARTIAL TOTAL (${workloads.length - 500} items from --query cursor on)`,
+    );
+    const ce =
+      "get /v1/cost-explorer --all --limit 10 -q group_by=namespace -q page=2 --sum cost.total";
+    const pageTwo = await runInProcess(ce);
+    expect(pageTwo.stderr).toMatch(
+      /^partial sum of cost\.total over \d+ items from --query page=2 on: [\d.]+ USD$/m,
+    );
+  });
+
   it("labels the TOTAL row when the summed column comes first, or is the only one", async () => {
     const sum = "cost.current_run_rate_hourly";
     const two = await runInProcess(
