@@ -50,6 +50,8 @@ export class WalkStopped extends Error {
     readonly at: ResumePoint,
     /** Items written before it stopped. */
     readonly written: number,
+    /** The `--sum` total of those items, when asked for. */
+    readonly sum: Total | undefined,
   ) {
     super("the walk stopped", { cause });
   }
@@ -220,7 +222,7 @@ export async function runGet(
     // Once rows moved, no page number resumes the walk: it must start again.
     if (pages === 0 || error instanceof RowsMovedError) throw error;
     await sink.stop();
-    throw new WalkStopped(error, at, items);
+    throw new WalkStopped(error, at, items, total);
   } finally {
     bar?.clear();
   }

@@ -129,26 +129,56 @@ describe("a walk that fails mid-way", () => {
   });
 });
 
-describe("a table walk that fails mid-way", () => {
+describe("a walk that fails after its first page", () => {
   const serve = serverPerTest();
-
-  it("writes the rows it received, so the resume command skips none", async () => {
-    const server = await serve((request, response) => {
+  const sum = "cost.current_run_rate_hourly";
+  // Page 1 of three workloads costing 1.1, 2.1 and 3.1, then a 403 (not retried) for page 2.
+  const failOnPageTwo = () =>
+    serve((request, response) => {
       if (request.url.includes("cursor=")) {
         response.writeHead(403, { "content-type": "application/json" });
         response.end(JSON.stringify({ error: { code: "PERMISSION_DENIED", message: "no" } }));
         return;
       }
-      response.end(listPage(["w-1", "w-2", "w-3"], "c2"));
+      const body = JSON.parse(listPage(["w-1", "w-2", "w-3"], "c2"));
+      body.data.forEach((item: Record<string, unknown>, i: number) => {
+        item.cost = { current_run_rate_hourly: { amount: `${i + 1}.1000`, currency: "USD" } };
+      });
+      response.end(JSON.stringify(body));
     });
+
+  it("as a table writes the rows it received, so the resume command skips none", async () => {
+    const server = await failOnPageTwo();
     const run = await runInProcess(
-      ["get", "/v1/workloads", "--all", "-o", "table", "--base-url", server.origin],
+      [
+        "get",
+        "/v1/workloads",
+        "--all",
+        "-o",
+        "table",
+        "--columns",
+        "id",
+        "--base-url",
+        server.origin,
+      ],
       { KUBEADAPT_API_TOKEN: TOKEN },
     );
     expect(run.code).toBe(1);
-    expect(run.stdout.trimEnd().split("\n")).toEqual(["ID", "w-1", "w-2", "w-3"]);
+    expect(run.stdout.trimEnd().split("\n")).toEqual(["id", "w-1", "w-2", "w-3"]);
     expect(run.stderr).toContain(
       "resume with: kubeadapt get /v1/workloads --all --query cursor=c2",
+    );
+  });
+
+  it("with --sum prints the sum of the items it wrote, which the resumed run's total leaves out", async () => {
+    const server = await failOnPageTwo();
+    const run = await runInProcess(
+      ["get", "/v1/workloads", "--all", "--sum", sum, "--base-url", server.origin],
+      { KUBEADAPT_API_TOKEN: TOKEN },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `  partial sum of ${sum} over the 3 items written: 6.3000 USD (the resumed run sums the rest only)\n`,
     );
   });
 });
