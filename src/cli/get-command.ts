@@ -2,7 +2,7 @@ import type { Writable } from "node:stream";
 import type { Kubeadapt, Page, Paginator, Progress } from "../index.js";
 import type { GetArgs } from "./args.js";
 import { type Column, defaultColumns, parseColumns } from "./columns.js";
-import { checkRowsStayPut, RowsMovedError } from "./offset-drift.js";
+import { checkListStaysPut, ListChangedError } from "./list-drift.js";
 import { createSink, writeText } from "./output.js";
 import { createProgressBar } from "./progress.js";
 import { checkPathParameters, checkQuery, type GivenParameter } from "./query-check.js";
@@ -190,7 +190,7 @@ export async function runGet(
     // Asking for progress asks for the total too, which the summary line shows.
     onProgress: (p: Progress) => bar?.update(p),
   });
-  const stayPut = offset ? checkRowsStayPut() : undefined;
+  const stayPut = checkListStaysPut(offset);
   let items = 0;
   let pages = 0;
   let matching: number | undefined;
@@ -202,7 +202,7 @@ export async function runGet(
   try {
     for await (const page of paginator.pages() as AsyncIterable<Page<unknown>>) {
       const room = args.maxItems === undefined ? page.items.length : args.maxItems - items;
-      stayPut?.(page);
+      stayPut(page);
       const taken = page.items.slice(0, room);
       // Summed first: money the total cannot read stops the walk before its page is written.
       total?.add(taken);
@@ -219,8 +219,8 @@ export async function runGet(
       }
     }
   } catch (error) {
-    // Once rows moved, no page number resumes the walk: it must start again.
-    if (pages === 0 || error instanceof RowsMovedError) throw error;
+    // Once the list changed under it, no resume point helps: the walk must start again.
+    if (pages === 0 || error instanceof ListChangedError) throw error;
     await sink.stop();
     throw new WalkStopped(error, at, items, total);
   } finally {

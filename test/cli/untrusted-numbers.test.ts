@@ -68,6 +68,47 @@ describe("Cost Explorer pages by offset: rows that move mid-walk are not summed"
   });
 });
 
+describe("a cursor walk that meets an item twice fails instead of writing and summing it twice", () => {
+  it("an item whose cost changed mid-walk and moved past the cursor", async () => {
+    const item = (id: string, amount: string) => ({
+      id,
+      kind: "Workload",
+      cost: { current_run_rate_hourly: { amount, currency: "USD" } },
+    });
+    const server = await serve((request, response) => {
+      const second = request.url.includes("cursor=c2");
+      const data = second
+        ? [item("w-1", "3.5000"), item("w-3", "3.0000")]
+        : [item("w-1", "5.0000"), item("w-2", "4.0000")];
+      const pagination = second
+        ? { has_more: false, next_cursor: "" }
+        : { has_more: true, next_cursor: "c2" };
+      response.end(json({ data, meta: { request_id: "req_1", pagination } }));
+    });
+    const run = await runInProcess(
+      [
+        "get",
+        "/v1/workloads",
+        "--all",
+        "-o",
+        "csv",
+        "--sum",
+        "cost.current_run_rate_hourly",
+        "--base-url",
+        server.origin,
+      ],
+      env,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'error: the list changed during the walk (item "w-1" of page 1 came again on page 2)',
+    );
+    expect(run.stdout).not.toContain("TOTAL");
+    expect(run.stdout.match(/w-1/g)).toHaveLength(1);
+    expect(run.stderr).not.toContain("resume with");
+  });
+});
+
 describe("--sum refuses money it cannot read, naming the item", () => {
   const workload = (id: string, money: unknown) => ({
     id,
