@@ -109,6 +109,29 @@ describe("a cursor walk that meets an item twice fails instead of writing and su
   });
 });
 
+describe("a cursor walk whose count at the start differs from what it got says so", () => {
+  it("notes the difference on stderr (items were added or removed during the walk)", async () => {
+    const server = await serve((request, response) => {
+      const second = request.url.includes("cursor=c2");
+      const ids = second ? ["w-3"] : ["w-1", "w-2"];
+      const pagination = second
+        ? { has_more: false, next_cursor: "" }
+        : { has_more: true, next_cursor: "c2", total_count: 4 };
+      response.end(
+        json({ data: ids.map((id) => ({ id })), meta: { request_id: "req_1", pagination } }),
+      );
+    });
+    const run = await runInProcess(
+      ["get", "/v1/workloads", "--all", "--base-url", server.origin],
+      env,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      "note: the server counted 4 items when the walk began, and the walk got 3: the list changed during the walk, so items may be missing or extra; run the command again for a consistent result",
+    );
+  });
+});
+
 describe("--sum refuses money it cannot read, naming the item", () => {
   const workload = (id: string, money: unknown) => ({
     id,
