@@ -8,7 +8,14 @@ import { createProgressBar } from "./progress.js";
 import { checkPathParameters, checkQuery, type GivenParameter } from "./query-check.js";
 import type { ResumePoint } from "./resume.js";
 import { type ResolvedPath, resolvePath } from "./spec-paths.js";
-import { createTotal, footerRow, type Total, type TotalScope, totalLabel } from "./total.js";
+import {
+  createTotal,
+  footerRow,
+  holdsTotal,
+  type Total,
+  type TotalScope,
+  totalLabel,
+} from "./total.js";
 import { UsageError } from "./usage-error.js";
 
 /** The streams and terminal facts a command runs with. */
@@ -103,7 +110,7 @@ export function planGet(args: GetArgs): Plan {
   if (args.sum !== undefined) {
     createTotal(resolved.template, args.sum);
     // The total needs a cell to sit under.
-    if (tabular && !columns.some((c) => c.paths.includes(args.sum as string))) {
+    if (tabular && !columns.some((c) => holdsTotal(c, args.sum as string))) {
       columns.push({ header: args.sum, paths: [args.sum] });
     }
   }

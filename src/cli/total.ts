@@ -121,9 +121,14 @@ export function totalLabel(total: Total, scope: TotalScope): string {
   return scope.hidden > 0 ? `TOTAL (all ${summed})` : "TOTAL";
 }
 
+/** Whether `column` shows the money at `path` (or its amount): the column a total goes under. */
+export function holdsTotal(column: Column, path: string): boolean {
+  return column.paths.includes(path) || column.paths.includes(`${path}.amount`);
+}
+
 /**
- * The footer row of a table, CSV or TSV: the sum under its column and the label in the first
- * other cell. With no other cell (`--columns` of the summed field alone), the label goes before
+ * The footer row of a table, CSV or TSV: the sum under its column, its currency under the
+ * money's currency column (one currency only), and the label in the first other cell. With no other cell (`--columns` of the summed field alone), the label goes before
  * the sum in its cell, so the row never reads as one more item.
  */
 export function footerRow(
@@ -133,7 +138,11 @@ export function footerRow(
   label: string,
 ): string[] {
   const text = totalText(total, style);
-  const row = columns.map((c) => (c.paths.includes(total.path) ? text : ""));
+  const sums = total.sums();
+  const currency = sums.length === 1 ? (sums[0] as Money).currency : "";
+  const row = columns.map((c) =>
+    holdsTotal(c, total.path) ? text : c.paths.includes(`${total.path}.currency`) ? currency : "",
+  );
   const free = row.indexOf("");
   if (free === -1) row[0] = `${label} ${row[0]}`;
   else row[free] = label;

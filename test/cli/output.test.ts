@@ -300,6 +300,19 @@ describe("--sum", () => {
     );
   });
 
+  it("fills the currency column of the TOTAL row, and sums into a column of the amount", async () => {
+    const sum = "cost.current_run_rate_hourly";
+    const csv = await runInProcess(`get /v1/workloads --all -o csv --sum ${sum}`);
+    const [header = [], ...rows] = parse(csv.stdout);
+    const footer = rows.at(-1) ?? [];
+    expect(footer[header.indexOf(sum)]).toBe(total);
+    expect(footer[header.indexOf(`${sum}.currency`)]).toBe("USD");
+    const amount = await runInProcess(
+      `get /v1/workloads --all -o csv --columns id,${sum}.amount --sum ${sum}`,
+    );
+    expect(parse(amount.stdout).at(-1)).toEqual(["TOTAL", total]);
+  });
+
   it("labels the TOTAL row when the summed column comes first, or is the only one", async () => {
     const sum = "cost.current_run_rate_hourly";
     const two = await runInProcess(
