@@ -174,13 +174,14 @@ export async function runGet(
     const all = Array.isArray(data) ? data : [data];
     const items = all.slice(0, args.maxItems);
     total?.add(items);
+    const partial = items.length < all.length;
+    // One object as JSON is the object itself: no array around it, nor an empty one after it.
     if (!Array.isArray(data) && args.format === "json") {
       await writeText(io.stdout, `${JSON.stringify(data, null, 2)}\n`);
     } else {
       await sink.write(items);
+      await end({ partial, of: all.length });
     }
-    const partial = items.length < all.length;
-    await end({ partial, of: all.length });
     return summary({ items: items.length, pages: 1, total: all.length, partial, more: undefined });
   }
 
