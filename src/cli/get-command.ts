@@ -210,7 +210,7 @@ export async function runGet(
   try {
     for await (const page of paginator.pages() as AsyncIterable<Page<unknown>>) {
       const room = args.maxItems === undefined ? page.items.length : args.maxItems - items;
-      stayPut(page);
+      stayPut.page(page);
       const taken = page.items.slice(0, room);
       // Summed first: money the total cannot read stops the walk before its page is written.
       total?.add(taken);
@@ -234,6 +234,7 @@ export async function runGet(
   } finally {
     bar?.clear();
   }
+  if (!partial && from === undefined) stayPut.end();
   await end({ partial, of: matching });
   // A page cut short by --max-items has no cursor for its rest: no resume point then.
   return summary({

@@ -68,6 +68,30 @@ describe("Cost Explorer pages by offset: rows that move mid-walk are not summed"
   });
 });
 
+describe("Cost Explorer pages that do not add up to their total_count", () => {
+  it("fail at the end of the walk, with no total", async () => {
+    // total_count 5 on every page, but the pages hold 2, 2 and 0 rows: one row is never served.
+    const pages = [
+      costPage([row("a", "3.0000"), row("b", "2.0000")], 1, 3, 5),
+      costPage([row("c", "1.0000"), row("d", "0.5000")], 2, 3, 5),
+      costPage([], 3, 3, 5),
+    ];
+    const server = await serve((request, response) => {
+      const page = Number(new URL(request.url, "http://x").searchParams.get("page") ?? "1");
+      response.end(pages[page - 1]);
+    });
+    const run = await runInProcess(
+      [...COST_EXPLORER, "-o", "csv", "--base-url", server.origin],
+      env,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      "error: Cost Explorer's rows changed during the walk (its pages held 4 rows, its total_count is 5)",
+    );
+    expect(run.stdout).not.toContain("TOTAL");
+  });
+});
+
 describe("a cursor walk that meets an item twice fails instead of writing and summing it twice", () => {
   it("an item whose cost changed mid-walk and moved past the cursor", async () => {
     const item = (id: string, amount: string) => ({
