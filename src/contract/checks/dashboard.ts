@@ -1,6 +1,8 @@
-import { compare, type Money, multiply, sum } from "../../money/index.js";
+import type { Cluster, OrganizationDashboard } from "../../index.js";
+import { compare, multiply, sum } from "../../money/index.js";
 import { type ContractCheck, needsLiveTarget } from "../context.js";
 import { expectStatus } from "../expect.js";
+import { walkList } from "../list-walk.js";
 import type { Probe } from "../probe.js";
 
 /** Hours in a month for `projected_monthly`, as the spec's CostSummary documents. */
@@ -8,11 +10,6 @@ const HOURS_PER_MONTH = 730;
 
 /** Clusters whose nodes are counted one request each; past it, `counts.nodes` is not checked. */
 const MAX_CLUSTERS_FOR_NODES = 50;
-
-type Dashboard = {
-  cost: { current_run_rate_hourly: Money; projected_monthly: Money };
-  counts: { clusters: number; nodes: number; workloads: number; open_recommendations: number };
-};
 
 /** `total_count` of a list (one item asked for), or undefined when the request failed. */
 async function countOf(
@@ -32,30 +29,17 @@ async function countOf(
   return Number.isInteger(total) ? total : undefined;
 }
 
-/** Every cluster (walked by 500), or undefined when a page failed or the walk was too long. */
-async function allClusters(probe: Probe, maxPages: number) {
-  const clusters: { id: string; rate: Money }[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < maxPages; page++) {
-    const query = cursor ? { limit: 500, cursor } : { limit: 500 };
-    const ex = await probe.get("/v1/clusters", { params: { query } });
-    if (!expectStatus(probe, ex, 200) || !Array.isArray(ex.body?.data)) return undefined;
-    for (const c of ex.body.data)
-      clusters.push({ id: c.id, rate: c.cost?.current_run_rate_hourly });
-    cursor = ex.body.meta?.pagination?.next_cursor;
-    if (!ex.body.meta?.pagination?.has_more || !cursor) return clusters;
-  }
-  probe.note(`/v1/clusters: more than ${maxPages} pages of 500, dashboard not compared`);
-  return undefined;
-}
-
-/** "a is b": what differs between the dashboard and the lists, one message each. */
+/**
+ * What differs between the dashboard and the lists, one message each; undefined when a request
+ * failed (a violation already) or the clusters were too many to walk (noted).
+ */
 async function mismatches(probe: Probe, maxPages: number): Promise<string[] | undefined> {
   const ex = await probe.get("/v1/organization/dashboard");
   if (!expectStatus(probe, ex, 200)) return undefined;
-  const board = ex.body?.data as Dashboard | undefined;
-  const clusters = await allClusters(probe, maxPages);
-  if (!board?.cost || !board.counts || !clusters) return undefined;
+  const board = ex.body?.data as OrganizationDashboard | undefined;
+  const walk = await walkList(probe, { path: "/v1/clusters", limit: 500, maxPages });
+  if (!board?.cost || !board.counts || !walk.complete) return undefined;
+  const clusters = walk.items as unknown as Cluster[];
   const out: string[] = [];
   const counted = (what: string, dashboard: number, list: number | undefined, from: string) => {
     if (list !== undefined && dashboard !== list) {
@@ -87,7 +71,7 @@ async function mismatches(probe: Probe, maxPages: number): Promise<string[] | un
   }
   const rate = board.cost.current_run_rate_hourly;
   const rates = sum(
-    clusters.map((c) => c.rate),
+    clusters.map((c) => c.cost.current_run_rate_hourly),
     rate.currency,
   );
   if (compare(rate, rates) !== 0) {
