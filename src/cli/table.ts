@@ -1,4 +1,5 @@
 import { type Column, cellOf } from "./columns.js";
+import { visible } from "./visible.js";
 
 /**
  * Renders items as an aligned text table. Columns that no item fills are left out, unless
@@ -32,16 +33,4 @@ export function renderTable(
   const body = rows.slice(0, options.footer ? -1 : undefined).map(line);
   const footer = options.footer ? `${line(rows[rows.length - 1] as string[])}\n` : "";
   return `${body.join("\n")}\n${more}${footer}`;
-}
-
-const SHORT: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
-
-// A cell is one line of plain text: a line break in a name would start a row of its own (a fake
-// TOTAL, say), and an escape sequence would move the cursor or rewrite what is on screen.
-// Control characters (C0, DEL, C1) are shown as escapes, as JSON writes them.
-function visible(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
-    return SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-  });
 }

@@ -183,6 +183,36 @@ describe("a walk that fails after its first page", () => {
   });
 });
 
+describe("text from the server is shown, never run by the terminal", () => {
+  const serve = serverPerTest();
+
+  it("escapes control characters in the API's error message and request id", async () => {
+    const server = await serve((_, response) => {
+      response.writeHead(403, { "content-type": "application/json" });
+      response.end(
+        JSON.stringify({
+          data: null,
+          meta: { request_id: "req_1\u001b[2K" },
+          error: {
+            code: "PERMISSION_DENIED",
+            message: "no\r\u001b[2K3000 items, 30 pages in 0.28 s",
+            details: [],
+          },
+        }),
+      );
+    });
+    const run = await runInProcess(["get", "/v1/workloads", "--base-url", server.origin], {
+      KUBEADAPT_API_TOKEN: TOKEN,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toContain("\u001b");
+    expect(run.stderr).not.toContain("\r");
+    expect(run.stderr).toContain(
+      "error: PERMISSION_DENIED (HTTP 403): no\\r\\u001b[2K3000 items, 30 pages in 0.28 s",
+    );
+  });
+});
+
 describe("interrupted", () => {
   it("before the first page: exit 130, nothing written, no resume command", async () => {
     const run = await runInProcess("get /v1/workloads --all", {}, AbortSignal.abort());
