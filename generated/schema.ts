@@ -807,6 +807,7 @@ export interface components {
                 projected_monthly: components["schemas"]["Money"];
                 cost_mode: components["schemas"]["CostMode"];
             };
+            /** @description Each count is the `total_count` of its list at the same moment: `clusters` of `/v1/clusters`, `nodes` of `/v1/clusters/{cluster_id}/nodes` summed over the clusters, `workloads` of `/v1/workloads` and `open_recommendations` of `/v1/recommendations?status=open`. Assumption: the reference names the fields only; the contract check `dashboard-totals` holds a server to this. */
             counts: {
                 clusters: number;
                 nodes: number;

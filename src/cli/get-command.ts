@@ -2,12 +2,20 @@ import type { Writable } from "node:stream";
 import type { Kubeadapt, Page, Paginator, Progress } from "../index.js";
 import type { GetArgs } from "./args.js";
 import { type Column, defaultColumns, parseColumns } from "./columns.js";
+import { checkListStaysPut, ListChangedError } from "./list-drift.js";
 import { createSink, writeText } from "./output.js";
 import { createProgressBar } from "./progress.js";
 import { checkPathParameters, checkQuery, type GivenParameter } from "./query-check.js";
 import type { ResumePoint } from "./resume.js";
 import { type ResolvedPath, resolvePath } from "./spec-paths.js";
-import { createTotal, footerRow, type Total } from "./total.js";
+import {
+  createTotal,
+  footerRow,
+  holdsTotal,
+  type Total,
+  type TotalScope,
+  totalLabel,
+} from "./total.js";
 import { UsageError } from "./usage-error.js";
 
 /** The streams and terminal facts a command runs with. */
@@ -35,6 +43,8 @@ export interface GetSummary {
   more: ResumePoint | undefined;
   /** The exact sum of `--sum`, when asked for. */
   sum: Total | undefined;
+  /** Where the walk started when not at the start of the list, e.g. `--query cursor`. */
+  from: string | undefined;
   ms: number;
 }
 
@@ -47,6 +57,8 @@ export class WalkStopped extends Error {
     readonly at: ResumePoint,
     /** Items written before it stopped. */
     readonly written: number,
+    /** The `--sum` total of those items, when asked for. */
+    readonly sum: Total | undefined,
   ) {
     super("the walk stopped", { cause });
   }
@@ -98,7 +110,7 @@ export function planGet(args: GetArgs): Plan {
   if (args.sum !== undefined) {
     createTotal(resolved.template, args.sum);
     // The total needs a cell to sit under.
-    if (tabular && !columns.some((c) => c.paths.includes(args.sum as string))) {
+    if (tabular && !columns.some((c) => holdsTotal(c, args.sum as string))) {
       columns.push({ header: args.sum, paths: [args.sum] });
     }
   }
@@ -129,12 +141,28 @@ export async function runGet(
   const started = Date.now();
   const style = args.format === "table" ? "table" : "csv";
   const tabular = args.format !== "ndjson" && args.format !== "json";
-  const end = () =>
-    sink.end(total && tabular ? footerRow(total, columns, style, sink.hidden > 0) : undefined);
-  const summary = (rest: Omit<GetSummary, "shown" | "sum" | "ms">): GetSummary => ({
+  const from =
+    typeof cursor === "string" && cursor !== ""
+      ? "--query cursor"
+      : typeof firstPage === "number" && firstPage > 1
+        ? `--query page=${firstPage}`
+        : undefined;
+  const end = (scope: Pick<TotalScope, "partial" | "of">) =>
+    sink.end(
+      total && tabular
+        ? footerRow(
+            total,
+            columns,
+            style,
+            totalLabel(total, { ...scope, hidden: sink.hidden, from }),
+          )
+        : undefined,
+    );
+  const summary = (rest: Omit<GetSummary, "shown" | "sum" | "from" | "ms">): GetSummary => ({
     ...rest,
     shown: sink.shown,
     sum: total,
+    from,
     ms: Date.now() - started,
   });
 
@@ -145,14 +173,15 @@ export async function runGet(
     // Some unpaginated paths return a list (a cluster's node groups): its elements are the items.
     const all = Array.isArray(data) ? data : [data];
     const items = all.slice(0, args.maxItems);
+    total?.add(items);
+    const partial = items.length < all.length;
+    // One object as JSON is the object itself: no array around it, nor an empty one after it.
     if (!Array.isArray(data) && args.format === "json") {
       await writeText(io.stdout, `${JSON.stringify(data, null, 2)}\n`);
     } else {
       await sink.write(items);
+      await end({ partial, of: all.length });
     }
-    total?.add(items);
-    await end();
-    const partial = items.length < all.length;
     return summary({ items: items.length, pages: 1, total: all.length, partial, more: undefined });
   }
 
@@ -169,6 +198,7 @@ export async function runGet(
     // Asking for progress asks for the total too, which the summary line shows.
     onProgress: (p: Progress) => bar?.update(p),
   });
+  const stayPut = checkListStaysPut(offset);
   let items = 0;
   let pages = 0;
   let matching: number | undefined;
@@ -180,9 +210,11 @@ export async function runGet(
   try {
     for await (const page of paginator.pages() as AsyncIterable<Page<unknown>>) {
       const room = args.maxItems === undefined ? page.items.length : args.maxItems - items;
+      stayPut.page(page);
       const taken = page.items.slice(0, room);
-      await sink.write(taken);
+      // Summed first: money the total cannot read stops the walk before its page is written.
       total?.add(taken);
+      await sink.write(taken);
       items += taken.length;
       pages++;
       matching = page.total ?? matching;
@@ -195,12 +227,15 @@ export async function runGet(
       }
     }
   } catch (error) {
-    if (pages === 0) throw error;
-    throw new WalkStopped(error, at, items);
+    // Once the list changed under it, no resume point helps: the walk must start again.
+    if (pages === 0 || error instanceof ListChangedError) throw error;
+    await sink.stop();
+    throw new WalkStopped(error, at, items, total);
   } finally {
     bar?.clear();
   }
-  await end();
+  if (!partial && from === undefined) stayPut.end();
+  await end({ partial, of: matching });
   // A page cut short by --max-items has no cursor for its rest: no resume point then.
   return summary({
     items,

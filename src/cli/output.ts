@@ -18,6 +18,12 @@ export interface ItemSink {
    * @param footer - a last row for table, CSV and TSV (a total), one cell per column
    */
   end(footer?: string[]): Promise<void>;
+  /**
+   * Writes what a stopped walk received but holds (a table's rows, without a footer), so the
+   * resume command, which goes on after every item received, skips none. Streaming formats
+   * hold nothing; a JSON array stays open, so no parser takes it for a whole result.
+   */
+  stop(): Promise<void>;
   /** Items written so far (at most `top`). */
   readonly shown: number;
   /** Items received but not written because of `top`. */
@@ -52,9 +58,11 @@ export function createSink(out: Writable, options: SinkOptions): ItemSink {
   const sink = (
     writeItems: (items: readonly unknown[]) => Promise<void>,
     end: (footer?: string[]) => Promise<void>,
+    stop: () => Promise<void> = async () => {},
   ): ItemSink => ({
     write: (items) => writeItems(take(items)),
     end,
+    stop,
     get shown() {
       return shown;
     },
@@ -108,13 +116,14 @@ export function createSink(out: Writable, options: SinkOptions): ItemSink {
     );
   }
   const rows: unknown[] = [];
+  const table = (footer?: string[]) =>
+    write(renderTable(rows, columns, { keepEmpty: options.keepEmpty, footer, hidden }));
   return sink(
     async (items) => {
       rows.push(...items);
     },
-    (footer) => {
-      return write(renderTable(rows, columns, { keepEmpty: options.keepEmpty, footer, hidden }));
-    },
+    table,
+    () => table(),
   );
 }
 

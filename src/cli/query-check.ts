@@ -15,8 +15,8 @@ export type QueryValue = string | number | boolean;
 
 /**
  * Checks query values against the GET path's parameters in the bundled spec, before any
- * request: an unknown key or a value its schema rejects (enum, integer bounds, date and uuid
- * formats, booleans) is a {@link UsageError} naming what is allowed.
+ * request: an unknown key, a value its schema rejects (enum, integer bounds, date and uuid
+ * formats, booleans) or an empty value is a {@link UsageError} naming what is allowed.
  * @returns the query with values typed as the spec declares them
  */
 export function checkQuery(
@@ -36,6 +36,13 @@ export function checkQuery(
       );
     }
     query[name] = checkValue(param, value, text);
+    // The spec lets a free-text filter be empty, but an empty one (an unset shell variable in
+    // `-q namespace=$NS`) filters to nothing: no items, and a total of 0 that looks real.
+    if (value === "") {
+      throw new UsageError(
+        `${text}: an empty value filters to nothing; give a value, or leave out the key`,
+      );
+    }
   }
   return query;
 }

@@ -17,6 +17,7 @@ import {
 import { networkCause } from "../internal/network-cause.js";
 import { EXIT_CODES } from "./exit-codes.js";
 import { UsageError } from "./usage-error.js";
+import { visible } from "./visible.js";
 
 // Page-size fields and the flag that sets them.
 const PAGE_SIZE: Record<string, string> = { limit: "--limit", per_page: "--limit" };
@@ -94,17 +95,20 @@ export function exitCodeOf(error: unknown, interrupted = false): number {
  */
 export function describeError(error: unknown, resume?: string): string {
   if (!isKubeadaptError(error)) {
-    return `error: ${error instanceof Error ? error.message : String(error)}\n`;
+    return `error: ${visible(error instanceof Error ? error.message : String(error))}\n`;
   }
   const status = error.status === undefined ? "" : ` (HTTP ${error.status})`;
   // The SDK's text names its own option (`maxPages`); the CLI has no flag for it.
   const message = isPaginationLimitError(error as unknown)
     ? "the walk reached the page cap (10 000 pages) with more to come"
     : error.message;
-  const lines = [`error: ${error.code ?? error.name}${status}: ${message}`];
-  if (error.requestId) lines.push(`  request id: ${error.requestId}`);
+  // The code, message, request id and cause come from the server or the network: each is shown
+  // as plain text on its line, never run by the terminal. The resume command is ours, quoted.
+  const lines = [`error: ${visible(`${error.code ?? error.name}${status}: ${message}`)}`];
+  if (error.requestId) lines.push(`  request id: ${visible(error.requestId)}`);
   const cause = isConnectionError(error) ? rootCause(error) : undefined;
-  if (cause) lines.push(`  cause: ${cause.code ? `${cause.code}: ` : ""}${cause.message}`);
+  if (cause)
+    lines.push(`  cause: ${visible(`${cause.code ? `${cause.code}: ` : ""}${cause.message}`)}`);
   if (error.page !== undefined) {
     lines.push(`  stopped at page ${error.page} after ${error.itemsYielded ?? 0} items`);
   }

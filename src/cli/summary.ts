@@ -34,7 +34,18 @@ export function summaryLines(summary: GetSummary, args: GetArgs): string {
   const lines = [line];
   const sum = summary.sum;
   if (sum && (args.format === "ndjson" || args.format === "json")) {
-    lines.push(`sum of ${sum.path} over ${plural(sum.counted, "item")}: ${totalText(sum)}`);
+    const over = summary.from
+      ? `partial sum of ${sum.path} over ${plural(items, "item")} from ${summary.from} on`
+      : partial
+        ? `partial sum of ${sum.path} over the first ${items}${total === undefined ? "" : ` of ${total}`} items`
+        : `sum of ${sum.path} over ${plural(sum.counted, "item")}`;
+    lines.push(`${over}: ${totalText(sum)}`);
+  }
+  // A whole walk of a list that changed under it: the start's count and the items differ.
+  if (!partial && !summary.from && total !== undefined && total !== items) {
+    lines.push(
+      `note: the server counted ${plural(total, "item")} when the walk began, and the walk got ${items}: the list changed during the walk, so items may be missing or extra; run the command again for a consistent result`,
+    );
   }
   if (sum && sum.missing > 0) {
     lines.push(`note: ${plural(sum.missing, "item")} had no ${sum.path}, not in the sum`);

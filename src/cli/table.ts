@@ -1,4 +1,5 @@
 import { type Column, cellOf } from "./columns.js";
+import { visible } from "./visible.js";
 
 /**
  * Renders items as an aligned text table. Columns that no item fills are left out, unless
@@ -14,9 +15,11 @@ export function renderTable(
 ): string {
   const more = options.hidden ? `… and ${options.hidden} more\n` : "";
   if (items.length === 0) return `(no items)\n${more}`;
-  const all = items.map((item) => columns.map((c) => cellOf(item, c, "table")));
+  const all = items.map((item) => columns.map((c) => visible(cellOf(item, c, "table"))));
+  // A column the footer fills (its label, say) is kept even when no item fills it.
+  const filled = options.footer ? [...all, options.footer] : all;
   const kept = columns.flatMap((_, i) =>
-    options.keepEmpty || all.some((row) => row[i] !== "") ? [i] : [],
+    options.keepEmpty || filled.some((row) => row[i] !== "") ? [i] : [],
   );
   const pick = (row: readonly string[]) => kept.map((i) => row[i] ?? "");
   const rows = [pick(columns.map((c) => c.header)), ...all.map(pick)];

@@ -56,6 +56,15 @@ describe("--query and --limit are checked against the spec before any request", 
       "--query include_total=yes: include_total must be true or false",
     ],
     [["/v1/workloads", "-q", "cursor="], "--query cursor=: cursor must be a non-empty string"],
+    // An unset shell variable (`-q namespace=$NS`) would filter to nothing and sum to 0.
+    [
+      ["/v1/workloads", "-q", "namespace="],
+      "--query namespace=: an empty value filters to nothing; give a value, or leave out the key",
+    ],
+    [
+      ["/v1/clusters", "-q", "region="],
+      "--query region=: an empty value filters to nothing; give a value, or leave out the key",
+    ],
     [["/v1/clusters/abc"], 'cluster_id "abc" in the path: cluster_id must be a UUID'],
     [["/v1/nope"], "no GET /v1/nope in the /v1 API (kubeadapt paths lists them)"],
     [["/v1/organization", "--limit", "5"], "--limit: GET /v1/organization is not a list"],

@@ -14,6 +14,7 @@ import {
   TimeoutError,
 } from "../../src/errors.js";
 import { createFakeKubeadapt } from "../../src/testing/index.js";
+import { listPage, serverPerTest } from "../helpers/loopback-server.js";
 import { runInProcess } from "./run-cli.js";
 
 const TOKEN = "ka_live_cli0errors0secret000000000000000";
@@ -125,6 +126,90 @@ describe("a walk that fails mid-way", () => {
       proxy.closeAllConnections();
       await new Promise((resolve) => proxy.close(resolve));
     }
+  });
+});
+
+describe("a walk that fails after its first page", () => {
+  const serve = serverPerTest();
+  const sum = "cost.current_run_rate_hourly";
+  // Page 1 of three workloads costing 1.1, 2.1 and 3.1, then a 403 (not retried) for page 2.
+  const failOnPageTwo = () =>
+    serve((request, response) => {
+      if (request.url.includes("cursor=")) {
+        response.writeHead(403, { "content-type": "application/json" });
+        response.end(JSON.stringify({ error: { code: "PERMISSION_DENIED", message: "no" } }));
+        return;
+      }
+      const body = JSON.parse(listPage(["w-1", "w-2", "w-3"], "c2"));
+      body.data.forEach((item: Record<string, unknown>, i: number) => {
+        item.cost = { current_run_rate_hourly: { amount: `${i + 1}.1000`, currency: "USD" } };
+      });
+      response.end(JSON.stringify(body));
+    });
+
+  it("as a table writes the rows it received, so the resume command skips none", async () => {
+    const server = await failOnPageTwo();
+    const run = await runInProcess(
+      [
+        "get",
+        "/v1/workloads",
+        "--all",
+        "-o",
+        "table",
+        "--columns",
+        "id",
+        "--base-url",
+        server.origin,
+      ],
+      { KUBEADAPT_API_TOKEN: TOKEN },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout.trimEnd().split("\n")).toEqual(["id", "w-1", "w-2", "w-3"]);
+    expect(run.stderr).toContain(
+      "resume with: kubeadapt get /v1/workloads --all --query cursor=c2",
+    );
+  });
+
+  it("with --sum prints the sum of the items it wrote, which the resumed run's total leaves out", async () => {
+    const server = await failOnPageTwo();
+    const run = await runInProcess(
+      ["get", "/v1/workloads", "--all", "--sum", sum, "--base-url", server.origin],
+      { KUBEADAPT_API_TOKEN: TOKEN },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `  partial sum of ${sum} over the 3 items written: 6.3000 USD (the resumed run sums the rest only)\n`,
+    );
+  });
+});
+
+describe("text from the server is shown, never run by the terminal", () => {
+  const serve = serverPerTest();
+
+  it("escapes control characters in the API's error message and request id", async () => {
+    const server = await serve((_, response) => {
+      response.writeHead(403, { "content-type": "application/json" });
+      response.end(
+        JSON.stringify({
+          data: null,
+          meta: { request_id: "req_1\u001b[2K" },
+          error: {
+            code: "PERMISSION_DENIED",
+            message: "no\r\u001b[2K3000 items, 30 pages in 0.28 s",
+            details: [],
+          },
+        }),
+      );
+    });
+    const run = await runInProcess(["get", "/v1/workloads", "--base-url", server.origin], {
+      KUBEADAPT_API_TOKEN: TOKEN,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toContain("\u001b");
+    expect(run.stderr).not.toContain("\r");
+    expect(run.stderr).toContain(
+      "error: PERMISSION_DENIED (HTTP 403): no\\r\\u001b[2K3000 items, 30 pages in 0.28 s",
+    );
   });
 });
 

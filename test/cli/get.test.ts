@@ -32,6 +32,13 @@ describe("kubeadapt get", () => {
     expect(run.stderr).toContain(`${total} items, ${Math.ceil(total / 100)} pages`);
   });
 
+  it("writes a single resource as --format json as one pretty-printed object, nothing after it", async () => {
+    const run = await runInProcess("get /v1/organization/dashboard --format json --demo");
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).kind).toBe("OrganizationDashboard");
+    expect(run.stdout.startsWith("{\n  ")).toBe(true);
+  });
+
   it("says NOT_FOUND for an unknown id", async () => {
     const run = await runInProcess("get /v1/clusters/00000000-0000-4000-8000-000000000000 --demo");
     expect(run.code).toBe(1);

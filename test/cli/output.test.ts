@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { defaultColumns } from "../../src/cli/columns.js";
 import { itemFields } from "../../src/cli/item-fields.js";
 import { createSink } from "../../src/cli/output.js";
+import { renderTable } from "../../src/cli/table.js";
 import { createTotal, totalText } from "../../src/cli/total.js";
 import { createFakeKubeadapt } from "../../src/testing/index.js";
 import { runInProcess } from "./run-cli.js";
@@ -175,6 +176,27 @@ describe("--format csv and tsv", () => {
   });
 });
 
+describe("--format table", () => {
+  it("shows control characters in a cell as escapes, so no value can forge a row or move the cursor", () => {
+    const columns = [
+      { header: "NAME", paths: ["name"] },
+      { header: "COST", paths: ["cost"] },
+    ];
+    const items = [
+      { name: "x\nTOTAL  999.0000 USD", cost: { amount: "1.0000", currency: "USD" } },
+      { name: "tab\there\r", cost: { amount: "2.0000", currency: "USD" } },
+      { name: "\u001b[1A\u001b[2Kred\u009b", cost: null },
+    ];
+    expect(renderTable(items, columns).split("\n")).toEqual([
+      "NAME                         COST",
+      "x\\nTOTAL  999.0000 USD       1.0000 USD",
+      "tab\\there\\r                  2.0000 USD",
+      "\\u001b[1A\\u001b[2Kred\\u009b",
+      "",
+    ]);
+  });
+});
+
 describe("--sum", () => {
   const amounts = workloads.map((w) => w.cost.current_run_rate_hourly.amount);
   const total = exactSum(amounts);
@@ -232,6 +254,79 @@ describe("--sum", () => {
     ]);
     expect([total.counted, total.missing]).toEqual([5, 2]);
     expect(totalText(total)).toBe("900719925474.3994 USD + 5.0000 EUR");
+  });
+
+  it("labels a total over part of a list as partial, in the row and on stderr", async () => {
+    const sum = "cost.current_run_rate_hourly";
+    // The first 15 items in the API's order, and their exact sum.
+    const items = await runInProcess("get /v1/workloads --all --limit 10 --max-items 15");
+    const first15 = items.stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line).cost.current_run_rate_hourly.amount as string);
+    const csv = await runInProcess(`get /v1/workloads --limit 10 -o csv --columns id --sum ${sum}`);
+    expect(parse(csv.stdout).at(-1)).toEqual([
+      `PARTIAL TOTAL (first 10 of ${workloads.length})`,
+      exactSum(first15.slice(0, 10)),
+    ]);
+    const table = await runInProcess(
+      `get /v1/workloads --all --limit 10 --max-items 15 --top 3 -o table --sum ${sum}`,
+    );
+    expect(table.stdout.trimEnd().split("\n").at(-1)).toMatch(
+      new RegExp(`^PARTIAL TOTAL \\(first 15 of ${workloads.length}\\) +${exactSum(first15)} USD$`),
+    );
+    const ndjson = await runInProcess(`get /v1/workloads --limit 10 --sum ${sum}`);
+    expect(ndjson.stderr).toContain(
+      `partial sum of ${sum} over the first 10 of ${workloads.length} items: ${exactSum(first15.slice(0, 10))} USD`,
+    );
+  });
+
+  it("labels a total as partial when the walk starts from a cursor or page, as a resume does", async () => {
+    const sum = "cost.current_run_rate_hourly";
+    const first = await runInProcess("get /v1/workloads --limit 500");
+    const cursor = /--query cursor=(\S+) for the next page/.exec(first.stderr)?.[1];
+    const rest = await runInProcess(
+      `get /v1/workloads --all --limit 500 -q cursor=${cursor} -o csv --columns id --sum ${sum}`,
+    );
+    expect(rest.code).toBe(0);
+    expect(parse(rest.stdout).at(-1)?.[0]).toBe(
+      `PARTIAL TOTAL (${workloads.length - 500} items from --query cursor on)`,
+    );
+    const ce =
+      "get /v1/cost-explorer --all --limit 10 -q group_by=namespace -q page=2 --sum cost.total";
+    const pageTwo = await runInProcess(ce);
+    expect(pageTwo.stderr).toMatch(
+      /^partial sum of cost\.total over \d+ items from --query page=2 on: [\d.]+ USD$/m,
+    );
+  });
+
+  it("fills the currency column of the TOTAL row, and sums into a column of the amount", async () => {
+    const sum = "cost.current_run_rate_hourly";
+    const csv = await runInProcess(`get /v1/workloads --all -o csv --sum ${sum}`);
+    const [header = [], ...rows] = parse(csv.stdout);
+    const footer = rows.at(-1) ?? [];
+    expect(footer[header.indexOf(sum)]).toBe(total);
+    expect(footer[header.indexOf(`${sum}.currency`)]).toBe("USD");
+    const amount = await runInProcess(
+      `get /v1/workloads --all -o csv --columns id,${sum}.amount --sum ${sum}`,
+    );
+    expect(parse(amount.stdout).at(-1)).toEqual(["TOTAL", total]);
+  });
+
+  it("labels the TOTAL row when the summed column comes first, or is the only one", async () => {
+    const sum = "cost.current_run_rate_hourly";
+    const two = await runInProcess(
+      `get /v1/workloads --all -o csv --columns ${sum},id --sum ${sum}`,
+    );
+    expect(parse(two.stdout).at(-1)).toEqual([total, "TOTAL"]);
+    const one = await runInProcess(`get /v1/workloads --all -o csv --columns ${sum} --sum ${sum}`);
+    expect(parse(one.stdout).at(-1)).toEqual([`TOTAL ${total}`]);
+    const table = await runInProcess(
+      `get /v1/workloads --all --top 2 -o table --columns ${sum} --sum ${sum}`,
+    );
+    expect(table.stdout.trimEnd().split("\n").at(-1)).toBe(
+      `TOTAL (all ${workloads.length}) ${total} USD`,
+    );
   });
 
   it("refuses a field that is not money, naming the money fields", async () => {

@@ -14,6 +14,7 @@ const SKIPPED = {
     "nested-collections",
     "single-resources",
     "cost-mode",
+    "dashboard-totals",
   ],
   live: ["named-examples", "cursor-expired", "rate-limited"],
 };

@@ -55,6 +55,32 @@ function duplicateAcrossPages(): Mutant["layer"] {
 /** Server bugs in what responses say: pagination, order, headers, error envelopes. */
 export const RESPONSE_MUTANTS: readonly Mutant[] = [
   {
+    id: "lists-always-empty",
+    bug: "every list answers an empty last page (a broken data layer), the dashboard still counts",
+    catches: ["dashboard-totals"],
+    layer: onBody((body) => {
+      if (!isPage(body)) return;
+      body.data = [];
+      body.meta.pagination = { ...body.meta.pagination, has_more: false, next_cursor: "" };
+      if ("total_count" in body.meta.pagination) body.meta.pagination.total_count = 0;
+    }),
+  },
+  {
+    id: "dashboard-run-rate-stale",
+    bug: "the dashboard's run rate lags the clusters' by one cluster's last update (0.0100 less)",
+    catches: ["dashboard-totals"],
+    layer: on(
+      /\/v1\/organization\/dashboard$/,
+      onBody((body) => {
+        const rate = body?.data?.cost?.current_run_rate_hourly;
+        if (!rate) return;
+        const units = BigInt(rate.amount.replace(".", "")) - 100n;
+        const digits = units.toString().padStart(5, "0");
+        rate.amount = `${digits.slice(0, -4)}.${digits.slice(-4)}`;
+      }),
+    ),
+  },
+  {
     id: "short-non-final-pages",
     bug: "pages hold limit - 1 items (one row reserved for a look-ahead), has_more still true",
     catches: ["page-fill"],

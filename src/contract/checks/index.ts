@@ -2,6 +2,7 @@ import type { ContractCheck } from "../context.js";
 import { authTokens } from "./auth-tokens.js";
 import { costMode } from "./cost-mode.js";
 import { cursorExpired, cursorQueryChanged, invalidCursor } from "./cursor-errors.js";
+import { dashboardTotals } from "./dashboard.js";
 import { costExplorer, envelopes } from "./envelopes.js";
 import { notFound, rateLimited, unauthorized } from "./error-responses.js";
 import { filters } from "./filters.js";
@@ -36,5 +37,6 @@ export const CHECKS: readonly ContractCheck[] = [
   responseHeaders,
   parameterValues,
   costExplorer,
+  dashboardTotals,
   namedExamplesServed,
 ];

@@ -1,0 +1,111 @@
+import type { Cluster, OrganizationDashboard } from "../../index.js";
+import { compare, multiply, sum } from "../../money/index.js";
+import { type ContractCheck, needsLiveTarget } from "../context.js";
+import { expectStatus } from "../expect.js";
+import { walkList } from "../list-walk.js";
+import type { Probe } from "../probe.js";
+
+/** Hours in a month for `projected_monthly`, as the spec's CostSummary documents. */
+const HOURS_PER_MONTH = 730;
+
+/** Clusters whose nodes are counted one request each; past it, `counts.nodes` is not checked. */
+const MAX_CLUSTERS_FOR_NODES = 50;
+
+/** `total_count` of a list (one item asked for), or undefined when the request failed. */
+async function countOf(
+  probe: Probe,
+  path: string,
+  query: Record<string, string> = {},
+  pathParams?: Record<string, string>,
+): Promise<number | undefined> {
+  const ex = await probe.get(
+    path as "/v1/clusters",
+    {
+      params: { path: pathParams, query: { ...query, limit: 1, include_total: true } },
+    } as never,
+  );
+  if (!expectStatus(probe, ex, 200)) return undefined;
+  const total = ex.body?.meta?.pagination?.total_count;
+  return Number.isInteger(total) ? total : undefined;
+}
+
+/**
+ * What differs between the dashboard and the lists, one message each; undefined when a request
+ * failed (a violation already) or the clusters were too many to walk (noted).
+ */
+async function mismatches(probe: Probe, maxPages: number): Promise<string[] | undefined> {
+  const ex = await probe.get("/v1/organization/dashboard");
+  if (!expectStatus(probe, ex, 200)) return undefined;
+  const board = ex.body?.data as OrganizationDashboard | undefined;
+  const walk = await walkList(probe, { path: "/v1/clusters", limit: 500, maxPages });
+  if (!board?.cost || !board.counts || !walk.complete) return undefined;
+  const clusters = walk.items as unknown as Cluster[];
+  const out: string[] = [];
+  const counted = (what: string, dashboard: number, list: number | undefined, from: string) => {
+    if (list !== undefined && dashboard !== list) {
+      out.push(`counts.${what} is ${dashboard}, but ${from} counts ${list}`);
+    }
+  };
+  counted("clusters", board.counts.clusters, clusters.length, "/v1/clusters");
+  counted(
+    "workloads",
+    board.counts.workloads,
+    await countOf(probe, "/v1/workloads"),
+    "/v1/workloads",
+  );
+  counted(
+    "open_recommendations",
+    board.counts.open_recommendations,
+    await countOf(probe, "/v1/recommendations", { status: "open" }),
+    "/v1/recommendations?status=open",
+  );
+  if (clusters.length <= MAX_CLUSTERS_FOR_NODES) {
+    let nodes: number | undefined = 0;
+    for (const { id } of clusters) {
+      const n = await countOf(probe, "/v1/clusters/{cluster_id}/nodes", {}, { cluster_id: id });
+      nodes = n === undefined || nodes === undefined ? undefined : nodes + n;
+    }
+    counted("nodes", board.counts.nodes, nodes, "/v1/clusters/{cluster_id}/nodes of every cluster");
+  } else {
+    probe.note(`more than ${MAX_CLUSTERS_FOR_NODES} clusters: counts.nodes not compared`);
+  }
+  const rate = board.cost.current_run_rate_hourly;
+  const rates = sum(
+    clusters.map((c) => c.cost.current_run_rate_hourly),
+    rate.currency,
+  );
+  if (compare(rate, rates) !== 0) {
+    out.push(
+      `cost.current_run_rate_hourly is ${rate.amount}, but the clusters' run rates sum to ${rates.amount}`,
+    );
+  }
+  const projected = multiply(rate, HOURS_PER_MONTH);
+  if (compare(board.cost.projected_monthly, projected) !== 0) {
+    out.push(
+      `cost.projected_monthly is ${board.cost.projected_monthly.amount}, not the run rate × ${HOURS_PER_MONTH} = ${projected.amount}`,
+    );
+  }
+  return out;
+}
+
+/**
+ * Check: the organization dashboard adds up: its counts are the lists' `total_count` (nodes
+ * summed over the clusters) and its hourly run rate the exact sum of the clusters'. It also
+ * catches a server whose lists come back empty, which every other check would pass with notes.
+ * A live organization changes: a difference is read again once before it is a violation.
+ */
+export const dashboardTotals: ContractCheck = {
+  id: "dashboard-totals",
+  title:
+    "the organization dashboard adds up: counts equal the lists' total_count, the run rate is the exact sum of the clusters', projected_monthly is it × 730",
+  async run({ probe, mode, maxWalkPages }) {
+    if (mode === "mock") return needsLiveTarget();
+    let found: string[] | undefined;
+    for (let reading = 0; reading < 2; reading++) {
+      found = await mismatches(probe, maxWalkPages);
+      if (!found?.length) return undefined;
+    }
+    for (const message of found ?? []) probe.fail(`/v1/organization/dashboard: ${message}`);
+    return undefined;
+  },
+};

@@ -1,0 +1,228 @@
+import { describe, expect, it } from "vitest";
+import { serverPerTest } from "../helpers/loopback-server.js";
+import { runInProcess } from "./run-cli.js";
+
+// A server whose answers cannot add up to a right number: the CLI must fail loudly (exit 1),
+// never print a total as if it were right.
+const TOKEN = "ka_live_cli0untrusted0numbers000000000000";
+const env = { KUBEADAPT_API_TOKEN: TOKEN };
+const serve = serverPerTest();
+const json = (body: unknown) => JSON.stringify(body);
+
+const row = (key: string, amount: string) => ({
+  group: { dimension: "namespace", key, name: key },
+  cost: { total: { amount, currency: "USD" }, cost_mode: "fully_loaded" },
+});
+
+/** A Cost Explorer page of `rows`, page `page` of `pages`, `total` rows in all. */
+const costPage = (rows: unknown[], page: number, pages: number, total: number) =>
+  json({
+    data: rows,
+    meta: {
+      request_id: `req_${page}`,
+      page_info: { page, per_page: 2, total_count: total, total_pages: pages },
+    },
+  });
+
+const COST_EXPLORER = ["get", "/v1/cost-explorer", "--all", "--limit", "2", "--sum", "cost.total"];
+
+describe("Cost Explorer pages by offset: rows that move mid-walk are not summed", () => {
+  it("a row count that changes between pages fails instead of summing shifted pages", async () => {
+    // A row was added before page 2 was read: page 2 repeats "b", and the sum would count it twice.
+    const pages = [
+      costPage([row("a", "1.0000"), row("b", "2.0000")], 1, 2, 4),
+      costPage([row("b", "2.0000"), row("c", "3.0000")], 2, 3, 5),
+      costPage([row("d", "4.0000")], 3, 3, 5),
+    ];
+    const server = await serve((request, response) => {
+      const page = Number(new URL(request.url, "http://x").searchParams.get("page") ?? "1");
+      response.end(pages[page - 1]);
+    });
+    const run = await runInProcess(
+      [...COST_EXPLORER, "-o", "csv", "--base-url", server.origin],
+      env,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      "error: Cost Explorer's rows changed during the walk (4 rows on page 1, 5 on page 2)",
+    );
+    expect(run.stdout).not.toContain("TOTAL");
+    expect(run.stderr).not.toContain("resume with");
+  });
+
+  it("a row seen on an earlier page fails, even when the count stays the same", async () => {
+    const pages = [
+      costPage([row("a", "1.0000"), row("b", "2.0000")], 1, 2, 4),
+      costPage([row("b", "2.0000"), row("d", "4.0000")], 2, 2, 4),
+    ];
+    const server = await serve((request, response) => {
+      const page = Number(new URL(request.url, "http://x").searchParams.get("page") ?? "1");
+      response.end(pages[page - 1]);
+    });
+    const run = await runInProcess([...COST_EXPLORER, "--base-url", server.origin], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'error: Cost Explorer\'s rows changed during the walk (row "b" of page 1 came again on page 2)',
+    );
+    expect(run.stderr).not.toContain("sum of cost.total");
+  });
+});
+
+describe("Cost Explorer pages that do not add up to their total_count", () => {
+  it("fail at the end of the walk, with no total", async () => {
+    // total_count 5 on every page, but the pages hold 2, 2 and 0 rows: one row is never served.
+    const pages = [
+      costPage([row("a", "3.0000"), row("b", "2.0000")], 1, 3, 5),
+      costPage([row("c", "1.0000"), row("d", "0.5000")], 2, 3, 5),
+      costPage([], 3, 3, 5),
+    ];
+    const server = await serve((request, response) => {
+      const page = Number(new URL(request.url, "http://x").searchParams.get("page") ?? "1");
+      response.end(pages[page - 1]);
+    });
+    const run = await runInProcess(
+      [...COST_EXPLORER, "-o", "csv", "--base-url", server.origin],
+      env,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      "error: Cost Explorer's rows changed during the walk (its pages held 4 rows, its total_count is 5)",
+    );
+    expect(run.stdout).not.toContain("TOTAL");
+  });
+});
+
+describe("a cursor walk that meets an item twice fails instead of writing and summing it twice", () => {
+  it("an item whose cost changed mid-walk and moved past the cursor", async () => {
+    const item = (id: string, amount: string) => ({
+      id,
+      kind: "Workload",
+      cost: { current_run_rate_hourly: { amount, currency: "USD" } },
+    });
+    const server = await serve((request, response) => {
+      const second = request.url.includes("cursor=c2");
+      const data = second
+        ? [item("w-1", "3.5000"), item("w-3", "3.0000")]
+        : [item("w-1", "5.0000"), item("w-2", "4.0000")];
+      const pagination = second
+        ? { has_more: false, next_cursor: "" }
+        : { has_more: true, next_cursor: "c2" };
+      response.end(json({ data, meta: { request_id: "req_1", pagination } }));
+    });
+    const run = await runInProcess(
+      [
+        "get",
+        "/v1/workloads",
+        "--all",
+        "-o",
+        "csv",
+        "--sum",
+        "cost.current_run_rate_hourly",
+        "--base-url",
+        server.origin,
+      ],
+      env,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'error: the list changed during the walk (item "w-1" of page 1 came again on page 2)',
+    );
+    expect(run.stdout).not.toContain("TOTAL");
+    expect(run.stdout.match(/w-1/g)).toHaveLength(1);
+    expect(run.stderr).not.toContain("resume with");
+  });
+});
+
+describe("a cursor walk whose count at the start differs from what it got says so", () => {
+  it("notes the difference on stderr (items were added or removed during the walk)", async () => {
+    const server = await serve((request, response) => {
+      const second = request.url.includes("cursor=c2");
+      const ids = second ? ["w-3"] : ["w-1", "w-2"];
+      const pagination = second
+        ? { has_more: false, next_cursor: "" }
+        : { has_more: true, next_cursor: "c2", total_count: 4 };
+      response.end(
+        json({ data: ids.map((id) => ({ id })), meta: { request_id: "req_1", pagination } }),
+      );
+    });
+    const run = await runInProcess(
+      ["get", "/v1/workloads", "--all", "--base-url", server.origin],
+      env,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      "note: the server counted 4 items when the walk began, and the walk got 3: the list changed during the walk, so items may be missing or extra; run the command again for a consistent result",
+    );
+  });
+});
+
+describe("--sum refuses money it cannot read, naming the item", () => {
+  const workload = (id: string, money: unknown) => ({
+    id,
+    kind: "Workload",
+    cost: { current_run_rate_hourly: money },
+  });
+  const cases: [string, unknown, string][] = [
+    ["a JSON number", { amount: 1.5, currency: "USD" }, "is not a decimal string"],
+    ["an exponent", { amount: "1e3", currency: "USD" }, '"1e3" is not a decimal string'],
+    ["grouping", { amount: "1,000.00", currency: "USD" }, '"1,000.00" is not a decimal string'],
+    ["a lowercase currency", { amount: "1.0000", currency: "usd" }, '"usd" is not an ISO 4217'],
+    ["a bare string", "0.5000", "must be a Money object"],
+  ];
+  for (const [what, money, message] of cases) {
+    it(`${what}: exit 1, and the page holding it is not written`, async () => {
+      const server = await serve((_, response) => {
+        response.end(
+          json({
+            data: [workload("w-1", { amount: "2.0000", currency: "USD" }), workload("w-2", money)],
+            meta: { request_id: "req_1", pagination: { has_more: false, next_cursor: "" } },
+          }),
+        );
+      });
+      const run = await runInProcess(
+        [
+          "get",
+          "/v1/workloads",
+          "-o",
+          "csv",
+          "--sum",
+          "cost.current_run_rate_hourly",
+          "--base-url",
+          server.origin,
+        ],
+        env,
+      );
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(
+        "error: InvalidMoneyError: --sum cost.current_run_rate_hourly of item 2 (id w-2): ",
+      );
+      expect(run.stderr).toContain(message);
+      expect(run.stdout).toBe("");
+    });
+  }
+
+  it("null and an absent field are counted as missing, not as an error", async () => {
+    const server = await serve((_, response) => {
+      response.end(
+        json({
+          data: [workload("w-1", { amount: "2.0000", currency: "USD" }), workload("w-2", null)],
+          meta: { request_id: "req_1", pagination: { has_more: false, next_cursor: "" } },
+        }),
+      );
+    });
+    const run = await runInProcess(
+      [
+        "get",
+        "/v1/workloads",
+        "--sum",
+        "cost.current_run_rate_hourly",
+        "--base-url",
+        server.origin,
+      ],
+      env,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("sum of cost.current_run_rate_hourly over 1 item: 2.0000 USD");
+    expect(run.stderr).toContain("note: 1 item had no cost.current_run_rate_hourly");
+  });
+});
