@@ -114,6 +114,7 @@ async function optionsFor(
     mode: args.mode,
     only: args.only,
     maxRequests: args.maxRequests,
+    timeoutSeconds: args.timeout,
     seed: args.seed,
     expiredCursors: args.expiredCursors ? await readCursorFile(args.expiredCursors) : undefined,
   };

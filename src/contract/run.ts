@@ -69,7 +69,7 @@ function selectChecks(options: ContractOptions): readonly ContractCheck[] {
 }
 
 function checkNumbers(options: ContractOptions): void {
-  const { rate, maxRequests, maxRetries, maxRetryAfterSeconds } = options;
+  const { rate, maxRequests, maxRetries, maxRetryAfterSeconds, timeoutSeconds } = options;
   if (rate !== undefined && !(Number.isFinite(rate) && rate >= 0)) {
     throw new KubeadaptError("rate must be a number of requests per second, 0 or more");
   }
@@ -77,6 +77,7 @@ function checkNumbers(options: ContractOptions): void {
     ["maxRequests", maxRequests, 1],
     ["maxRetries", maxRetries, 0],
     ["maxRetryAfterSeconds", maxRetryAfterSeconds, 0],
+    ["timeoutSeconds", timeoutSeconds, 1],
   ] as const) {
     if (value !== undefined && !(Number.isSafeInteger(value) && value >= min)) {
       throw new KubeadaptError(`${name} must be a whole number, ${min} or more`);

@@ -39,6 +39,15 @@ const CURSORS_KEPT = 30;
 
 const timer = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+// Statuses whose Response must have a null body.
+const NULL_BODY = new Set([204, 205, 304]);
+
+/** An attempt that got no complete response (status, headers and body) within the limit. */
+class AttemptTimeout extends Error {}
+
+/** An attempt whose body broke off (its `cause` says how): retried like a reset connection. */
+class BodyReadError extends Error {}
+
 /**
  * Everything a run shares between its checks: the one fetch, paced to `rate`, within the
  * `maxRequests` budget, retrying a 429 (after `Retry-After`), 502, 503 or reset connection a
@@ -59,6 +68,7 @@ export class Session {
   private readonly maxRequests: number | undefined;
   private readonly maxRetries: number;
   private readonly maxWaitMs: number;
+  private readonly timeoutMs: number;
   private nextSlot = 0;
   private passThrough = 0;
 
@@ -70,6 +80,7 @@ export class Session {
     this.maxRequests = options.maxRequests;
     this.maxRetries = options.maxRetries ?? 3;
     this.maxWaitMs = (options.maxRetryAfterSeconds ?? 60) * 1000;
+    this.timeoutMs = (options.timeoutSeconds ?? 30) * 1000;
   }
 
   /** Runs `fn` with 429s and 503s handed to the check instead of retried (to check them). */
@@ -95,14 +106,17 @@ export class Session {
       await this.slot(sink);
       let response: Response;
       try {
-        response = await this.fetch(request.clone());
+        response = await this.attempt(request);
       } catch (error) {
+        if (error instanceof AttemptTimeout) {
+          const reason = `${sink.label(request)}: no complete response within ${this.timeoutMs / 1000} s`;
+          throw this.stop(sink, "unavailable", reason);
+        }
         if (!isConnectionReset(error) || attempt >= this.maxRetries) {
-          throw this.stop(
-            sink,
-            "unavailable",
-            `${sink.label(request)}: ${describeNetworkError(error)}`,
-          );
+          // A response the suite could not get whole: no verdict on it.
+          const body = error instanceof BodyReadError ? "the body could not be read: " : "";
+          const reason = `${sink.label(request)}: ${body}${describeNetworkError(error)}`;
+          throw this.stop(sink, "unavailable", reason);
         }
         await this.retry(sink, BACKOFF_MS * 2 ** attempt);
         continue;
@@ -124,6 +138,38 @@ export class Session {
         throw this.stop(sink, "unavailable", reason);
       }
       await this.retry(sink, wait);
+    }
+  }
+
+  /**
+   * Sends `request` once and reads the whole response within the time limit: a target that
+   * stops answering (before its headers or in the middle of a body) fails the attempt with
+   * {@link AttemptTimeout} instead of holding the run, even through a `fetch` that ignores its
+   * signal; a body that breaks off, with {@link BodyReadError}. The response handed on holds
+   * its body in memory, so no check can wait on it.
+   */
+  private async attempt(request: Request): Promise<Response> {
+    const controller = new AbortController();
+    let timeout: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timeout = setTimeout(() => {
+        reject(new AttemptTimeout());
+        controller.abort();
+      }, this.timeoutMs);
+    });
+    const read = async () => {
+      const response = await this.fetch(
+        new Request(request.clone(), { signal: controller.signal }),
+      );
+      const body = await response.arrayBuffer().catch((cause: unknown) => {
+        throw new BodyReadError("the body could not be read", { cause });
+      });
+      return new Response(NULL_BODY.has(response.status) ? null : body, response);
+    };
+    try {
+      return await Promise.race([read(), deadline]);
+    } finally {
+      clearTimeout(timeout);
     }
   }
 

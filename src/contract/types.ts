@@ -89,6 +89,13 @@ export interface ContractOptions {
    */
   maxRetryAfterSeconds?: number | undefined;
   /**
+   * How long one request may take, in seconds, from sending it to the end of its body; a
+   * target that takes longer ends the check as `error` (the target could not be tested), so a
+   * server that stops answering never holds a CI job.
+   * @default 30
+   */
+  timeoutSeconds?: number | undefined;
+  /**
    * Cursors saved by an earlier run (`report.cursors`): `cursor-expired` checks that each one
    * issued at least 24 hours ago is now 410 `expired`.
    */

@@ -115,12 +115,19 @@ describe("usage mistakes exit 2 with our own messages", () => {
     [["--rate", "fast"], '--rate must be a number, 0 or more, not "fast"'],
     [["--rate"], "--rate needs a value, e.g. --rate 10"],
     [["--max-requests", "0"], '--max-requests must be a whole number, 1 or more, not "0"'],
+    [["--timeout", "0"], '--timeout must be a whole number, 1 or more, not "0"'],
+    [["--timeout", "1.5"], '--timeout must be a whole number, 1 or more, not "1.5"'],
     [["--reporter", "xml"], '--reporter must be text or junit or json, not "xml"'],
     [["--verbose"], "contract has no flag --verbose (its flags:"],
     [["--demo=yes"], "--demo takes no value"],
     [["extra"], 'contract takes no arguments, only options (got "extra")'],
   ])("%j", (argv, message) => {
     expect(() => parseContract(argv)).toThrow(message);
+  });
+
+  it("--timeout N is the seconds one request may take", () => {
+    expect(parseContract(["--timeout", "5"]).timeout).toBe(5);
+    expect(parseContract([]).timeout).toBeUndefined();
   });
 });
 

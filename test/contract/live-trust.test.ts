@@ -243,10 +243,80 @@ describe("never a pass on a response it could not get", () => {
     expect(byId(report.checks, "limit-bounds")).toMatchObject({
       status: "error",
       violations: [],
+      // Retried like a reset connection, then given up.
+      retries: 3,
       error: expect.stringMatching(
         /limit=500: the body could not be read: other side closed \(UND_ERR_SOCKET\)$/,
       ),
     });
+  });
+
+  it("a body cut off once is sent again, and the check judges the whole response", async () => {
+    const fake = small();
+    let cut = false;
+    const fetch = async (request: Request) => {
+      if (cut || new URL(request.url).searchParams.get("limit") !== "500") {
+        return fake.fetch(request);
+      }
+      cut = true;
+      const cause = Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" });
+      const body = new ReadableStream({
+        start(controller) {
+          controller.error(new TypeError("terminated", { cause }));
+        },
+      });
+      return new Response(body, { headers: { "content-type": "application/json" } });
+    };
+    const report = await runContract(inProcess(fake, { fetch, only: ["limit-bounds"] }));
+    expect(byId(report.checks, "limit-bounds")).toMatchObject({ status: "passed", retries: 1 });
+  });
+
+  // A target that stops answering, before its headers or in the middle of a body, through a
+  // fetch that ignores the abort: the check ends as error once the time limit is up.
+  const stalls: [string, () => Promise<Response>][] = [
+    ["before its headers", () => new Promise<Response>(() => {})],
+    [
+      "in the middle of a body",
+      async () =>
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode('{"data":['));
+            },
+          }),
+          { headers: { "content-type": "application/json" } },
+        ),
+    ],
+  ];
+  it.each(stalls)(
+    "a target that stops answering %s ends the check as error after timeoutSeconds",
+    async (_, stall) => {
+      const fake = small();
+      let stalled = 0;
+      const fetch = (request: Request) => {
+        if (new URL(request.url).searchParams.get("limit") !== "500") return fake.fetch(request);
+        stalled++;
+        return stall();
+      };
+      const report = await runContract(
+        inProcess(fake, { fetch, only: ["limit-bounds", "envelopes"], timeoutSeconds: 1 }),
+      );
+      expect(byId(report.checks, "limit-bounds")).toMatchObject({
+        status: "error",
+        violations: [],
+        error: expect.stringMatching(/limit=500: no complete response within 1 s$/),
+      });
+      expect(byId(report.checks, "envelopes")?.status).toBe("passed");
+      // One time limit, not one per retry: a stalled target is not asked again.
+      expect(stalled).toBe(1);
+    },
+  );
+
+  it("timeoutSeconds must be a whole number of seconds, 1 or more", async () => {
+    const fake = small();
+    await expect(runContract(inProcess(fake, { timeoutSeconds: 0.5 }))).rejects.toThrow(
+      "timeoutSeconds must be a whole number, 1 or more",
+    );
   });
 
   it("a Retry-After longer than the suite waits ends the check as error", async () => {
