@@ -26,6 +26,15 @@ const costPage = (rows: unknown[], page: number, pages: number, total: number) =
 
 const COST_EXPLORER = ["get", "/v1/cost-explorer", "--all", "--limit", "2", "--sum", "cost.total"];
 
+/** Walks Cost Explorer over `pages` (page N is `pages[N - 1]`) with `--sum cost.total`. */
+async function walkCostExplorer(pages: string[], format: string[] = []) {
+  const server = await serve((request, response) => {
+    const page = Number(new URL(request.url, "http://x").searchParams.get("page") ?? "1");
+    response.end(pages[page - 1]);
+  });
+  return runInProcess([...COST_EXPLORER, ...format, "--base-url", server.origin], env);
+}
+
 describe("Cost Explorer pages by offset: rows that move mid-walk are not summed", () => {
   it("a row count that changes between pages fails instead of summing shifted pages", async () => {
     // A row was added before page 2 was read: page 2 repeats "b", and the sum would count it twice.
@@ -34,14 +43,7 @@ describe("Cost Explorer pages by offset: rows that move mid-walk are not summed"
       costPage([row("b", "2.0000"), row("c", "3.0000")], 2, 3, 5),
       costPage([row("d", "4.0000")], 3, 3, 5),
     ];
-    const server = await serve((request, response) => {
-      const page = Number(new URL(request.url, "http://x").searchParams.get("page") ?? "1");
-      response.end(pages[page - 1]);
-    });
-    const run = await runInProcess(
-      [...COST_EXPLORER, "-o", "csv", "--base-url", server.origin],
-      env,
-    );
+    const run = await walkCostExplorer(pages, ["-o", "csv"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
       "error: Cost Explorer's rows changed during the walk (4 rows on page 1, 5 on page 2)",
@@ -55,11 +57,7 @@ describe("Cost Explorer pages by offset: rows that move mid-walk are not summed"
       costPage([row("a", "1.0000"), row("b", "2.0000")], 1, 2, 4),
       costPage([row("b", "2.0000"), row("d", "4.0000")], 2, 2, 4),
     ];
-    const server = await serve((request, response) => {
-      const page = Number(new URL(request.url, "http://x").searchParams.get("page") ?? "1");
-      response.end(pages[page - 1]);
-    });
-    const run = await runInProcess([...COST_EXPLORER, "--base-url", server.origin], env);
+    const run = await walkCostExplorer(pages);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
       'error: Cost Explorer\'s rows changed during the walk (row "b" of page 1 came again on page 2)',
@@ -76,14 +74,7 @@ describe("Cost Explorer pages that do not add up to their total_count", () => {
       costPage([row("c", "1.0000"), row("d", "0.5000")], 2, 3, 5),
       costPage([], 3, 3, 5),
     ];
-    const server = await serve((request, response) => {
-      const page = Number(new URL(request.url, "http://x").searchParams.get("page") ?? "1");
-      response.end(pages[page - 1]);
-    });
-    const run = await runInProcess(
-      [...COST_EXPLORER, "-o", "csv", "--base-url", server.origin],
-      env,
-    );
+    const run = await walkCostExplorer(pages, ["-o", "csv"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
       "error: Cost Explorer's rows changed during the walk (its pages held 4 rows, its total_count is 5)",
@@ -169,29 +160,23 @@ describe("--sum refuses money it cannot read, naming the item", () => {
     ["a lowercase currency", { amount: "1.0000", currency: "usd" }, '"usd" is not an ISO 4217'],
     ["a bare string", "0.5000", "must be a Money object"],
   ];
+  /** `--sum` over one page of two workloads: 2.0000 USD, then `money`. */
+  async function sumOverOnePage(money: unknown, format: string[] = []) {
+    const server = await serve((_, response) => {
+      response.end(
+        json({
+          data: [workload("w-1", { amount: "2.0000", currency: "USD" }), workload("w-2", money)],
+          meta: { request_id: "req_1", pagination: { has_more: false, next_cursor: "" } },
+        }),
+      );
+    });
+    const sum = ["--sum", "cost.current_run_rate_hourly", "--base-url", server.origin];
+    return runInProcess(["get", "/v1/workloads", ...format, ...sum], env);
+  }
+
   for (const [what, money, message] of cases) {
     it(`${what}: exit 1, and the page holding it is not written`, async () => {
-      const server = await serve((_, response) => {
-        response.end(
-          json({
-            data: [workload("w-1", { amount: "2.0000", currency: "USD" }), workload("w-2", money)],
-            meta: { request_id: "req_1", pagination: { has_more: false, next_cursor: "" } },
-          }),
-        );
-      });
-      const run = await runInProcess(
-        [
-          "get",
-          "/v1/workloads",
-          "-o",
-          "csv",
-          "--sum",
-          "cost.current_run_rate_hourly",
-          "--base-url",
-          server.origin,
-        ],
-        env,
-      );
+      const run = await sumOverOnePage(money, ["-o", "csv"]);
       expect(run.code).toBe(1);
       expect(run.stderr).toContain(
         "error: InvalidMoneyError: --sum cost.current_run_rate_hourly of item 2 (id w-2): ",
@@ -202,25 +187,7 @@ describe("--sum refuses money it cannot read, naming the item", () => {
   }
 
   it("null and an absent field are counted as missing, not as an error", async () => {
-    const server = await serve((_, response) => {
-      response.end(
-        json({
-          data: [workload("w-1", { amount: "2.0000", currency: "USD" }), workload("w-2", null)],
-          meta: { request_id: "req_1", pagination: { has_more: false, next_cursor: "" } },
-        }),
-      );
-    });
-    const run = await runInProcess(
-      [
-        "get",
-        "/v1/workloads",
-        "--sum",
-        "cost.current_run_rate_hourly",
-        "--base-url",
-        server.origin,
-      ],
-      env,
-    );
+    const run = await sumOverOnePage(null);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("sum of cost.current_run_rate_hourly over 1 item: 2.0000 USD");
     expect(run.stderr).toContain("note: 1 item had no cost.current_run_rate_hourly");
