@@ -15,6 +15,7 @@ import { isKubeadaptError } from "../index.js";
 import { createFakeKubeadapt, fakeContractHooks } from "../testing/index.js";
 import { CONTRACT_USAGE, type ContractArgs } from "./contract-args.js";
 import { readCursorFile, writeCursorFile } from "./cursor-file.js";
+import { proxyFetch } from "./proxy-fetch.js";
 import { UsageError } from "./usage-error.js";
 
 /** Where the command writes, and its environment. */
@@ -137,5 +138,5 @@ async function optionsFor(
   // A mock (Prism) checks only that a token is present; a live server needs the real one.
   const token = env.KUBEADAPT_API_TOKEN || (args.mode === "mock" ? "contract-mock" : undefined);
   if (!token) throw new UsageError("set KUBEADAPT_API_TOKEN to a token for the server");
-  return { ...common, baseUrl, token, rate: args.rate };
+  return { ...common, baseUrl, token, rate: args.rate, fetch: proxyFetch(env) };
 }

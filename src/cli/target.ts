@@ -1,5 +1,6 @@
 import { createKubeadapt, type Kubeadapt, type KubeadaptOptions } from "../index.js";
 import { createFakeKubeadapt } from "../testing/index.js";
+import { proxyFetch } from "./proxy-fetch.js";
 import { UsageError } from "./usage-error.js";
 
 /** The API a command talks to. */
@@ -40,8 +41,9 @@ export function chooseTarget({ baseUrl, demo, allowInsecureHttp, env }: TargetCh
     };
   }
   const options = { token, baseUrl: url, allowInsecureHttp };
+  const fetch = proxyFetch(env);
   try {
-    return { ka: createKubeadapt(options), demo: undefined };
+    return { ka: createKubeadapt({ ...options, fetch }), demo: undefined };
   } catch {
     throw new UsageError(
       refusal(options, baseUrl === undefined ? "KUBEADAPT_BASE_URL" : "--base-url"),

@@ -1,14 +1,10 @@
-// nodeTransport() against the global fetch, request by request: the same redirects, decoding,
-// body reads, aborts and errors come out of both over real sockets.
-
-import { createServer } from "node:http";
-import { connect } from "node:net";
 import { deflateRawSync, gzipSync } from "node:zlib";
 import { Agent, EnvHttpProxyAgent, ProxyAgent } from "undici";
 import { describe, expect, it } from "vitest";
 import { createKubeadapt } from "../../src/index.js";
 import { nodeTransport } from "../../src/node/index.js";
 import { type Handler, serverPerTest, TEST_CA } from "../helpers/loopback-server.js";
+import { startTunnelingProxy } from "../helpers/tunneling-proxy.js";
 
 const serve = serverPerTest();
 
@@ -231,26 +227,6 @@ describe("nodeTransport() over TLS", () => {
 });
 
 describe("nodeTransport() through a proxy", () => {
-  /** A CONNECT proxy on loopback that records the targets it tunnels to. */
-  async function tunnelingProxy() {
-    const tunnels: string[] = [];
-    const proxy = createServer((_request, response) => response.writeHead(405).end());
-    proxy.on("connect", (request, client, head) => {
-      tunnels.push(request.url ?? "");
-      const [host, port] = (request.url ?? "").split(":");
-      const upstream = connect(Number(port), host, () => {
-        client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
-        upstream.write(head);
-        upstream.pipe(client).pipe(upstream);
-      });
-      upstream.on("error", () => client.destroy());
-      client.on("error", () => upstream.destroy());
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
-    const { port } = proxy.address() as { port: number };
-    return { url: `http://127.0.0.1:${port}`, tunnels, proxy };
-  }
-
   it.each([
     ["ProxyAgent", (url: string) => new ProxyAgent(url)],
     ["EnvHttpProxyAgent", (url: string) => new EnvHttpProxyAgent({ httpProxy: url })],
@@ -262,7 +238,7 @@ describe("nodeTransport() through a proxy", () => {
         : { data: [{ id: "a" }], meta: { pagination: { has_more: true, next_cursor: "p2" } } };
       response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
     });
-    const { url, tunnels, proxy } = await tunnelingProxy();
+    const { url, tunnels, close } = await startTunnelingProxy();
     try {
       const dispatcher = dispatcherFor(url);
       const ka = createKubeadapt({
@@ -277,8 +253,7 @@ describe("nodeTransport() through a proxy", () => {
       expect(new Set(tunnels)).toEqual(new Set([new URL(server.origin).host]));
       await dispatcher.destroy();
     } finally {
-      proxy.closeAllConnections();
-      await new Promise((resolve) => proxy.close(resolve));
+      await close();
     }
   });
 });
