@@ -9,6 +9,8 @@ export interface ContractArgs {
   baseUrl: string | undefined;
   /** `--demo`: test the embedded fake (every check runs, none skipped; no server, no token). */
   demo: boolean;
+  /** `--allow-insecure-http`: a plain http:// base URL to a non-loopback host. */
+  allowInsecureHttp: boolean;
   mode: "live" | "mock";
   /** Ids of the checks to run; all when undefined. */
   only: string[] | undefined;
@@ -27,12 +29,15 @@ export interface ContractArgs {
 }
 
 /** The usage of `kubeadapt contract`, above the list of checks. */
-export const CONTRACT_USAGE = `Usage: kubeadapt contract [--base-url URL | --demo] [--mode live|mock] [--only id,...]
+export const CONTRACT_USAGE = `Usage: kubeadapt contract [--base-url URL [--allow-insecure-http] | --demo]
+                          [--mode live|mock] [--only id,...]
                           [--rate N] [--max-requests N] [--timeout N] [--seed N]
                           [--reporter text|junit|json] [--output FILE] [--save-cursors FILE] [--expired-cursors FILE]
 
 Checks a server against the Kubeadapt /v1 contract (KUBEADAPT_BASE_URL, KUBEADAPT_API_TOKEN).
   --base-url URL          the API under test (default: KUBEADAPT_BASE_URL)
+  --allow-insecure-http   allow a plain http:// URL to a non-loopback host (an in-cluster
+                          service); the token then travels unencrypted
   --demo                  test the embedded fake instead: every check runs, none skipped
                           (expiry, 429 and the spec's named examples included)
   --mode live|mock        live: a real server (default); mock: a Prism mock
@@ -66,6 +71,7 @@ const STRING_FLAGS = [
 const FLAGS: FlagOptions = {
   ...Object.fromEntries(STRING_FLAGS.map((flag) => [flag, { type: "string" as const }])),
   demo: { type: "boolean" },
+  "allow-insecure-http": { type: "boolean" },
 };
 
 /**
@@ -81,6 +87,7 @@ export function parseContract(argv: string[]): ContractArgs {
   return {
     baseUrl: strings["base-url"],
     demo: values.demo === true,
+    allowInsecureHttp: values["allow-insecure-http"] === true,
     mode: oneOf("--mode", strings.mode ?? "live", ["live", "mock"] as const),
     only: strings.only?.split(",").map((id) => id.trim()),
     rate: number("--rate", strings.rate, 0),

@@ -138,5 +138,12 @@ async function optionsFor(
   // A mock (Prism) checks only that a token is present; a live server needs the real one.
   const token = env.KUBEADAPT_API_TOKEN || (args.mode === "mock" ? "contract-mock" : undefined);
   if (!token) throw new UsageError("set KUBEADAPT_API_TOKEN to a token for the server");
-  return { ...common, baseUrl, token, rate: args.rate, fetch: proxyFetch(env) };
+  return {
+    ...common,
+    baseUrl,
+    token,
+    rate: args.rate,
+    allowInsecureHttp: args.allowInsecureHttp,
+    fetch: proxyFetch(env),
+  };
 }

@@ -2,11 +2,14 @@ import { EnvHttpProxyAgent } from "undici";
 import { type NodeFetch, nodeTransport } from "../node/index.js";
 import { UsageError } from "./usage-error.js";
 
+/** The loopback hosts that never go through a proxy, as `NO_PROXY` entries. */
+const LOOPBACK = "localhost,127.0.0.1,[::1]";
+
 /**
  * The fetch the CLI sends with when the environment names a proxy, as undici's
  * `EnvHttpProxyAgent` reads it: `http_proxy`/`HTTP_PROXY` (lower case first) for http://
  * targets, `https_proxy`/`HTTPS_PROXY` for https:// ones (else the http proxy), and
- * `no_proxy`/`NO_PROXY` for hosts that go direct. Node's global fetch ignores these variables
+ * `no_proxy`/`NO_PROXY` for hosts that go direct (loopback always does). Node's global fetch ignores these variables
  * (before Node 24, and there unless `NODE_USE_ENV_PROXY` is set), so a command run behind a
  * corporate proxy, a CI runner's included, could not reach the API.
  * Undefined when no proxy is named: the SDK's default fetch.
@@ -25,12 +28,14 @@ export function proxyFetch(env: Record<string, string | undefined>): NodeFetch |
       throw new UsageError(`${name} is not an http(s) URL like http://proxy.example.com:3128`);
     }
   }
+  const noProxy = env.no_proxy || env.NO_PROXY || "";
   // Every option given (an empty string for none), so that the agent reads nothing more from
-  // the process's own environment than the command was given.
+  // the process's own environment than the command was given. Loopback always goes direct, as
+  // in Go's net/http: a proxy cannot reach this machine's own ports (a local mock, a tunnel).
   const dispatcher = new EnvHttpProxyAgent({
     httpProxy: httpProxy ?? "",
     httpsProxy: httpsProxy ?? "",
-    noProxy: env.no_proxy || env.NO_PROXY || "",
+    noProxy: noProxy === "*" ? noProxy : `${noProxy},${LOOPBACK}`,
   });
   return nodeTransport({ dispatcher });
 }

@@ -1,6 +1,7 @@
 // The CLI behind a proxy named by the environment (HTTP_PROXY, HTTPS_PROXY, NO_PROXY), as curl
 // and kubectl honour it: Node's own fetch does not, so without this a command run behind a
-// corporate proxy, a CI runner's included, could not reach the API.
+// corporate proxy, a CI runner's included, could not reach the API. The API is served on
+// loopback under a name only the proxy resolves, since loopback itself always goes direct.
 import { afterEach, describe, expect, it } from "vitest";
 import { parseContract } from "../../src/cli/contract-args.js";
 import { runContractCommand } from "../../src/cli/contract-command.js";
@@ -14,46 +15,57 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((server) => server.close()));
 });
 
-/** The fake API over loopback HTTP, and a proxy in front of nothing yet. */
-async function apiAndProxy() {
+/** The fake API on loopback, reachable as `http://kubeadapt-api.test:<port>` through a proxy. */
+async function apiBehindProxy() {
   const api = await createFakeKubeadapt({ token: TOKEN }).listen();
-  const proxy = await startTunnelingProxy();
+  const { port } = new URL(api.url);
+  const host = `kubeadapt-api.test:${port}`;
+  const proxy = await startTunnelingProxy({ [host]: `127.0.0.1:${port}` });
   open.push(api, proxy);
-  return { api, proxy, host: new URL(api.url).host };
+  return { api, proxy, host, baseUrl: `http://${host}` };
 }
+
+/** `kubeadapt get` of two clusters from `baseUrl`, with the token and `env`. */
+const getClusters = (baseUrl: string, env: Record<string, string>) =>
+  runInProcess(
+    ["get", "/v1/clusters", "--limit", "2", "--base-url", baseUrl, "--allow-insecure-http"],
+    { KUBEADAPT_API_TOKEN: TOKEN, ...env },
+  );
 
 describe("kubeadapt get behind a proxy", () => {
   it.each(["HTTP_PROXY", "http_proxy"])("goes through the proxy %s names", async (name) => {
-    const { api, proxy, host } = await apiAndProxy();
-    const run = await runInProcess(["get", "/v1/clusters", "--limit", "2", "--base-url", api.url], {
-      KUBEADAPT_API_TOKEN: TOKEN,
-      [name]: proxy.url,
-    });
+    const { proxy, host, baseUrl } = await apiBehindProxy();
+    const run = await getClusters(baseUrl, { [name]: proxy.url });
     expect(run.stderr).toContain("2 of ");
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout.split("\n")[0] as string)).toHaveProperty("kind", "Cluster");
     expect(proxy.tunnels).toEqual([host]);
   });
 
-  it("goes direct to a host NO_PROXY names, and with no proxy variable at all", async () => {
-    const { api, proxy } = await apiAndProxy();
-    const argv = ["get", "/v1/clusters", "--limit", "1", "--base-url", api.url];
-    const exempt = await runInProcess(argv, {
-      KUBEADAPT_API_TOKEN: TOKEN,
+  it("goes direct to a host NO_PROXY names, and to loopback always", async () => {
+    const { api, proxy, baseUrl } = await apiBehindProxy();
+    // Direct, the name does not resolve: the command fails to connect.
+    const exempt = await getClusters(baseUrl, {
       HTTP_PROXY: proxy.url,
-      NO_PROXY: "127.0.0.1",
+      NO_PROXY: "example.com,kubeadapt-api.test",
     });
-    const none = await runInProcess(argv, { KUBEADAPT_API_TOKEN: TOKEN });
-    expect([exempt.code, none.code]).toEqual([0, 0]);
+    const loopback = await getClusters(api.url, { HTTP_PROXY: proxy.url });
+    expect(exempt.code).toBe(3);
+    expect(exempt.stderr).toContain("kubeadapt-api.test");
+    expect(loopback.code).toBe(0);
+    expect(proxy.tunnels).toEqual([]);
+  });
+
+  it("with no proxy variable, goes direct", async () => {
+    const { proxy, baseUrl } = await apiBehindProxy();
+    const run = await getClusters(baseUrl, {});
+    expect(run.code).toBe(3);
     expect(proxy.tunnels).toEqual([]);
   });
 
   it("a proxy variable that is not an http(s) URL is a usage error that does not echo it", async () => {
-    const { api, proxy } = await apiAndProxy();
-    const run = await runInProcess(["get", "/v1/clusters", "--base-url", api.url], {
-      KUBEADAPT_API_TOKEN: TOKEN,
-      HTTPS_PROXY: "user:s3cret-proxy-password@proxy",
-    });
+    const { proxy, baseUrl } = await apiBehindProxy();
+    const run = await getClusters(baseUrl, { HTTPS_PROXY: "user:s3cret-proxy-password@proxy" });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
       "error: HTTPS_PROXY is not an http(s) URL like http://proxy.example.com:3128",
@@ -64,20 +76,32 @@ describe("kubeadapt get behind a proxy", () => {
 });
 
 describe("kubeadapt contract behind a proxy", () => {
-  it("sends every request of the run through the proxy", async () => {
-    const { api, proxy, host } = await apiAndProxy();
+  it("sends every request of the run through the proxy (--allow-insecure-http: plain http)", async () => {
+    const { proxy, host, baseUrl } = await apiBehindProxy();
     let stdout = "";
-    const code = await runContractCommand(
-      parseContract(["--base-url", api.url, "--only", "envelopes", "--rate", "0"]),
-      {
-        env: { KUBEADAPT_API_TOKEN: TOKEN, HTTP_PROXY: proxy.url },
-        stdout: { write: (text: string) => (stdout += text) },
-        stderr: { write: () => true },
-      },
-    );
-    expect(stdout).toContain("envelopes");
+    const argv = ["--base-url", baseUrl, "--allow-insecure-http", "--only", "envelopes"];
+    const code = await runContractCommand(parseContract([...argv, "--rate", "0"]), {
+      env: { KUBEADAPT_API_TOKEN: TOKEN, HTTP_PROXY: proxy.url },
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: () => true },
+    });
+    expect(stdout).toContain("✓ envelopes:");
+    expect(stdout).toContain("1 passed, 0 failed");
     expect(code).toBe(0);
     expect(proxy.tunnels.length).toBeGreaterThan(0);
     expect(new Set(proxy.tunnels)).toEqual(new Set([host]));
+  });
+
+  it("refuses a plain http:// URL to a non-loopback host without --allow-insecure-http", async () => {
+    const { proxy, baseUrl } = await apiBehindProxy();
+    let stderr = "";
+    const code = await runContractCommand(parseContract(["--base-url", baseUrl]), {
+      env: { KUBEADAPT_API_TOKEN: TOKEN, HTTP_PROXY: proxy.url },
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => (stderr += text) },
+    });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/plain http:\/\/ to kubeadapt-api\.test/);
+    expect(proxy.tunnels).toEqual([]);
   });
 });

@@ -12,13 +12,20 @@ export interface TunnelingProxy {
   close(): Promise<void>;
 }
 
-/** Starts a proxy that tunnels CONNECT requests and refuses any other with 405. */
-export async function startTunnelingProxy(): Promise<TunnelingProxy> {
+/**
+ * Starts a proxy that tunnels CONNECT requests and refuses any other with 405. `routes` maps a
+ * requested `host:port` to the one it connects to, as a proxy resolves names its clients
+ * cannot (a test's server has a name only the proxy knows, so it is not loopback to them).
+ */
+export async function startTunnelingProxy(
+  routes: Record<string, string> = {},
+): Promise<TunnelingProxy> {
   const tunnels: string[] = [];
   const proxy = createServer((_request, response) => response.writeHead(405).end());
   proxy.on("connect", (request, client, head) => {
-    tunnels.push(request.url ?? "");
-    const [host, port] = (request.url ?? "").split(":");
+    const target = request.url ?? "";
+    tunnels.push(target);
+    const [host, port] = (routes[target] ?? target).split(":");
     const upstream = connect(Number(port), host, () => {
       client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
       upstream.write(head);
