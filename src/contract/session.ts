@@ -42,8 +42,18 @@ const timer = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 // Statuses whose Response must have a null body.
 const NULL_BODY = new Set([204, 205, 304]);
 
-/** An attempt that got no complete response (status, headers and body) within the limit. */
-class AttemptTimeout extends Error {}
+/**
+ * The longest response body the suite reads, in bytes: every body is held whole, so one that
+ * never ends would fill the memory before the time limit ends it (over loopback, a server
+ * streams gigabytes in seconds). No page of the API comes near it.
+ */
+export const MAX_BODY_BYTES = 64 * 2 ** 20;
+
+/**
+ * An attempt that gave nothing to judge and is not asked again: no complete response (status,
+ * headers and body) within the time limit, or a body past {@link MAX_BODY_BYTES}.
+ */
+class AttemptFailure extends Error {}
 
 /** An attempt whose body broke off (its `cause` says how): retried like a reset connection. */
 class BodyReadError extends Error {}
@@ -108,9 +118,8 @@ export class Session {
       try {
         response = await this.attempt(request);
       } catch (error) {
-        if (error instanceof AttemptTimeout) {
-          const reason = `${sink.label(request)}: no complete response within ${this.timeoutMs / 1000} s`;
-          throw this.stop(sink, "unavailable", reason);
+        if (error instanceof AttemptFailure) {
+          throw this.stop(sink, "unavailable", `${sink.label(request)}: ${error.message}`);
         }
         if (!isConnectionReset(error) || attempt >= this.maxRetries) {
           // A response the suite could not get whole: no verdict on it.
@@ -144,16 +153,17 @@ export class Session {
   /**
    * Sends `request` once and reads the whole response within the time limit: a target that
    * stops answering (before its headers or in the middle of a body) fails the attempt with
-   * {@link AttemptTimeout} instead of holding the run, even through a `fetch` that ignores its
-   * signal; a body that breaks off, with {@link BodyReadError}. The response handed on holds
-   * its body in memory, so no check can wait on it.
+   * {@link AttemptFailure} instead of holding the run, even through a `fetch` that ignores its
+   * signal, and so does a body past {@link MAX_BODY_BYTES}; a body that breaks off fails it with
+   * {@link BodyReadError}. The response handed on holds its body in memory, so no check can
+   * wait on it.
    */
   private async attempt(request: Request): Promise<Response> {
     const controller = new AbortController();
     let timeout: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timeout = setTimeout(() => {
-        reject(new AttemptTimeout());
+        reject(new AttemptFailure(`no complete response within ${this.timeoutMs / 1000} s`));
         controller.abort();
       }, this.timeoutMs);
     });
@@ -161,9 +171,10 @@ export class Session {
       const response = await this.fetch(
         new Request(request.clone(), { signal: controller.signal }),
       );
-      const body = await response.arrayBuffer().catch((cause: unknown) => {
-        throw new BodyReadError("the body could not be read", { cause });
-      });
+      const body = await readBody(response);
+      if (body === undefined) {
+        throw new AttemptFailure(`the body is longer than ${MAX_BODY_BYTES} bytes`);
+      }
       return new Response(NULL_BODY.has(response.status) ? null : body, response);
     };
     try {
@@ -209,4 +220,33 @@ export class Session {
     sink.interrupt(kind, reason);
     return new InterruptedError(reason);
   }
+}
+
+/**
+ * The whole body of `response`, or undefined once it passes {@link MAX_BODY_BYTES} (the rest is
+ * cancelled, not read). A body that breaks off rejects with {@link BodyReadError}.
+ */
+async function readBody(response: Response): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const reader = response.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  try {
+    for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
+      length += read.value.byteLength;
+      if (length > MAX_BODY_BYTES) {
+        void reader?.cancel().catch(() => {});
+        return undefined;
+      }
+      chunks.push(read.value);
+    }
+  } catch (cause) {
+    throw new BodyReadError("the body could not be read", { cause });
+  }
+  const body = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return body;
 }

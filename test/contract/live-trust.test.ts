@@ -9,6 +9,7 @@ import {
   formatReport,
   runContract,
 } from "../../src/contract/index.js";
+import { MAX_BODY_BYTES } from "../../src/contract/session.js";
 import {
   createFakeKubeadapt,
   type FakeFaults,
@@ -311,6 +312,33 @@ describe("never a pass on a response it could not get", () => {
       expect(stalled).toBe(1);
     },
   );
+
+  it("a body that never ends stops the check as error once it passes the size limit", async () => {
+    const fake = small();
+    const chunk = new Uint8Array(1 << 20).fill(32);
+    let pulled = 0;
+    const fetch = (request: Request) => {
+      if (new URL(request.url).searchParams.get("limit") !== "500") return fake.fetch(request);
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          pulled += chunk.byteLength;
+          controller.enqueue(chunk);
+        },
+      });
+      return Promise.resolve(
+        new Response(body, { headers: { "content-type": "application/json" } }),
+      );
+    };
+    const report = await runContract(inProcess(fake, { fetch, only: ["limit-bounds"] }));
+    expect(byId(report.checks, "limit-bounds")).toMatchObject({
+      status: "error",
+      violations: [],
+      retries: 0,
+      error: expect.stringMatching(/limit=500: the body is longer than 67108864 bytes$/),
+    });
+    // Read up to the limit, not on: the stream was let go there.
+    expect(pulled).toBeLessThan(MAX_BODY_BYTES + 4 * chunk.byteLength);
+  });
 
   it("timeoutSeconds must be a whole number of seconds, 1 or more", async () => {
     const fake = small();
