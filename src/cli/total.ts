@@ -128,8 +128,9 @@ export function holdsTotal(column: Column, path: string): boolean {
 
 /**
  * The footer row of a table, CSV or TSV: the sum under its column, its currency under the
- * money's currency column (one currency only), and the label in the first other cell. With no other cell (`--columns` of the summed field alone), the label goes before
- * the sum in its cell, so the row never reads as one more item.
+ * money's currency column (one currency only), and the label in the first other cell. With no
+ * other cell (`--columns` of the summed field alone), the label goes before the sum in its
+ * cell, so the row never reads as one more item.
  */
 export function footerRow(
   total: Total,

@@ -55,8 +55,7 @@ const NULL_BODY = new Set([101, 204, 205, 304]);
  * failures reject with a `TypeError`. Unlike fetch it resolves once the whole body has arrived,
  * so the client's per-attempt timeout covers the body too; it buffers the body, which suits an
  * API's pages (not downloads of unknown size), up to `maxBodyBytes`. No proxy from the
- * environment unless you pass
- * `dispatcher: new EnvHttpProxyAgent()`.
+ * environment unless you pass `dispatcher: new EnvHttpProxyAgent()`.
  * @example
  * import { createKubeadapt } from "kubeadapt";
  * import { nodeTransport } from "kubeadapt/node";
