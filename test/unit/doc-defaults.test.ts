@@ -39,17 +39,20 @@ function literalOf(text: string): string | undefined {
   return match?.[1]?.replace(/(?<=\d)[_ ](?=\d)/g, "");
 }
 
-/** Which options a guide's defaults are about: the interfaces whose JSDoc is their source. */
-const OPTIONS_OF: Record<string, Map<string, string>> = {};
 const client = jsdocDefaults("src/client.ts", ["KubeadaptOptions"]);
+const retries = jsdocDefaults("src/retry.ts", ["RetryOptions"]);
 const walks = jsdocDefaults("src/walk/types.ts", ["WalkOptions", "CursorWalkOptions"]);
 const contract = jsdocDefaults("src/contract/types.ts", ["ContractOptions"]);
-for (const guide of ["README.md", "docs/guides/client.md", "docs/guides/errors-and-retries.md"]) {
-  OPTIONS_OF[guide] = client;
-}
-OPTIONS_OF["docs/guides/pagination.md"] = walks;
-OPTIONS_OF["docs/guides/contract.md"] = contract;
-OPTIONS_OF["docs/guides/contract-checks.md"] = contract;
+
+/** Which options a guide's defaults are about: the interfaces whose JSDoc is their source. */
+const OPTIONS_OF: Record<string, Map<string, string>> = {
+  "README.md": client,
+  "docs/guides/client.md": client,
+  "docs/guides/errors-and-retries.md": client,
+  "docs/guides/pagination.md": walks,
+  "docs/guides/contract.md": contract,
+  "docs/guides/contract-checks.md": contract,
+};
 
 /** A default a guide states for an option: a row of an options table, or "`name` (default x". */
 interface StatedDefault {
@@ -167,10 +170,13 @@ describe("the defaults the guides state are the options' own", () => {
 });
 
 describe("the JSDoc @default of an option is the default the code applies", () => {
-  it("createKubeadapt's retry and timeout options", () => {
+  it("createKubeadapt's and createRetryingFetch's retry and timeout options", () => {
     const code = retryDefaults();
     for (const option of ["maxRetries", "timeoutMs", "maxRetryDelayMs"]) {
-      expect(literalOf(code.get(option) ?? ""), option).toBe(literalOf(client.get(option) ?? "?"));
+      const applied = literalOf(code.get(option) ?? "");
+      expect(applied, option).toMatch(/^\d+$/);
+      expect(literalOf(client.get(option) ?? ""), `KubeadaptOptions.${option}`).toBe(applied);
+      expect(literalOf(retries.get(option) ?? ""), `RetryOptions.${option}`).toBe(applied);
     }
   });
 
