@@ -1,5 +1,5 @@
 import { type ContractArgs, parseContract } from "./contract-args.js";
-import { parseFlags } from "./flags.js";
+import { type FlagOptions, parseFlags } from "./flags.js";
 import { FORMATS, type OutputFormat } from "./output.js";
 import { UsageError } from "./usage-error.js";
 
@@ -71,22 +71,25 @@ export function parseCommand(argv: string[]): Command {
   return { name: "contract", args: parseContract(rest) };
 }
 
+/** The flags of `kubeadapt get` (its --help and docs/guides/cli.md describe each one). */
+export const GET_FLAGS: FlagOptions = {
+  all: { type: "boolean" },
+  query: { type: "string", short: "q", multiple: true },
+  limit: { type: "string" },
+  format: { type: "string", short: "o" },
+  columns: { type: "string" },
+  sum: { type: "string" },
+  "max-items": { type: "string" },
+  top: { type: "string" },
+  output: { type: "string" },
+  "base-url": { type: "string" },
+  "allow-insecure-http": { type: "boolean" },
+  demo: { type: "boolean" },
+  progress: { type: "boolean" },
+};
+
 function parseGet(argv: string[]): GetArgs {
-  const { values, positionals } = parseFlags("get", argv, {
-    all: { type: "boolean" },
-    query: { type: "string", short: "q", multiple: true },
-    limit: { type: "string" },
-    format: { type: "string", short: "o" },
-    columns: { type: "string" },
-    sum: { type: "string" },
-    "max-items": { type: "string" },
-    top: { type: "string" },
-    output: { type: "string" },
-    "base-url": { type: "string" },
-    "allow-insecure-http": { type: "boolean" },
-    demo: { type: "boolean" },
-    progress: { type: "boolean" },
-  });
+  const { values, positionals } = parseFlags("get", argv, GET_FLAGS);
   if (positionals.length !== 1) {
     throw new UsageError(
       positionals.length === 0

@@ -68,7 +68,8 @@ const STRING_FLAGS = [
   "expired-cursors",
 ] as const;
 
-const FLAGS: FlagOptions = {
+/** The flags of `kubeadapt contract` (its --help and docs/guides/contract.md describe each one). */
+export const CONTRACT_FLAGS: FlagOptions = {
   ...Object.fromEntries(STRING_FLAGS.map((flag) => [flag, { type: "string" as const }])),
   demo: { type: "boolean" },
   "allow-insecure-http": { type: "boolean" },
@@ -79,7 +80,7 @@ const FLAGS: FlagOptions = {
  * {@link UsageError} with the CLI's own messages on an unknown flag, a missing or bad value.
  */
 export function parseContract(argv: string[]): ContractArgs {
-  const { values, positionals } = parseFlags("contract", argv, FLAGS);
+  const { values, positionals } = parseFlags("contract", argv, CONTRACT_FLAGS);
   if (positionals.length > 0) {
     throw new UsageError(`contract takes no arguments, only options (got "${positionals[0]}")`);
   }

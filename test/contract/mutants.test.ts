@@ -17,6 +17,15 @@ const FULL_SUITE = [
   "limit-parse-int",
 ];
 
+/** The rows of docs/guides/contract-checks.md's table of checks: "| `id` | asserts | mutants |". */
+function guideRows(): string[] {
+  const guide = readFileSync(
+    new URL("../../docs/guides/contract-checks.md", import.meta.url),
+    "utf8",
+  );
+  return guide.split("\n").filter((line) => line.startsWith("| `"));
+}
+
 const failedIds = (report: Awaited<ReturnType<typeof runContract>>) =>
   report.checks.filter((c) => c.status === "failed").map((c) => c.id);
 
@@ -28,12 +37,13 @@ describe("the mutation suite: the contract suite against the fake with one serve
     expect(contractChecks.map((c) => c.id).filter((id) => !caught.has(id))).toEqual([]);
   });
 
+  it("is documented: the guide's table has a row for exactly the suite's checks, in its order", () => {
+    const ids = guideRows().map((row) => /^\| `([^`]+)`/.exec(row)?.[1]);
+    expect(ids).toEqual(contractChecks.map((check) => check.id));
+  });
+
   it("is documented: the guide's table lists each mutant under every check that catches it", () => {
-    const guide = readFileSync(
-      new URL("../../docs/guides/contract-checks.md", import.meta.url),
-      "utf8",
-    );
-    const rows = guide.split("\n").filter((line) => line.startsWith("| `"));
+    const rows = guideRows();
     const missing = MUTANTS.flatMap((m) =>
       m.catches
         .filter((id) => !rows.find((r) => r.startsWith(`| \`${id}\``))?.includes(`\`${m.id}\``))

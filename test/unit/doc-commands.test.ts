@@ -1,0 +1,169 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { documentationFiles } from "../../scripts/docs/code-blocks.js";
+import { type DocCommand, extractCommands, shellWords } from "../../scripts/docs/command-lines.js";
+import { repoRoot } from "../../scripts/lib/exec.js";
+import { parseCommand } from "../../src/cli/args.js";
+import { planGet } from "../../src/cli/get-command.js";
+import { runInProcess } from "../cli/run-cli.js";
+
+/** A shown line as a pattern: `…` stands for anything, a duration for any duration. */
+function linePattern(shown: string): RegExp {
+  const parts = shown
+    .trimEnd()
+    .split("…")
+    .map((part) =>
+      part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\d+\\\.\d+ s\b/g, "\\d+\\.\\d+ s"),
+    );
+  return new RegExp(`^${parts.join(".*")}$`);
+}
+
+/** The shown lines missing, in order, from what the command printed (stdout, then stderr). */
+function missingLines(shown: readonly string[], printed: string): string[] {
+  const actual = printed.split("\n").map((line) => line.trimEnd());
+  const missing: string[] = [];
+  let at = 0;
+  for (const line of shown) {
+    if (line.trim() === "…") continue; // lines left out of the example
+    const pattern = linePattern(line);
+    const found = actual.findIndex((candidate, index) => index >= at && pattern.test(candidate));
+    if (found === -1) missing.push(line);
+    else at = found + 1;
+  }
+  return missing;
+}
+
+/**
+ * Whether a console example can be rerun here: against the demo API (no `--base-url` server),
+ * and not an interrupt (`^C`) shown mid-walk.
+ */
+function rerunnable(command: DocCommand): boolean {
+  return (
+    command.output !== undefined &&
+    command.output.length > 0 &&
+    !command.argv.includes("--base-url") &&
+    !command.output[0]?.startsWith("^C")
+  );
+}
+
+/**
+ * What is wrong with a command line of the docs, or undefined: a console example is run on the
+ * demo API and must print the lines it shows; any other line must parse and, for `get`, pass
+ * every check against the spec that runs before a request (path, ids, query, columns, sum).
+ */
+async function problemOf(command: DocCommand): Promise<string | undefined> {
+  const where = `${command.file}:${command.line}: kubeadapt ${command.argv.join(" ")}`;
+  if (rerunnable(command)) {
+    const run = await runInProcess(command.argv);
+    const missing = missingLines(command.output ?? [], `${run.stdout}\n${run.stderr}`);
+    if (missing.length > 0) {
+      return `${where}: printed\n${run.stdout}${run.stderr}\nnot the shown\n${missing.join("\n")}`;
+    }
+    return undefined;
+  }
+  try {
+    const parsed = parseCommand(command.argv);
+    if (parsed.name === "get") planGet(parsed.args);
+  } catch (error) {
+    return `${where}: ${(error as Error).message}`;
+  }
+  return undefined;
+}
+
+const docCommands = [...documentationFiles(), "CONTRIBUTING.md"].flatMap((file) =>
+  extractCommands(readFileSync(join(repoRoot, file), "utf8"), file),
+);
+
+describe("kubeadapt command lines of the docs", () => {
+  it("splits shell lines as a shell does", () => {
+    expect(
+      shellWords(`get /v1/w --columns 'id, metadata.name' -q "a=b c" > out.csv # note`),
+    ).toEqual(["get", "/v1/w", "--columns", "id, metadata.name", "-q", "a=b c", ">", "out.csv"]);
+  });
+
+  it("finds commands in shell, CI and console blocks, with their line and shown output", () => {
+    const markdown = [
+      "```sh", //                                                             1
+      "npm install kubeadapt   # not a command", //                           2
+      "npx kubeadapt get /v1/clusters/<id> \\", //                            3
+      "  --format json | jq .", //                                            4
+      "```", //                                                               5
+      "```ts", //                                                             6
+      'import { createKubeadapt } from "kubeadapt";', //                      7
+      "```", //                                                               8
+      "```yaml", //                                                           9
+      '      - run: npx -y kubeadapt contract --demo "$@"', //               10
+      "```", //                                                              11
+      "```console", //                                                       12
+      "$ kubeadapt paths", //                                                13
+      "/v1/clusters  (List clusters; list, cursor pages)", //                14
+      "", //                                                                 15
+      "kubeadapt get not-a-prompt", //                                       16
+      "```", //                                                              17
+    ].join("\n");
+    expect(extractCommands(markdown, "g.md")).toEqual([
+      {
+        file: "g.md",
+        line: 3,
+        argv: ["get", "/v1/clusters/00000000-0000-4000-8000-000000000000", "--format", "json"],
+        redirected: true,
+        output: undefined,
+      },
+      {
+        file: "g.md",
+        line: 10,
+        argv: ["contract", "--demo"],
+        redirected: false,
+        output: undefined,
+      },
+      {
+        file: "g.md",
+        line: 13,
+        argv: ["paths"],
+        redirected: false,
+        output: ["/v1/clusters  (List clusters; list, cursor pages)"],
+      },
+    ]);
+  });
+
+  it("reports stale examples: a flag, a query key or a column that is gone, a changed message or table", async () => {
+    const stale = [
+      "```sh",
+      "kubeadapt get /v1/workloads --all --format xml",
+      "kubeadapt get /v1/workloads --query window_start=2026-05-01",
+      "kubeadapt get /v1/workloads --format csv --columns metadata.nmae",
+      "kubeadapt contract --retries 3",
+      "```",
+      "```console",
+      "$ kubeadapt get /v1/workloads --limit 501",
+      "error: --limit 501: limit must be an integer from 1 to 1000",
+      "",
+      "$ kubeadapt get /v1/clusters --all --format table --sum cost.current_run_rate_hourly",
+      "NAME               KIND     STATUS        COST/HOUR    ID",
+      "…",
+      "TOTAL                                     56.0946 USD",
+      "```",
+    ].join("\n");
+    const problems = await Promise.all(extractCommands(stale, "stale.md").map(problemOf));
+    expect(problems).toEqual([
+      expect.stringContaining('--format must be ndjson, json, table, csv, tsv, not "xml"'),
+      expect.stringContaining('has no query parameter "window_start"'),
+      expect.stringContaining("metadata.nmae"),
+      expect.stringContaining("contract has no flag --retries"),
+      expect.stringMatching(/not the shown\nerror: --limit 501: .* 1000$/),
+      expect.stringMatching(/not the shown\nTOTAL +56\.0946 USD$/),
+    ]);
+  });
+
+  it("every one in README.md, CONTRIBUTING.md and docs/guides/*.md is real, and every console example prints what it shows", async () => {
+    const rerun = docCommands.filter(rerunnable);
+    console.log(
+      `${docCommands.length} command lines: ${rerun.length} console examples rerun on the demo API, the rest parsed and planned`,
+    );
+    expect(docCommands.length).toBeGreaterThanOrEqual(30);
+    expect(rerun.length).toBeGreaterThanOrEqual(5);
+    const problems = await Promise.all(docCommands.map(problemOf));
+    expect(problems.filter(Boolean)).toEqual([]);
+  });
+});
