@@ -52,7 +52,8 @@ Checks a server against the Kubeadapt /v1 contract (KUBEADAPT_BASE_URL, KUBEADAP
   --save-cursors FILE     keep cursors this run saw, to check a day later
   --expired-cursors FILE  check that cursors saved at least 24 h ago are now 410 expired
 Exit codes: 0 every check passed or was skipped with its reason, 1 a violation,
-2 a usage mistake, 3 the target could not be tested (unreachable, token rejected).`;
+2 a usage mistake, 3 the target could not be tested (unreachable, token rejected,
+no API at the base URL).`;
 
 const STRING_FLAGS = [
   "base-url",

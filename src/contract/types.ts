@@ -170,7 +170,8 @@ export interface ContractReport {
   errors: number;
   /**
    * Why the target could not be tested at all, from the preflight request (DNS, refused
-   * connection, TLS certificate, rejected token); every check then has status `error`.
+   * connection, TLS certificate, rejected token, no API at the base URL: a 404 or an answer
+   * that is not JSON); every check then has status `error`.
    */
   untestable?: string;
   /** Requests sent, the preflight and retries included. */

@@ -17,6 +17,7 @@ import {
   githubAnnotations,
 } from "../../src/contract/index.js";
 import { createFakeKubeadapt, type FakeServer } from "../../src/testing/index.js";
+import { startServer } from "../helpers/loopback-server.js";
 
 const TOKEN = "contract-command-token";
 let dir = "";
@@ -84,6 +85,42 @@ describe("preflight: a target that cannot be tested exits 3 with one line", () =
     expect(run.code).toBe(3);
     expect(run.stderr).toBe(
       `error: ${server.url} rejected the token: GET /v1/organization → 401 UNAUTHORIZED (check KUBEADAPT_API_TOKEN)\n`,
+    );
+    expect(run.stdout).toBe("");
+  });
+});
+
+describe("preflight: no API at the base URL exits 3 with one line, not a failure per check", () => {
+  it.each([
+    [
+      404,
+      "text/html",
+      "<h1>Not Found</h1>",
+      "404, text/html, not JSON (check the base URL: it is the part before /v1)",
+    ],
+    [200, "text/html", "<form>Sign in</form>", "200, text/html, not JSON"],
+    [500, "text/plain", "upstream error", "500, text/plain, not JSON"],
+  ])("a gateway answering %i %s to everything", async (status, type, body, said) => {
+    const gateway = await startServer((_, response) => {
+      response.writeHead(status, { "content-type": type });
+      response.end(body);
+    });
+    servers.push(gateway);
+    const run = await command(["--base-url", `${gateway.origin}/api`, "--rate", "0"]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(
+      `error: no Kubeadapt API at ${gateway.origin}/api: GET /v1/organization → ${said}\n`,
+    );
+    expect(run.stdout).toBe("");
+    expect(gateway.seen).toHaveLength(1);
+  });
+
+  it.each(["/v1", "/v1/"])("a base URL ending in %s says to leave it out", async (suffix) => {
+    const server = await serve();
+    const run = await command(["--base-url", `${server.url}${suffix}`, "--rate", "0"]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(
+      `error: no Kubeadapt API at ${server.url}${suffix}: GET /v1/organization → 404 NOT_FOUND (the base URL ends in /v1, which the suite adds itself: leave it out)\n`,
     );
     expect(run.stdout).toBe("");
   });
