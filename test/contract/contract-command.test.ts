@@ -259,6 +259,44 @@ describe("reports for CI", () => {
     );
   });
 
+  it("a token the server echoes into a body never reaches the text, JUnit or annotations", async () => {
+    const fake = createFakeKubeadapt({ token: TOKEN });
+    // A debug error page that quotes the request's headers, for limit=0; the fake otherwise.
+    const echoing = await startServer((request, response) => {
+      const send = async () => {
+        if (request.url.includes("limit=0")) {
+          response.writeHead(400, { "content-type": "text/plain" });
+          return response.end(`bad limit; you sent ${request.headers.authorization}`);
+        }
+        const answer = await fake.fetch(`${fake.baseUrl}${request.url}`, {
+          headers: { authorization: request.headers.authorization ?? "" },
+        });
+        response.writeHead(answer.status, Object.fromEntries(answer.headers));
+        response.end(await answer.text());
+      };
+      void send();
+    });
+    servers.push(echoing);
+    const file = join(dir, "echo.xml");
+    const run = await command(
+      ["--base-url", echoing.origin, "--rate", "0", "--only", "limit-bounds"].concat([
+        "--reporter",
+        "junit",
+        "--output",
+        file,
+      ]),
+      { GITHUB_ACTIONS: "true" },
+    );
+    expect(run.code).toBe(1);
+    const junit = await readFile(file, "utf8");
+    // stdout holds the text lines and the ::error annotations.
+    for (const text of [run.stdout, junit]) {
+      expect(text).toContain("bad limit; you sent Bearer [REDACTED]");
+    }
+    expect(run.stdout).toMatch(/^::error .*Bearer \[REDACTED\]/m);
+    expect(`${run.stdout}${run.stderr}${junit}`).not.toContain(TOKEN);
+  });
+
   it("annotations escape %, newlines, and : and , in the title, as GitHub requires", () => {
     const report = {
       checks: [{ id: "a:b,c", violations: ["100% off\nsecond line\r"], error: undefined }],
