@@ -69,12 +69,20 @@ function selectChecks(options: ContractOptions): readonly ContractCheck[] {
 }
 
 function checkNumbers(options: ContractOptions): void {
-  const { rate, maxRequests, maxRetries, maxRetryAfterSeconds, timeoutSeconds } = options;
+  const {
+    rate,
+    maxRequests,
+    maxDurationSeconds,
+    maxRetries,
+    maxRetryAfterSeconds,
+    timeoutSeconds,
+  } = options;
   if (rate !== undefined && !(Number.isFinite(rate) && rate >= 0)) {
     throw new KubeadaptError("rate must be a number of requests per second, 0 or more");
   }
   for (const [name, value, min] of [
     ["maxRequests", maxRequests, 1],
+    ["maxDurationSeconds", maxDurationSeconds, 1],
     ["maxRetries", maxRetries, 0],
     ["maxRetryAfterSeconds", maxRetryAfterSeconds, 0],
     ["timeoutSeconds", timeoutSeconds, 1],

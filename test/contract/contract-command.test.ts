@@ -152,6 +152,7 @@ describe("usage mistakes exit 2 with our own messages", () => {
     [["--rate", "fast"], '--rate must be a number, 0 or more, not "fast"'],
     [["--rate"], "--rate needs a value, e.g. --rate 10"],
     [["--max-requests", "0"], '--max-requests must be a whole number, 1 or more, not "0"'],
+    [["--max-duration", "1.5"], '--max-duration must be a whole number, 1 or more, not "1.5"'],
     [["--timeout", "0"], '--timeout must be a whole number, 1 or more, not "0"'],
     [["--timeout", "1.5"], '--timeout must be a whole number, 1 or more, not "1.5"'],
     [["--reporter", "xml"], '--reporter must be text or junit or json, not "xml"'],
@@ -162,7 +163,8 @@ describe("usage mistakes exit 2 with our own messages", () => {
     expect(() => parseContract(argv)).toThrow(message);
   });
 
-  it("--timeout N is the seconds one request may take", () => {
+  it("--timeout N is the seconds one request may take; --max-duration N the run's", () => {
+    expect(parseContract(["--max-duration", "600"]).maxDuration).toBe(600);
     expect(parseContract(["--timeout", "5"]).timeout).toBe(5);
     expect(parseContract([]).timeout).toBeUndefined();
   });
