@@ -17,6 +17,8 @@ export interface ContractArgs {
   /** Requests per second; undefined for the default (10, or none with --demo). */
   rate: number | undefined;
   maxRequests: number | undefined;
+  /** The run's time limit in seconds; none when undefined. */
+  maxDuration: number | undefined;
   /** Seconds one request may take, body included; undefined for the default (30). */
   timeout: number | undefined;
   /** Seed of the suite's random choices; undefined for the default (1). */
@@ -31,7 +33,7 @@ export interface ContractArgs {
 /** The usage of `kubeadapt contract`, above the list of checks. */
 export const CONTRACT_USAGE = `Usage: kubeadapt contract [--base-url URL [--allow-insecure-http] | --demo]
                           [--mode live|mock] [--only id,...]
-                          [--rate N] [--max-requests N] [--timeout N] [--seed N]
+                          [--rate N] [--max-requests N] [--max-duration N] [--timeout N] [--seed N]
                           [--reporter text|junit|json] [--output FILE] [--save-cursors FILE] [--expired-cursors FILE]
 
 Checks a server against the Kubeadapt /v1 contract (KUBEADAPT_BASE_URL, KUBEADAPT_API_TOKEN).
@@ -44,6 +46,8 @@ Checks a server against the Kubeadapt /v1 contract (KUBEADAPT_BASE_URL, KUBEADAP
   --only id,...           run only these checks
   --rate N                requests per second at most (default 10; 0 = no pacing; --demo: 0)
   --max-requests N        never send more than N requests; checks left are skipped
+  --max-duration N        send nothing after N seconds; checks left are skipped (set it
+                          below the CI job's time limit, so the report is still written)
   --timeout N             seconds one request may take, body included (default 30); a
                           target slower than that is an error (exit 3), never a hung job
   --seed N                seed of generated values and sampled ids: same seed, same requests
@@ -52,7 +56,8 @@ Checks a server against the Kubeadapt /v1 contract (KUBEADAPT_BASE_URL, KUBEADAP
   --save-cursors FILE     keep cursors this run saw, to check a day later
   --expired-cursors FILE  check that cursors saved at least 24 h ago are now 410 expired
 Exit codes: 0 every check passed or was skipped with its reason, 1 a violation,
-2 a usage mistake, 3 the target could not be tested (unreachable, token rejected).`;
+2 a usage mistake, 3 the target could not be tested (unreachable, token rejected,
+no API at the base URL).`;
 
 const STRING_FLAGS = [
   "base-url",
@@ -60,6 +65,7 @@ const STRING_FLAGS = [
   "only",
   "rate",
   "max-requests",
+  "max-duration",
   "timeout",
   "seed",
   "reporter",
@@ -93,6 +99,7 @@ export function parseContract(argv: string[]): ContractArgs {
     only: strings.only?.split(",").map((id) => id.trim()),
     rate: number("--rate", strings.rate, 0),
     maxRequests: number("--max-requests", strings["max-requests"], 1),
+    maxDuration: number("--max-duration", strings["max-duration"], 1),
     timeout: number("--timeout", strings.timeout, 1),
     seed: number("--seed", strings.seed, 1),
     reporter: oneOf("--reporter", strings.reporter ?? "text", ["text", "junit", "json"] as const),
@@ -107,8 +114,7 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
   throw new UsageError(`${flag} must be ${allowed.join(" or ")}, not "${value}"`);
 }
 
-// `--rate` takes a decimal (0.5 = one request every two seconds); `--max-requests` and
-// `--timeout` a whole number.
+// `--rate` takes a decimal (0.5 = one request every two seconds); the others a whole number.
 function number(flag: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
   const pattern = min === 0 ? /^\d+(\.\d+)?$/ : /^\d+$/;

@@ -115,6 +115,7 @@ async function optionsFor(
     mode: args.mode,
     only: args.only,
     maxRequests: args.maxRequests,
+    maxDurationSeconds: args.maxDuration,
     timeoutSeconds: args.timeout,
     seed: args.seed,
     expiredCursors: args.expiredCursors ? await readCursorFile(args.expiredCursors) : undefined,

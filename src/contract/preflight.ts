@@ -2,24 +2,40 @@ import type { Probe } from "./probe.js";
 
 /**
  * The one request before the checks: whether the target can be tested at all. Returns why
- * not (unreachable: DNS, refused, TLS; still failing after retries; the token rejected), or
- * undefined when it answered. Any other answer, even a wrong one, is for the checks to judge.
+ * not (unreachable: DNS, refused, TLS; still failing after retries; the token rejected; no
+ * API at that URL: a 404 or an answer that is not JSON, as from a wrong base URL, a login page
+ * or a catch-all web app), or undefined when it answered. Any other answer, even a wrong one,
+ * is for the checks to judge.
  */
 export async function preflight(probe: Probe, baseUrl: string): Promise<string | undefined> {
   let status: number;
   let code: unknown;
+  let json: boolean;
+  let type: string;
   try {
     const ex = await probe.get("/v1/organization");
     status = ex.status;
     code = ex.body?.error?.code;
+    json = ex.body !== undefined;
+    type = ex.headers.get("content-type")?.split(";")[0] || "no Content-Type";
   } catch (error) {
     const stop = probe.interruption;
     if (stop?.kind === "budget") return `${stop.reason} before ${baseUrl} answered the preflight`;
     return `cannot reach ${baseUrl}: ${stop?.reason ?? (error as Error).message}`;
   }
+  const answer = `GET /v1/organization → ${status}${typeof code === "string" ? ` ${code}` : ""}`;
   if (status === 401 || status === 403) {
-    const named = typeof code === "string" ? ` ${code}` : "";
-    return `${baseUrl} rejected the token: GET /v1/organization → ${status}${named} (check KUBEADAPT_API_TOKEN)`;
+    return `${baseUrl} rejected the token: ${answer} (check KUBEADAPT_API_TOKEN)`;
+  }
+  // The spec has no 404 for the organization: every check would fail the same way.
+  if (status === 404 || !json) {
+    const what = json ? answer : `${answer}, ${type}, not JSON`;
+    const hint = /\/v1\/*$/.test(new URL(baseUrl).pathname)
+      ? " (the base URL ends in /v1, which the suite adds itself: leave it out)"
+      : status === 404
+        ? " (check the base URL: it is the part before /v1)"
+        : "";
+    return `no Kubeadapt API at ${baseUrl}: ${what}${hint}`;
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
 import { createKubeadapt, type GetInit, type GetPath, type Kubeadapt } from "../index.js";
+import { redact } from "../internal/redact.js";
 import { templateFor } from "../spec/document.js";
 import { headerViolations } from "./response-headers.js";
 import { type Interruption, type RequestSink, Session } from "./session.js";
@@ -46,6 +47,7 @@ export class Probe implements RequestSink {
   private readonly byResponse = new WeakMap<Response, Exchange>();
   private readonly basePath: string;
   private readonly live: boolean;
+  private readonly token: string;
 
   /**
    * @param session - the run's shared transport; a probe made alone gets its own
@@ -55,6 +57,7 @@ export class Probe implements RequestSink {
     private readonly session: Session = new Session(options),
   ) {
     this.live = (options.mode ?? "live") === "live";
+    this.token = options.token;
     // The SDK calls it as (url or request, init), openapi-fetch as (request): the exchange is
     // recorded as one Request either way.
     const record = async (input: string | Request, init?: RequestInit): Promise<Response> => {
@@ -81,9 +84,12 @@ export class Probe implements RequestSink {
     this.anonymous = createClient<paths>({ baseUrl, fetch: record });
   }
 
-  /** Records a violation. */
+  /**
+   * Records a violation, the token removed: messages quote what the server sent, and a server
+   * may echo the request's `Authorization` into a report that CI keeps and shows.
+   */
   fail(message: string): void {
-    this.violations.push(message);
+    this.violations.push(redact(message, this.token));
   }
 
   /** The request as messages name it: method, path and query, long values shortened. */
@@ -100,12 +106,14 @@ export class Probe implements RequestSink {
 
   /** Stops the check: only the violations found so far count. */
   interrupt(kind: Interruption["kind"], reason: string): void {
-    this.interruption ??= { kind, reason, violationsBefore: this.violations.length };
+    const violationsBefore = this.violations.length;
+    this.interruption ??= { kind, reason: redact(reason, this.token), violationsBefore };
   }
 
-  /** Records what this check could not cover. */
+  /** Records what this check could not cover (the token removed, as in {@link fail}). */
   note(message: string): void {
-    if (!this.notes.includes(message)) this.notes.push(message);
+    const text = redact(message, this.token);
+    if (!this.notes.includes(text)) this.notes.push(text);
   }
 
   /**

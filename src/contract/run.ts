@@ -14,8 +14,8 @@ export const contractChecks: readonly { id: string; title: string }[] = CHECKS.m
 /**
  * Runs the contract suite against a Kubeadapt /v1 API and reports each check: passed, failed
  * (with its violations), skipped (with the reason) or error (the target could not be tested).
- * One preflight request comes first; when it fails (DNS, refused, TLS, a rejected token),
- * `report.untestable` says why and no check runs. Every response is validated against the
+ * One preflight request comes first; when it fails (DNS, refused, TLS, a rejected token, a 404
+ * or an answer that is not JSON), `report.untestable` says why and no check runs. Every response is validated against the
  * bundled spec. It never throws for what the target does; it rejects only for bad options
  * (an unknown check id, a `baseUrl` the SDK refuses, a negative rate).
  * @example
@@ -69,12 +69,20 @@ function selectChecks(options: ContractOptions): readonly ContractCheck[] {
 }
 
 function checkNumbers(options: ContractOptions): void {
-  const { rate, maxRequests, maxRetries, maxRetryAfterSeconds, timeoutSeconds } = options;
+  const {
+    rate,
+    maxRequests,
+    maxDurationSeconds,
+    maxRetries,
+    maxRetryAfterSeconds,
+    timeoutSeconds,
+  } = options;
   if (rate !== undefined && !(Number.isFinite(rate) && rate >= 0)) {
     throw new KubeadaptError("rate must be a number of requests per second, 0 or more");
   }
   for (const [name, value, min] of [
     ["maxRequests", maxRequests, 1],
+    ["maxDurationSeconds", maxDurationSeconds, 1],
     ["maxRetries", maxRetries, 0],
     ["maxRetryAfterSeconds", maxRetryAfterSeconds, 0],
     ["timeoutSeconds", timeoutSeconds, 1],

@@ -57,8 +57,9 @@ class BodyReadError extends Error {}
 
 /**
  * Everything a run shares between its checks: the one fetch, paced to `rate`, within the
- * `maxRequests` budget, retrying a 429 (after `Retry-After`), 502, 503 or reset connection a
- * bounded number of times; the request counts; the cursors seen.
+ * `maxRequests` budget and the `maxDurationSeconds` time limit, retrying a 429 (after
+ * `Retry-After`), 502, 503 or reset connection a bounded number of times; the request counts;
+ * the cursors seen.
  */
 export class Session {
   /** Requests sent, retries included. */
@@ -76,6 +77,9 @@ export class Session {
   private readonly maxRetries: number;
   private readonly maxWaitMs: number;
   private readonly timeoutMs: number;
+  private readonly maxDurationSeconds: number | undefined;
+  /** When the run's time is spent (`Date.now()` ms); Infinity without `maxDurationSeconds`. */
+  private readonly deadline: number;
   private nextSlot = 0;
   private passThrough = 0;
 
@@ -88,6 +92,10 @@ export class Session {
     this.maxRetries = options.maxRetries ?? 3;
     this.maxWaitMs = (options.maxRetryAfterSeconds ?? 60) * 1000;
     this.timeoutMs = (options.timeoutSeconds ?? 30) * 1000;
+    const { maxDurationSeconds } = options;
+    this.maxDurationSeconds = maxDurationSeconds;
+    this.deadline =
+      maxDurationSeconds === undefined ? Infinity : Date.now() + maxDurationSeconds * 1000;
   }
 
   /** Runs `fn` with 429s and 503s handed to the check instead of retried (to check them). */
@@ -194,21 +202,29 @@ export class Session {
     this.cursors.push({ path, query: rest, cursor, savedAt: new Date().toISOString() });
   }
 
-  // Takes one request from the budget, then waits for its turn under the rate.
+  // Takes one request from the budget and the time left, then waits for its turn under the rate.
   private async slot(sink: RequestSink): Promise<void> {
     if (this.maxRequests !== undefined && this.sent >= this.maxRequests) {
       throw this.stop(sink, "budget", `the request budget of ${this.maxRequests} is spent`);
     }
+    const now = Date.now();
+    const at = this.intervalMs === 0 ? now : Math.max(now, this.nextSlot);
+    this.checkTime(sink, at - now);
     this.sent++;
     sink.sent++;
     if (this.intervalMs === 0) return;
-    const now = Date.now();
-    const at = Math.max(now, this.nextSlot);
     this.nextSlot = at + this.intervalMs;
     if (at > now) await this.sleep(at - now);
   }
 
+  // A wait that would end past the deadline is not begun: the run ends within its time.
+  private checkTime(sink: RequestSink, waitMs: number): void {
+    if (Date.now() + waitMs < this.deadline) return;
+    throw this.stop(sink, "budget", `the time limit of ${this.maxDurationSeconds} s is spent`);
+  }
+
   private async retry(sink: RequestSink, waitMs: number): Promise<void> {
+    this.checkTime(sink, waitMs);
     this.retries++;
     sink.retries++;
     await this.sleep(waitMs);

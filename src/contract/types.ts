@@ -77,6 +77,15 @@ export interface ContractOptions {
    */
   maxRequests?: number | undefined;
   /**
+   * The run's time limit, in seconds: no request is sent, and no wait begun, that would start
+   * or end past it, so a slow target cannot outlast a CI job's own limit (which would kill the
+   * run before it writes a report). The check under way and every later one are then skipped
+   * with that reason, as when `maxRequests` runs out. A request already sent may still take its
+   * `timeoutSeconds`.
+   * @default no limit
+   */
+  maxDurationSeconds?: number | undefined;
+  /**
    * How many times one request is retried after a 429 (honouring `Retry-After`), a 502, a 503
    * or a reset connection. A check whose request never got through is reported as `error`.
    * @default 3
@@ -170,7 +179,8 @@ export interface ContractReport {
   errors: number;
   /**
    * Why the target could not be tested at all, from the preflight request (DNS, refused
-   * connection, TLS certificate, rejected token); every check then has status `error`.
+   * connection, TLS certificate, rejected token, no API at the base URL: a 404 or an answer
+   * that is not JSON); every check then has status `error`.
    */
   untestable?: string;
   /** Requests sent, the preflight and retries included. */

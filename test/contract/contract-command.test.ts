@@ -17,6 +17,7 @@ import {
   githubAnnotations,
 } from "../../src/contract/index.js";
 import { createFakeKubeadapt, type FakeServer } from "../../src/testing/index.js";
+import { startServer } from "../helpers/loopback-server.js";
 
 const TOKEN = "contract-command-token";
 let dir = "";
@@ -89,6 +90,42 @@ describe("preflight: a target that cannot be tested exits 3 with one line", () =
   });
 });
 
+describe("preflight: no API at the base URL exits 3 with one line, not a failure per check", () => {
+  it.each([
+    [
+      404,
+      "text/html",
+      "<h1>Not Found</h1>",
+      "404, text/html, not JSON (check the base URL: it is the part before /v1)",
+    ],
+    [200, "text/html", "<form>Sign in</form>", "200, text/html, not JSON"],
+    [500, "text/plain", "upstream error", "500, text/plain, not JSON"],
+  ])("a gateway answering %i %s to everything", async (status, type, body, said) => {
+    const gateway = await startServer((_, response) => {
+      response.writeHead(status, { "content-type": type });
+      response.end(body);
+    });
+    servers.push(gateway);
+    const run = await command(["--base-url", `${gateway.origin}/api`, "--rate", "0"]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(
+      `error: no Kubeadapt API at ${gateway.origin}/api: GET /v1/organization → ${said}\n`,
+    );
+    expect(run.stdout).toBe("");
+    expect(gateway.seen).toHaveLength(1);
+  });
+
+  it.each(["/v1", "/v1/"])("a base URL ending in %s says to leave it out", async (suffix) => {
+    const server = await serve();
+    const run = await command(["--base-url", `${server.url}${suffix}`, "--rate", "0"]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(
+      `error: no Kubeadapt API at ${server.url}${suffix}: GET /v1/organization → 404 NOT_FOUND (the base URL ends in /v1, which the suite adds itself: leave it out)\n`,
+    );
+    expect(run.stdout).toBe("");
+  });
+});
+
 describe("usage mistakes exit 2 with our own messages", () => {
   it("an unknown --only id lists the valid ones", async () => {
     const run = await command(["--demo", "--only", "envelopes,limits"]);
@@ -115,6 +152,7 @@ describe("usage mistakes exit 2 with our own messages", () => {
     [["--rate", "fast"], '--rate must be a number, 0 or more, not "fast"'],
     [["--rate"], "--rate needs a value, e.g. --rate 10"],
     [["--max-requests", "0"], '--max-requests must be a whole number, 1 or more, not "0"'],
+    [["--max-duration", "1.5"], '--max-duration must be a whole number, 1 or more, not "1.5"'],
     [["--timeout", "0"], '--timeout must be a whole number, 1 or more, not "0"'],
     [["--timeout", "1.5"], '--timeout must be a whole number, 1 or more, not "1.5"'],
     [["--reporter", "xml"], '--reporter must be text or junit or json, not "xml"'],
@@ -125,7 +163,8 @@ describe("usage mistakes exit 2 with our own messages", () => {
     expect(() => parseContract(argv)).toThrow(message);
   });
 
-  it("--timeout N is the seconds one request may take", () => {
+  it("--timeout N is the seconds one request may take; --max-duration N the run's", () => {
+    expect(parseContract(["--max-duration", "600"]).maxDuration).toBe(600);
     expect(parseContract(["--timeout", "5"]).timeout).toBe(5);
     expect(parseContract([]).timeout).toBeUndefined();
   });
@@ -220,6 +259,44 @@ describe("reports for CI", () => {
     expect(run.stdout).toContain(
       '::error title=contract check limit-bounds::GET /v1/workloads?limit=0: expected 400 BAD_REQUEST with details[0].field "limit", got 200\n',
     );
+  });
+
+  it("a token the server echoes into a body never reaches the text, JUnit or annotations", async () => {
+    const fake = createFakeKubeadapt({ token: TOKEN });
+    // A debug error page that quotes the request's headers, for limit=0; the fake otherwise.
+    const echoing = await startServer((request, response) => {
+      const send = async () => {
+        if (request.url.includes("limit=0")) {
+          response.writeHead(400, { "content-type": "text/plain" });
+          return response.end(`bad limit; you sent ${request.headers.authorization}`);
+        }
+        const answer = await fake.fetch(`${fake.baseUrl}${request.url}`, {
+          headers: { authorization: request.headers.authorization ?? "" },
+        });
+        response.writeHead(answer.status, Object.fromEntries(answer.headers));
+        response.end(await answer.text());
+      };
+      void send();
+    });
+    servers.push(echoing);
+    const file = join(dir, "echo.xml");
+    const run = await command(
+      ["--base-url", echoing.origin, "--rate", "0", "--only", "limit-bounds"].concat([
+        "--reporter",
+        "junit",
+        "--output",
+        file,
+      ]),
+      { GITHUB_ACTIONS: "true" },
+    );
+    expect(run.code).toBe(1);
+    const junit = await readFile(file, "utf8");
+    // stdout holds the text lines and the ::error annotations.
+    for (const text of [run.stdout, junit]) {
+      expect(text).toContain("bad limit; you sent Bearer [REDACTED]");
+    }
+    expect(run.stdout).toMatch(/^::error .*Bearer \[REDACTED\]/m);
+    expect(`${run.stdout}${run.stderr}${junit}`).not.toContain(TOKEN);
   });
 
   it("annotations escape %, newlines, and : and , in the title, as GitHub requires", () => {

@@ -1,7 +1,7 @@
 // The suite against a live server that rate-limits, blips and drops connections: it paces
 // itself, honours Retry-After, retries a bounded number of times, keeps to its request budget,
 // and never passes a check on a response it could not get.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   type CheckResult,
   type ContractOptions,
@@ -380,6 +380,44 @@ describe("pacing and the request budget", () => {
       `the request budget of 2 is spent before ${fake.baseUrl} answered the preflight`,
     );
     expect(report.checks.map((c) => c.status)).toEqual(["error"]);
+  });
+
+  it("a slow server: no request is sent past maxDurationSeconds; the checks left are skipped", async () => {
+    const fake = small();
+    // Each answer takes 400 ms of the (mocked) clock: a full run would take minutes.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const slow = async (request: Request) => {
+        vi.setSystemTime(Date.now() + 400);
+        return fake.fetch(request);
+      };
+      const only = ["limit-bounds", "envelopes"];
+      const report = await runContract(
+        inProcess(fake, { fetch: slow, maxDurationSeconds: 2, only }),
+      );
+      // The preflight and four more fit in 2 s.
+      expect(report.requests).toBe(5);
+      expect(fake.requests).toHaveLength(5);
+      expect(report.checks.map((c) => [c.id, c.status, c.skippedBecause])).toEqual([
+        ["limit-bounds", "skipped", "the time limit of 2 s is spent"],
+        ["envelopes", "skipped", "the time limit of 2 s is spent"],
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("a Retry-After that would end past maxDurationSeconds is not waited for", async () => {
+    const fake = small({ rateLimit: { every: 2, retryAfterSeconds: 30 } });
+    const waits: number[] = [];
+    const hooks = { ...fakeContractHooks(fake), sleep: async (ms: number) => void waits.push(ms) };
+    const only = ["limit-bounds"];
+    const report = await runContract(inProcess(fake, { hooks, maxDurationSeconds: 10, only }));
+    expect(waits).toEqual([]);
+    expect(byId(report.checks, "limit-bounds")).toMatchObject({
+      status: "skipped",
+      skippedBecause: "the time limit of 10 s is spent",
+    });
   });
 
   it("--rate N spaces requests 1/N s apart", async () => {

@@ -86,13 +86,32 @@ describe("the contract suite catches a broken server", () => {
     );
   });
 
-  it("passes nothing against a server that is not the API", async () => {
+  it("finds a server that is not the API untestable, once, and runs no check", async () => {
     const report = await runContract({
       rate: 0,
       baseUrl: "https://not-the-api.test",
       token: "t",
       fetch: async () => new Response("<html>Not Found</html>", { status: 404 }),
     });
+    expect(report.untestable).toBe(
+      "no Kubeadapt API at https://not-the-api.test: GET /v1/organization → 404, text/plain, not JSON (check the base URL: it is the part before /v1)",
+    );
+    expect(report.requests).toBe(1);
+    expect(report.passed).toBe(0);
+    expect(report.errors).toBe(report.checks.length);
+  });
+
+  it("passes nothing against a server that is not the API past its organization", async () => {
+    const report = await runContract({
+      rate: 0,
+      baseUrl: "https://not-the-api.test",
+      token: "t",
+      fetch: async (request) =>
+        new URL(request.url).pathname === "/v1/organization"
+          ? Response.json({})
+          : new Response("<html>Not Found</html>", { status: 404 }),
+    });
+    expect(report.untestable).toBeUndefined();
     expect(report.passed).toBe(0);
     const skipped = report.checks.filter((c) => c.status === "skipped").map((c) => c.id);
     // Skipped only where the suite cannot act at all against a live target without hooks.
