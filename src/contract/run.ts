@@ -15,9 +15,10 @@ export const contractChecks: readonly { id: string; title: string }[] = CHECKS.m
  * Runs the contract suite against a Kubeadapt /v1 API and reports each check: passed, failed
  * (with its violations), skipped (with the reason) or error (the target could not be tested).
  * One preflight request comes first; when it fails (DNS, refused, TLS, a rejected token, a 404
- * or an answer that is not JSON), `report.untestable` says why and no check runs. Every response is validated against the
- * bundled spec. It never throws for what the target does; it rejects only for bad options
- * (an unknown check id, a `baseUrl` the SDK refuses, a negative rate).
+ * or an answer that is not JSON), `report.untestable` says why and no check runs. Every
+ * response is validated against the bundled spec. It never throws for what the target does;
+ * it rejects only for bad options (an unknown check id, a `baseUrl` the SDK refuses, a negative
+ * rate).
  * @example
  * const report = await runContract({ baseUrl: "https://staging.example.com", token, rate: 5 });
  * console.log(formatReport(report));
