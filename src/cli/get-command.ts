@@ -55,8 +55,10 @@ export class WalkStopped extends Error {
     override readonly cause: unknown,
     /** The resume point: after the last page written. */
     readonly at: ResumePoint,
-    /** Items written before it stopped. */
-    readonly written: number,
+    /** Items received before it stopped (every one counted and summed). */
+    readonly items: number,
+    /** Items written before it stopped: fewer than `items` with `--top`. */
+    readonly shown: number,
     /** The `--sum` total of those items, when asked for. */
     readonly sum: Total | undefined,
   ) {
@@ -230,7 +232,7 @@ export async function runGet(
     // Once the list changed under it, no resume point helps: the walk must start again.
     if (pages === 0 || error instanceof ListChangedError) throw error;
     await sink.stop();
-    throw new WalkStopped(error, at, items, total);
+    throw new WalkStopped(error, at, items, sink.shown, total);
   } finally {
     bar?.clear();
   }

@@ -89,19 +89,26 @@ async function get(args: GetArgs, io: CliIo): Promise<number> {
     return EXIT_CODES.ok;
   } catch (error) {
     if (!(error instanceof WalkStopped)) throw error;
-    const resume = resumeCommand(args, error.at, error.written);
+    const resume = resumeCommand(args, error.at, error);
     const interrupted = signal.aborted && isAbortError(error.cause);
+    // With --top, items received and items written differ: each count says which it is.
+    const received =
+      error.shown < error.items
+        ? `${plural(error.items, "item")} received (${error.shown} written, --top ${args.top})`
+        : `${plural(error.items, "item")} written`;
     // The resumed run's total covers only the rest: this part's is needed to add it up.
     const sum = error.sum
-      ? `  partial sum of ${error.sum.path} over the ${plural(error.written, "item")} written: ${totalText(error.sum)} (the resumed run sums the rest only)\n`
+      ? `  partial sum of ${error.sum.path} over the ${received}: ${totalText(error.sum)} (the resumed run sums the rest only)\n`
       : "";
-    const rewrite = args.output
-      ? `  note: the resumed run rewrites ${args.output}; give it another --output to keep this part\n`
-      : "";
-    const note = sum + rewrite;
+    const rewrite =
+      args.output && resume
+        ? `  note: the resumed run rewrites ${args.output}; give it another --output to keep this part\n`
+        : "";
+    const done = resume ? "" : `  nothing left to write: --top ${args.top} is reached\n`;
+    const note = sum + rewrite + done;
     stderr.write(
       interrupted
-        ? `interrupted after ${error.written} items\n  resume with: ${resume}\n${note}`
+        ? `interrupted after ${received}\n${resume ? `  resume with: ${resume}\n` : ""}${note}`
         : `${describeError(error.cause, resume)}${note}`,
     );
     return exitCodeOf(error.cause, signal.aborted);

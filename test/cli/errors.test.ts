@@ -14,6 +14,7 @@ import {
   TimeoutError,
 } from "../../src/errors.js";
 import { createFakeKubeadapt } from "../../src/testing/index.js";
+import { startFakeProxy } from "../helpers/fake-proxy.js";
 import { listPage, serverPerTest } from "../helpers/loopback-server.js";
 import { runInProcess } from "./run-cli.js";
 
@@ -92,23 +93,13 @@ describe("a walk that fails mid-way", () => {
   it("exits 1 with where it stopped and the whole command that resumes it", async () => {
     const fake = createFakeKubeadapt({ token: TOKEN, sizes: { workloads: 30 } });
     // A proxy to the fake that fails every page after the first: a deterministic mid-walk error.
-    const proxy = createHttpServer(async (req, res) => {
-      const url = new URL(req.url ?? "/", fake.baseUrl);
-      if (url.searchParams.has("cursor")) {
-        res.writeHead(500, { "content-type": "application/json" });
-        res.end(JSON.stringify({ error: { code: "INTERNAL", message: "boom" } }));
-        return;
-      }
-      const answer = await fake.fetch(url, {
-        headers: { authorization: req.headers.authorization ?? "" },
-      });
-      res.writeHead(answer.status, { "content-type": "application/json" });
-      res.end(await answer.text());
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    const proxy = await startFakeProxy(fake, (url) =>
+      url.searchParams.has("cursor")
+        ? { status: 500, code: "INTERNAL", message: "boom" }
+        : undefined,
+    );
     try {
-      const { port } = proxy.address() as AddressInfo;
-      const base = `http://127.0.0.1:${port}`;
+      const base = proxy.origin;
       const run = await runInProcess(
         ["get", "/v1/workloads", "--all", "--limit", "10", "-o", "csv", "--base-url", base],
         { KUBEADAPT_API_TOKEN: TOKEN },
@@ -123,8 +114,7 @@ describe("a walk that fails mid-way", () => {
         ),
       );
     } finally {
-      proxy.closeAllConnections();
-      await new Promise((resolve) => proxy.close(resolve));
+      await proxy.close();
     }
   });
 });
