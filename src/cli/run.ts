@@ -8,9 +8,9 @@ import { planGet, runGet, WalkStopped } from "./get-command.js";
 import { describePaths, GET_USAGE, pathsUsage, USAGE } from "./help.js";
 import { describeError, exitCodeOf } from "./report-error.js";
 import { resumeCommand } from "./resume.js";
-import { plural, summaryLines } from "./summary.js";
+import { stoppedAfter, stoppedNotes } from "./stopped.js";
+import { summaryLines } from "./summary.js";
 import { chooseTarget } from "./target.js";
-import { totalText } from "./total.js";
 import { UsageError } from "./usage-error.js";
 import { VERSION } from "./version.js";
 
@@ -91,24 +91,10 @@ async function get(args: GetArgs, io: CliIo): Promise<number> {
     if (!(error instanceof WalkStopped)) throw error;
     const resume = resumeCommand(args, error.at, error);
     const interrupted = signal.aborted && isAbortError(error.cause);
-    // With --top, items received and items written differ: each count says which it is.
-    const received =
-      error.shown < error.items
-        ? `${plural(error.items, "item")} received (${error.shown} written, --top ${args.top})`
-        : `${plural(error.items, "item")} written`;
-    // The resumed run's total covers only the rest: this part's is needed to add it up.
-    const sum = error.sum
-      ? `  partial sum of ${error.sum.path} over the ${received}: ${totalText(error.sum)} (the resumed run sums the rest only)\n`
-      : "";
-    const rewrite =
-      args.output && resume
-        ? `  note: the resumed run rewrites ${args.output}; give it another --output to keep this part\n`
-        : "";
-    const done = resume ? "" : `  nothing left to write: --top ${args.top} is reached\n`;
-    const note = sum + rewrite + done;
+    const note = stoppedNotes(error, args, resume);
     stderr.write(
       interrupted
-        ? `interrupted after ${received}\n${resume ? `  resume with: ${resume}\n` : ""}${note}`
+        ? `interrupted after ${stoppedAfter(error, args)}\n${resume ? `  resume with: ${resume}\n` : ""}${note}`
         : `${describeError(error.cause, resume)}${note}`,
     );
     return exitCodeOf(error.cause, signal.aborted);

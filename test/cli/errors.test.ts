@@ -122,8 +122,9 @@ describe("a walk that fails mid-way", () => {
 describe("a walk that fails after its first page", () => {
   const serve = serverPerTest();
   const sum = "cost.current_run_rate_hourly";
-  // Page 1 of three workloads costing 1.1, 2.1 and 3.1, then a 403 (not retried) for page 2.
-  const failOnPageTwo = () =>
+  // Page 1 of three workloads costing 1.1, 2.1 and 3.1 (or `costs`), then a 403 (not retried)
+  // for page 2.
+  const failOnPageTwo = (costs: (string | null)[] = ["1.1000", "2.1000", "3.1000"]) =>
     serve((request, response) => {
       if (request.url.includes("cursor=")) {
         response.writeHead(403, { "content-type": "application/json" });
@@ -132,7 +133,8 @@ describe("a walk that fails after its first page", () => {
       }
       const body = JSON.parse(listPage(["w-1", "w-2", "w-3"], "c2"));
       body.data.forEach((item: Record<string, unknown>, i: number) => {
-        item.cost = { current_run_rate_hourly: { amount: `${i + 1}.1000`, currency: "USD" } };
+        const amount = costs[i];
+        item.cost = { current_run_rate_hourly: amount && { amount, currency: "USD" } };
       });
       response.end(JSON.stringify(body));
     });
@@ -169,6 +171,18 @@ describe("a walk that fails after its first page", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
       `  partial sum of ${sum} over the 3 items written: 6.3000 USD (the resumed run sums the rest only)\n`,
+    );
+  });
+
+  it("with --sum says how many items of that part had no value, as a whole run's note does", async () => {
+    const server = await failOnPageTwo(["1.1000", null, "3.1000"]);
+    const run = await runInProcess(
+      ["get", "/v1/workloads", "--all", "--sum", sum, "--base-url", server.origin],
+      { KUBEADAPT_API_TOKEN: TOKEN },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `  partial sum of ${sum} over the 3 items written: 4.2000 USD (the resumed run sums the rest only)\n  note: 1 item had no ${sum}, not in this sum\n`,
     );
   });
 });

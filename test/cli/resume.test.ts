@@ -168,6 +168,43 @@ describe("a failed walk and its resumed run write and sum what one run would hav
     expect(first.stderr).toContain("  nothing left to write: --top 5 is reached\n");
   });
 
+  it("Ctrl-C with --top counts the items received apart from the items written", async () => {
+    const interrupt = new AbortController();
+    const proxy = await startFakeProxy(fake, (url) => {
+      if (!url.searchParams.has("cursor")) return undefined;
+      // Ctrl-C while page 2 is on its way: the refusal never arrives.
+      interrupt.abort();
+      return { status: 403, code: "PERMISSION_DENIED", message: "no" };
+    });
+    try {
+      const run = await runInProcess(
+        `get /v1/workloads --all --limit 10 --top 5 --base-url ${proxy.origin}`,
+        env,
+        interrupt.signal,
+      );
+      expect(run.code).toBe(130);
+      expect(ids(run)).toHaveLength(5);
+      expect(run.stderr).toBe(
+        "interrupted after 10 items received (5 written, --top 5)\n  nothing left to write: --top 5 is reached\n",
+      );
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it("--format json: the open array of the first run and the resumed run's hold the whole list", async () => {
+    const { first, line, rest } = await failThenResume("-o json");
+    expect(first.code).toBe(1);
+    expect(() => JSON.parse(first.stdout)).toThrow();
+    expect(first.stderr).toContain(
+      '  note: the JSON array written is left open (no closing "]"), so no parser takes it for the whole list; the resumed run writes the rest as an array of its own\n',
+    );
+    expect(line).toBeDefined();
+    const whole = JSON.parse((await get("-o json")).stdout);
+    expect([...JSON.parse(`${first.stdout}\n]`), ...JSON.parse(rest?.stdout ?? "")]).toEqual(whole);
+    expect(whole).toHaveLength(30);
+  });
+
   it("once --top is reached with --sum, resumes with --top 0 for the rest of the total", async () => {
     const csv = `-o csv --columns id --top 5 --sum ${sum}`;
     const { first, line, rest } = await failThenResume(csv);
