@@ -214,9 +214,11 @@ export async function runGet(
       const room = args.maxItems === undefined ? page.items.length : args.maxItems - items;
       stayPut.page(page);
       const taken = page.items.slice(0, room);
-      // Summed first: money the total cannot read stops the walk before its page is written.
-      total?.add(taken);
+      // Read first: money the total cannot read stops the walk before its page is written;
+      // added after: a page whose write failed is in no count, since the resume fetches it again.
+      const sum = total?.prepare(taken);
       await sink.write(taken);
+      sum?.();
       items += taken.length;
       pages++;
       matching = page.total ?? matching;

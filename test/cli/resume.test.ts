@@ -1,9 +1,11 @@
 import { execFile } from "node:child_process";
+import { Writable } from "node:stream";
 import { promisify } from "node:util";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GetArgs } from "../../src/cli/args.js";
 import { resumeCommand, shellQuote } from "../../src/cli/resume.js";
+import { runCli } from "../../src/cli/run.js";
 import { createFakeKubeadapt } from "../../src/testing/index.js";
 import { startFakeProxy } from "../helpers/fake-proxy.js";
 import type { Loopback } from "../helpers/loopback-server.js";
@@ -225,5 +227,49 @@ describe("a failed walk and its resumed run write and sum what one run would hav
     const restSum = rows(rest).filter((row) => row.length > 1)[1]?.[1] as string;
     const whole = rows(await get(csv)).filter((row) => row.length > 1);
     expect(whole.at(-1)).toEqual(["TOTAL (all 30)", add(part, restSum)]);
+  });
+
+  it("a page whose write failed (disk full) is in no count, and the resume command fetches it again", async () => {
+    let writes = 0;
+    let written = "";
+    // The output takes page 1, then fails as a full disk does.
+    const full = new Writable({
+      write(chunk, _encoding, done) {
+        writes++;
+        if (writes > 1) return done(Object.assign(new Error("no space left"), { code: "ENOSPC" }));
+        written += String(chunk);
+        done();
+      },
+    });
+    full.on("error", () => {});
+    failing = false;
+    let stderr = "";
+    const code = await runCli(
+      `get /v1/workloads --all --limit 10 --top 15 --sum ${sum} --base-url ${proxy.origin}`.split(
+        " ",
+      ),
+      {
+        stdout: full,
+        stderr: new Writable({
+          write(chunk, _encoding, done) {
+            stderr += String(chunk);
+            done();
+          },
+        }),
+        stderrIsTty: false,
+        env,
+        signal: new AbortController().signal,
+      },
+    );
+    expect(code).toBe(1);
+    const page1 = written.trimEnd().split("\n");
+    expect(page1).toHaveLength(10);
+    const page1Sum = page1
+      .map((line) => JSON.parse(line).cost.current_run_rate_hourly.amount as string)
+      .reduce(add);
+    expect(stderr).toContain(
+      `  partial sum of ${sum} over the 10 items written: ${page1Sum} USD (the resumed run sums the rest only)\n`,
+    );
+    expect(/resume with: (.*)/.exec(stderr)?.[1]).toContain(" --top 5 ");
   });
 });
