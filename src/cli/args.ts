@@ -17,7 +17,7 @@ export interface GetArgs {
   /** `--sum`: the dotted path of a money field to total. */
   sum: string | undefined;
   maxItems: number | undefined;
-  /** Items written, in every format; the walk still counts every item. */
+  /** Items written, in every format (0: none); the walk still counts and sums every item. */
   top: number | undefined;
   /** `--output FILE`: the data go there instead of stdout. */
   output: string | undefined;
@@ -110,8 +110,9 @@ function parseGet(argv: string[]): GetArgs {
     format: format as OutputFormat,
     columns: string("columns"),
     sum: string("sum"),
-    maxItems: positiveInteger("--max-items", string("max-items")),
-    top: positiveInteger("--top", string("top")),
+    maxItems: integer("--max-items", string("max-items"), 1),
+    // 0 writes nothing but still sums: what a resume command gives once --top is reached.
+    top: integer("--top", string("top"), 0),
     output: string("output"),
     baseUrl: string("base-url"),
     allowInsecureHttp: values["allow-insecure-http"] === true,
@@ -132,11 +133,12 @@ function parseQuery(pairs: string[]): Record<string, string> {
   return query;
 }
 
-function positiveInteger(flag: string, value: string | undefined): number | undefined {
+function integer(flag: string, value: string | undefined, min: 0 | 1): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
-    throw new UsageError(`${flag} must be a positive integer, not "${value}"`);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) {
+    const what = min === 1 ? "a positive integer" : "an integer of 0 or more";
+    throw new UsageError(`${flag} must be ${what}, not "${value}"`);
   }
   return n;
 }

@@ -55,8 +55,10 @@ export class WalkStopped extends Error {
     override readonly cause: unknown,
     /** The resume point: after the last page written. */
     readonly at: ResumePoint,
-    /** Items written before it stopped. */
-    readonly written: number,
+    /** Items received before it stopped (every one counted and summed). */
+    readonly items: number,
+    /** Items written before it stopped: fewer than `items` with `--top`. */
+    readonly shown: number,
     /** The `--sum` total of those items, when asked for. */
     readonly sum: Total | undefined,
   ) {
@@ -212,9 +214,11 @@ export async function runGet(
       const room = args.maxItems === undefined ? page.items.length : args.maxItems - items;
       stayPut.page(page);
       const taken = page.items.slice(0, room);
-      // Summed first: money the total cannot read stops the walk before its page is written.
-      total?.add(taken);
+      // Read first: money the total cannot read stops the walk before its page is written;
+      // added after: a page whose write failed is in no count, since the resume fetches it again.
+      const sum = total?.prepare(taken);
       await sink.write(taken);
+      sum?.();
       items += taken.length;
       pages++;
       matching = page.total ?? matching;
@@ -230,7 +234,7 @@ export async function runGet(
     // Once the list changed under it, no resume point helps: the walk must start again.
     if (pages === 0 || error instanceof ListChangedError) throw error;
     await sink.stop();
-    throw new WalkStopped(error, at, items, total);
+    throw new WalkStopped(error, at, items, sink.shown, total);
   } finally {
     bar?.clear();
   }

@@ -48,7 +48,8 @@ GET one path of the /v1 API and print its data on stdout (progress, totals and n
                          metadata.name,cost.current_run_rate_hourly (money: its exact amount)
   --sum a.b              exact total of a money field: a last row in table/csv/tsv, a line on
                          stderr for ndjson/json
-  --top N                write only the first N items in any format; the walk still counts all
+  --top N                write only the first N items in any format (0: none); the walk still
+                         counts and sums all
   --max-items N          stop the walk after N items
   --output FILE          write the data to FILE instead of stdout
   --base-url URL         the API (default KUBEADAPT_BASE_URL, else the production API)

@@ -47,20 +47,20 @@ export function createSink(out: Writable, options: SinkOptions): ItemSink {
   const { columns, top } = options;
   let shown = 0;
   let hidden = 0;
-  // Items past `top` are counted, never held or written.
-  const take = (items: readonly unknown[]) => {
-    const room = top === undefined ? items.length : Math.max(0, top - shown);
-    const kept = items.slice(0, room);
-    shown += kept.length;
-    hidden += items.length - kept.length;
-    return kept;
-  };
   const sink = (
     writeItems: (items: readonly unknown[]) => Promise<void>,
     end: (footer?: string[]) => Promise<void>,
     stop: () => Promise<void> = async () => {},
   ): ItemSink => ({
-    write: (items) => writeItems(take(items)),
+    // Items past `top` are counted, never held or written; counted once written, so a failed
+    // write is in neither count.
+    async write(items) {
+      const room = top === undefined ? items.length : Math.max(0, top - shown);
+      const kept = items.slice(0, room);
+      await writeItems(kept);
+      shown += kept.length;
+      hidden += items.length - kept.length;
+    },
     end,
     stop,
     get shown() {

@@ -95,7 +95,9 @@ export function exitCodeOf(error: unknown, interrupted = false): number {
  */
 export function describeError(error: unknown, resume?: string): string {
   if (!isKubeadaptError(error)) {
-    return `error: ${visible(error instanceof Error ? error.message : String(error))}\n`;
+    // Not the API's: the output failed mid-walk (a full disk), and the walk can go on.
+    const text = `error: ${visible(error instanceof Error ? error.message : String(error))}\n`;
+    return resume ? `${text}  resume with: ${resume}\n` : text;
   }
   const status = error.status === undefined ? "" : ` (HTTP ${error.status})`;
   // The SDK's text names its own option (`maxPages`); the CLI has no flag for it.

@@ -3,13 +3,25 @@ import type { GetArgs } from "./args.js";
 /** Where an interrupted or failed walk goes on: a cursor, or Cost Explorer's page number. */
 export type ResumePoint = { cursor: string } | { page: number };
 
+/** What a stopped walk had done: the counts its resume command takes off the limits. */
+export interface WalkDone {
+  /** Items received, taken off `--max-items` (which caps the walk). */
+  items: number;
+  /** Items written, taken off `--top` (which caps the output). */
+  shown: number;
+}
+
 /**
  * The `kubeadapt get` command line that goes on where a walk stopped: every flag of the
- * original (normalized), `--query cursor=…` (or `page=…`) instead of the start, and
- * `--max-items` lowered by the items already written. Each word is quoted for a POSIX shell.
- * @param written - items already written, taken off `--max-items`
+ * original (normalized), `--query cursor=…` (or `page=…`) instead of the start, `--max-items`
+ * lowered by the items already received and `--top` by the items already written, so the two
+ * runs together write and count what one run would have. Each word is quoted for a POSIX shell.
+ * @returns the command, or undefined when `--top` is reached and no `--sum` needs the rest
  */
-export function resumeCommand(args: GetArgs, at: ResumePoint, written: number): string {
+export function resumeCommand(args: GetArgs, at: ResumePoint, done: WalkDone): string | undefined {
+  const top = args.top === undefined ? undefined : Math.max(0, args.top - done.shown);
+  // With nothing left to write, the rest of the walk only matters to a total.
+  if (top === 0 && args.sum === undefined) return undefined;
   const words = ["kubeadapt", "get", args.path];
   const flag = (name: string, value: string | number | undefined) => {
     if (value !== undefined) words.push(`--${name}`, String(value));
@@ -26,8 +38,8 @@ export function resumeCommand(args: GetArgs, at: ResumePoint, written: number): 
   flag("format", args.format);
   flag("columns", args.columns);
   flag("sum", args.sum);
-  flag("top", args.top);
-  flag("max-items", args.maxItems === undefined ? undefined : args.maxItems - written);
+  flag("top", top);
+  flag("max-items", args.maxItems === undefined ? undefined : args.maxItems - done.items);
   flag("output", args.output);
   flag("base-url", args.baseUrl);
   toggle("allow-insecure-http", args.allowInsecureHttp);

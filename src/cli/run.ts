@@ -8,9 +8,9 @@ import { planGet, runGet, WalkStopped } from "./get-command.js";
 import { describePaths, GET_USAGE, pathsUsage, USAGE } from "./help.js";
 import { describeError, exitCodeOf } from "./report-error.js";
 import { resumeCommand } from "./resume.js";
-import { plural, summaryLines } from "./summary.js";
+import { stoppedAfter, stoppedNotes } from "./stopped.js";
+import { summaryLines } from "./summary.js";
 import { chooseTarget } from "./target.js";
-import { totalText } from "./total.js";
 import { UsageError } from "./usage-error.js";
 import { VERSION } from "./version.js";
 
@@ -89,19 +89,12 @@ async function get(args: GetArgs, io: CliIo): Promise<number> {
     return EXIT_CODES.ok;
   } catch (error) {
     if (!(error instanceof WalkStopped)) throw error;
-    const resume = resumeCommand(args, error.at, error.written);
+    const resume = resumeCommand(args, error.at, error);
     const interrupted = signal.aborted && isAbortError(error.cause);
-    // The resumed run's total covers only the rest: this part's is needed to add it up.
-    const sum = error.sum
-      ? `  partial sum of ${error.sum.path} over the ${plural(error.written, "item")} written: ${totalText(error.sum)} (the resumed run sums the rest only)\n`
-      : "";
-    const rewrite = args.output
-      ? `  note: the resumed run rewrites ${args.output}; give it another --output to keep this part\n`
-      : "";
-    const note = sum + rewrite;
+    const note = stoppedNotes(error, args, resume);
     stderr.write(
       interrupted
-        ? `interrupted after ${error.written} items\n  resume with: ${resume}\n${note}`
+        ? `interrupted after ${stoppedAfter(error, args)}\n${resume ? `  resume with: ${resume}\n` : ""}${note}`
         : `${describeError(error.cause, resume)}${note}`,
     );
     return exitCodeOf(error.cause, signal.aborted);

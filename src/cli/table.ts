@@ -14,7 +14,8 @@ export function renderTable(
   options: { keepEmpty?: boolean; footer?: string[] | undefined; hidden?: number } = {},
 ): string {
   const more = options.hidden ? `… and ${options.hidden} more\n` : "";
-  if (items.length === 0) return `(no items)\n${more}`;
+  // A footer (a total, also of rows not shown: `--top 0`) is never dropped with the rows.
+  if (items.length === 0 && !options.footer) return `(no items)\n${more}`;
   const all = items.map((item) => columns.map((c) => visible(cellOf(item, c, "table"))));
   // A column the footer fills (its label, say) is kept even when no item fills it.
   const filled = options.footer ? [...all, options.footer] : all;

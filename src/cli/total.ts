@@ -16,6 +16,13 @@ export interface Total {
    * @throws InvalidMoneyError naming the item, for a value there that is not a valid Money
    */
   add(items: readonly unknown[]): void;
+  /**
+   * Reads the money of `items` as {@link Total.add} does, without adding it yet: a page is
+   * checked before it is written and added once it is, so a failed write leaves it out.
+   * @returns the function that adds it
+   * @throws InvalidMoneyError naming the item, for a value there that is not a valid Money
+   */
+  prepare(items: readonly unknown[]): () => void;
   /** The sums so far, one per currency, in the order the currencies came. */
   sums(): Money[];
   /** Items that had money at `path`. */
@@ -39,14 +46,13 @@ export function createTotal(template: string, path: string): Total {
   const byCurrency = new Map<string, Decimal>();
   let counted = 0;
   let missing = 0;
-  return {
-    path,
-    add(items) {
-      // Every value is read before any is added, so a bad one leaves the total as it was.
-      const read = items.map((item, i) => {
-        const money = readPath(item, path);
-        return money == null ? undefined : readMoney(path, money, item, counted + missing + i + 1);
-      });
+  const prepare = (items: readonly unknown[]) => {
+    // Every value is read before any is added, so a bad one leaves the total as it was.
+    const read = items.map((item, i) => {
+      const money = readPath(item, path);
+      return money == null ? undefined : readMoney(path, money, item, counted + missing + i + 1);
+    });
+    return () => {
       for (const money of read) {
         if (!money) {
           missing++;
@@ -56,7 +62,12 @@ export function createTotal(template: string, path: string): Total {
         const before = byCurrency.get(money.currency);
         byCurrency.set(money.currency, before ? addDecimals(before, money.amount) : money.amount);
       }
-    },
+    };
+  };
+  return {
+    path,
+    add: (items) => prepare(items)(),
+    prepare,
     sums: () => [...byCurrency].map(([currency, amount]) => toMoney(amount, currency)),
     get counted() {
       return counted;

@@ -117,7 +117,11 @@ describe("flags get the CLI's own messages, never node's parseArgs text", () => 
       ["get", "/v1/workloads", "--format", "xml"],
       '--format must be ndjson, json, table, csv, tsv, not "xml"',
     ],
-    [["get", "/v1/workloads", "--top", "0"], '--top must be a positive integer, not "0"'],
+    [["get", "/v1/workloads", "--top", "-1"], '--top must be an integer of 0 or more, not "-1"'],
+    [
+      ["get", "/v1/workloads", "--max-items", "0"],
+      '--max-items must be a positive integer, not "0"',
+    ],
     [
       ["get", "/v1/workloads", "--max-items", "-1"],
       '--max-items must be a positive integer, not "-1"',

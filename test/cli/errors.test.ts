@@ -14,6 +14,7 @@ import {
   TimeoutError,
 } from "../../src/errors.js";
 import { createFakeKubeadapt } from "../../src/testing/index.js";
+import { startFakeProxy } from "../helpers/fake-proxy.js";
 import { listPage, serverPerTest } from "../helpers/loopback-server.js";
 import { runInProcess } from "./run-cli.js";
 
@@ -92,23 +93,13 @@ describe("a walk that fails mid-way", () => {
   it("exits 1 with where it stopped and the whole command that resumes it", async () => {
     const fake = createFakeKubeadapt({ token: TOKEN, sizes: { workloads: 30 } });
     // A proxy to the fake that fails every page after the first: a deterministic mid-walk error.
-    const proxy = createHttpServer(async (req, res) => {
-      const url = new URL(req.url ?? "/", fake.baseUrl);
-      if (url.searchParams.has("cursor")) {
-        res.writeHead(500, { "content-type": "application/json" });
-        res.end(JSON.stringify({ error: { code: "INTERNAL", message: "boom" } }));
-        return;
-      }
-      const answer = await fake.fetch(url, {
-        headers: { authorization: req.headers.authorization ?? "" },
-      });
-      res.writeHead(answer.status, { "content-type": "application/json" });
-      res.end(await answer.text());
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    const proxy = await startFakeProxy(fake, (url) =>
+      url.searchParams.has("cursor")
+        ? { status: 500, code: "INTERNAL", message: "boom" }
+        : undefined,
+    );
     try {
-      const { port } = proxy.address() as AddressInfo;
-      const base = `http://127.0.0.1:${port}`;
+      const base = proxy.origin;
       const run = await runInProcess(
         ["get", "/v1/workloads", "--all", "--limit", "10", "-o", "csv", "--base-url", base],
         { KUBEADAPT_API_TOKEN: TOKEN },
@@ -123,8 +114,7 @@ describe("a walk that fails mid-way", () => {
         ),
       );
     } finally {
-      proxy.closeAllConnections();
-      await new Promise((resolve) => proxy.close(resolve));
+      await proxy.close();
     }
   });
 });
@@ -132,8 +122,9 @@ describe("a walk that fails mid-way", () => {
 describe("a walk that fails after its first page", () => {
   const serve = serverPerTest();
   const sum = "cost.current_run_rate_hourly";
-  // Page 1 of three workloads costing 1.1, 2.1 and 3.1, then a 403 (not retried) for page 2.
-  const failOnPageTwo = () =>
+  // Page 1 of three workloads costing 1.1, 2.1 and 3.1 (or `costs`), then a 403 (not retried)
+  // for page 2.
+  const failOnPageTwo = (costs: (string | null)[] = ["1.1000", "2.1000", "3.1000"]) =>
     serve((request, response) => {
       if (request.url.includes("cursor=")) {
         response.writeHead(403, { "content-type": "application/json" });
@@ -142,7 +133,8 @@ describe("a walk that fails after its first page", () => {
       }
       const body = JSON.parse(listPage(["w-1", "w-2", "w-3"], "c2"));
       body.data.forEach((item: Record<string, unknown>, i: number) => {
-        item.cost = { current_run_rate_hourly: { amount: `${i + 1}.1000`, currency: "USD" } };
+        const amount = costs[i];
+        item.cost = { current_run_rate_hourly: amount && { amount, currency: "USD" } };
       });
       response.end(JSON.stringify(body));
     });
@@ -179,6 +171,18 @@ describe("a walk that fails after its first page", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
       `  partial sum of ${sum} over the 3 items written: 6.3000 USD (the resumed run sums the rest only)\n`,
+    );
+  });
+
+  it("with --sum says how many items of that part had no value, as a whole run's note does", async () => {
+    const server = await failOnPageTwo(["1.1000", null, "3.1000"]);
+    const run = await runInProcess(
+      ["get", "/v1/workloads", "--all", "--sum", sum, "--base-url", server.origin],
+      { KUBEADAPT_API_TOKEN: TOKEN },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `  partial sum of ${sum} over the 3 items written: 4.2000 USD (the resumed run sums the rest only)\n  note: 1 item had no ${sum}, not in this sum\n`,
     );
   });
 });

@@ -329,6 +329,17 @@ describe("--sum", () => {
     );
   });
 
+  it("--top 0 writes no item, and a table still gets its TOTAL row of all of them", async () => {
+    const sum = "cost.current_run_rate_hourly";
+    const table = await runInProcess(`get /v1/workloads --all --top 0 -o table --sum ${sum}`);
+    expect(table.code).toBe(0);
+    const lines = table.stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^NAME\s/);
+    expect(lines[1]).toBe(`… and ${workloads.length} more`);
+    expect(lines[2]).toMatch(new RegExp(`^TOTAL \\(all ${workloads.length}\\) +${total} USD$`));
+  });
+
   it("refuses a field that is not money, naming the money fields", async () => {
     const run = await runInProcess("get /v1/workloads --sum metadata.name");
     expect(run.code).toBe(2);
