@@ -87,7 +87,7 @@ export function parseSuccessBody(response: PageResponse, body: string | undefine
 
 /**
  * The {@link ProtocolError} for a response whose body is not the JSON `what` expected:
- * "expected a JSON <what> with HTTP <status>, received <type>: "<redacted excerpt>"".
+ * "expected a JSON <what> with HTTP <status>, received <type>: "<excerpt>"", both redacted.
  */
 export function protocolError(
   response: PageResponse,
@@ -101,9 +101,9 @@ export function protocolError(
     .trim();
   const excerpt =
     text.length > BODY_EXCERPT_LENGTH ? `${text.slice(0, BODY_EXCERPT_LENGTH)}…` : text;
-  const type = response.headers.get("content-type") ?? "no content type";
+  // The content type is redacted too: a proxy may echo the request's headers into it.
   return new ProtocolError(
-    `expected a JSON ${what} with HTTP ${response.status}, received ${type}: ${JSON.stringify(excerpt)}`,
+    `expected a JSON ${what} with HTTP ${response.status}, received ${redact(response.headers.get("content-type") ?? "no content type", token)}: ${JSON.stringify(excerpt)}`,
     { status: response.status, retryAfterMs },
   );
 }

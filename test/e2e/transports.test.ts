@@ -129,6 +129,19 @@ describe.each(transports)("over %s", (_name, transport) => {
     expect(inspect(error, { depth: 20, showHidden: true })).not.toContain(TOKEN);
   });
 
+  it("throws ProtocolError without the token when a gateway echoes it into Content-Type", async () => {
+    const server = await serve((request, response) => {
+      const type = `text/html; echo="${request.headers.authorization}"`;
+      response.writeHead(502, { "content-type": type }).end("<h1>Bad Gateway</h1>");
+    });
+    const error = await client(server, { maxRetries: 0 })
+      .get("/v1/clusters")
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "ProtocolError", status: 502 });
+    expect((error as Error).message).toContain('text/html; echo="Bearer [REDACTED]"');
+    expect(inspect(error, { depth: 20, showHidden: true })).not.toContain(TOKEN);
+  });
+
   it("throws AbortError when the caller aborts while the server is silent", async () => {
     const server = await serve(() => controller.abort());
     const controller = new AbortController();
