@@ -120,7 +120,8 @@ const location = (received: Received) => {
 // response.
 function decoded(received: Received, hop: Hop, maxBytes: number): Buffer | null | Promise<Buffer> {
   if (NULL_BODY.has(received.status) || hop.method === "HEAD") return null;
-  const coding = received.headers["content-encoding"];
+  // A coding per header line arrives as an array: fetch reads them as one list.
+  const coding = fieldValue(received.headers["content-encoding"]);
   if (!coding) return received.body;
   return decodeBody(received.body, coding, maxBytes).catch((cause) => {
     throw cause?.code === "ERR_BUFFER_TOO_LARGE"

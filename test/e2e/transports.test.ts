@@ -67,6 +67,19 @@ describe.each(transports)("over %s", (_name, transport) => {
     expect(server.seen[0]?.headers["accept-encoding"]).toMatch(/gzip, deflate/);
   });
 
+  it("decodes a body whose codings come in two Content-Encoding lines", async () => {
+    const server = await serve((_request, response) => {
+      response
+        .writeHead(200, [
+          ["content-type", "application/json"],
+          ["content-encoding", "deflate"],
+          ["content-encoding", "gzip"],
+        ])
+        .end(gzipSync(deflateSync(listPage(["x"]))));
+    });
+    expect(await client(server, { maxRetries: 0 }).get("/v1/clusters")).toEqual([{ id: "x" }]);
+  });
+
   it("retries a body that cannot be decoded, then throws ConnectionError", async () => {
     const server = await serve((_request, response) => {
       response.writeHead(200, { ...JSON_TYPE, "content-encoding": "gzip" }).end("not gzip");
