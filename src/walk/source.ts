@@ -102,8 +102,10 @@ export function pageSource<T>(
           throw new ProtocolError("A list response is not the { data: [...], meta } envelope");
         }
         const data = (body as { data: T[] }).data;
+        // Handed on with the page only, never quoted by a ProtocolError: this layer cannot redact
+        // it, and a server that breaks the protocol may echo the token there (the debug log line
+        // quotes it, redacted).
         const requestId = typeof meta.request_id === "string" ? meta.request_id : undefined;
-        const bad = (message: string) => new ProtocolError(message, { requestId });
         const field = offset ? "page_info" : "pagination";
         const info = meta[field];
         const more = isRecord(info) ? info.has_more : undefined;
@@ -113,13 +115,13 @@ export function pageSource<T>(
             ? !isCount(info.page) || !isCount(info.total_pages) || !isCount(info.total_count)
             : more !== undefined && typeof more !== "boolean")
         ) {
-          throw bad(`A list response has no valid meta.${field}`);
+          throw new ProtocolError(`A list response has no valid meta.${field}`);
         }
         let nextCursor: string | undefined;
         let hasMore: boolean;
         if (offset) {
           if (info.page !== page) {
-            throw bad(`Asked for page ${page} but the server sent page ${info.page}`);
+            throw new ProtocolError(`Asked for page ${page} but the server sent page ${info.page}`);
           }
           hasMore = page < (info.total_pages as number);
         } else {
@@ -127,7 +129,9 @@ export function pageSource<T>(
           hasMore = more === true || (more === undefined && next !== "");
           if (hasMore) {
             if (typeof next !== "string" || next === "" || seenCursors.has(next)) {
-              throw bad("More pages follow but next_cursor is missing or was already sent");
+              throw new ProtocolError(
+                "More pages follow but next_cursor is missing or was already sent",
+              );
             }
             nextCursor = next;
           }
@@ -149,7 +153,9 @@ export function pageSource<T>(
         if (data.length > 0) {
           emptyRun = 0;
         } else if (hasMore && ++emptyRun > MAX_EMPTY_PAGES) {
-          throw bad(`More than ${MAX_EMPTY_PAGES} empty pages in a row said more pages follow`);
+          throw new ProtocolError(
+            `More than ${MAX_EMPTY_PAGES} empty pages in a row said more pages follow`,
+          );
         }
         return result;
       }

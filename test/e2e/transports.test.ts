@@ -155,6 +155,20 @@ describe.each(transports)("over %s", (_name, transport) => {
     expect(inspect(error, { depth: 20, showHidden: true })).not.toContain(TOKEN);
   });
 
+  it("throws ProtocolError without the token when a broken page echoes it as its request id", async () => {
+    const server = await serve((request, response) => {
+      const meta = { request_id: request.headers.authorization, pagination: { has_more: "yes" } };
+      response.writeHead(200, JSON_TYPE).end(JSON.stringify({ data: [], meta }));
+    });
+    const error = await client(server)
+      .paginate("/v1/clusters")
+      .toArray({ max: 10 })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "ProtocolError", page: 1 });
+    expect(JSON.stringify(error)).not.toContain(TOKEN);
+    expect(inspect(error, { depth: 20, showHidden: true })).not.toContain(TOKEN);
+  });
+
   it("throws AbortError when the caller aborts while the server is silent", async () => {
     const server = await serve(() => controller.abort());
     const controller = new AbortController();
