@@ -1,3 +1,5 @@
+import { utf8Text } from "./utf8-text.js";
+
 /**
  * A `Response` whose body is already in memory. Node's `Response` keeps its body as a web
  * `ReadableStream` even when it holds a single buffer, and making and draining that stream is
@@ -63,7 +65,7 @@ export class BufferedResponse extends Response {
     const bytes = await this.#take();
     return bytes === null
       ? ""
-      : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString();
+      : utf8Text(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
   }
 
   override async json(): Promise<unknown> {

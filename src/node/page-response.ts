@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { PageResponse } from "../internal/exchange.js";
 import type { Received } from "./send.js";
+import { utf8Text } from "./utf8-text.js";
 
 /** A field's value as `Headers.get` gives it: repeated values joined by ", ", or null. */
 export const fieldValue = (value: IncomingHttpHeaders[string]): string | null =>
@@ -13,7 +14,7 @@ export const fieldValue = (value: IncomingHttpHeaders[string]): string | null =>
  */
 export function pageResponse(received: Received, body: Buffer | null): PageResponse {
   const { status, headers } = received;
-  const text = body === null ? "" : body.toString();
+  const text = body === null ? "" : utf8Text(body);
   return {
     status,
     ok: status >= 200 && status < 300,

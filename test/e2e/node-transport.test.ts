@@ -128,6 +128,17 @@ describe.each(fetches)("%s", (_name, send) => {
     expect([empty.body === null, await empty.text()]).toEqual([false, ""]);
   });
 
+  it("drops a leading UTF-8 byte order mark from text() and json(), not from the bytes", async () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const server = await serve((_request, response) => {
+      response.end(Buffer.concat([bom, Buffer.from('{"a":"é"}')]));
+    });
+    expect(await (await send(server.origin)).json()).toEqual({ a: "é" });
+    expect(await (await send(server.origin)).text()).toBe('{"a":"é"}');
+    const bytes = await (await send(server.origin)).arrayBuffer();
+    expect(Buffer.from(bytes).subarray(0, 3)).toEqual(bom);
+  });
+
   it("reads a body once: by text(), json(), clone() or its stream", async () => {
     const server = await serve((_request, response) => response.end('{"a":1}'));
     const first = await send(server.origin);

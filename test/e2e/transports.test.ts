@@ -80,6 +80,16 @@ describe.each(transports)("over %s", (_name, transport) => {
     expect(await client(server, { maxRetries: 0 }).get("/v1/clusters")).toEqual([{ id: "x" }]);
   });
 
+  it("reads a page that starts with a UTF-8 byte order mark", async () => {
+    const server = await serve((_request, response) => {
+      const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+      response.writeHead(200, JSON_TYPE).end(Buffer.concat([bom, Buffer.from(listPage(["é"]))]));
+    });
+    const ka = client(server, { maxRetries: 0 });
+    expect(await ka.get("/v1/clusters")).toEqual([{ id: "é" }]);
+    expect(await ka.paginate("/v1/clusters").toArray({ max: 10 })).toEqual([{ id: "é" }]);
+  });
+
   it("retries a body that cannot be decoded, then throws ConnectionError", async () => {
     const server = await serve((_request, response) => {
       response.writeHead(200, { ...JSON_TYPE, "content-encoding": "gzip" }).end("not gzip");
