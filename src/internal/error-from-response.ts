@@ -14,6 +14,7 @@ import {
 import type { PageResponse } from "./exchange.js";
 import { isRecord } from "./is-record.js";
 import { redact } from "./redact.js";
+import { requestIdOf } from "./request-id.js";
 import { parseRetryAfter } from "./retry-after.js";
 
 /** The longest excerpt of an unexpected body that a {@link ProtocolError} message quotes. */
@@ -63,12 +64,11 @@ export function errorFromResponse(
       : status === 400 && code === "INVALID_CURSOR"
         ? InvalidCursorError
         : (BY_STATUS[status] ?? KubeadaptError);
-  const requestId = value?.meta?.request_id;
   return new ErrorType(error.message, {
     status,
     code,
     details: Array.isArray(details) ? (details.filter(isRecord) as ErrorDetail[]) : [],
-    requestId: typeof requestId === "string" ? requestId : undefined,
+    requestId: requestIdOf(value?.meta?.request_id),
     retryAfterMs,
   });
 }

@@ -4,6 +4,7 @@
 // so a walk can never loop on it or end early without saying so.
 import { isCursorExpiredError, ProtocolError } from "../errors.js";
 import { isRecord } from "../internal/is-record.js";
+import { requestIdOf } from "../internal/request-id.js";
 import type { SignalLike } from "../internal/signals.js";
 import type { Page } from "./types.js";
 
@@ -102,10 +103,8 @@ export function pageSource<T>(
           throw new ProtocolError("A list response is not the { data: [...], meta } envelope");
         }
         const data = (body as { data: T[] }).data;
-        // Handed on with the page only, never quoted by a ProtocolError: this layer cannot redact
-        // it, and a server that breaks the protocol may echo the token there (the debug log line
-        // quotes it, redacted).
-        const requestId = typeof meta.request_id === "string" ? meta.request_id : undefined;
+        // Of the spec's form only: this layer has no token to redact.
+        const requestId = requestIdOf(meta.request_id);
         const field = offset ? "page_info" : "pagination";
         const info = meta[field];
         const more = isRecord(info) ? info.has_more : undefined;

@@ -179,6 +179,38 @@ describe.each(transports)("over %s", (_name, transport) => {
     expect(inspect(error, { depth: 20, showHidden: true })).not.toContain(TOKEN);
   });
 
+  it("hands on a page's request id only in the spec's form, never an echoed token", async () => {
+    const server = await serve((request, response) => {
+      const second = request.url?.includes("cursor=") ?? false;
+      const meta = {
+        request_id: second ? "req_2" : request.headers.authorization,
+        pagination: { has_more: !second, next_cursor: second ? "" : "c2" },
+      };
+      response.writeHead(200, JSON_TYPE).end(JSON.stringify({ data: [{ id: "a" }], meta }));
+    });
+    const pages = [];
+    for await (const page of client(server).paginate("/v1/clusters").pages()) pages.push(page);
+    expect(pages.map((page) => page.requestId)).toEqual([undefined, "req_2"]);
+    expect(inspect(pages, { depth: 20 })).not.toContain(TOKEN);
+  });
+
+  it("gives an API error the request id of its envelope only in the spec's form", async () => {
+    const server = await serve((request, response) => {
+      const echo = request.url?.includes("echo") ?? false;
+      const meta = { request_id: echo ? `req_1 ${request.headers.authorization}` : "req_404" };
+      const error = { code: "NOT_FOUND", message: "No such cluster" };
+      response.writeHead(404, JSON_TYPE).end(JSON.stringify({ error, meta }));
+    });
+    const get = (id: string) =>
+      client(server)
+        .get("/v1/clusters/{cluster_id}", { params: { path: { cluster_id: id } } })
+        .catch((e: unknown) => e);
+    expect(await get("plain")).toMatchObject({ name: "NotFoundError", requestId: "req_404" });
+    const echoed = await get("echo");
+    expect(echoed).toMatchObject({ name: "NotFoundError", requestId: undefined });
+    expect(inspect(echoed, { depth: 20, showHidden: true })).not.toContain(TOKEN);
+  });
+
   it("throws AbortError when the caller aborts while the server is silent", async () => {
     const server = await serve(() => controller.abort());
     const controller = new AbortController();
