@@ -499,13 +499,14 @@ export interface components {
          * @enum {string}
          */
         ClusterStatus: "connected" | "disconnected" | "pending";
+        /**
+         * @description Unique id of a request; quote it to support.
+         * @example req_01J5K3V0Q7Y4XR8A2B3C5D7E9F
+         */
+        RequestId: string;
         /** @description Metadata every response carries. */
         ResponseMeta: {
-            /**
-             * @description Unique id of this request; quote it to support.
-             * @example req_01J5K3V0Q7Y4XR8A2B3C5D7E9F
-             */
-            request_id: string;
+            request_id: components["schemas"]["RequestId"];
             /**
              * Format: date-time
              * @description When the server evaluated the request.
@@ -945,6 +946,7 @@ export interface components {
         /** @description The request is malformed: `limit` outside 1..500 or not an integer (`details[0].field` is `limit`), another invalid parameter, or a cursor that was modified (`INVALID_CURSOR`; restarting the walk from page 1 recovers). Any query or path parameter whose value breaks its schema (wrong type, a non-integer such as `2.5` or `20abc`, an empty value, out of range, not in the enum, a bad date or UUID) returns 400 `BAD_REQUEST` with `details[].field` naming it. */
         ListBadRequest: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -954,6 +956,7 @@ export interface components {
         /** @description The `Authorization` header is missing, malformed (anything but `Bearer <token>`: `Basic …`, `Bearer` with no token) or names a token the API does not know (unknown, revoked). Each gets this status with the error envelope. */
         Unauthorized: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -963,6 +966,7 @@ export interface components {
         /** @description The token is valid but lacks the permission scope this endpoint needs. */
         Forbidden: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -972,6 +976,7 @@ export interface components {
         /** @description The cursor can no longer be used: `details[0].reason` is `expired` (older than 24 hours) or `query_changed` (a filter, `cost_mode` or `limit` differs from the page that issued it). Restart the walk from page 1 (no cursor) to recover. */
         CursorExpired: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -981,6 +986,7 @@ export interface components {
         /** @description Too many requests. Wait `Retry-After` seconds, then retry the identical request. */
         RateLimited: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
@@ -991,6 +997,7 @@ export interface components {
         /** @description An unexpected server error. Safe to retry a GET with backoff. */
         InternalError: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1000,6 +1007,7 @@ export interface components {
         /** @description The service is temporarily unavailable (deploy, overload). Retry after `Retry-After` seconds. */
         ServiceUnavailable: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
@@ -1010,6 +1018,7 @@ export interface components {
         /** @description A query or path parameter is invalid; `details[].field` names it. Any query or path parameter whose value breaks its schema (wrong type, a non-integer such as `2.5` or `20abc`, an empty value, out of range, not in the enum, a bad date or UUID) returns 400 `BAD_REQUEST` with `details[].field` naming it. */
         BadRequest: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1019,6 +1028,7 @@ export interface components {
         /** @description No resource with this id exists in the organization. */
         NotFound: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1028,6 +1038,7 @@ export interface components {
         /** @description A parameter is invalid: `per_page` outside 1..500, `page` below 1, or a malformed date; `details[].field` names it. */
         CostExplorerBadRequest: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1095,6 +1106,11 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /**
+         * @description The id of this request: the same value as the body's `meta.request_id`, which every response, success or error, carries. Assumption (the API's documents show only `meta.request_id`): the header is optional, because the body is the source of truth and a gateway in front of the API may drop it; when sent, it must equal `meta.request_id`, so a client may log the id before it reads the body. The contract suite checks that on every response, except against a Prism mock, which takes the header from this example rather than from the body it serves.
+         * @example req_01J5K3V0Q7Y4XR8A2B3C5D7E9F
+         */
+        RequestId: components["schemas"]["RequestId"];
         /** @description How long to wait before retrying, in either form RFC 9110 (section 10.2.3) allows: delta-seconds (`30`) or an HTTP-date in IMF-fixdate form (`Wed, 21 Oct 2026 07:28:00 GMT`). Clients must accept both. Assumption (the API's documents are silent): the API itself sends delta-seconds, and a gateway in front of it may send an HTTP-date. The contract suite checks that every 429 carries this header in one of these forms, and waits as it says before retrying. */
         RetryAfter: number | string;
     };
@@ -1129,6 +1145,7 @@ export interface operations {
             /** @description One page of clusters. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1162,6 +1179,7 @@ export interface operations {
             /** @description The cluster. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1201,6 +1219,7 @@ export interface operations {
             /** @description One page of namespaces. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1235,6 +1254,7 @@ export interface operations {
             /** @description Every node group of the cluster. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1278,6 +1298,7 @@ export interface operations {
             /** @description One page of nodes. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1322,6 +1343,7 @@ export interface operations {
             /** @description One page of workloads. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1363,6 +1385,7 @@ export interface operations {
             /** @description One page of Cost Explorer rows. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1398,6 +1421,7 @@ export interface operations {
             /** @description One page of departments. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1431,6 +1455,7 @@ export interface operations {
             /** @description The department. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1469,6 +1494,7 @@ export interface operations {
             /** @description One page of namespaces. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1502,6 +1528,7 @@ export interface operations {
             /** @description The namespace. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1534,6 +1561,7 @@ export interface operations {
             /** @description Every node group. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1560,6 +1588,7 @@ export interface operations {
             /** @description The organization. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1588,6 +1617,7 @@ export interface operations {
             /** @description The dashboard. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1627,6 +1657,7 @@ export interface operations {
             /** @description One page of recommendations. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1657,6 +1688,7 @@ export interface operations {
             /** @description The recommendation. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1695,6 +1727,7 @@ export interface operations {
             /** @description One page of teams. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1728,6 +1761,7 @@ export interface operations {
             /** @description The team. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1767,6 +1801,7 @@ export interface operations {
             /** @description One page of team assignments. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1810,6 +1845,7 @@ export interface operations {
             /** @description One page of workloads. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1843,6 +1879,7 @@ export interface operations {
             /** @description The workload. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1884,6 +1921,7 @@ export interface operations {
             /** @description One page of pods. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {

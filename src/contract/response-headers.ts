@@ -8,15 +8,20 @@ export interface HeaderSubject {
   template: string | undefined;
   status: number;
   headers: Headers;
+  /** The parsed JSON body, whose `meta.request_id` an `X-Request-Id` header must equal. */
+  body?: unknown;
 }
 
 /**
  * What is wrong with a response's headers: `Content-Type` other than `application/json` (a
- * `charset` parameter is fine), a header its documented response marks `required` missing, and
- * a 429 without `Retry-After` (the spec tells clients to wait that long). Header values are
- * validated against their schemas with the body. One message per problem.
+ * `charset` parameter is fine), a header its documented response marks `required` missing, a
+ * 429 without `Retry-After` (the spec tells clients to wait that long), and an `X-Request-Id`
+ * other than the body's `meta.request_id`. Header values are validated against their schemas
+ * with the body. One message per problem.
+ * @param mock - the target is a Prism mock, which takes `X-Request-Id` from the spec's example
+ *   and not from the body it serves: the two ids are not compared
  */
-export function headerViolations(ex: HeaderSubject): string[] {
+export function headerViolations(ex: HeaderSubject, mock = false): string[] {
   const out: string[] = [];
   const type = ex.headers.get("content-type");
   const media = type?.split(";")[0]?.trim().toLowerCase();
@@ -33,5 +38,15 @@ export function headerViolations(ex: HeaderSubject): string[] {
       out.push(`${ex.label} → ${ex.status}: no ${name} header`);
     }
   }
+  const mismatch = mock ? undefined : requestIdMismatch(ex);
+  if (mismatch) out.push(mismatch);
   return out;
+}
+
+// The spec makes the header optional, but when sent it must name the same request as the body.
+function requestIdMismatch(ex: HeaderSubject): string | undefined {
+  const header = ex.headers.get("x-request-id");
+  const id = (ex.body as { meta?: { request_id?: unknown } } | undefined)?.meta?.request_id;
+  if (header === null || typeof id !== "string" || header === id) return undefined;
+  return `${ex.label} → ${ex.status}: X-Request-Id is ${JSON.stringify(header)}, but meta.request_id is ${JSON.stringify(id)}`;
 }

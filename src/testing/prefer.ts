@@ -58,8 +58,9 @@ function headerExample(header: JsonObject): string | undefined {
  * The documented response a `Prefer: code=<status>[, example=<name>]` header selects for the
  * operation `template`, as a Prism mock serves it: that status, the named example's body (the
  * first example of that status when no name is given) and every documented header with its
- * example value. Undefined when the request carries no such header. A status or example the
- * spec does not document is a 500 `INTERNAL_ERROR` naming what was asked for.
+ * example value, except `X-Request-Id`, which echoes the body's `meta.request_id` as the spec
+ * requires (Prism cannot). Undefined when the request carries no such header. A status or
+ * example the spec does not document is a 500 `INTERNAL_ERROR` naming what was asked for.
  */
 export function preferredResult(template: string, prefer: string | null): FakeResult | undefined {
   const wanted = parsePrefer(prefer);
@@ -79,5 +80,7 @@ export function preferredResult(template: string, prefer: string | null): FakeRe
     const value = headerExample(header);
     if (value !== undefined) headers[name.toLowerCase()] = value;
   }
+  const id = (example.value as { meta?: { request_id?: unknown } } | null)?.meta?.request_id;
+  if (typeof id === "string") headers["x-request-id"] = id;
   return { status: wanted.code, headers, body: JSON.stringify(example.value) };
 }

@@ -196,6 +196,14 @@ export const RESPONSE_MUTANTS: readonly Mutant[] = [
     }),
   },
   {
+    id: "request-id-header-mismatch",
+    bug: "a gateway overwrites X-Request-Id with its own id (well-formed), so it no longer names meta.request_id",
+    catches: ["response-headers"],
+    layer: onBody((_body, { headers }) => {
+      headers.set("x-request-id", "req_01GATEWAY");
+    }),
+  },
+  {
     id: "retry-after-missing",
     bug: "429 is sent without Retry-After",
     catches: ["rate-limited"],

@@ -86,6 +86,29 @@ describe("header assertions on every response", () => {
     expect(headerViolations(subject({}))[0]).toContain("Content-Type is missing");
   });
 
+  it("reports an X-Request-Id other than the body's meta.request_id", () => {
+    const sent = { "content-type": "application/json", "x-request-id": "req_01GATEWAY" };
+    const body = { meta: { request_id: "req_01API" } };
+    expect(headerViolations({ ...subject(sent), body })).toEqual([
+      'GET /v1/workloads → 200: X-Request-Id is "req_01GATEWAY", but meta.request_id is "req_01API"',
+    ]);
+  });
+
+  it("accepts an X-Request-Id equal to meta.request_id, and none (the header is optional)", () => {
+    const body = { meta: { request_id: "req_01API" } };
+    const sent = { "content-type": "application/json", "x-request-id": "req_01API" };
+    expect(headerViolations({ ...subject(sent), body })).toEqual([]);
+    expect(headerViolations({ ...subject({ "content-type": "application/json" }), body })).toEqual(
+      [],
+    );
+  });
+
+  it("does not compare the ids of a Prism mock, which takes the header from the spec's example", () => {
+    const sent = { "content-type": "application/json", "x-request-id": "req_01EXAMPLE" };
+    const body = { meta: { request_id: "req_01API" } };
+    expect(headerViolations({ ...subject(sent), body }, true)).toEqual([]);
+  });
+
   it("reports a 429 without Retry-After", () => {
     expect(headerViolations(subject({ "content-type": "application/json" }, 429))).toEqual([
       "GET /v1/workloads → 429: no Retry-After header",

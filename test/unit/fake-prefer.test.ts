@@ -47,6 +47,13 @@ describe("the fake and Prism's Prefer header", () => {
     expect(res.headers.get("retry-after")).toBe("30");
   });
 
+  it("sends X-Request-Id equal to the example's meta.request_id, not the header's example", async () => {
+    const fake = createFakeKubeadapt({ token: "t", honorPrefer: true });
+    const res = await get(fake, "code=410, example=query_changed");
+    expect(res.headers.get("x-request-id")).toBe("req_01J5K3V0Q7Y4XR8A2B3C5D7E9G");
+    expect(((await res.json()) as Loose).meta.request_id).toBe("req_01J5K3V0Q7Y4XR8A2B3C5D7E9G");
+  });
+
   it("answers a status or example the spec does not document with 500 naming it", async () => {
     const fake = createFakeKubeadapt({ token: "t", honorPrefer: true });
     for (const [prefer, named] of [

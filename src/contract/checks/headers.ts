@@ -14,7 +14,7 @@ import {
 export const responseHeaders: ContractCheck = {
   id: "response-headers",
   title:
-    "Content-Type is application/json and documented headers are present and valid on every response: each GET's 200, and 400, 401, 404",
+    "Content-Type is application/json, documented headers are present and valid, and X-Request-Id (when sent) equals meta.request_id on every response: each GET's 200, and 400, 401, 404",
   async run({ probe, mode }) {
     const ids = await discoverIds(probe);
     for (const path of [
