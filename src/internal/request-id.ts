@@ -1,4 +1,4 @@
-/** ResponseMeta's `request_id` pattern in the spec (a test holds the two equal). */
+/** The spec's pattern of `meta.request_id` (its RequestId schema; a test holds the two equal). */
 export const REQUEST_ID_PATTERN = /^req_[0-9A-Za-z]+$/;
 
 /**

@@ -1,15 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { REQUEST_ID_PATTERN, requestIdOf } from "../../src/internal/request-id.js";
-import { spec } from "../../src/spec/document.js";
+import { type JsonObject, resolveRef, spec } from "../../src/spec/document.js";
 
 const TOKEN = "ka_live_0123456789abcdef0123456789abcdef";
 
 describe("requestIdOf", () => {
-  it("holds the spec's ResponseMeta.request_id pattern", () => {
+  it("holds the spec's pattern of meta.request_id", () => {
     const schemas = (spec as unknown as { components: { schemas: Record<string, unknown> } })
       .components.schemas;
-    const meta = schemas.ResponseMeta as { properties: { request_id: { pattern: string } } };
-    expect(REQUEST_ID_PATTERN.source).toBe(meta.properties.request_id.pattern);
+    const meta = schemas.ResponseMeta as { properties: { request_id: JsonObject } };
+    const { node } = resolveRef(meta.properties.request_id);
+    expect(REQUEST_ID_PATTERN.source).toBe(node.pattern);
   });
 
   it("hands on an id of the spec's form", () => {
