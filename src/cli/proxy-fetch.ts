@@ -9,9 +9,9 @@ const LOOPBACK = "localhost,127.0.0.1,[::1]";
  * The fetch the CLI sends with when the environment names a proxy, as undici's
  * `EnvHttpProxyAgent` reads it: `http_proxy`/`HTTP_PROXY` (lower case first) for http://
  * targets, `https_proxy`/`HTTPS_PROXY` for https:// ones (else the http proxy), and
- * `no_proxy`/`NO_PROXY` for hosts that go direct (loopback always does). Node's global fetch ignores these variables
- * (before Node 24, and there unless `NODE_USE_ENV_PROXY` is set), so a command run behind a
- * corporate proxy, a CI runner's included, could not reach the API.
+ * `no_proxy`/`NO_PROXY` for hosts that go direct (loopback always does). Node's global fetch
+ * ignores these variables (before Node 24, and there unless `NODE_USE_ENV_PROXY` is set), so a
+ * command run behind a corporate proxy, a CI runner's included, could not reach the API.
  * Undefined when no proxy is named: the SDK's default fetch.
  * @throws UsageError when a proxy variable is not an http(s) URL (named, not quoted)
  */
