@@ -35,8 +35,13 @@ export interface GetSummary {
   /** Items written (fewer than `items` with `--top`). */
   shown: number;
   pages: number;
-  /** Rows matching the query, when the server said. */
+  /** Rows matching the query, when the server said and its pages do not contradict it. */
   total: number | undefined;
+  /**
+   * The server's count when a partial walk's pages contradict it (it sent more items than it
+   * counted, or as many and said more follow): left out of `total` and said in a note.
+   */
+  wrongCount?: { counted: number; sent: number; more: boolean } | undefined;
   /** True when the server has more than was fetched (no --all, or --max-items). */
   partial: boolean;
   /** Where the rest starts, when `partial` and it can be resumed exactly. */
@@ -204,6 +209,10 @@ export async function runGet(
   let items = 0;
   let pages = 0;
   let matching: number | undefined;
+  // Items the server sent, cut ones too, and whether its last page said more follow: a count
+  // below them cannot be the list's size.
+  let sent = 0;
+  let moreFollow = false;
   let at: ResumePoint = offset
     ? { page: typeof firstPage === "number" ? firstPage : 1 }
     : { cursor: typeof cursor === "string" ? cursor : "" };
@@ -221,7 +230,10 @@ export async function runGet(
       sum?.();
       items += taken.length;
       pages++;
-      matching = page.total ?? matching;
+      // The count of the walk's start: what "of N" and the end-of-walk note compare with.
+      matching ??= page.total;
+      sent += page.items.length;
+      moreFollow = page.hasMore;
       at = offset ? { page: page.page + 1 } : { cursor: page.nextCursor ?? "" };
       const cut = taken.length < page.items.length;
       if (!args.all || cut || (args.maxItems !== undefined && items >= args.maxItems)) {
@@ -239,12 +251,17 @@ export async function runGet(
     bar?.clear();
   }
   if (!partial && from === undefined) stayPut.end();
-  await end({ partial, of: matching });
+  // A partial walk shows "of N": never an N its own pages prove wrong ("2 of 1 items").
+  const wrong =
+    partial && matching !== undefined && (sent > matching || (moreFollow && sent >= matching));
+  const of = wrong ? undefined : matching;
+  await end({ partial, of });
   // A page cut short by --max-items has no cursor for its rest: no resume point then.
   return summary({
     items,
     pages,
-    total: matching,
+    total: of,
+    wrongCount: wrong ? { counted: matching as number, sent, more: moreFollow } : undefined,
     partial,
     more: partial && !cutShort ? at : undefined,
   });

@@ -47,6 +47,12 @@ export function summaryLines(summary: GetSummary, args: GetArgs): string {
       `note: the server counted ${plural(total, "item")} when the walk began, and the walk got ${items}: the list changed during the walk, so items may be missing or extra; run the command again for a consistent result`,
     );
   }
+  const wrong = summary.wrongCount;
+  if (wrong) {
+    lines.push(
+      `note: the server counted ${plural(wrong.counted, "item")} but sent ${wrong.sent}${wrong.more ? " and said more follow" : ""}: its count is wrong (or the list changed during the walk), so it is not shown`,
+    );
+  }
   if (sum && sum.missing > 0) {
     lines.push(`note: ${plural(sum.missing, "item")} had no ${sum.path}, not in the sum`);
   }

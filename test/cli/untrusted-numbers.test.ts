@@ -193,3 +193,73 @@ describe("--sum refuses money it cannot read, naming the item", () => {
     expect(run.stderr).toContain("note: 1 item had no cost.current_run_rate_hourly");
   });
 });
+
+describe("a partial walk never shows a count its own pages contradict", () => {
+  /** One page of `ids` with `total_count` `count`, saying more pages follow. */
+  async function firstPageCounting(count: number, ids: string[]) {
+    const server = await serve((_, response) => {
+      const data = ids.map((id) => ({
+        id,
+        kind: "Workload",
+        cost: { current_run_rate_hourly: { amount: "1.0000", currency: "USD" } },
+      }));
+      const pagination = { has_more: true, next_cursor: "c2", limit: 2, total_count: count };
+      response.end(json({ data, meta: { request_id: "req_1", pagination } }));
+    });
+    return ["--base-url", server.origin];
+  }
+  const note = (counted: string, sent: number) =>
+    `note: the server counted ${counted} but sent ${sent} and said more follow: its count is wrong (or the list changed during the walk), so it is not shown`;
+
+  it('a first page with more items than its total_count: no "2 of 1"', async () => {
+    const target = await firstPageCounting(1, ["w-1", "w-2"]);
+    const sum = ["--sum", "cost.current_run_rate_hourly"];
+    const run = await runInProcess(["get", "/v1/workloads", "-o", "csv", ...sum, ...target], env);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^2 items, 1 page in [\d.]+ s \(more pages: /);
+    expect(run.stderr).toContain(note("1 item", 2));
+    expect(run.stdout).toContain("PARTIAL TOTAL (first 2),");
+    expect(run.stdout).not.toContain(" of 1");
+  });
+
+  it('as many items as counted, yet more follow: --max-items does not print "1 of 2"', async () => {
+    const target = await firstPageCounting(2, ["w-1", "w-2"]);
+    const run = await runInProcess(
+      ["get", "/v1/workloads", "--all", "--max-items", "1", ...target],
+      env,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^1 item, 1 page in [\d.]+ s \(stopped at --max-items 1;/);
+    expect(run.stderr).toContain(note("2 items", 2));
+  });
+
+  it("a count the page agrees with is shown as before", async () => {
+    const target = await firstPageCounting(3, ["w-1", "w-2"]);
+    const run = await runInProcess(["get", "/v1/workloads", ...target], env);
+    expect(run.stderr).toMatch(/^2 of 3 items, 1 page in /);
+    expect(run.stderr).not.toContain("note:");
+  });
+});
+
+describe("the count a whole walk is held to is its first page's", () => {
+  it("a later page's different total_count does not replace the one the walk began with", async () => {
+    const server = await serve((request, response) => {
+      const second = request.url.includes("cursor=c2");
+      const pagination = second
+        ? { has_more: false, next_cursor: "", total_count: 3 }
+        : { has_more: true, next_cursor: "c2", total_count: 4 };
+      const ids = second ? ["w-3"] : ["w-1", "w-2"];
+      response.end(
+        json({ data: ids.map((id) => ({ id })), meta: { request_id: "req_1", pagination } }),
+      );
+    });
+    const run = await runInProcess(
+      ["get", "/v1/workloads", "--all", "--base-url", server.origin],
+      env,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      "note: the server counted 4 items when the walk began, and the walk got 3",
+    );
+  });
+});
