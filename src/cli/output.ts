@@ -111,7 +111,9 @@ export function createSink(out: Writable, options: SinkOptions): ItemSink {
       (items) => (items.length > 0 ? write(rows(items)) : Promise.resolve()),
       async (footer) => {
         await write(rows([]));
-        if (footer) await write(encode([footer]));
+        // The footer's cells are text too: a total in two currencies starting with "-" is no
+        // formula.
+        if (footer) await write(encode([footer.map(inertCell)]));
       },
     );
   }

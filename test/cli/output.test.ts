@@ -95,6 +95,18 @@ describe("--format csv and tsv", () => {
     },
   );
 
+  it.each(["csv", "tsv"] as const)(
+    "writes a %s TOTAL row's cells as it writes items: a total in two currencies that starts with - is text, a negative amount stays a number",
+    async (format) => {
+      const delimiter = format === "csv" ? "," : "\t";
+      const mixed = await sinkText(format, [], ["TOTAL", "-5.0000 USD + 1.0000 EUR"]);
+      // Without the quote, a spreadsheet runs it as a formula and shows #NAME? for the total.
+      expect(parse(mixed, delimiter).at(-1)).toEqual(["TOTAL", "'-5.0000 USD + 1.0000 EUR"]);
+      const single = await sinkText(format, [], ["TOTAL", "-5.0000"]);
+      expect(parse(single, delimiter).at(-1)).toEqual(["TOTAL", "-5.0000"]);
+    },
+  );
+
   it("writes only the header for no items", async () => {
     expect(parse(await sinkText("csv", []))).toEqual([["name", "cost"]]);
   });
