@@ -8,6 +8,7 @@ import { createProgressBar } from "./progress.js";
 import { checkPathParameters, checkQuery, type GivenParameter } from "./query-check.js";
 import type { ResumePoint } from "./resume.js";
 import { type ResolvedPath, resolvePath } from "./spec-paths.js";
+import { checkTopOrder } from "./top-order.js";
 import {
   createTotal,
   footerRow,
@@ -50,6 +51,8 @@ export interface GetSummary {
   sum: Total | undefined;
   /** Where the walk started when not at the start of the list, e.g. `--query cursor`. */
   from: string | undefined;
+  /** Why the items `--top` wrote are not the largest (mixed currencies, a broken order). */
+  topNote?: string | undefined;
   ms: number;
 }
 
@@ -145,6 +148,8 @@ export async function runGet(
     top: args.top,
   });
   const total = args.sum === undefined ? undefined : createTotal(resolved.template, args.sum);
+  // `--top` writes the first N the server sends: the N largest only if the list is in order.
+  const order = args.top === undefined ? undefined : checkTopOrder(resolved.template);
   const started = Date.now();
   const style = args.format === "table" ? "table" : "csv";
   const tabular = args.format !== "ndjson" && args.format !== "json";
@@ -170,6 +175,7 @@ export async function runGet(
     shown: sink.shown,
     sum: total,
     from,
+    topNote: order?.note(args.top as number, sink.hidden),
     ms: Date.now() - started,
   });
 
@@ -181,6 +187,7 @@ export async function runGet(
     const all = Array.isArray(data) ? data : [data];
     const items = all.slice(0, args.maxItems);
     total?.add(items);
+    order?.add(items);
     const partial = items.length < all.length;
     // One object as JSON is the object itself: no array around it, nor an empty one after it.
     if (!Array.isArray(data) && args.format === "json") {
@@ -228,6 +235,7 @@ export async function runGet(
       const sum = total?.prepare(taken);
       await sink.write(taken);
       sum?.();
+      order?.add(taken);
       items += taken.length;
       pages++;
       // The count of the walk's start: what "of N" and the end-of-walk note compare with.

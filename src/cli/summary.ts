@@ -47,6 +47,7 @@ export function summaryLines(summary: GetSummary, args: GetArgs): string {
       `note: the server counted ${plural(total, "item")} when the walk began, and the walk got ${items}: the list changed during the walk, so items may be missing or extra; run the command again for a consistent result`,
     );
   }
+  if (summary.topNote) lines.push(summary.topNote);
   const wrong = summary.wrongCount;
   if (wrong) {
     lines.push(

@@ -263,3 +263,66 @@ describe("the count a whole walk is held to is its first page's", () => {
     );
   });
 });
+
+describe("--top says when the first N the server sent are not the N largest", () => {
+  const usd = (amount: string) => ({ amount, currency: "USD" });
+  /** One page of workloads costing `costs` an hour, in that order; `--top` and more from `flags`. */
+  async function topOf(costs: unknown[], flags: string[]) {
+    const server = await serve((_, response) => {
+      const data = costs.map((cost, i) => ({
+        id: `w-${i + 1}`,
+        kind: "Workload",
+        cost: { current_run_rate_hourly: cost },
+      }));
+      const pagination = { has_more: false, next_cursor: "", limit: 100 };
+      response.end(json({ data, meta: { request_id: "req_1", pagination } }));
+    });
+    return runInProcess(["get", "/v1/workloads", ...flags, "--base-url", server.origin], env);
+  }
+
+  it("items out of the documented order (cost descending)", async () => {
+    const run = await topOf([usd("5.0000"), usd("1.0000"), usd("3.0000")], ["--top", "2"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split("\n").filter(Boolean)).toHaveLength(2);
+    expect(run.stderr).toContain(
+      "note: --top 2: the server did not send the items by cost.current_run_rate_hourly descending: item w-3 (3.0000 USD) came after item w-2 (1.0000 USD), so the items written are the first 2 the server sent, not necessarily the 2 largest",
+    );
+  });
+
+  it("amounts in more than one currency, which do not compare", async () => {
+    const eur = { amount: "9.0000", currency: "EUR" };
+    const run = await topOf([usd("5.0000"), eur, usd("3.0000")], ["--top", "1", "-o", "csv"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      "note: --top 1: the items' cost.current_run_rate_hourly is in 2 currencies (USD, EUR), which do not compare, so the items written are the first 1 the server sent, not necessarily the 1 largest",
+    );
+  });
+
+  it("an amount that does not compare", async () => {
+    const run = await topOf([usd("5.0000"), usd("1e9"), usd("3.0000")], ["--top", "1"]);
+    expect(run.stderr).toContain(
+      "note: --top 1: the order by cost.current_run_rate_hourly could not be checked: item w-1 (5.0000 USD) and item w-2 (1e9 USD) do not compare",
+    );
+  });
+
+  it("no note for a list in order, with ties and an item without a cost", async () => {
+    const costs = [usd("5.0000"), usd("5.0000"), null, usd("3.0000"), usd("-1.0000")];
+    const run = await topOf(costs, ["--top", "2"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain("note:");
+  });
+
+  it("no note when --top left nothing out", async () => {
+    const run = await topOf([usd("1.0000"), usd("5.0000")], ["--top", "2"]);
+    expect(run.stderr).not.toContain("note:");
+  });
+
+  it("Cost Explorer's rows, by cost.total descending", async () => {
+    const pages = [costPage([row("a", "1.0000"), row("b", "2.0000")], 1, 1, 2)];
+    const run = await walkCostExplorer(pages, ["--top", "1"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      "note: --top 1: the server did not send the items by cost.total descending: item b (2.0000 USD) came after item a (1.0000 USD)",
+    );
+  });
+});
