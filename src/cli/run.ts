@@ -6,6 +6,7 @@ import { CONTRACT_USAGE } from "./contract-args.js";
 import { EXIT_CODES } from "./exit-codes.js";
 import { planGet, runGet, WalkStopped } from "./get-command.js";
 import { describePaths, GET_USAGE, pathsUsage, USAGE } from "./help.js";
+import { inexactNote } from "./inexact-numbers.js";
 import { describeError, exitCodeOf } from "./report-error.js";
 import { resumeCommand } from "./resume.js";
 import { stoppedAfter, stoppedNotes } from "./stopped.js";
@@ -86,12 +87,15 @@ async function get(args: GetArgs, io: CliIo): Promise<number> {
       signal,
     });
     stderr.write(summaryLines(summary, args));
+    const inexact = inexactNote(target.numbers);
+    if (inexact) stderr.write(`${inexact}\n`);
     return EXIT_CODES.ok;
   } catch (error) {
     if (!(error instanceof WalkStopped)) throw error;
     const resume = resumeCommand(args, error.at, error);
     const interrupted = signal.aborted && isAbortError(error.cause);
-    const note = stoppedNotes(error, args, resume);
+    const inexact = inexactNote(target.numbers);
+    const note = `${stoppedNotes(error, args, resume)}${inexact ? `  ${inexact}\n` : ""}`;
     stderr.write(
       interrupted
         ? `interrupted after ${stoppedAfter(error, args)}\n${resume ? `  resume with: ${resume}\n` : ""}${note}`

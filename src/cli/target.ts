@@ -1,5 +1,6 @@
 import { createKubeadapt, type Kubeadapt, type KubeadaptOptions } from "../index.js";
 import { createFakeKubeadapt } from "../testing/index.js";
+import { findInexactNumbers, type InexactNumbers } from "./inexact-numbers.js";
 import { proxyFetch } from "./proxy-fetch.js";
 import { UsageError } from "./usage-error.js";
 
@@ -8,6 +9,8 @@ export interface Target {
   ka: Kubeadapt;
   /** Why the embedded demo API is used (a line for stderr); undefined for a real API. */
   demo: string | undefined;
+  /** The numbers of its answers that JSON parsing changed, for a note. */
+  numbers: InexactNumbers;
 }
 
 /** Where to find the API: flags first, then the environment. */
@@ -26,6 +29,7 @@ export interface TargetChoice {
  */
 export function chooseTarget({ baseUrl, demo, allowInsecureHttp, env }: TargetChoice): Target {
   const token = env.KUBEADAPT_API_TOKEN || undefined;
+  const numbers = findInexactNumbers();
   const url = baseUrl ?? (env.KUBEADAPT_BASE_URL || undefined);
   if (demo || (token === undefined && url === undefined)) {
     // A fixed cursor key: the demo's data are seeded, so a cursor printed by one run (to
@@ -36,14 +40,20 @@ export function chooseTarget({ baseUrl, demo, allowInsecureHttp, env }: TargetCh
       ? `--demo${ignored.length > 0 ? `: ${ignored.join(" and ")} not used` : ""}`
       : "no KUBEADAPT_API_TOKEN and no --base-url or KUBEADAPT_BASE_URL";
     return {
-      ka: createKubeadapt({ token: "demo", baseUrl: fake.baseUrl, fetch: fake.fetch }),
+      ka: createKubeadapt({
+        token: "demo",
+        baseUrl: fake.baseUrl,
+        fetch: numbers.wrap(fake.fetch),
+      }),
       demo: `using the embedded demo API (${why})`,
+      numbers,
     };
   }
   const options = { token, baseUrl: url, allowInsecureHttp };
-  const fetch = proxyFetch(env);
+  // The global fetch is looked up at each call, as the SDK's default is.
+  const fetch = numbers.wrap(proxyFetch(env) ?? ((input, init) => globalThis.fetch(input, init)));
   try {
-    return { ka: createKubeadapt({ ...options, fetch }), demo: undefined };
+    return { ka: createKubeadapt({ ...options, fetch }), demo: undefined, numbers };
   } catch {
     throw new UsageError(
       refusal(options, baseUrl === undefined ? "KUBEADAPT_BASE_URL" : "--base-url"),

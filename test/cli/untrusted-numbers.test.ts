@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { findInexactNumbers } from "../../src/cli/inexact-numbers.js";
+import { EXCHANGE, type Exchange } from "../../src/internal/exchange.js";
 import { serverPerTest } from "../helpers/loopback-server.js";
 import { runInProcess } from "./run-cli.js";
 
@@ -324,5 +326,63 @@ describe("--top says when the first N the server sent are not the N largest", ()
     expect(run.stderr).toContain(
       "note: --top 1: the server did not send the items by cost.total descending: item b (2.0000 USD) came after item a (1.0000 USD)",
     );
+  });
+});
+
+describe("numbers JSON parsing cannot hold are never written changed without a word", () => {
+  // Raw JSON text: these numbers must reach the CLI as the server wrote them.
+  const body = (numbers: string) =>
+    `{"data":[{"id":"w-1","kind":"Workload","node_count":${numbers}}],"meta":{"request_id":"req_1","pagination":{"has_more":false,"next_cursor":"","limit":100}}}`;
+  async function getWith(numbers: string, more: Record<string, string> = {}) {
+    const server = await serve((_, response) => {
+      response.setHeader("content-type", "application/json");
+      response.end(body(numbers));
+    });
+    const argv = ["get", "/v1/workloads", "--base-url", server.origin];
+    return runInProcess(argv, { ...env, ...more });
+  }
+  const note =
+    "note: the server sent 3 numbers that JSON parsing cannot hold exactly (more digits than a double holds, or beyond its range); where the output shows one, it is rounded, or null beyond the range: 12345678901234567891, 1e400, 0.1000000000000000055511151231257827";
+  const inexact = "[12345678901234567891, 1e400, 0.1000000000000000055511151231257827]";
+
+  it("an integer past 2^53, one beyond a double's range, a decimal with too many digits", async () => {
+    const run = await getWith(inexact);
+    expect(run.code).toBe(0);
+    // What JSON parsing made of them, and so what the CLI writes.
+    expect(run.stdout).toContain('"node_count":[12345678901234567000,null,0.1]');
+    expect(run.stderr).toContain(note);
+  });
+
+  it("through kubeadapt/node's transport too (a proxy variable set; loopback goes direct)", async () => {
+    const run = await getWith(inexact, { HTTP_PROXY: "http://127.0.0.1:9" });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(note);
+  });
+
+  it("keeps a transport's page exchange, and looks at the pages it answers", async () => {
+    const page = {
+      status: 200,
+      ok: true,
+      headers: new Headers({ "content-type": "application/json" }),
+    };
+    const exchange: Exchange = async () => ({ ...page, text: async () => body(inexact) });
+    const transport = Object.assign(async () => new Response("{}"), { [EXCHANGE]: exchange });
+    const numbers = findInexactNumbers();
+    const wrapped = numbers.wrap(transport) as typeof transport;
+    const answer = await wrapped[EXCHANGE](
+      "http://x.test/v1/workloads",
+      {},
+      new AbortController().signal,
+    );
+    expect(await answer.text()).toBe(body(inexact));
+    expect(numbers.count).toBe(3);
+  });
+
+  it("no note for numbers that read back as the same value, however spelled", async () => {
+    const run = await getWith(
+      '[1.0, 1e3, -0, 0.30000000000000004, 9007199254740992, 5e-324, "1e400"]',
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain("note:");
   });
 });

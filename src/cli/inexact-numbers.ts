@@ -1,0 +1,108 @@
+import type { FetchLike } from "../index.js";
+import { EXCHANGE, type MaybeExchanging, type PageResponse } from "../internal/exchange.js";
+import { plural } from "./summary.js";
+
+// A JSON string (skipped: digits in it are text) or a JSON number.
+const TOKEN = /"(?:[^"\\]|\\.)*"|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+const PARTS = /^-?(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
+// Up to 15 significant digits and no exponent: every such decimal comes back from a double.
+const SHORT = /^-?[\d.]{1,16}$/;
+
+/**
+ * Whether `token`, a JSON number, reads back as itself once `JSON.parse` has made it a double
+ * and the CLI writes it again (`String`, `JSON.stringify`): false for integers past 2^53
+ * (`12345678901234567891` comes back `12345678901234567000`), more significant digits than a
+ * double holds, and values out of its range (`1e400` becomes `Infinity`, written as `null`).
+ */
+export function readsBack(token: string): boolean {
+  if (SHORT.test(token) && token.replace(/[-.]/g, "").length <= 15) return true;
+  const back = String(Number(token));
+  const a = normalize(token);
+  const b = normalize(back);
+  return a !== undefined && a === b;
+}
+
+// `text` as sign, significant digits and exponent ("-1.50" and "-15e-1" both "-15e-1"), so
+// that two spellings of one value compare equal; undefined for "Infinity" and "NaN".
+function normalize(text: string): string | undefined {
+  const match = PARTS.exec(text);
+  if (!match) return undefined;
+  const [, whole = "", fraction = "", exponent = "0"] = match;
+  let digits = (whole + fraction).replace(/^0+/, "");
+  if (digits === "") return "0";
+  let power = BigInt(exponent) - BigInt(fraction.length);
+  const zeros = /0+$/.exec(digits)?.[0].length ?? 0;
+  digits = digits.slice(0, digits.length - zeros);
+  power += BigInt(zeros);
+  return `${text.startsWith("-") ? "-" : ""}${digits}e${power}`;
+}
+
+/** The numbers of the responses read so far that do not read back exactly. */
+export interface InexactNumbers {
+  /** How many there were. */
+  readonly count: number;
+  /** The first few, as the server sent them. */
+  readonly examples: readonly string[];
+  /**
+   * `fetch` with every JSON body it answers with looked at first: its transport's page
+   * exchange (kubeadapt/node's) keeps working, looked at the same way.
+   */
+  wrap(fetch: FetchLike): FetchLike;
+}
+
+const EXAMPLES = 3;
+
+/**
+ * Finds the numbers in the API's JSON bodies that `JSON.parse` cannot hold, so that the CLI can
+ * say it writes them changed: the SDK parses every body as JSON, and a number such as
+ * `12345678901234567891` would otherwise be written as `12345678901234567000` without a word.
+ */
+export function findInexactNumbers(): InexactNumbers {
+  const examples: string[] = [];
+  let count = 0;
+  const look = (text: string) => {
+    for (const [token] of text.matchAll(TOKEN)) {
+      if (token.startsWith('"') || readsBack(token)) continue;
+      count++;
+      if (examples.length < EXAMPLES) examples.push(token.slice(0, 40));
+    }
+  };
+  const isJson = (headers: Pick<Headers, "get">) => /json/i.test(headers.get("content-type") ?? "");
+  return {
+    get count() {
+      return count;
+    },
+    examples,
+    wrap(fetch) {
+      const wrapped: FetchLike = async (input, init) => {
+        const response = await fetch(input, init);
+        // Bodies of errors are read only for their message, and a body-less status cannot
+        // be given one back.
+        if (!response.ok || response.status === 204 || !isJson(response.headers)) return response;
+        const text = await response.text();
+        look(text);
+        const { status, statusText, headers } = response;
+        return new Response(text, { status, statusText, headers });
+      };
+      const exchange = (fetch as MaybeExchanging)[EXCHANGE];
+      if (!exchange) return wrapped;
+      return Object.assign(wrapped, {
+        [EXCHANGE]: async (...args: Parameters<typeof exchange>): Promise<PageResponse> => {
+          const response = await exchange(...args);
+          // An exchange's answer holds its text already: reading it again costs nothing.
+          if (response.ok && isJson(response.headers)) look(await response.text());
+          return response;
+        },
+      });
+    },
+  };
+}
+
+/**
+ * The note for stderr when some numbers were written changed, naming the first few as the
+ * server sent them; undefined when every number read back exactly.
+ */
+export function inexactNote(numbers: InexactNumbers): string | undefined {
+  if (numbers.count === 0) return undefined;
+  return `note: the server sent ${plural(numbers.count, "number")} that JSON parsing cannot hold exactly (more digits than a double holds, or beyond its range); where the output shows one, it is rounded, or null beyond the range: ${numbers.examples.join(", ")}${numbers.count > numbers.examples.length ? ", …" : ""}`;
+}
