@@ -2,6 +2,7 @@ import type { Writable } from "node:stream";
 import type { Kubeadapt, Page, Paginator, Progress } from "../index.js";
 import type { GetArgs } from "./args.js";
 import { type Column, defaultColumns, parseColumns } from "./columns.js";
+import { checkCurrencyColumns } from "./currency-columns.js";
 import { checkListStaysPut, ListChangedError } from "./list-drift.js";
 import { createSink, writeText } from "./output.js";
 import { createProgressBar } from "./progress.js";
@@ -53,6 +54,8 @@ export interface GetSummary {
   from: string | undefined;
   /** Why the items `--top` wrote are not the largest (mixed currencies, a broken order). */
   topNote?: string | undefined;
+  /** Why some CSV or TSV amounts cannot be read right (mixed currencies, no currency column). */
+  currencyNote?: string | undefined;
   ms: number;
 }
 
@@ -150,6 +153,14 @@ export async function runGet(
   const total = args.sum === undefined ? undefined : createTotal(resolved.template, args.sum);
   // `--top` writes the first N the server sends: the N largest only if the list is in order.
   const order = args.top === undefined ? undefined : checkTopOrder(resolved.template);
+  const csv = args.format === "csv" || args.format === "tsv";
+  const bare = csv ? checkCurrencyColumns(resolved.template, columns) : undefined;
+  // Items go to the sink in order, and it writes the first it has room for (`--top`).
+  const write = async (items: readonly unknown[]) => {
+    const before = sink.shown;
+    await sink.write(items);
+    bare?.add(items.slice(0, sink.shown - before));
+  };
   const started = Date.now();
   const style = args.format === "table" ? "table" : "csv";
   const tabular = args.format !== "ndjson" && args.format !== "json";
@@ -176,6 +187,7 @@ export async function runGet(
     sum: total,
     from,
     topNote: order?.note(args.top as number, sink.hidden),
+    currencyNote: bare?.note(),
     ms: Date.now() - started,
   });
 
@@ -193,7 +205,7 @@ export async function runGet(
     if (!Array.isArray(data) && args.format === "json") {
       await writeText(io.stdout, `${JSON.stringify(data, null, 2)}\n`);
     } else {
-      await sink.write(items);
+      await write(items);
       await end({ partial, of: all.length });
     }
     return summary({ items: items.length, pages: 1, total: all.length, partial, more: undefined });
@@ -233,7 +245,7 @@ export async function runGet(
       // Read first: money the total cannot read stops the walk before its page is written;
       // added after: a page whose write failed is in no count, since the resume fetches it again.
       const sum = total?.prepare(taken);
-      await sink.write(taken);
+      await write(taken);
       sum?.();
       order?.add(taken);
       items += taken.length;

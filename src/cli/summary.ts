@@ -48,6 +48,7 @@ export function summaryLines(summary: GetSummary, args: GetArgs): string {
     );
   }
   if (summary.topNote) lines.push(summary.topNote);
+  if (summary.currencyNote) lines.push(summary.currencyNote);
   const wrong = summary.wrongCount;
   if (wrong) {
     lines.push(

@@ -386,3 +386,52 @@ describe("numbers JSON parsing cannot hold are never written changed without a w
     expect(run.stderr).not.toContain("note:");
   });
 });
+
+describe("CSV and TSV amounts in more than one currency, with no column saying which", () => {
+  const money = (amount: string, currency: string) => ({ amount, currency });
+  /** One page of workloads whose two money fields are in `currencies`, in that order. */
+  async function csvOf(currencies: string[], flags: string[]) {
+    const server = await serve((_, response) => {
+      const data = currencies.map((currency, i) => ({
+        id: `w-${i + 1}`,
+        kind: "Workload",
+        cost: {
+          current_run_rate_hourly: money(`${9 - i}.0000`, currency),
+          projected_monthly: money(`${90 - i}.0000`, currency),
+        },
+      }));
+      const pagination = { has_more: false, next_cursor: "", limit: 100 };
+      response.end(json({ data, meta: { request_id: "req_1", pagination } }));
+    });
+    return runInProcess(["get", "/v1/workloads", ...flags, "--base-url", server.origin], env);
+  }
+  const note = (path: string) =>
+    `note: the rows written hold ${path} (USD, EUR) in more than one currency, and no column says which: add ${path}.currency to --columns`;
+
+  it("--columns with an amount and not its currency", async () => {
+    const flags = ["-o", "csv", "--columns", "id,cost.current_run_rate_hourly"];
+    const run = await csvOf(["USD", "EUR"], flags);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("id,cost.current_run_rate_hourly\r\nw-1,9.0000\r\nw-2,8.0000\r\n");
+    expect(run.stderr).toContain(note("cost.current_run_rate_hourly"));
+  });
+
+  it("the default columns, whose one currency column is the first money field's", async () => {
+    const run = await csvOf(["USD", "EUR"], ["-o", "tsv"]);
+    expect(run.stderr).toContain(note("cost.projected_monthly"));
+    expect(run.stderr).not.toContain(note("cost.current_run_rate_hourly"));
+  });
+
+  it("no note with the currency column, in one currency, or for rows --top left out", async () => {
+    const both = "id,cost.current_run_rate_hourly,cost.current_run_rate_hourly.currency";
+    const withCurrency = await csvOf(["USD", "EUR"], ["-o", "csv", "--columns", both]);
+    expect(withCurrency.stderr).not.toContain("note:");
+    const amount = ["-o", "csv", "--columns", "cost.current_run_rate_hourly.amount"];
+    expect((await csvOf(["EUR", "EUR"], amount)).stderr).not.toContain("note:");
+    expect((await csvOf(["USD", "EUR"], amount)).stderr).toContain(
+      note("cost.current_run_rate_hourly"),
+    );
+    const top = ["-o", "csv", "--columns", "id,cost.projected_monthly", "--top", "1"];
+    expect((await csvOf(["USD", "EUR"], top)).stderr).not.toContain("rows written hold");
+  });
+});
