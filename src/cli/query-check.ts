@@ -57,6 +57,12 @@ export function checkPathParameters(template: string, values: Record<string, str
 
 function checkValue(param: PathParameter, value: string, text: string): QueryValue {
   const typed = typedValue(param.schema.type, value);
+  // Sent as a JSON-safe number: past 2^53 one is rounded, and the server gets another value.
+  if (typeof typed === "number" && !Number.isSafeInteger(typed)) {
+    throw new UsageError(
+      `${text}: ${param.name} must be ${describeSchema(param.schema)}, at most ${Number.MAX_SAFE_INTEGER} (a larger one would be sent rounded)`,
+    );
+  }
   if (!validateAt(param.pointer, typed).valid) {
     throw new UsageError(`${text}: ${param.name} must be ${describeSchema(param.schema)}`);
   }

@@ -43,6 +43,10 @@ describe("--query and --limit are checked against the spec before any request", 
     [["/v1/cost-explorer", "--limit", "0"], "--limit 0: per_page must be an integer from 1 to 500"],
     [["/v1/cost-explorer", "-q", "page=0"], "--query page=0: page must be an integer from 1"],
     [
+      ["/v1/cost-explorer", "-q", "page=9007199254740993"],
+      "--query page=9007199254740993: page must be an integer from 1, at most 9007199254740991 (a larger one would be sent rounded)",
+    ],
+    [
       ["/v1/cost-explorer", "-q", "start=2026-02-30"],
       "--query start=2026-02-30: start must be a date (YYYY-MM-DD)",
     ],
