@@ -3,9 +3,10 @@
  * headless Chromium: every internal link of every page resolves, no page logs an error or
  * requests another host, the HTTP API reference opens an operation with its parameters and
  * error codes, and the SDK reference lists every public export of every entry. Needs Debian's
- * chromium at /usr/bin/chromium (or CHROMIUM_PATH); fails when absent. The checkers' own tests
- * (fixture sites with a broken link, an external image, ...) run first, from
- * test/browser/.
+ * chromium at /usr/bin/chromium (or CHROMIUM_PATH); fails when absent. The browser checkers' own
+ * tests (fixture sites with a broken link, an external image, ...) run first, from
+ * test/browser/. `npm run docs` itself already fails on broken relative links, a spec that is not
+ * sound and TypeDoc warnings; this adds what needs a browser.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
