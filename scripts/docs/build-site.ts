@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { repoRoot } from "../lib/exec.js";
@@ -46,28 +46,50 @@ export interface SiteSummary {
 /** The page of the HTTP API reference, from the site root. */
 export const API_PAGE = "api/index.html";
 
+/** {@link SiteOptions} with every default applied. */
+type Inputs = Required<Omit<SiteOptions, "siteDir" | "intentionallyNotExported">> &
+  Pick<SiteOptions, "intentionallyNotExported">;
+
 /**
  * Builds the documentation site and refuses to finish a site that would publish something
  * wrong: a spec that does not lint or bundle, a stale `generated/`, a dangling `$ref`, an API
  * reference that leaves out an operation, a TypeDoc warning (an export without JSDoc, a broken
  * `{@link}`) or a public export the SDK reference lacks, and a broken relative link or
  * `#fragment` on the landing page, a guide or CHANGELOG/CONTRIBUTING (into the API reference's
- * routes and the SDK reference's pages too).
+ * routes and the SDK reference's pages too). A failed build leaves no site at all, neither the
+ * last one nor a partial one, so a job that publishes the folder whatever the exit code cannot
+ * publish stale or half-built pages.
  * @throws naming each problem and what fixes it
  */
 export async function buildSite(options: SiteOptions = {}): Promise<SiteSummary> {
-  const {
-    root = repoRoot,
-    siteDir = join(root, ".docs"),
-    specDir = join(root, "openapi"),
-    generatedDir = join(root, "generated"),
-    guidesDir = join(root, "docs", "guides"),
-    entries = publicEntries(root),
-    intentionallyNotExported,
-  } = options;
-  checkPublishableSpec({ specDir, generatedDir });
-
+  const root = options.root ?? repoRoot;
+  const siteDir = options.siteDir ?? join(root, ".docs");
+  const inputs: Inputs = {
+    root,
+    specDir: options.specDir ?? join(root, "openapi"),
+    generatedDir: options.generatedDir ?? join(root, "generated"),
+    guidesDir: options.guidesDir ?? join(root, "docs", "guides"),
+    entries: options.entries ?? publicEntries(root),
+    intentionallyNotExported: options.intentionallyNotExported,
+  };
+  const partialDir = `${siteDir}.partial`;
   rmSync(siteDir, { recursive: true, force: true });
+  rmSync(partialDir, { recursive: true, force: true });
+  checkPublishableSpec(inputs);
+  try {
+    const summary = await writeSite(partialDir, inputs);
+    renameSync(partialDir, siteDir);
+    return { ...summary, siteDir: relative(process.cwd(), siteDir) || "." };
+  } finally {
+    rmSync(partialDir, { recursive: true, force: true });
+  }
+}
+
+/** Writes the site into `siteDir`, checking each part as it is made. */
+async function writeSite(
+  siteDir: string,
+  { root, generatedDir, guidesDir, entries, intentionallyNotExported }: Inputs,
+): Promise<Omit<SiteSummary, "siteDir">> {
   mkdirSync(join(siteDir, "guides"), { recursive: true });
   mkdirSync(join(siteDir, "api"), { recursive: true });
 
@@ -118,7 +140,6 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteSummary>
     );
   }
   return {
-    siteDir: relative(process.cwd(), siteDir) || ".",
     guides: guides.length,
     spec,
     sdkModules,

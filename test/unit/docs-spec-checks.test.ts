@@ -1,5 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -94,9 +102,11 @@ describe("the spec check before publishing the docs", { timeout: 60_000 }, () =>
     );
   });
 
-  it("makes `npm run docs` exit 1 with the reason, before writing any page", () => {
+  it("makes `npm run docs` exit 1 with the reason, leaving no site (not even the last one)", () => {
     const edited = editedSpec("cli", "paths/v1@organization.yaml", ["get", "summary"], undefined);
     const out = join(dir, "site");
+    mkdirSync(out);
+    writeFileSync(join(out, "index.html"), "the last site, now stale");
     const result = spawnSync(
       join(repoRoot, "node_modules", ".bin", "tsx"),
       [
