@@ -3,7 +3,12 @@ import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { repoRoot } from "../lib/exec.js";
 import { buildApiReference, checkApiReferencePage, operationIds } from "./api-reference.js";
-import { type PublicEntry, publicEntries } from "./entries.js";
+import {
+  entriesMissing,
+  type PackageManifest,
+  type PublicEntry,
+  publicEntries,
+} from "./entries.js";
 import { HIGHLIGHT_CSS, renderGuides, renderRootPages } from "./guides.js";
 import { landingPage } from "./landing.js";
 import { page, STYLE_CSS } from "./layout.js";
@@ -76,6 +81,14 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteSummary>
   rmSync(siteDir, { recursive: true, force: true });
   rmSync(partialDir, { recursive: true, force: true });
   checkPublishableSpec(inputs);
+  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as PackageManifest;
+  const missing = entriesMissing(manifest, inputs.entries);
+  if (missing.length > 0) {
+    throw new Error(
+      `package.json exports ${missing.join(", ")}, which the SDK reference would leave out: ` +
+        "add each to CANDIDATES in scripts/docs/entries.ts.",
+    );
+  }
   try {
     const summary = await writeSite(partialDir, inputs);
     renameSync(partialDir, siteDir);
