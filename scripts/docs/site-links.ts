@@ -22,6 +22,15 @@ export function htmlIds(html: string): Set<string> {
   );
 }
 
+/** `text` percent-decoded, or undefined when it is malformed (a lone `%`). */
+function decoded(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The file a site path names: itself, or a folder's `index.html`; undefined when neither exists. */
 function fileOf(siteDir: string, path: string): string | undefined {
   const full = posix.join(siteDir, path);
@@ -54,9 +63,13 @@ export function brokenSiteLinks(
     const html = readFileSync(posix.join(siteDir, page), "utf8");
     for (const href of htmlLinks(html)) {
       if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(href)) continue;
-      const [rawPath = "", rawFragment] = href.split("#", 2);
-      const path = decodeURIComponent(rawPath);
-      const fragment = rawFragment === undefined ? "" : decodeURIComponent(rawFragment);
+      const [beforeHash = "", rawFragment = ""] = href.split("#", 2);
+      const path = decoded(beforeHash.split("?", 1)[0] ?? "");
+      const fragment = decoded(rawFragment);
+      if (path === undefined || fragment === undefined) {
+        problems.push(`${page}: ${href}: malformed percent-encoding`);
+        continue;
+      }
       const resolved =
         path === ""
           ? page

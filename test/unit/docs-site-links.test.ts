@@ -84,14 +84,16 @@ describe("the link check of the built site", () => {
     ]);
   });
 
-  it("fails on a link out of the site, and on a missing stylesheet", () => {
+  it("fails on a link out of the site, a missing stylesheet and a malformed link, not on a query", () => {
     const dir = site({
       ...SOUND,
-      "index.html": '<link href="gone.css"><a href="../../x.html">x</a>',
+      "index.html":
+        '<link href="gone.css"><a href="../../x.html">x</a><a href="openapi.json?v=1">ok</a><a href="a%zz.html">bad</a>',
     });
     expect(brokenSiteLinks(dir, ["index.html"])).toEqual([
       "index.html: gone.css: no such page or file in the site",
       "index.html: ../../x.html: outside the site",
+      "index.html: a%zz.html: malformed percent-encoding",
     ]);
   });
 
