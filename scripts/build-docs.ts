@@ -1,62 +1,38 @@
 /**
- * `npm run docs`: builds the documentation site into `.docs/` (gitignored), offline:
- * the landing page, the guides (`docs/guides/*.md`), CHANGELOG.md and CONTRIBUTING.md when they
- * exist, the HTTP API reference (Redoc), the SDK reference (TypeDoc) and the bundled spec. `npm run test:browser` checks it.
+ * `npm run docs`: builds the documentation site into `.docs/` (gitignored), offline: the landing
+ * page, the guides (`docs/guides/*.md`), CHANGELOG.md and CONTRIBUTING.md, the HTTP API
+ * reference (Redoc), the SDK reference (TypeDoc) and the bundled spec. It is what publishing
+ * runs, so it exits non-zero, saying why, rather than build a site from a spec that does not
+ * lint or bundle, a stale `generated/`, undocumented exports or broken links (see
+ * scripts/docs/build-site.ts). `npm run test:browser` then checks the site in Chromium.
+ * Usage: tsx scripts/build-docs.ts [--spec openapi] [--generated generated] [--out .docs]
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join } from "node:path";
-import { buildApiReference } from "./docs/api-reference.js";
-import { HIGHLIGHT_CSS, renderGuides, renderRootPages } from "./docs/guides.js";
-import { landingPage } from "./docs/landing.js";
-import { page, STYLE_CSS } from "./docs/layout.js";
-import { buildSdkReference } from "./docs/sdk-reference.js";
-import { writeSpecFiles } from "./docs/spec-files.js";
-import { repoRoot } from "./lib/exec.js";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { buildSite } from "./docs/build-site.js";
 
-/** Where the site is written. */
-export const SITE_DIR = join(repoRoot, ".docs");
-
-async function main(): Promise<void> {
-  const started = Date.now();
-  rmSync(SITE_DIR, { recursive: true, force: true });
-  mkdirSync(join(SITE_DIR, "guides"), { recursive: true });
-  mkdirSync(join(SITE_DIR, "api"), { recursive: true });
-
-  const spec = writeSpecFiles(join(repoRoot, "generated"), SITE_DIR);
-  buildApiReference(join(SITE_DIR, "openapi.json"), join(SITE_DIR, "api", "index.html"));
-  const sdkModules = await buildSdkReference(join(SITE_DIR, "sdk"));
-  const guides = renderGuides(join(repoRoot, "docs", "guides"));
-  for (const guide of guides) {
-    const html = page({ title: `${guide.title} · kubeadapt`, body: guide.html, root: "../" });
-    writeFileSync(join(SITE_DIR, "guides", `${guide.slug}.html`), html);
-  }
-  const rootPages = renderRootPages(repoRoot);
-  for (const rootPage of rootPages) {
-    const html = page({ title: `${rootPage.title} · kubeadapt`, body: rootPage.html, root: "" });
-    writeFileSync(join(SITE_DIR, `${rootPage.slug}.html`), html);
-  }
-  const { version: packageVersion } = JSON.parse(
-    readFileSync(join(repoRoot, "package.json"), "utf8"),
-  ) as { version: string };
-  writeFileSync(join(SITE_DIR, "style.css"), STYLE_CSS);
-  copyFileSync(
-    createRequire(import.meta.url).resolve(HIGHLIGHT_CSS),
-    join(SITE_DIR, "highlight.css"),
-  );
-  writeFileSync(
-    join(SITE_DIR, "index.html"),
-    landingPage({ guides, rootPages, sdkModules, spec, packageVersion }),
-  );
+const started = Date.now();
+try {
+  const { values } = parseArgs({
+    options: {
+      spec: { type: "string" },
+      generated: { type: "string" },
+      out: { type: "string" },
+    },
+    strict: true,
+  });
+  const site = await buildSite({
+    ...(values.spec ? { specDir: resolve(values.spec) } : {}),
+    ...(values.generated ? { generatedDir: resolve(values.generated) } : {}),
+    ...(values.out ? { siteDir: resolve(values.out) } : {}),
+  });
   console.log(
-    `docs: ${guides.length} guides, API reference (${spec.title} ${spec.version}), SDK reference ` +
-      `(${sdkModules.map((mod) => mod.specifier).join(", ")}) in ${SITE_DIR} ` +
+    `docs: ${site.guides} guides, API reference (${site.spec.title} ${site.spec.version}, ` +
+      `${site.operations} operations), SDK reference ` +
+      `(${site.sdkModules.map((mod) => mod.specifier).join(", ")}), links of ` +
+      `${site.checkedPages} pages checked, in ${site.siteDir} ` +
       `(${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
-}
-
-try {
-  await main();
 } catch (error) {
   console.error(`docs failed: ${(error as Error).message}`);
   process.exitCode = 1;

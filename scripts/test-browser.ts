@@ -3,16 +3,18 @@
  * headless Chromium: every internal link of every page resolves, no page logs an error or
  * requests another host, the HTTP API reference opens an operation with its parameters and
  * error codes, and the SDK reference lists every public export of every entry. Needs Debian's
- * chromium at /usr/bin/chromium (or CHROMIUM_PATH); fails when absent. The checkers' own tests
- * (fixture sites with a broken link, an external image, ...) run first, from
- * test/browser/.
+ * chromium at /usr/bin/chromium (or CHROMIUM_PATH); fails when absent. The browser checkers' own
+ * tests (fixture sites with a broken link, an external image, ...) run first, from
+ * test/browser/. `npm run docs` itself already fails on broken relative links, a spec that is not
+ * sound and TypeDoc warnings; this adds what needs a browser.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
+import { checkApiReferencePage } from "./docs/api-reference.js";
 import { publicEntries } from "./docs/entries.js";
 import { publicExports } from "./docs/public-exports.js";
-import { checkApiReference, checkSdkReference } from "./docs/reference-checks.js";
+import { checkApiReference, checkApiRoutes, checkSdkReference } from "./docs/reference-checks.js";
 import { checkSite } from "./docs/site-check.js";
 import { serveFolder } from "./docs/static-server.js";
 import { CHROMIUM, CHROMIUM_ARGS } from "./lib/chromium.js";
@@ -82,6 +84,13 @@ async function main(): Promise<string> {
       text: ["List workloads", "Get a workload", "CURSOR_EXPIRED", "INVALID_CURSOR"],
       lines: ["limit", "cursor"],
     });
+    // The fragments `npm run docs` accepts in links to the API reference, computed from the
+    // spec: each must open an element of Redoc's page.
+    const { routes } = checkApiReferencePage(
+      readFileSync(join(SITE, API_PAGE), "utf8"),
+      JSON.parse(readFileSync(join(SITE, "openapi.json"), "utf8")),
+    );
+    await checkApiRoutes(page, `${server.origin}/${API_PAGE}`, routes);
     const exports = publicExports(publicEntries());
     await checkSdkReference(page, `${server.origin}/sdk/`, [
       ...[...exports].map(([specifier, names]) => ({
@@ -96,7 +105,7 @@ async function main(): Promise<string> {
     return (
       `${crawl.pages.length} pages (every guide reachable), ${crawl.links} internal links resolved ` +
       `(${crawl.externalLinks} to other hosts not followed, ${crawl.routedLinks} Redoc routes), ` +
-      `no console error, no off-host request; landing page shows API ${spec.version}; API reference opened an operation; SDK reference ` +
+      `no console error, no off-host request; landing page shows API ${spec.version}; API reference opened an operation and its ${routes.size} routes; SDK reference ` +
       `lists all ${exported} exports of ${[...exports.keys()].join(", ")} ` +
       `(${((Date.now() - started) / 1000).toFixed(1)} s)`
     );

@@ -40,3 +40,92 @@ export function buildApiReference(specFile: string, outFile: string): void {
 
 /** The default location of the bundled spec. */
 export const BUNDLED_SPEC = join(repoRoot, "generated", "openapi.json");
+
+/** What the HTTP API reference must answer to, for the link check. */
+export interface ApiReferenceCheck {
+  /** Everything wrong with the page, one line each; empty when it documents the whole spec. */
+  problems: string[];
+  /** The fragments the page routes (`/workloads`, `/workloads/listworkloads`). */
+  routes: Set<string>;
+}
+
+type Operation = { operationId?: string; tags?: string[] };
+type Spec = { tags?: { name: string }[]; paths?: Record<string, Record<string, unknown>> };
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/** The operations of `spec`, each with its method, path and operation. */
+function operations(spec: Spec): { name: string; operation: Operation }[] {
+  return Object.entries(spec.paths ?? {}).flatMap(([path, item]) =>
+    METHODS.filter((method) => item[method]).map((method) => ({
+      name: `${method.toUpperCase()} ${path}`,
+      operation: item[method] as Operation,
+    })),
+  );
+}
+
+/** The operationIds of `spec`, in its order. */
+export function operationIds(spec: Spec): string[] {
+  return operations(spec).flatMap(({ operation }) => operation.operationId ?? []);
+}
+
+/** Redoc's route segment for a tag: `Cost Explorer` is `cost-explorer`. */
+export function tagSlug(tag: string): string {
+  return tag
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+/** The spec Redoc embeds in its page (`const __redoc_definition = {...};`), or undefined. */
+export function embeddedSpec(html: string): unknown {
+  const marker = "const __redoc_definition = ";
+  const start = html.indexOf(marker);
+  if (start === -1) return undefined;
+  const line = html.slice(start + marker.length, html.indexOf("\n", start));
+  try {
+    return JSON.parse(line.replace(/;\s*$/, ""));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Checks Redoc's page `html` against the spec it should document: it embeds exactly that spec,
+ * every operation has an operationId and a tag of the spec's `tags` (Redoc's sidebar lists
+ * operations by tag, so an untagged one is hard to find), and every tag is in the prerendered
+ * sidebar. Its routes are `/<tag>` and `/<tag>/<operationid in lower case>`.
+ */
+export function checkApiReferencePage(html: string, spec: Spec): ApiReferenceCheck {
+  const problems: string[] = [];
+  const routes = new Set<string>();
+  const embedded = embeddedSpec(html);
+  if (embedded === undefined) {
+    problems.push(
+      "the page embeds no spec (`const __redoc_definition`): did Redoc's format change?",
+    );
+  } else if (JSON.stringify(embedded) !== JSON.stringify(spec)) {
+    const shown = new Set(operationIds(embedded as Spec));
+    const missing = operationIds(spec).filter((id) => !shown.has(id));
+    problems.push(
+      "the page embeds a different spec than the published openapi.json" +
+        (missing.length > 0 ? `; operations missing: ${missing.join(", ")}` : ""),
+    );
+  }
+  const tags = new Set((spec.tags ?? []).map((tag) => tag.name));
+  for (const tag of tags) {
+    routes.add(`/${tagSlug(tag)}`);
+    if (!html.includes(`id="/${tagSlug(tag)}"`)) {
+      problems.push(`tag "${tag}" is not in the sidebar (no id="/${tagSlug(tag)}")`);
+    }
+  }
+  for (const { name, operation } of operations(spec)) {
+    if (!operation.operationId) problems.push(`${name} has no operationId`);
+    const known = (operation.tags ?? []).filter((tag) => tags.has(tag));
+    if (known.length === 0) problems.push(`${name} has no tag of the spec's tags`);
+    for (const tag of known) {
+      routes.add(`/${tagSlug(tag)}/${operation.operationId?.toLowerCase()}`);
+    }
+  }
+  return { problems, routes };
+}

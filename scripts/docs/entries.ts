@@ -34,3 +34,27 @@ export function publicAliases(root: string = repoRoot): { find: RegExp; replacem
     replacement: join(root, entry.file),
   }));
 }
+
+/** The fields of `package.json` that {@link entriesMissing} reads. */
+export interface PackageManifest {
+  name?: string;
+  exports?: Record<string, unknown> | string;
+}
+
+/**
+ * The import paths `package.json` exports with code (an object of conditions, as each JS entry
+ * has; not a plain file such as `./openapi.json`) that `entries` does not document, e.g.
+ * `kubeadapt/node` after a new subpath was added to `exports` but not to this file's list: its
+ * SDK reference would be missing without a warning.
+ */
+export function entriesMissing(
+  manifest: PackageManifest,
+  entries: readonly PublicEntry[],
+): string[] {
+  if (!manifest.name || typeof manifest.exports !== "object") return [];
+  const documented = new Set(entries.map((entry) => entry.specifier));
+  return Object.entries(manifest.exports)
+    .filter(([, target]) => typeof target === "object" && target !== null)
+    .map(([subpath]) => `${manifest.name}${subpath.slice(1)}`)
+    .filter((specifier) => !documented.has(specifier));
+}

@@ -115,3 +115,34 @@ export async function checkSdkReference(
     throw new Error(`not visible in the SDK reference:\n  ${missing.join("\n  ")}`);
   }
 }
+
+/**
+ * Opens the HTTP API reference at `url` at each of `routes` (`/workloads/listworkloads`), the
+ * fragments `npm run docs` lets guides link to, and checks Redoc rendered the element of that id
+ * (`workloads/listworkloads`): the build computes the routes from the spec, this proves Redoc
+ * answers to them.
+ * @throws naming every route with no element
+ */
+export async function checkApiRoutes(
+  page: Page,
+  url: string,
+  routes: Iterable<string>,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const missing: string[] = [];
+  for (const route of routes) {
+    await page.goto(`${url}#${route}`, { waitUntil: "load", timeout: TIMEOUT_MS });
+    const shown = await page
+      .locator(`[id="${route.slice(1)}"]`)
+      .first()
+      .waitFor({ state: "attached", timeout: timeoutMs })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!shown) missing.push(`#${route}`);
+  }
+  if (missing.length > 0) {
+    throw new Error(`routes of the HTTP API reference that show nothing: ${missing.join(", ")}`);
+  }
+}

@@ -1,8 +1,16 @@
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
-import { Application, ConsoleLogger, LogLevel, OptionDefaults, ReflectionKind } from "typedoc";
+import {
+  Application,
+  ConsoleLogger,
+  Converter,
+  LogLevel,
+  OptionDefaults,
+  ReflectionKind,
+} from "typedoc";
 import { repoRoot } from "../lib/exec.js";
 import { type PublicEntry, publicEntries } from "./entries.js";
+import { exportsIn } from "./public-exports.js";
 
 /** One import path's page in the SDK reference. */
 export interface SdkModule {
@@ -86,6 +94,11 @@ export async function buildSdkReference(
   const logger = new RecordingLogger();
   logger.level = LogLevel.Warn;
   app.logger = logger;
+  // What each entry exports, read from TypeDoc's own program (a second one costs seconds).
+  let exported = new Map<string, string[]>();
+  app.converter.on(Converter.EVENT_BEGIN, (context) => {
+    exported = exportsIn(context.programs, entries, root);
+  });
   const project = await app.convert();
   if (project) app.validate(project);
   if (!project || app.logger.hasErrors() || app.logger.hasWarnings()) {
@@ -93,11 +106,27 @@ export async function buildSdkReference(
       `TypeDoc could not document the public entries:\n${logger.problems.join("\n")}`,
     );
   }
+  // TypeDoc drops some exports without a warning (an `@internal` or `@hidden` tag, a
+  // re-export it cannot follow): every name each entry exports must have its reflection.
+  const missing: string[] = [];
   for (const entry of entries) {
     const module = project.children?.find(
       (child) => child.kindOf(ReflectionKind.Module) && child.name === typedocName(entry),
     );
-    if (module) module.name = entry.specifier;
+    if (!module) {
+      missing.push(`${entry.specifier}: the whole entry (${entry.file})`);
+      continue;
+    }
+    module.name = entry.specifier;
+    const documented = new Set(module.children?.map((child) => child.name));
+    const absent = (exported.get(entry.specifier) ?? []).filter((name) => !documented.has(name));
+    if (absent.length > 0) missing.push(`${entry.specifier}: ${absent.join(", ")}`);
+  }
+  if (missing.length > 0) {
+    throw new Error(
+      `the SDK reference would leave out public exports (remove @internal/@hidden from them, ` +
+        `or stop exporting them):\n  ${missing.join("\n  ")}`,
+    );
   }
   await app.generateDocs(project, outDir);
   if (app.logger.hasErrors() || app.logger.hasWarnings()) {

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { bin, runOrThrow } from "./exec.js";
@@ -47,4 +48,25 @@ export function generate(specDir: string, outDir: string): void {
   // `apis:`, ignores the input path. The generated dir never holds one.
   runOrThrow(bin("openapi-typescript"), ["openapi.json", "-o", "schema.ts"], { cwd: outDir });
   writeFileSync(join(outDir, "README.md"), README);
+}
+
+/**
+ * The files of `generatedDir` (as paths) that are missing or differ byte for byte from what
+ * `generate` makes of `specDir` now, in a temp dir.
+ * @throws when the spec does not bundle or openapi-typescript fails, with the tool's output
+ */
+export function driftedFiles(specDir: string, generatedDir: string): string[] {
+  const freshDir = mkdtempSync(join(tmpdir(), "kubeadapt-check-generated-"));
+  try {
+    generate(specDir, freshDir);
+    return GENERATED_FILES.filter((file) => {
+      const committed = join(generatedDir, file);
+      return (
+        !existsSync(committed) ||
+        !readFileSync(committed).equals(readFileSync(join(freshDir, file)))
+      );
+    }).map((file) => join(generatedDir, file));
+  } finally {
+    rmSync(freshDir, { recursive: true, force: true });
+  }
 }

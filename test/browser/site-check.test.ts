@@ -3,7 +3,11 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkApiReference, checkSdkReference } from "../../scripts/docs/reference-checks.js";
+import {
+  checkApiReference,
+  checkApiRoutes,
+  checkSdkReference,
+} from "../../scripts/docs/reference-checks.js";
 import { checkSite } from "../../scripts/docs/site-check.js";
 import { serveFolder } from "../../scripts/docs/static-server.js";
 import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/lib/chromium.js";
@@ -148,6 +152,27 @@ describe("the reference checks", () => {
           timeoutMs: 1_000,
         }),
       ).rejects.toThrow('no "Workloads" in the sidebar');
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+
+  it("the route check fails naming each route the page shows nothing for", async () => {
+    const html = `<div id="redoc"></div><script>
+      const show = () => { document.getElementById("redoc").innerHTML =
+        location.hash === "#/workloads" ? '<div id="workloads"></div>' : ""; };
+      show(); addEventListener("hashchange", show);</script>`;
+    const server = await serveFolder(site({ "api/index.html": html }));
+    const page = await browser.newPage();
+    try {
+      const url = `${server.origin}/api/index.html`;
+      await checkApiRoutes(page, url, ["/workloads"]);
+      await expect(
+        checkApiRoutes(page, url, ["/workloads", "/workloads/listworkloads"], 500),
+      ).rejects.toThrow(
+        "routes of the HTTP API reference that show nothing: #/workloads/listworkloads",
+      );
     } finally {
       await page.close();
       await server.close();

@@ -1,12 +1,14 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { inlineCdnLogos } from "../../scripts/docs/api-reference.js";
-import { orderSlugs, renderGuide, siteHref } from "../../scripts/docs/guides.js";
+import { entriesMissing, publicEntries } from "../../scripts/docs/entries.js";
+import { orderSlugs, PREFERRED_ORDER, renderGuide, siteHref } from "../../scripts/docs/guides.js";
 import { writeSpecFiles } from "../../scripts/docs/spec-files.js";
 import { fileFor } from "../../scripts/docs/static-server.js";
+import { repoRoot } from "../../scripts/lib/exec.js";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -44,6 +46,25 @@ describe("the docs site build", () => {
     );
     expect(siteHref("./CONTRIBUTING.md", "root")).toBe("CONTRIBUTING.html");
     expect(siteHref("README.md", "root")).toBe("index.html");
+  });
+
+  it("knows the reading place only of guides that exist", () => {
+    const missing = PREFERRED_ORDER.filter(
+      (slug) => !existsSync(join(repoRoot, "docs", "guides", `${slug}.md`)),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it("documents every code entry package.json exports, and names one it does not", () => {
+    const manifest = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
+    expect(entriesMissing(manifest, publicEntries())).toEqual([]);
+    const entries = [{ specifier: "pkg", file: "src/index.ts" }];
+    const exports = {
+      ".": { import: "./dist/index.js" },
+      "./extra": { types: "./dist/extra.d.ts", default: "./dist/extra.js" },
+      "./spec.json": "./spec.json",
+    };
+    expect(entriesMissing({ name: "pkg", exports }, entries)).toEqual(["pkg/extra"]);
   });
 
   it("orders the known guides first, then any other by name", () => {

@@ -18,7 +18,11 @@ function project(index: string): string {
   writeFileSync(join(root, "src", "extra", "index.ts"), "/** Two. */\nexport const two = 2;\n");
   writeFileSync(
     join(root, "tsconfig.json"),
-    JSON.stringify({ compilerOptions: { strict: true, module: "NodeNext" }, include: ["src"] }),
+    JSON.stringify({
+      // No DOM lib and no @types: the fixture needs neither, and TypeDoc reads them slowly.
+      compilerOptions: { strict: true, module: "NodeNext", lib: ["ES2022"], types: [] },
+      include: ["src"],
+    }),
   );
   return root;
 }
@@ -35,7 +39,7 @@ function options(root: string) {
   };
 }
 
-describe("the SDK reference build (TypeDoc)", () => {
+describe("the SDK reference build (TypeDoc)", { timeout: 60_000 }, () => {
   it("documents each entry as a module named by its import path", async () => {
     const root = project("/** Makes one. */\nexport function one(): number {\n  return 1;\n}\n");
     const modules = await buildSdkReference(join(root, "out"), options(root));
@@ -54,6 +58,15 @@ describe("the SDK reference build (TypeDoc)", () => {
     const brokenLink = project("/** See {@link nowhere}. */\nexport const one = 1;\n");
     await expect(buildSdkReference(join(brokenLink, "out"), options(brokenLink))).rejects.toThrow(
       'Failed to resolve link to "nowhere"',
+    );
+  });
+
+  it("fails on a public export TypeDoc would leave out without a warning (@internal)", async () => {
+    const hidden = project(
+      "/** Makes one. */\nexport const one = 1;\n/** Not for users. @internal */\nexport const two = 2;\n",
+    );
+    await expect(buildSdkReference(join(hidden, "out"), options(hidden))).rejects.toThrow(
+      "the SDK reference would leave out public exports (remove @internal/@hidden from them, or stop exporting them):\n  pkg: two",
     );
   });
 });
