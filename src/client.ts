@@ -152,7 +152,8 @@ export interface Kubeadapt {
 export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
   const token = options.token ?? readEnv("KUBEADAPT_API_TOKEN");
   // An invalid header value makes `Headers` throw a TypeError that quotes it: refuse it first.
-  if (token !== undefined && !/^[\x21-\x7e]+$/.test(token)) {
+  // No token passes too: `test` reads undefined as the text "undefined".
+  if (!/^[\x21-\x7e]+$/.test(token as string)) {
     throw new KubeadaptError(
       "token must be non-empty printable ASCII without spaces (check for a trailing newline)",
     );
@@ -164,9 +165,9 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
   const logger = options.logger ?? console;
   const retrying = createRetryingFetch({
     fetch: options.fetch,
-    maxRetries: checkCount("maxRetries", options.maxRetries),
-    timeoutMs: checkCount("timeoutMs", options.timeoutMs, 1, true),
-    maxRetryDelayMs: checkCount("maxRetryDelayMs", options.maxRetryDelayMs, 0, true),
+    maxRetries: checkCount(options, "maxRetries"),
+    timeoutMs: checkCount(options, "timeoutMs", 1, true),
+    maxRetryDelayMs: checkCount(options, "maxRetryDelayMs", 0, true),
     logLevel: logLevel(options.logLevel, readEnv("KUBEADAPT_LOG"), logger),
     logger,
     redact: (text) => redact(text, token),
@@ -207,18 +208,21 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
       checkPageSize(init?.params?.query);
       return fetchPage(path, init, true);
     }) as Kubeadapt["get"],
-    paginate: <P extends CursorPaginatedPath>(path: P, ...init: InitArg<PaginateInit<P>>) =>
-      createCursorWalk(fetchPage, path, ...init),
-    paginateOffset: <P extends OffsetPaginatedPath>(
-      path: P,
-      ...init: InitArg<OffsetPaginateInit<P>>
-    ) => createOffsetWalk(fetchPage, path, ...init),
+    paginate: createCursorWalk.bind(null, fetchPage) as Kubeadapt["paginate"],
+    paginateOffset: createOffsetWalk.bind(null, fetchPage) as Kubeadapt["paginateOffset"],
   });
 }
 
-// The option as given (undefined: the retry layer's default), if an integer >= min (or, where
-// `endless`, Infinity).
-const checkCount = (name: string, value: number | undefined, min = 0, endless?: boolean) =>
-  value === undefined || (endless && value === Infinity)
+// The option `name` as given (undefined: the retry layer's default), if an integer >= min (or,
+// where `endless`, Infinity).
+const checkCount = (
+  options: KubeadaptOptions,
+  name: "maxRetries" | "timeoutMs" | "maxRetryDelayMs",
+  min = 0,
+  endless?: boolean,
+) => {
+  const value = options[name];
+  return value === undefined || (endless && value === Infinity)
     ? value
     : integerOption(name, value, 0, min);
+};

@@ -163,7 +163,8 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
             : fetchAttempt(send, request, headers, attempt),
         );
         const { status } = response;
-        const retryStatus = mayRetry && RETRY_STATUS.test(String(status));
+        // `test` reads the status as its digits.
+        const retryStatus = mayRetry && RETRY_STATUS.test(status as never);
         const requested = retryStatus ? parseRetryAfter(response.headers) : undefined;
         // A server asking for a long pause gets its answer back now, not a hung client (no
         // Retry-After: undefined, which compares false).
@@ -206,9 +207,9 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
         if (caller?.aborted) throw aborted(error);
         // Past the caller's check, only the timer aborts the attempt.
         const timedOut = attempt.aborted;
-        if (!timedOut && isKubeadaptError(error)) throw error;
-        if (!timedOut && error instanceof Error && error.name === "AbortError") {
-          throw aborted(error);
+        if (!timedOut) {
+          if (isKubeadaptError(error)) throw error;
+          if (error instanceof Error && error.name === "AbortError") throw aborted(error);
         }
         cause = timedOut
           ? "timed out"
@@ -268,9 +269,7 @@ function fetchAttempt(
  * headers and URL: it can be read, streamed or cloned as usual.
  */
 function withBytes(response: Response, body: ArrayBuffer): Response {
-  const copy = new Response(body, response);
-  Object.defineProperty(copy, "url", { value: response.url });
-  return copy;
+  return Object.defineProperty(new Response(body, response), "url", { value: response.url });
 }
 
 /**
@@ -281,7 +280,7 @@ function requestId(response: Response | PageResponse, body?: string | ArrayBuffe
   return (
     response.headers.get("x-request-id") ??
     // Bytes stringify to "[object ArrayBuffer]", and no body to "undefined": neither matches.
-    /"request_id":\s*"([^"]*)"/.exec(String(body))?.[1]
+    /"request_id":\s*"([^"]*)"/.exec(body as string)?.[1]
   );
 }
 

@@ -11,6 +11,8 @@ export interface TextResult {
   error?: unknown;
   /** A `Response`, or a transport's {@link PageResponse} (all that is read of it). */
   response: PageResponse;
+  /** The body text of a request that skipped openapi-fetch: both `data` and `error`. */
+  text?: string;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface TextResult {
  * other: a `ProtocolError` when the body is not JSON or, with `unwrap`, has no `data`.
  */
 export function readResult(result: TextResult, token?: string, unwrap?: boolean): unknown {
-  const { response, data, error } = result;
+  const { response, text, data = text, error = text } = result;
   if (!response.ok) {
     // openapi-fetch hands an error body over already JSON-parsed when it parses.
     throw errorFromResponse(

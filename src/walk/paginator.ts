@@ -96,9 +96,10 @@ export function createPaginator<T>(
 
   /** Throws `AbortError` (and closes) if the caller's signal fired. */
   const throwIfAborted = (): void => {
-    if (!signal?.aborted || closed) return;
-    close();
-    throw stamp(aborted(), (source as PageSource<T>).position());
+    if (signal?.aborted && !closed) {
+      close();
+      throw stamp(aborted(), (source as PageSource<T>).position());
+    }
   };
 
   const accept = (page: SourcePage<T>): void => {
