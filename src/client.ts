@@ -11,14 +11,7 @@ import { checkPageSize } from "./internal/page-size.js";
 import { redact } from "./internal/redact.js";
 import { safePathSerializer } from "./internal/safe-path-serializer.js";
 import { userAgent } from "./internal/user-agent.js";
-import {
-  createCursorWalk,
-  createOffsetWalk,
-  type InitArg,
-  type OffsetPaginateInit,
-  type PaginateInit,
-  type Paginator,
-} from "./paginate.js";
+import type { InitArg, OffsetPaginateInit, PaginateInit, Paginator } from "./paginate.js";
 import { createRetryingFetch, type FetchLike } from "./retry.js";
 import type {
   CursorPaginatedPath,
@@ -27,6 +20,7 @@ import type {
   ItemOf,
   OffsetPaginatedPath,
 } from "./types.js";
+import { createWalk } from "./walk/create-walk.js";
 import { integerOption } from "./walk/options.js";
 
 /** The production API. */
@@ -208,8 +202,10 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
       checkPageSize(init?.params?.query);
       return fetchPage(path, init, true);
     }) as Kubeadapt["get"],
-    paginate: createCursorWalk.bind(null, fetchPage) as Kubeadapt["paginate"],
-    paginateOffset: createOffsetWalk.bind(null, fetchPage) as Kubeadapt["paginateOffset"],
+    paginate: ((path: string, init?: object) =>
+      createWalk(fetchPage, path, init)) as Kubeadapt["paginate"],
+    paginateOffset: ((path: string, init?: object) =>
+      createWalk(fetchPage, path, init, true)) as Kubeadapt["paginateOffset"],
   });
 }
 
@@ -224,5 +220,5 @@ const checkCount = (
   const value = options[name];
   return value === undefined || (endless && value === Infinity)
     ? value
-    : integerOption(name, value, 0, min);
+    : integerOption(name, value, min);
 };

@@ -168,8 +168,7 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
         const requested = retryStatus ? parseRetryAfter(response.headers) : undefined;
         // A server asking for a long pause gets its answer back now, not a hung client (no
         // Retry-After: undefined, which compares false).
-        const tooLong = (requested as number) > maxRetryDelayMs;
-        if (retryStatus && !tooLong) {
+        if (retryStatus && !((requested as number) > maxRetryDelayMs)) {
           if (logLevel > 3) trace(status, requestId(response));
           void response.body?.cancel().catch(noop);
           delay = requested ?? backoffDelay(retry, random);
@@ -295,7 +294,7 @@ function finalError(
 ) {
   // The URL without its query: a cursor is long and says nothing about the failure.
   const label = `${request.method} ${request.url.replace(/[?#].*/, "")}`;
-  const tries = `${attempts} attempt${attempts === 1 ? "" : "s"}`;
+  const tries = `${attempts} attempt${attempts > 1 ? "s" : ""}`;
   if (timedOut) return new TimeoutError(`${label} timed out after ${timeoutMs} ms (${tries})`);
   // The underlying error is kept as `cause` unless it would carry a secret into logs. `redact`
   // removes every key-shaped string (and the client's token), so text it leaves alone holds none.

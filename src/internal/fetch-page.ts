@@ -31,15 +31,8 @@ export function createFetchPage(
   const get = client.GET as unknown as (path: string, init: object) => Promise<TextResult>;
   return async (path: string, init?: PageInit, unwrap?: boolean) =>
     readResult(
-      !plain() || !direct(init)
-        ? await get(path, {
-            ...init,
-            // A walk page's signal is not an AbortSignal; a Request takes nothing else.
-            signal: toAbortSignal(init?.signal),
-            pathSerializer: safePathSerializer,
-            parseAs: "text",
-          })
-        : await send({
+      await (plain() && direct(init)
+        ? send({
             url: createFinalURL(path, {
               baseUrl,
               params: init?.params ?? {},
@@ -49,7 +42,14 @@ export function createFetchPage(
             method: "GET",
             headers,
             signal: init?.signal,
-          }),
+          })
+        : get(path, {
+            ...init,
+            // A walk page's signal is not an AbortSignal; a Request takes nothing else.
+            signal: toAbortSignal(init?.signal),
+            pathSerializer: safePathSerializer,
+            parseAs: "text",
+          })),
       token,
       unwrap,
     );
