@@ -307,6 +307,57 @@ describe("the token", () => {
     expect(JSON.stringify(error)).not.toContain(TOKEN);
   });
 
+  describe.each([
+    ["skipping openapi-fetch", false],
+    ["through openapi-fetch (a middleware registered)", true],
+  ])("echoed by a server into next_cursor, %s", (_, middleware) => {
+    // Page 1 is fine; page 2's next_cursor is `secret`; any later request fails, as a server
+    // would answer a cursor it never issued.
+    const walkWith = (secret: (request: Request) => string) => {
+      const { fetch, requests } = stubFetch((request, call) => {
+        if (call > 2) return failure(400, "INVALID_CURSOR", "unknown cursor");
+        const next_cursor = call === 1 ? "c2" : secret(request);
+        return ok([{ id: `i${call}` }], {
+          request_id: `req_${call}`,
+          pagination: { next_cursor, has_more: true },
+        });
+      });
+      const ka = kubeadapt(fetch);
+      if (middleware) ka.client.use({ onRequest: () => undefined });
+      return { walk: ka.paginate("/v1/workloads"), requests };
+    };
+
+    it("is a ProtocolError before it is sent, and the error resumes from the last good cursor", async () => {
+      const { walk, requests } = walkWith(
+        (request) => request.headers.get("authorization")?.replace("Bearer ", "") ?? "",
+      );
+      const seen: (string | undefined)[] = [];
+      const error = await (async () => {
+        for await (const page of walk.pages()) seen.push(page.nextCursor);
+      })().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ProtocolError);
+      expect((error as ProtocolError).cursor).toBe("c2");
+      expect((error as ProtocolError).page).toBe(2);
+      expect((error as ProtocolError).itemsYielded).toBe(1);
+      expect(seen).toEqual(["c2"]);
+      expect(requests).toHaveLength(2);
+      for (const request of requests) expect(request.url).not.toContain(TOKEN);
+      for (const text of [
+        (error as Error).message,
+        JSON.stringify(error),
+        inspect(error, { depth: 10, showHidden: true }),
+      ]) {
+        expect(text).not.toContain(TOKEN);
+      }
+    });
+
+    it("is refused when it holds any key-shaped string, not only this client's token", async () => {
+      const { walk, requests } = walkWith(() => "eyJ.ka_test_anotherKey999");
+      await expect(walk.toArray({ max: 10 })).rejects.toBeInstanceOf(ProtocolError);
+      expect(requests).toHaveLength(2);
+    });
+  });
+
   it("is not visible when the client is inspected or serialized", () => {
     const ka = kubeadapt(stub().fetch);
     expect(inspect(ka, { depth: 10, showHidden: true })).not.toContain(TOKEN);
