@@ -4,6 +4,7 @@ import { KubeadaptError } from "./errors.js";
 import { createAuthFetch } from "./internal/auth-fetch.js";
 import { checkBaseUrl } from "./internal/base-url.js";
 import { readEnv } from "./internal/env.js";
+import { parseSuccessBody } from "./internal/error-from-response.js";
 import { createFetchPage } from "./internal/fetch-page.js";
 import { invalidParameter } from "./internal/invalid-parameter.js";
 import { type Logger, type LogLevel, logLevel } from "./internal/log.js";
@@ -108,7 +109,8 @@ export type GetArgs<P extends GetPath> =
 export interface Kubeadapt {
   /**
    * The raw openapi-fetch client, typed from the spec: resolves `{ data, error, response }` and
-   * never throws on HTTP errors, but has the same auth, retries and timeouts as `get`.
+   * never throws on HTTP errors, but has the same auth, retries and timeouts as `get`. A 2xx body
+   * it would parse as JSON and cannot throws `get`'s `ProtocolError`.
    */
   readonly client: Client<paths>;
   /**
@@ -183,7 +185,19 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
     headers,
     pathSerializer: safePathSerializer,
   });
-  // `get` and walks skip openapi-fetch until a middleware is registered (it could look).
+  // A 2xx body that openapi-fetch would parse as JSON and could not (it would throw its
+  // SyntaxError, which quotes the body) is the ProtocolError `get` throws. This runs last, on the
+  // response openapi-fetch reads; `get` and walks ask for text and are not checked twice.
+  client.use({
+    async onResponse({ response, options }) {
+      if (options.parseAs === "json" && response.ok) {
+        // An empty body is no data to openapi-fetch, not an error.
+        parseSuccessBody(response, (await response.clone().text()) || "0", token);
+      }
+    },
+  });
+  // `get` and walks skip openapi-fetch until a middleware is registered (it could look): the
+  // one above is registered before `use` is wrapped.
   let plain = true;
   const use = client.use;
   client.use = (...middleware) => {

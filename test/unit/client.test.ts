@@ -192,6 +192,50 @@ describe("errors from responses", () => {
     expect(response.status).toBe(404);
     expect(error?.error.code).toBe("NOT_FOUND");
   });
+
+  it.each([
+    ["without a Content-Length", {}],
+    ["with a Content-Length", { "content-length": "48" }],
+  ])(
+    "throws get's ProtocolError from ka.client for a 2xx body that is not JSON (%s)",
+    async (_, length) => {
+      const html = `<html>sign in ${TOKEN}</html>`.padEnd(48);
+      const { fetch } = stub(
+        () =>
+          new Response(html, { status: 200, headers: { "content-type": "text/html", ...length } }),
+      );
+      const ka = kubeadapt(fetch);
+      const raw = await ka.client
+        .GET("/v1/clusters/{cluster_id}", { params: { path: { cluster_id: CLUSTER_ID } } })
+        .catch((e: unknown) => e);
+      const viaGet = await getCluster(ka).catch((e: unknown) => e);
+      expect(raw).toBeInstanceOf(ProtocolError);
+      expect(isKubeadaptError(raw)).toBe(true);
+      expect((raw as ProtocolError).status).toBe(200);
+      expect((raw as Error).message).toBe((viaGet as Error).message);
+      expect(inspect(raw, { depth: 10, showHidden: true })).not.toContain(TOKEN);
+    },
+  );
+
+  it("leaves ka.client's other bodies alone: text asked for, an empty 2xx, a non-JSON error", async () => {
+    const { fetch } = stub((request) =>
+      request.url.endsWith("/v1/organization")
+        ? new Response(null, { status: 200 })
+        : request.url.endsWith("/v1/clusters")
+          ? new Response("<html>bad gateway</html>", { status: 502 })
+          : new Response("plain text", { status: 200 }),
+    );
+    const { client } = kubeadapt(fetch);
+    const text = await client.GET("/v1/clusters/{cluster_id}", {
+      params: { path: { cluster_id: CLUSTER_ID } },
+      parseAs: "text",
+    });
+    expect(text.data).toBe("plain text");
+    expect((await client.GET("/v1/organization")).data).toBeUndefined();
+    const failed = await client.GET("/v1/clusters");
+    expect(failed.response.status).toBe(502);
+    expect(failed.error).toBe("<html>bad gateway</html>");
+  });
 });
 
 describe("guards", () => {
