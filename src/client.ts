@@ -181,23 +181,18 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
   const apiRoot = baseUrl.href.replace(/\/+$/, "");
   const client = createClient<paths>({
     baseUrl: apiRoot,
-    fetch: authFetch,
+    // A response with a body has its length (the retry layer sets it), so openapi-fetch parses
+    // JSON with `json()`, made here to throw `get`'s ProtocolError for a body that is not JSON
+    // rather than a SyntaxError that quotes it; one parse, as before. `get` and walks read text.
+    fetch: async (request: Request) => {
+      const response = await authFetch(request);
+      response.json = async () => parseSuccessBody(response, await response.text(), token);
+      return response;
+    },
     headers,
     pathSerializer: safePathSerializer,
   });
-  // A 2xx body that openapi-fetch would parse as JSON and could not (it would throw its
-  // SyntaxError, which quotes the body) is the ProtocolError `get` throws. This runs last, on the
-  // response openapi-fetch reads; `get` and walks ask for text and are not checked twice.
-  client.use({
-    async onResponse({ response, options }) {
-      if (options.parseAs === "json" && response.ok) {
-        // An empty body is no data to openapi-fetch, not an error.
-        parseSuccessBody(response, (await response.clone().text()) || "0", token);
-      }
-    },
-  });
-  // `get` and walks skip openapi-fetch until a middleware is registered (it could look): the
-  // one above is registered before `use` is wrapped.
+  // `get` and walks skip openapi-fetch until a middleware is registered (it could look).
   let plain = true;
   const use = client.use;
   client.use = (...middleware) => {

@@ -265,10 +265,14 @@ function fetchAttempt(
 
 /**
  * A fresh `Response` over `body`, the bytes already read of `response`, with the same status,
- * headers and URL: it can be read, streamed or cloned as usual.
+ * headers (but `Content-Length`: the length of these bytes, when there are any) and URL: it can
+ * be read, streamed or cloned as usual.
  */
 function withBytes(response: Response, body: ArrayBuffer): Response {
-  return Object.defineProperty(new Response(body, response), "url", { value: response.url });
+  const copy = new Response(body, response);
+  // With a length, openapi-fetch reads JSON with `json()`, which the client makes typed.
+  if (body.byteLength) copy.headers.set("content-length", `${body.byteLength}`);
+  return Object.defineProperty(copy, "url", { value: response.url });
 }
 
 /**

@@ -217,13 +217,24 @@ describe("errors from responses", () => {
     },
   );
 
+  it("gives ka.client's response its body's length, and a json() that throws get's error", async () => {
+    const { fetch } = stub(() => new Response("<html>", { status: 200 }));
+    const { response } = await kubeadapt(fetch).client.GET("/v1/organization", {
+      parseAs: "stream",
+    });
+    expect(response.headers.get("content-length")).toBe("6");
+    await expect(response.json()).rejects.toBeInstanceOf(ProtocolError);
+  });
+
   it("leaves ka.client's other bodies alone: text asked for, an empty 2xx, a non-JSON error", async () => {
     const { fetch } = stub((request) =>
       request.url.endsWith("/v1/organization")
         ? new Response(null, { status: 200 })
-        : request.url.endsWith("/v1/clusters")
-          ? new Response("<html>bad gateway</html>", { status: 502 })
-          : new Response("plain text", { status: 200 }),
+        : request.url.endsWith("/v1/teams")
+          ? new Response("", { status: 200 })
+          : request.url.endsWith("/v1/clusters")
+            ? new Response("<html>bad gateway</html>", { status: 502 })
+            : new Response("plain text", { status: 200 }),
     );
     const { client } = kubeadapt(fetch);
     const text = await client.GET("/v1/clusters/{cluster_id}", {
@@ -232,6 +243,7 @@ describe("errors from responses", () => {
     });
     expect(text.data).toBe("plain text");
     expect((await client.GET("/v1/organization")).data).toBeUndefined();
+    expect((await client.GET("/v1/teams")).data).toBeUndefined();
     const failed = await client.GET("/v1/clusters");
     expect(failed.response.status).toBe(502);
     expect(failed.error).toBe("<html>bad gateway</html>");
