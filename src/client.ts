@@ -4,6 +4,7 @@ import { KubeadaptError } from "./errors.js";
 import { createAuthFetch } from "./internal/auth-fetch.js";
 import { checkBaseUrl } from "./internal/base-url.js";
 import { readEnv } from "./internal/env.js";
+import { parseSuccessBody } from "./internal/error-from-response.js";
 import { createFetchPage } from "./internal/fetch-page.js";
 import { invalidParameter } from "./internal/invalid-parameter.js";
 import { type Logger, type LogLevel, logLevel } from "./internal/log.js";
@@ -11,14 +12,7 @@ import { checkPageSize } from "./internal/page-size.js";
 import { redact } from "./internal/redact.js";
 import { safePathSerializer } from "./internal/safe-path-serializer.js";
 import { userAgent } from "./internal/user-agent.js";
-import {
-  createCursorWalk,
-  createOffsetWalk,
-  type InitArg,
-  type OffsetPaginateInit,
-  type PaginateInit,
-  type Paginator,
-} from "./paginate.js";
+import type { InitArg, OffsetPaginateInit, PaginateInit, Paginator } from "./paginate.js";
 import { createRetryingFetch, type FetchLike } from "./retry.js";
 import type {
   CursorPaginatedPath,
@@ -27,6 +21,7 @@ import type {
   ItemOf,
   OffsetPaginatedPath,
 } from "./types.js";
+import { createWalk } from "./walk/create-walk.js";
 import { integerOption } from "./walk/options.js";
 
 /** The production API. */
@@ -114,7 +109,8 @@ export type GetArgs<P extends GetPath> =
 export interface Kubeadapt {
   /**
    * The raw openapi-fetch client, typed from the spec: resolves `{ data, error, response }` and
-   * never throws on HTTP errors, but has the same auth, retries and timeouts as `get`.
+   * never throws on HTTP errors, but has the same auth, retries and timeouts as `get`. A 2xx body
+   * it would parse as JSON and cannot throws `get`'s `ProtocolError`.
    */
   readonly client: Client<paths>;
   /**
@@ -152,7 +148,8 @@ export interface Kubeadapt {
 export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
   const token = options.token ?? readEnv("KUBEADAPT_API_TOKEN");
   // An invalid header value makes `Headers` throw a TypeError that quotes it: refuse it first.
-  if (token !== undefined && !/^[\x21-\x7e]+$/.test(token)) {
+  // No token passes too: `test` reads undefined as the text "undefined".
+  if (!/^[\x21-\x7e]+$/.test(token as string)) {
     throw new KubeadaptError(
       "token must be non-empty printable ASCII without spaces (check for a trailing newline)",
     );
@@ -164,9 +161,9 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
   const logger = options.logger ?? console;
   const retrying = createRetryingFetch({
     fetch: options.fetch,
-    maxRetries: checkCount("maxRetries", options.maxRetries),
-    timeoutMs: checkCount("timeoutMs", options.timeoutMs, 1, true),
-    maxRetryDelayMs: checkCount("maxRetryDelayMs", options.maxRetryDelayMs, 0, true),
+    maxRetries: checkCount(options, "maxRetries"),
+    timeoutMs: checkCount(options, "timeoutMs", 1, true),
+    maxRetryDelayMs: checkCount(options, "maxRetryDelayMs", 0, true),
     logLevel: logLevel(options.logLevel, readEnv("KUBEADAPT_LOG"), logger),
     logger,
     redact: (text) => redact(text, token),
@@ -184,7 +181,14 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
   const apiRoot = baseUrl.href.replace(/\/+$/, "");
   const client = createClient<paths>({
     baseUrl: apiRoot,
-    fetch: authFetch,
+    // A response with a body has its length (the retry layer sets it), so openapi-fetch parses
+    // JSON with `json()`, made here to throw `get`'s ProtocolError for a body that is not JSON
+    // rather than a SyntaxError that quotes it; one parse, as before. `get` and walks read text.
+    fetch: async (request: Request) => {
+      const response = await authFetch(request);
+      response.json = async () => parseSuccessBody(response, await response.text(), token);
+      return response;
+    },
     headers,
     pathSerializer: safePathSerializer,
   });
@@ -207,18 +211,23 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
       checkPageSize(init?.params?.query);
       return fetchPage(path, init, true);
     }) as Kubeadapt["get"],
-    paginate: <P extends CursorPaginatedPath>(path: P, ...init: InitArg<PaginateInit<P>>) =>
-      createCursorWalk(fetchPage, path, ...init),
-    paginateOffset: <P extends OffsetPaginatedPath>(
-      path: P,
-      ...init: InitArg<OffsetPaginateInit<P>>
-    ) => createOffsetWalk(fetchPage, path, ...init),
+    paginate: ((path: string, init?: object) =>
+      createWalk(fetchPage, path, init)) as Kubeadapt["paginate"],
+    paginateOffset: ((path: string, init?: object) =>
+      createWalk(fetchPage, path, init, true)) as Kubeadapt["paginateOffset"],
   });
 }
 
-// The option as given (undefined: the retry layer's default), if an integer >= min (or, where
-// `endless`, Infinity).
-const checkCount = (name: string, value: number | undefined, min = 0, endless?: boolean) =>
-  value === undefined || (endless && value === Infinity)
+// The option `name` as given (undefined: the retry layer's default), if an integer >= min (or,
+// where `endless`, Infinity).
+const checkCount = (
+  options: KubeadaptOptions,
+  name: "maxRetries" | "timeoutMs" | "maxRetryDelayMs",
+  min = 0,
+  endless?: boolean,
+) => {
+  const value = options[name];
+  return value === undefined || (endless && value === Infinity)
     ? value
-    : integerOption(name, value, 0, min);
+    : integerOption(name, value, min);
+};

@@ -163,12 +163,12 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
             : fetchAttempt(send, request, headers, attempt),
         );
         const { status } = response;
-        const retryStatus = mayRetry && RETRY_STATUS.test(String(status));
+        // `test` reads the status as its digits.
+        const retryStatus = mayRetry && RETRY_STATUS.test(status as never);
         const requested = retryStatus ? parseRetryAfter(response.headers) : undefined;
         // A server asking for a long pause gets its answer back now, not a hung client (no
         // Retry-After: undefined, which compares false).
-        const tooLong = (requested as number) > maxRetryDelayMs;
-        if (retryStatus && !tooLong) {
+        if (retryStatus && !((requested as number) > maxRetryDelayMs)) {
           if (logLevel > 3) trace(status, requestId(response));
           void response.body?.cancel().catch(noop);
           delay = requested ?? backoffDelay(retry, random);
@@ -206,9 +206,9 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
         if (caller?.aborted) throw aborted(error);
         // Past the caller's check, only the timer aborts the attempt.
         const timedOut = attempt.aborted;
-        if (!timedOut && isKubeadaptError(error)) throw error;
-        if (!timedOut && error instanceof Error && error.name === "AbortError") {
-          throw aborted(error);
+        if (!timedOut) {
+          if (isKubeadaptError(error)) throw error;
+          if (error instanceof Error && error.name === "AbortError") throw aborted(error);
         }
         cause = timedOut
           ? "timed out"
@@ -265,12 +265,14 @@ function fetchAttempt(
 
 /**
  * A fresh `Response` over `body`, the bytes already read of `response`, with the same status,
- * headers and URL: it can be read, streamed or cloned as usual.
+ * headers (but `Content-Length`: the length of these bytes, when there are any) and URL: it can
+ * be read, streamed or cloned as usual.
  */
 function withBytes(response: Response, body: ArrayBuffer): Response {
   const copy = new Response(body, response);
-  Object.defineProperty(copy, "url", { value: response.url });
-  return copy;
+  // With a length, openapi-fetch reads JSON with `json()`, which the client makes typed.
+  if (body.byteLength) copy.headers.set("content-length", `${body.byteLength}`);
+  return Object.defineProperty(copy, "url", { value: response.url });
 }
 
 /**
@@ -281,7 +283,7 @@ function requestId(response: Response | PageResponse, body?: string | ArrayBuffe
   return (
     response.headers.get("x-request-id") ??
     // Bytes stringify to "[object ArrayBuffer]", and no body to "undefined": neither matches.
-    /"request_id":\s*"([^"]*)"/.exec(String(body))?.[1]
+    /"request_id":\s*"([^"]*)"/.exec(body as string)?.[1]
   );
 }
 
@@ -296,7 +298,7 @@ function finalError(
 ) {
   // The URL without its query: a cursor is long and says nothing about the failure.
   const label = `${request.method} ${request.url.replace(/[?#].*/, "")}`;
-  const tries = `${attempts} attempt${attempts === 1 ? "" : "s"}`;
+  const tries = `${attempts} attempt${attempts > 1 ? "s" : ""}`;
   if (timedOut) return new TimeoutError(`${label} timed out after ${timeoutMs} ms (${tries})`);
   // The underlying error is kept as `cause` unless it would carry a secret into logs. `redact`
   // removes every key-shaped string (and the client's token), so text it leaves alone holds none.

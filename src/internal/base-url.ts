@@ -17,10 +17,9 @@ export function checkBaseUrl(baseUrl: string, allowInsecureHttp?: boolean): URL 
       "baseUrl is not an absolute URL of the form http(s)://host/path (pass credentials as `token`)",
     );
   }
-  const { protocol, hostname } = url;
-  if (protocol === "http:" && !allowInsecureHttp && !isLoopback(hostname)) {
+  if (url.protocol === "http:" && !allowInsecureHttp && !isLoopback(url.hostname)) {
     throw new KubeadaptError(
-      `baseUrl is plain http:// to ${hostname}: the token would travel unencrypted (use https:// or allowInsecureHttp: true)`,
+      `baseUrl is plain http:// to ${url.hostname}: the token would travel unencrypted (use https:// or allowInsecureHttp: true)`,
     );
   }
   return url;

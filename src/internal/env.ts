@@ -5,7 +5,5 @@
 export function readEnv(name: string): string | undefined {
   try {
     return globalThis.process?.env?.[name]?.trim() || undefined;
-  } catch {
-    return undefined;
-  }
+  } catch {}
 }

@@ -45,11 +45,11 @@ export function errorFromResponse(
   const retryAfterMs = parseRetryAfter(response.headers);
   let value: Envelope | undefined;
   try {
-    // A credential the server echoed goes from the text first (an object key may hold one,
-    // as in `details`), then from every string of the envelope, at any depth (a string may
-    // spell one with JSON escapes).
-    value = JSON.parse(redact(body as string, token), (_, v) =>
-      typeof v === "string" ? redact(v, token) : v,
+    // A credential the server echoed goes from every string of the envelope, at any depth, and
+    // a key that holds one goes with its value (as in `details`), however the JSON spells it
+    // (escapes included).
+    value = JSON.parse(body as string, (key, v) =>
+      redact(key, token) !== key ? undefined : typeof v === "string" ? redact(v, token) : v,
     );
   } catch {}
   // Arrays and primitives fail these checks too: their `error`/`code` is undefined.

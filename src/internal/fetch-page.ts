@@ -29,26 +29,30 @@ export function createFetchPage(
   plain: () => boolean,
 ): FetchPage & Send {
   const get = client.GET as unknown as (path: string, init: object) => Promise<TextResult>;
-  return async (path: string, init?: PageInit, unwrap?: boolean) => {
-    if (!plain() || !direct(init)) {
-      const result = await get(path, {
-        ...init,
-        // A walk page's signal is not an AbortSignal; a Request takes nothing else.
-        signal: toAbortSignal(init?.signal),
-        pathSerializer: safePathSerializer,
-        parseAs: "text",
-      });
-      return readResult(result, token, unwrap);
-    }
-    const url = createFinalURL(path, {
-      baseUrl,
-      params: init?.params ?? {},
-      querySerializer: init?.querySerializer ?? serializeQuery,
-      pathSerializer: safePathSerializer,
-    });
-    const { response, text } = await send({ url, method: "GET", headers, signal: init?.signal });
-    return readResult({ response, data: text, error: text }, token, unwrap);
-  };
+  return async (path: string, init?: PageInit, unwrap?: boolean) =>
+    readResult(
+      await (plain() && direct(init)
+        ? send({
+            url: createFinalURL(path, {
+              baseUrl,
+              params: init?.params ?? {},
+              querySerializer: init?.querySerializer ?? serializeQuery,
+              pathSerializer: safePathSerializer,
+            }),
+            method: "GET",
+            headers,
+            signal: init?.signal,
+          })
+        : get(path, {
+            ...init,
+            // A walk page's signal is not an AbortSignal; a Request takes nothing else.
+            signal: toAbortSignal(init?.signal),
+            pathSerializer: safePathSerializer,
+            parseAs: "text",
+          })),
+      token,
+      unwrap,
+    );
 }
 
 /** What this module reads of an init that skips openapi-fetch. */

@@ -27,7 +27,8 @@ export const LOG_LEVELS: readonly LogLevel[] = ["off", "error", "warn", "info", 
  * checking it and `logger`; a bad one throws a `BadRequestError` naming the option.
  */
 export function logLevel(level: unknown, env: string | undefined, logger: Logger): number {
-  const field = level === undefined && env !== undefined ? "KUBEADAPT_LOG" : "logLevel";
+  // `env` is undefined or non-empty (readEnv's).
+  const field = level === undefined && env ? "KUBEADAPT_LOG" : "logLevel";
   const index = LOG_LEVELS.indexOf((level ?? env ?? "warn") as LogLevel);
   if (index < 0) {
     throw invalidParameter(field, `${field} must be one of ${LOG_LEVELS.join(", ")}`);

@@ -18,9 +18,9 @@ export function checkPageSize(query: unknown): void {
       value != null &&
       !(
         /^(string|number)$/.test(typeof value) &&
-        /^\d+$/.test(String(value)) &&
-        +value >= 1 &&
-        +value <= MAX_PAGE_SIZE
+        /^\d+$/.test(value as string) &&
+        (value as number) > 0 &&
+        (value as number) <= MAX_PAGE_SIZE
       )
     ) {
       throw invalidParameter(

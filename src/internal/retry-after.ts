@@ -8,9 +8,11 @@ export function parseRetryAfter(
   headers: Pick<Headers, "get">,
   now: number = Date.now(),
 ): number | undefined {
-  const ms = headers.get("retry-after-ms")?.trim() ?? "";
+  // An absent header is undefined, which `test` reads as the text "undefined" and
+  // `Date.parse` as NaN.
+  const ms = headers.get("retry-after-ms")?.trim() as string;
   if (NUMBER.test(ms)) return +ms;
-  const value = headers.get("retry-after")?.trim() ?? "";
+  const value = headers.get("retry-after")?.trim() as string;
   if (NUMBER.test(value)) return +value * 1000;
   // Only an HTTP-date may follow: it always contains letters (a weekday or month name). The
   // empty string parses to NaN.

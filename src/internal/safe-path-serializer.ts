@@ -19,7 +19,7 @@ export function safePathSerializer(pathname: string, pathParams: Record<string, 
           : value === ""
             ? "empty"
             : // `.` or `..`, as given or percent-encoded (`%2e%2E`): the only ways to decode to one.
-              /^(\.|%2e){1,2}$/i.test(String(value))
+              /^(\.|%2e){1,2}$/i.test(value as string)
               ? "dot_segment"
               : "";
     if (reason) {

@@ -32,9 +32,9 @@ export interface PlainSignal extends SignalLike {
  */
 export function plainSignal(): PlainSignal {
   const listeners = new Set<() => void>();
-  const signal = {
+  // `reason` is undefined until the abort that sets it.
+  const signal: { -readonly [K in keyof PlainSignal]?: PlainSignal[K] } = {
     aborted: false,
-    reason: undefined as unknown,
     addEventListener: (_: string, listener: () => void) => listeners.add(listener),
     removeEventListener: (_: string, listener: () => void) => listeners.delete(listener),
     abort(reason?: unknown) {
@@ -44,7 +44,7 @@ export function plainSignal(): PlainSignal {
       for (const listener of listeners) listener();
     },
   };
-  return signal;
+  return signal as PlainSignal;
 }
 
 /**

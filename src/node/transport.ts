@@ -63,7 +63,7 @@ const NULL_BODY = new Set([101, 204, 205, 304]);
  * const ka = createKubeadapt({ token: process.env.KUBEADAPT_API_TOKEN, fetch: nodeTransport() });
  */
 export function nodeTransport(options: NodeTransportOptions = {}): NodeFetch {
-  const maxBytes = integerOption("maxBodyBytes", options.maxBodyBytes, MAX_BODY_BYTES, 1);
+  const maxBytes = integerOption("maxBodyBytes", options.maxBodyBytes, 1, MAX_BODY_BYTES);
   const dispatcher = options.dispatcher ?? new Agent({ headersTimeout: 0, bodyTimeout: 0 });
   // Sends `hop` and follows its redirects: the last hop and what it received. A chain of
   // `then`s rather than an async loop: a page (no redirect) costs one promise less.

@@ -6,28 +6,32 @@ import { DEFAULT_PAGE_SIZE, integerOption } from "./options.js";
 import { createPaginator } from "./paginator.js";
 import { pageQuery, serializeQuery, snapshotQuery } from "./query.js";
 import { pageSource } from "./source.js";
-import type { FetchPage, Paginator, WalkOptions } from "./types.js";
+import type { CursorWalkOptions, FetchPage, Paginator } from "./types.js";
 
 /**
  * Plans a walk and wraps it in a {@link Paginator}. The query is serialized once, here, without
  * the selectors the walk sends itself: every page sends the same bytes but for those, and
  * changing `init` later changes nothing. A bad option fails from the first `next()`. An offset
- * walk starts from page `start`; a cursor walk from page 1 and `cursor`.
+ * walk starts from `query.page` (default 1); a cursor walk from page 1 and `init.cursor` (else
+ * `query.cursor`), asks for the total on its first request when `onProgress` is given or
+ * `query.include_total` is true, and restarts on a 410 with `onCursorExpired: "restart"`.
  */
 export function createWalk<T>(
   fetchPage: FetchPage,
   path: string,
-  init: WalkOptions & { params?: unknown },
-  offset: boolean,
-  start: unknown,
-  cursor?: string,
-  wantTotal?: boolean,
-  restart?: boolean,
+  init: (CursorWalkOptions & { params?: unknown }) | undefined,
+  offset?: boolean,
 ): Paginator<T> {
+  init ??= {};
   const params = init.params as
     | { query?: Record<string, unknown>; path?: Record<string, unknown> }
     | undefined;
-  const query = snapshotQuery(params?.query, offset ? ["page"] : ["cursor", "include_total"]);
+  const given = params?.query;
+  const start = offset ? given?.page : 1;
+  const cursor = offset
+    ? undefined
+    : init.cursor || (typeof given?.cursor === "string" && given.cursor) || undefined;
+  const query = snapshotQuery(given, offset ? ["page"] : ["cursor", "include_total"]);
   const pathParams = params?.path && { ...params.path };
   const size = offset ? "per_page" : "limit";
   return createPaginator<T>(init, (budget) => {
@@ -51,8 +55,8 @@ export function createWalk<T>(
       offset,
       cursor,
       page,
-      wantTotal,
-      restart,
+      init.onProgress !== undefined || given?.include_total === true,
+      !offset && init.onCursorExpired === "restart",
     );
   });
 }

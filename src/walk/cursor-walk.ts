@@ -1,5 +1,4 @@
-// Internal: the cursor walk of /v1 lists (`cursor`, `meta.pagination`): where it starts and what
-// it asks for, on the shared walk.
+// Internal: the cursor walk of /v1 lists (`cursor`, `meta.pagination`), on the shared walk.
 import type { CursorPaginatedPath, ItemOf } from "../types.js";
 import { createWalk } from "./create-walk.js";
 import type { FetchPage, InitArg, PaginateInit, Paginator } from "./types.js";
@@ -20,17 +19,5 @@ export function createCursorWalk<P extends CursorPaginatedPath>(
   path: P,
   ...[init]: InitArg<PaginateInit<P>>
 ): Paginator<ItemOf<P>> {
-  const options = (init ?? {}) as PaginateInit<CursorPaginatedPath>;
-  const query = options.params?.query as Record<string, unknown> | undefined;
-  const given = query?.cursor;
-  return createWalk<ItemOf<P>>(
-    fetchPage,
-    path,
-    options,
-    false,
-    1,
-    options.cursor || (typeof given === "string" && given) || undefined,
-    options.onProgress !== undefined || query?.include_total === true,
-    options.onCursorExpired === "restart",
-  );
+  return createWalk<ItemOf<P>>(fetchPage, path, init);
 }

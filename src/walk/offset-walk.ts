@@ -18,6 +18,5 @@ export function createOffsetWalk<P extends OffsetPaginatedPath>(
   path: P,
   ...[init]: InitArg<OffsetPaginateInit<P>>
 ): Paginator<ItemOf<P>> {
-  const options = (init ?? {}) as OffsetPaginateInit<OffsetPaginatedPath>;
-  return createWalk<ItemOf<P>>(fetchPage, path, options, true, options.params?.query?.page);
+  return createWalk<ItemOf<P>>(fetchPage, path, init, true);
 }

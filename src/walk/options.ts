@@ -9,8 +9,11 @@ export const DEFAULT_MAX_PAGES = 10_000;
 /** The server's page size when `limit` (`per_page`) is absent. */
 export const DEFAULT_PAGE_SIZE = 100;
 
-/** `value` (or `fallback` when absent) if it is an integer >= `min`; else a `BadRequestError`. */
-export function integerOption(field: string, value: unknown, fallback: number, min: number) {
+/**
+ * `value` (or `fallback` when absent) if it is an integer >= `min`; else a `BadRequestError`
+ * (also for an absent value without a fallback).
+ */
+export function integerOption(field: string, value: unknown, min: number, fallback?: number) {
   const option = value ?? fallback;
   if (!Number.isInteger(option) || (option as number) < min) {
     throw invalidParameter(field, `${field} must be an integer >= ${min}`);

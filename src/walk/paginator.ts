@@ -96,9 +96,10 @@ export function createPaginator<T>(
 
   /** Throws `AbortError` (and closes) if the caller's signal fired. */
   const throwIfAborted = (): void => {
-    if (!signal?.aborted || closed) return;
-    close();
-    throw stamp(aborted(), (source as PageSource<T>).position());
+    if (signal?.aborted && !closed) {
+      close();
+      throw stamp(aborted(), (source as PageSource<T>).position());
+    }
   };
 
   const accept = (page: SourcePage<T>): void => {
@@ -149,8 +150,8 @@ export function createPaginator<T>(
     try {
       if (closed) return undefined;
       if (!source) {
-        prefetch = integerOption("prefetch", prefetch, DEFAULT_PREFETCH, 0);
-        maxPages = integerOption("maxPages", maxPages, DEFAULT_MAX_PAGES, 1);
+        prefetch = integerOption("prefetch", prefetch, 0, DEFAULT_PREFETCH);
+        maxPages = integerOption("maxPages", maxPages, 1, DEFAULT_MAX_PAGES);
         source = open(budget);
         if (signal) {
           unlink = onAbort(signal, () => {
@@ -197,9 +198,7 @@ export function createPaginator<T>(
     let index = 0;
     let chain: Promise<unknown> = Promise.resolve();
     let waiting = 0;
-    const settled = () => {
-      waiting -= 1;
-    };
+    const settled = () => waiting--;
     const take = (): IteratorResult<V> => {
       throwIfAborted();
       yielded += 1;
@@ -248,7 +247,7 @@ export function createPaginator<T>(
     pages: () => ({ [Symbol.asyncIterator]: () => iterate<Page<T>>(true) }),
     toArray: async (options: ToArrayOptions) => {
       // `max` is required: without a cap, toArray could hold a whole unbounded list.
-      const max = integerOption("max", options?.max, Number.NaN, 1);
+      const max = integerOption("max", options?.max, 1);
       claim();
       budget = max;
       let out: T[] = [];

@@ -59,7 +59,7 @@ const idOf = (item: unknown): unknown => {
  */
 export function pageSource<T>(
   get: GetPage,
-  offset: boolean,
+  offset: boolean | undefined,
   cursor: string | undefined,
   page: number,
   wantTotal?: boolean,
@@ -98,7 +98,8 @@ export function pageSource<T>(
           askTotal = wantTotal;
           continue;
         }
-        const meta = isRecord(body) && Array.isArray(body.data) && body.meta;
+        // Of a JSON value, only an object can have a `data` array.
+        const meta = Array.isArray((body as Envelope)?.data) && (body as { meta?: unknown }).meta;
         if (!isRecord(meta)) {
           throw new ProtocolError("A list response is not the { data: [...], meta } envelope");
         }
@@ -107,7 +108,8 @@ export function pageSource<T>(
         const requestId = requestIdOf(meta.request_id);
         const field = offset ? "page_info" : "pagination";
         const info = meta[field];
-        const more = isRecord(info) ? info.has_more : undefined;
+        // Read before `info` is checked: of a JSON value, only an object has a `has_more`.
+        const more = (info as Envelope)?.has_more;
         if (
           !isRecord(info) ||
           (offset
@@ -127,7 +129,7 @@ export function pageSource<T>(
           const next = info.next_cursor;
           hasMore = more === true || (more === undefined && next !== "");
           if (hasMore) {
-            if (typeof next !== "string" || next === "" || seenCursors.has(next)) {
+            if (!next || typeof next !== "string" || seenCursors.has(next)) {
               throw new ProtocolError(
                 "More pages follow but next_cursor is missing or was already sent",
               );
@@ -161,3 +163,6 @@ export function pageSource<T>(
     },
   };
 }
+
+// What is read of a JSON value before it is checked to be a record.
+type Envelope = { data?: unknown; has_more?: unknown } | null | undefined;

@@ -192,6 +192,62 @@ describe("errors from responses", () => {
     expect(response.status).toBe(404);
     expect(error?.error.code).toBe("NOT_FOUND");
   });
+
+  it.each([
+    ["without a Content-Length", {}],
+    ["with a Content-Length", { "content-length": "48" }],
+  ])(
+    "throws get's ProtocolError from ka.client for a 2xx body that is not JSON (%s)",
+    async (_, length) => {
+      const html = `<html>sign in ${TOKEN}</html>`.padEnd(48);
+      const { fetch } = stub(
+        () =>
+          new Response(html, { status: 200, headers: { "content-type": "text/html", ...length } }),
+      );
+      const ka = kubeadapt(fetch);
+      const raw = await ka.client
+        .GET("/v1/clusters/{cluster_id}", { params: { path: { cluster_id: CLUSTER_ID } } })
+        .catch((e: unknown) => e);
+      const viaGet = await getCluster(ka).catch((e: unknown) => e);
+      expect(raw).toBeInstanceOf(ProtocolError);
+      expect(isKubeadaptError(raw)).toBe(true);
+      expect((raw as ProtocolError).status).toBe(200);
+      expect((raw as Error).message).toBe((viaGet as Error).message);
+      expect(inspect(raw, { depth: 10, showHidden: true })).not.toContain(TOKEN);
+    },
+  );
+
+  it("gives ka.client's response its body's length, and a json() that throws get's error", async () => {
+    const { fetch } = stub(() => new Response("<html>", { status: 200 }));
+    const { response } = await kubeadapt(fetch).client.GET("/v1/organization", {
+      parseAs: "stream",
+    });
+    expect(response.headers.get("content-length")).toBe("6");
+    await expect(response.json()).rejects.toBeInstanceOf(ProtocolError);
+  });
+
+  it("leaves ka.client's other bodies alone: text asked for, an empty 2xx, a non-JSON error", async () => {
+    const { fetch } = stub((request) =>
+      request.url.endsWith("/v1/organization")
+        ? new Response(null, { status: 200 })
+        : request.url.endsWith("/v1/teams")
+          ? new Response("", { status: 200 })
+          : request.url.endsWith("/v1/clusters")
+            ? new Response("<html>bad gateway</html>", { status: 502 })
+            : new Response("plain text", { status: 200 }),
+    );
+    const { client } = kubeadapt(fetch);
+    const text = await client.GET("/v1/clusters/{cluster_id}", {
+      params: { path: { cluster_id: CLUSTER_ID } },
+      parseAs: "text",
+    });
+    expect(text.data).toBe("plain text");
+    expect((await client.GET("/v1/organization")).data).toBeUndefined();
+    expect((await client.GET("/v1/teams")).data).toBeUndefined();
+    const failed = await client.GET("/v1/clusters");
+    expect(failed.response.status).toBe(502);
+    expect(failed.error).toBe("<html>bad gateway</html>");
+  });
 });
 
 describe("guards", () => {
@@ -305,6 +361,57 @@ describe("the token", () => {
     expect(isKubeadaptError(error)).toBe(true);
     expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(TOKEN);
     expect(JSON.stringify(error)).not.toContain(TOKEN);
+  });
+
+  describe.each([
+    ["skipping openapi-fetch", false],
+    ["through openapi-fetch (a middleware registered)", true],
+  ])("echoed by a server into next_cursor, %s", (_, middleware) => {
+    // Page 1 is fine; page 2's next_cursor is `secret`; any later request fails, as a server
+    // would answer a cursor it never issued.
+    const walkWith = (secret: (request: Request) => string) => {
+      const { fetch, requests } = stubFetch((request, call) => {
+        if (call > 2) return failure(400, "INVALID_CURSOR", "unknown cursor");
+        const next_cursor = call === 1 ? "c2" : secret(request);
+        return ok([{ id: `i${call}` }], {
+          request_id: `req_${call}`,
+          pagination: { next_cursor, has_more: true },
+        });
+      });
+      const ka = kubeadapt(fetch);
+      if (middleware) ka.client.use({ onRequest: () => undefined });
+      return { walk: ka.paginate("/v1/workloads"), requests };
+    };
+
+    it("is a ProtocolError before it is sent, and the error resumes from the last good cursor", async () => {
+      const { walk, requests } = walkWith(
+        (request) => request.headers.get("authorization")?.replace("Bearer ", "") ?? "",
+      );
+      const seen: (string | undefined)[] = [];
+      const error = await (async () => {
+        for await (const page of walk.pages()) seen.push(page.nextCursor);
+      })().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ProtocolError);
+      expect((error as ProtocolError).cursor).toBe("c2");
+      expect((error as ProtocolError).page).toBe(2);
+      expect((error as ProtocolError).itemsYielded).toBe(1);
+      expect(seen).toEqual(["c2"]);
+      expect(requests).toHaveLength(2);
+      for (const request of requests) expect(request.url).not.toContain(TOKEN);
+      for (const text of [
+        (error as Error).message,
+        JSON.stringify(error),
+        inspect(error, { depth: 10, showHidden: true }),
+      ]) {
+        expect(text).not.toContain(TOKEN);
+      }
+    });
+
+    it("is refused when it holds any key-shaped string, not only this client's token", async () => {
+      const { walk, requests } = walkWith(() => "eyJ.ka_test_anotherKey999");
+      await expect(walk.toArray({ max: 10 })).rejects.toBeInstanceOf(ProtocolError);
+      expect(requests).toHaveLength(2);
+    });
   });
 
   it("is not visible when the client is inspected or serialized", () => {

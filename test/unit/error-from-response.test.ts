@@ -56,6 +56,14 @@ describe("errorFromResponse", () => {
     expect(error.details).toEqual([{ field: "auth", message: "[REDACTED]" }]);
   });
 
+  it("drops a details key that spells the token with JSON escapes", () => {
+    // `\u0074` is "t": once parsed, the key is the token.
+    const body = `{"error":{"code":"UNAUTHORIZED","message":"m","details":[{"field":"auth","\\u0074ok_secret_1":"v"}]}}`;
+    const error = from(401, body);
+    expect(JSON.stringify(error)).not.toContain("tok_secret_1");
+    expect(error.details).toEqual([{ field: "auth" }]);
+  });
+
   it.each([
     ["an HTML page", "<html>502</html>"],
     ["JSON that is not an envelope", '{"message":"nope"}'],
