@@ -126,22 +126,27 @@ describe("a cursor walk that meets an item twice fails instead of writing and su
   });
 });
 
+/**
+ * `get --all` over two pages of 2 and 1 items whose first says `total_count: 4`; the second
+ * says `lastCount`, or nothing.
+ */
+async function walkCountingFourGettingThree(lastCount?: number) {
+  const server = await serve((request, response) => {
+    const second = request.url.includes("cursor=c2");
+    const ids = second ? ["w-3"] : ["w-1", "w-2"];
+    const pagination = second
+      ? { has_more: false, next_cursor: "", total_count: lastCount }
+      : { has_more: true, next_cursor: "c2", total_count: 4 };
+    response.end(
+      json({ data: ids.map((id) => ({ id })), meta: { request_id: "req_1", pagination } }),
+    );
+  });
+  return runInProcess(["get", "/v1/workloads", "--all", "--base-url", server.origin], env);
+}
+
 describe("a cursor walk whose count at the start differs from what it got says so", () => {
   it("notes the difference on stderr (items were added or removed during the walk)", async () => {
-    const server = await serve((request, response) => {
-      const second = request.url.includes("cursor=c2");
-      const ids = second ? ["w-3"] : ["w-1", "w-2"];
-      const pagination = second
-        ? { has_more: false, next_cursor: "" }
-        : { has_more: true, next_cursor: "c2", total_count: 4 };
-      response.end(
-        json({ data: ids.map((id) => ({ id })), meta: { request_id: "req_1", pagination } }),
-      );
-    });
-    const run = await runInProcess(
-      ["get", "/v1/workloads", "--all", "--base-url", server.origin],
-      env,
-    );
+    const run = await walkCountingFourGettingThree();
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(
       "note: the server counted 4 items when the walk began, and the walk got 3: the list changed during the walk, so items may be missing or extra; run the command again for a consistent result",
@@ -245,20 +250,7 @@ describe("a partial walk never shows a count its own pages contradict", () => {
 
 describe("the count a whole walk is held to is its first page's", () => {
   it("a later page's different total_count does not replace the one the walk began with", async () => {
-    const server = await serve((request, response) => {
-      const second = request.url.includes("cursor=c2");
-      const pagination = second
-        ? { has_more: false, next_cursor: "", total_count: 3 }
-        : { has_more: true, next_cursor: "c2", total_count: 4 };
-      const ids = second ? ["w-3"] : ["w-1", "w-2"];
-      response.end(
-        json({ data: ids.map((id) => ({ id })), meta: { request_id: "req_1", pagination } }),
-      );
-    });
-    const run = await runInProcess(
-      ["get", "/v1/workloads", "--all", "--base-url", server.origin],
-      env,
-    );
+    const run = await walkCountingFourGettingThree(3);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(
       "note: the server counted 4 items when the walk began, and the walk got 3",
