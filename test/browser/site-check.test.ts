@@ -1,6 +1,3 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -11,30 +8,27 @@ import {
 import { checkSite } from "../../scripts/docs/site-check.js";
 import { serveFolder } from "../../scripts/docs/static-server.js";
 import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/lib/chromium.js";
+import { removeTempTrees, tempTree } from "../helpers/temp-tree.js";
 
 let browser: Browser;
-const dirs: string[] = [];
 
 beforeAll(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });
 afterAll(async () => {
   await browser?.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  removeTempTrees();
 });
 
 /** A tiny site on disk: path -> HTML body (wrapped in a page) or raw file content. */
 function site(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "kubeadapt-site-"));
-  dirs.push(dir);
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    const html = path.endsWith(".html")
+  const pages = Object.entries(files).map(([path, content]) => [
+    path,
+    path.endsWith(".html")
       ? `<!doctype html><html><head><title>t</title></head><body>${content}</body></html>`
-      : content;
-    writeFileSync(join(dir, path), html);
-  }
-  return dir;
+      : content,
+  ]);
+  return tempTree(Object.fromEntries(pages), "kubeadapt-site-");
 }
 
 const GOOD = {

@@ -1,27 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkApiReferencePage, tagSlug } from "../../scripts/docs/api-reference.js";
 import { renderGuide } from "../../scripts/docs/guides.js";
 import { page } from "../../scripts/docs/layout.js";
 import { brokenSiteLinks, htmlLinks } from "../../scripts/docs/site-links.js";
+import { removeTempTrees, tempTree } from "../helpers/temp-tree.js";
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(removeTempTrees);
 
 /** A built site on disk: path -> file content. */
-function site(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "kubeadapt-site-links-"));
-  dirs.push(dir);
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
-  return dir;
-}
+const site = (files: Record<string, string>) => tempTree(files, "kubeadapt-site-links-");
 
 /** A guide as `npm run docs` writes it, from its markdown. */
 const guide = (markdown: string) =>
