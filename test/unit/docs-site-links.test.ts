@@ -37,38 +37,31 @@ describe("the link check of the built site", () => {
     expect(brokenSiteLinks(site(SOUND), PAGES, ROUTES)).toEqual([]);
   });
 
-  it("fails on a guide's link to a guide that does not exist, and to a heading it lacks", () => {
-    const dir = site({
-      ...SOUND,
-      "guides/a.html": guide("# A\n\n## Part\n\n[gone](paging.md) [renamed](#parts)"),
-    });
-    expect(brokenSiteLinks(dir, PAGES, ROUTES)).toEqual([
-      "guides/a.html: paging.html: no such page or file in the site",
-      "guides/a.html: #parts: guides/a.html has no id #parts",
-    ]);
-  });
-
-  it("fails on a link into the API reference that names no operation, and into the SDK reference's ids", () => {
-    const dir = site({
-      ...SOUND,
-      "guides/a.html": guide(
-        "# A\n\n## Part\n\n[op](../api/index.html#/workloads/getworkloads) [fn](../sdk/index.html#nothing)",
-      ),
-    });
-    expect(brokenSiteLinks(dir, PAGES, ROUTES)).toEqual([
-      "guides/a.html: ../api/index.html#/workloads/getworkloads: api/index.html has no route #/workloads/getworkloads",
-      "guides/a.html: ../sdk/index.html#nothing: sdk/index.html has no id #nothing",
-    ]);
-  });
-
-  it("fails on a guide's link to a repository file, which GitHub shows but the site lacks", () => {
-    const dir = site({
-      ...SOUND,
-      "guides/a.html": guide("# A\n\n## Part\n\n[code](../../src/index.ts)"),
-    });
-    expect(brokenSiteLinks(dir, PAGES, ROUTES)).toEqual([
-      "guides/a.html: ../../src/index.ts: outside the site",
-    ]);
+  it.each([
+    {
+      name: "a guide's link to a guide that does not exist, and to a heading it lacks",
+      links: "[gone](paging.md) [renamed](#parts)",
+      broken: [
+        "guides/a.html: paging.html: no such page or file in the site",
+        "guides/a.html: #parts: guides/a.html has no id #parts",
+      ],
+    },
+    {
+      name: "a link into the API reference that names no operation, and into the SDK reference's ids",
+      links: "[op](../api/index.html#/workloads/getworkloads) [fn](../sdk/index.html#nothing)",
+      broken: [
+        "guides/a.html: ../api/index.html#/workloads/getworkloads: api/index.html has no route #/workloads/getworkloads",
+        "guides/a.html: ../sdk/index.html#nothing: sdk/index.html has no id #nothing",
+      ],
+    },
+    {
+      name: "a guide's link to a repository file, which GitHub shows but the site lacks",
+      links: "[code](../../src/index.ts)",
+      broken: ["guides/a.html: ../../src/index.ts: outside the site"],
+    },
+  ])("fails on $name", ({ links, broken }) => {
+    const dir = site({ ...SOUND, "guides/a.html": guide(`# A\n\n## Part\n\n${links}`) });
+    expect(brokenSiteLinks(dir, PAGES, ROUTES)).toEqual(broken);
   });
 
   it("fails on a link out of the site, a missing stylesheet and a malformed link, not on a query", () => {
