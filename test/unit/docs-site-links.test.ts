@@ -37,29 +37,29 @@ describe("the link check of the built site", () => {
     expect(brokenSiteLinks(site(SOUND), PAGES, ROUTES)).toEqual([]);
   });
 
-  it.each([
-    {
-      name: "a guide's link to a guide that does not exist, and to a heading it lacks",
-      links: "[gone](paging.md) [renamed](#parts)",
-      broken: [
+  it.each<[string, string, string[]]>([
+    [
+      "a guide's link to a guide that does not exist, and to a heading it lacks",
+      "[gone](paging.md) [renamed](#parts)",
+      [
         "guides/a.html: paging.html: no such page or file in the site",
         "guides/a.html: #parts: guides/a.html has no id #parts",
       ],
-    },
-    {
-      name: "a link into the API reference that names no operation, and into the SDK reference's ids",
-      links: "[op](../api/index.html#/workloads/getworkloads) [fn](../sdk/index.html#nothing)",
-      broken: [
+    ],
+    [
+      "a link into the API reference that names no operation, and into the SDK reference's ids",
+      "[op](../api/index.html#/workloads/getworkloads) [fn](../sdk/index.html#nothing)",
+      [
         "guides/a.html: ../api/index.html#/workloads/getworkloads: api/index.html has no route #/workloads/getworkloads",
         "guides/a.html: ../sdk/index.html#nothing: sdk/index.html has no id #nothing",
       ],
-    },
-    {
-      name: "a guide's link to a repository file, which GitHub shows but the site lacks",
-      links: "[code](../../src/index.ts)",
-      broken: ["guides/a.html: ../../src/index.ts: outside the site"],
-    },
-  ])("fails on $name", ({ links, broken }) => {
+    ],
+    [
+      "a guide's link to a repository file, which GitHub shows but the site lacks",
+      "[code](../../src/index.ts)",
+      ["guides/a.html: ../../src/index.ts: outside the site"],
+    ],
+  ])("fails on %s", (_name, links, broken) => {
     const dir = site({ ...SOUND, "guides/a.html": guide(`# A\n\n## Part\n\n${links}`) });
     expect(brokenSiteLinks(dir, PAGES, ROUTES)).toEqual(broken);
   });
