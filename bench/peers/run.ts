@@ -1,6 +1,7 @@
 // `npm run bench:peers`: kubeadapt's walk against the peer SDKs' (openai, stripe, anthropic,
-// octokit, AWS DynamoDB), in process and over loopback HTTP, each mode in a fresh Node process;
-// then over HTTP again, each SDK alone with the baseline in a process of its own.
+// octokit, AWS DynamoDB), in process and over loopback HTTP, each SDK in a process of its own
+// beside the baseline, the processes taking turns; then over HTTP again with every SDK in one
+// shared process.
 // The peers live in bench/peers/node_modules, installed here on first run with `npm ci` from
 // bench/peers/package-lock.json: they never enter kubeadapt's own dependencies.
 // Options: --rounds N (default 40), --warmups N (default 15). Not part of `npm test`.
@@ -66,10 +67,10 @@ interface ModeResult {
   result: Record<string, Figures>;
 }
 
-/** One mode in a fresh process: every walk, or `only` that one beside the baseline. */
-async function measure(mode: "stub" | "http", only?: string): Promise<ModeResult> {
+/** One mode, every walk: each in a process of its own, or all in one `shared` process. */
+async function measure(mode: "stub" | "http", shared = false): Promise<ModeResult> {
   process.stderr.write(
-    `Measuring ${mode === "stub" ? "in process" : "over loopback HTTP"}${only ? `, ${only} alone` : ""} ...\n`,
+    `Measuring ${mode === "stub" ? "in process" : "over loopback HTTP"}${shared ? ", every SDK in one process" : ""} ...\n`,
   );
   const args = ["--expose-gc", "--import", "tsx"];
   const { stdout } = await run(
@@ -83,7 +84,7 @@ async function measure(mode: "stub" | "http", only?: string): Promise<ModeResult
       values.rounds,
       "--warmups",
       values.warmups,
-      ...(only ? ["--only", only] : []),
+      ...(shared ? ["--shared"] : []),
     ],
     { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 },
   );
@@ -94,14 +95,8 @@ const load = loadavg()[0] ?? 0;
 const started = performance.now();
 const stub = await measure("stub");
 const http = await measure("http");
-// Each SDK again over HTTP, alone with the baseline in its own process: no other SDK's garbage
-// is collected during its walks, nor its own during theirs.
-const alone: Record<string, Figures | undefined> = {};
-for (const name of Object.keys(http.result)) {
-  if (name !== "baseline" && name !== "control") {
-    alone[name] = (await measure("http", name)).result[name];
-  }
-}
+// Every SDK in one process: each one's code, type feedback and garbage weigh on the others'.
+const shared = await measure("http", true);
 
 const ratio = (f: Figures | undefined) =>
   f ? `${f.ratio.toFixed(2)}x (${f.p25.toFixed(2)}-${f.p75.toFixed(2)})` : "-";
@@ -111,7 +106,7 @@ const rows = Object.keys(LABELS).map((name) => {
     LABELS[name] as string,
     ratio(s),
     ratio(h),
-    ratio(alone[name]),
+    ratio(shared.result[name]),
     h ? `${Math.round(h.itemsPerSec / 1000)}k` : "-",
     h ? h.cpuMsPer1k.toFixed(1) : "-",
     `${s ? Math.round(s.liveHeapKB) : "-"} / ${h ? Math.round(h.liveHeapKB) : "-"}`,
@@ -121,7 +116,7 @@ const header = [
   "variant",
   "CPU in process (p25-p75)",
   "CPU over HTTP (p25-p75)",
-  "CPU over HTTP, alone with the baseline",
+  "CPU over HTTP, every SDK in one process",
   "items/s HTTP",
   "CPU ms/1k items HTTP",
   "live heap KB (in process / HTTP)",
@@ -133,7 +128,7 @@ const line = (cells: string[]) =>
   `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(" | ")} |`;
 
 console.log(
-  `\nPeer walks: ${stub.walkItems} items of 339 bytes, 100 a page; median of ${stub.rounds} interleaved rounds per mode; CPU as a ratio to the baseline in the same round`,
+  `\nPeer walks: ${stub.walkItems} items of 339 bytes, 100 a page; median of ${stub.rounds} interleaved rounds per mode; CPU as a ratio to the baseline in the same round and process`,
 );
 console.log(
   `Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}), load ${load.toFixed(1)} at start, ${new Date().toISOString().slice(0, 16)}Z\n`,
