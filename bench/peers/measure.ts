@@ -241,17 +241,35 @@ async function measureApart(origin: string, names: string[]): Promise<Measured> 
   }
 }
 
+/**
+ * A process's turn in a round: `name` and the baseline, each walked twice in the order ABBA or
+ * BAAB (a drift within the turn hits both alike), after one untimed walk of each: the process
+ * sat idle while the others took their turns, and whichever walk ran first would pay for the
+ * caches their turns evicted. Each one's sample is the mean of its two.
+ */
+async function turn(walks: Walks, name: string): Promise<Record<string, Sample>> {
+  await round(walks, ["baseline", name]);
+  const [first, second] = shuffle(["baseline", name], Math.random) as [string, string];
+  const a = await round(walks, [first]);
+  const b = await round(walks, [second]);
+  const c = await round(walks, [second]);
+  const d = await round(walks, [first]);
+  const mean = (x: Sample, y: Sample) => ({
+    cpu: (x.cpu + y.cpu) / 2,
+    wall: (x.wall + y.wall) / 2,
+  });
+  return {
+    [first]: mean(a[first] as Sample, d[first] as Sample),
+    [second]: mean(b[second] as Sample, c[second] as Sample),
+  };
+}
+
 /** A walk's process (`--child`): answers "ready", "round" and "heap" until disconnected. */
 async function serveChild(name: string, origin: string): Promise<void> {
   const walks = await localWalks(origin, true);
   const answers: Record<string, () => Promise<unknown>> = {
     ready: async () => true,
-    // Both walks once untimed first: the process sat idle while the others took their turns,
-    // and whichever walk ran first would pay for the caches the others' turns evicted.
-    round: async () => {
-      await round(walks, ["baseline", name]);
-      return round(walks, ["baseline", name]);
-    },
+    round: () => turn(walks, name),
     heap: () => liveHeap(walks[name] as Walk),
     "baseline heap": () => liveHeap(walks.baseline as Walk),
   };
