@@ -138,6 +138,7 @@ export function planGet(args: GetArgs): Plan {
 /**
  * Runs `kubeadapt get`: one GET, or with `--all` a walk of every page, streaming items to
  * `io.stdout` in the chosen format. Progress goes to stderr, data only to stdout.
+ * @param lastBody - the text of the last response `ka` got, whose cursor the SDK does not keep
  * @throws WalkStopped when a walk fails or is aborted after its first page
  */
 export async function runGet(
@@ -145,6 +146,7 @@ export async function runGet(
   args: GetArgs,
   plan: Plan,
   io: CommandIo,
+  lastBody: () => string | undefined = () => undefined,
 ): Promise<GetSummary> {
   const { resolved, columns } = plan;
   const { cursor, page: firstPage, ...query } = plan.query;
@@ -202,7 +204,9 @@ export async function runGet(
     const data = await get(resolved.template, { params, signal: io.signal });
     // Some unpaginated paths return a list (a cluster's node groups): its elements are the items.
     const all = Array.isArray(data) ? data : [data];
-    if (Array.isArray(data)) checkPages(resolved).page({ items: all, page: 1, total: undefined });
+    if (Array.isArray(data)) {
+      checkPages(resolved, plan.query).page({ items: all, page: 1, total: undefined });
+    }
     const items = all.slice(0, args.maxItems);
     total?.add(items);
     order?.add(items);
@@ -230,7 +234,7 @@ export async function runGet(
     // Asking for progress asks for the total too, which the summary line shows.
     onProgress: (p: Progress) => bar?.update(p),
   });
-  const checks = checkPages(resolved);
+  const checks = checkPages(resolved, plan.query);
   let items = 0;
   let pages = 0;
   let matching: number | undefined;
@@ -286,7 +290,7 @@ export async function runGet(
     matching !== undefined &&
     (sent > matching || (moreFollow && sent >= matching));
   const of = wrong || change ? undefined : matching;
-  const pageNotes = checks.notes();
+  const pageNotes = checks.notes(!partial, lastBody());
   await end({ partial, of });
   // A page cut short by --max-items has no cursor for its rest: no resume point then.
   return summary({

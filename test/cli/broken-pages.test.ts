@@ -177,6 +177,70 @@ describe("a list item that is not an object fails the page holding it, before it
   });
 });
 
+describe("a page holding more items than the page size asked for is said", () => {
+  const NOTE = (held: number, size: string) =>
+    `note: page 1 held ${held} items, more than the ${size} asked for: a server that does not keep to its page size may also repeat or skip items at the start of the next page`;
+
+  it("--limit 2, and a page of 3 (its next page is another command's)", async () => {
+    const pages = [{ data: workloads("a", "b", "c"), pagination: more(1) }];
+    const run = await getOver(pages, ["--limit", "2", "-o", "csv", ...SUM]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("3 items, 1 page in");
+    expect(run.stderr).toContain(NOTE(3, "limit of 2"));
+  });
+
+  it("no --limit: the spec's default page size, 100", async () => {
+    const ids = Array.from({ length: 101 }, (_, i) => `w-${i}`);
+    const pages = [{ data: workloads(...ids), pagination: last({ limit: 100 }) }];
+    const run = await getOver(pages, ["-o", "ndjson"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(NOTE(101, "limit of 100"));
+  });
+
+  it("no note for pages of the size asked for", async () => {
+    const pages = [
+      { data: workloads("a", "b"), pagination: more(1) },
+      { data: workloads("c"), pagination: last() },
+    ];
+    const run = await getOver(pages, ["--all", "--limit", "2", "-o", "csv", ...SUM]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^3 items, 2 pages in [\d.]+ s\n$/);
+  });
+});
+
+describe("a last page with has_more: false and a next_cursor is said, with the query to look", () => {
+  const pages = [
+    { data: workloads("a", "b"), pagination: more(1) },
+    { data: workloads("c", "d"), pagination: { has_more: false, next_cursor: "c2", limit: 2 } },
+    { data: workloads("e"), pagination: last() },
+  ];
+  const NOTE =
+    "note: the last page said has_more: false yet gave a next_cursor: the walk ended there, as has_more says, but if the cursor is right the list goes on (items and total would be short); to look: --query cursor=c2";
+
+  it("the walk ends as has_more says, and the note gives the cursor", async () => {
+    const run = await getOver(pages, ["--all", "-o", "csv", ...SUM]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^TOTAL,[^\n]*,4\.0000,/m);
+    expect(run.stderr).toContain("4 items, 2 pages in");
+    expect(run.stderr).toContain(NOTE);
+  });
+
+  it("through kubeadapt/node's transport too (a proxy variable set; loopback goes direct)", async () => {
+    const run = await getOver(pages, ["--all", "-o", "ndjson"], "/v1/workloads", {
+      ...env,
+      HTTP_PROXY: "http://127.0.0.1:9",
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(NOTE);
+  });
+
+  it("not for a partial walk, whose last page is not the list's", async () => {
+    const run = await getOver(pages, ["-o", "csv"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain("note:");
+  });
+});
+
 describe("a cursor walk whose total_count changes between pages shows no count", () => {
   it('a partial walk: no "of 10", whichever count is right', async () => {
     const pages = [

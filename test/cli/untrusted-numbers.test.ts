@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { tapJsonBodies } from "../../src/cli/body-tap.js";
 import { findInexactNumbers } from "../../src/cli/inexact-numbers.js";
 import { EXCHANGE, type Exchange } from "../../src/internal/exchange.js";
 import { serverPerTest } from "../helpers/loopback-server.js";
@@ -363,7 +364,7 @@ describe("numbers JSON parsing cannot hold are never written changed without a w
     const exchange: Exchange = async () => ({ ...page, text: async () => body(inexact) });
     const transport = Object.assign(async () => new Response("{}"), { [EXCHANGE]: exchange });
     const numbers = findInexactNumbers();
-    const wrapped = numbers.wrap(transport) as typeof transport;
+    const wrapped = tapJsonBodies(transport, numbers.look) as typeof transport;
     const answer = await wrapped[EXCHANGE](
       "http://x.test/v1/workloads",
       {},
