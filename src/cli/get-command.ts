@@ -77,6 +77,8 @@ export class WalkStopped extends Error {
     readonly shown: number,
     /** The `--sum` total of those items, when asked for. */
     readonly sum: Total | undefined,
+    /** The notes on what its pages broke that the counts cannot show (see `checkPages`). */
+    readonly notes: readonly string[] = [],
   ) {
     super("the walk stopped", { cause });
   }
@@ -276,7 +278,7 @@ export async function runGet(
     // Once the list changed under it, no resume point helps: the walk must start again.
     if (pages === 0 || error instanceof ListChangedError) throw error;
     await sink.stop();
-    throw new WalkStopped(error, at, items, sink.shown, total);
+    throw new WalkStopped(error, at, items, sink.shown, total, checks.notes(false, undefined));
   } finally {
     bar?.clear();
   }

@@ -47,7 +47,7 @@ export interface ListDriftCheck {
   end(): void;
   /** The field that tells items apart: `id`, or `group.key` for Cost Explorer's rows. */
   readonly key: string;
-  /** Items without a usable key (a string or number): whether they came twice is unknown. */
+  /** Items without a usable key (a string, or a safe integer): whether they came twice is unknown. */
   readonly unkeyed: number;
   /** A cursor walk's count that changed between pages (Cost Explorer's fails instead). */
   readonly countChange: CountChange | undefined;
@@ -108,7 +108,8 @@ export function checkListStaysPut(shape: PathShape): ListDriftCheck {
       const repeats: { key: string | number; page: number }[] = [];
       for (const item of page.items) {
         const value = readPath(item, key);
-        if (typeof value !== "string" && typeof value !== "number") {
+        // An integer past 2^53 is rounded by JSON parsing, so two ids could read as one.
+        if (typeof value !== "string" && !isSafeInteger(value)) {
           unkeyed++;
           continue;
         }
@@ -126,6 +127,8 @@ export function checkListStaysPut(shape: PathShape): ListDriftCheck {
   };
 }
 
+const isSafeInteger = (value: unknown): value is number => Number.isSafeInteger(value);
+
 /**
  * The note for items that had no key to tell them apart by (the spec requires one), or
  * undefined when every item had one: whether those came twice is unknown.
@@ -133,5 +136,5 @@ export function checkListStaysPut(shape: PathShape): ListDriftCheck {
 export function unkeyedNote(check: ListDriftCheck): string | undefined {
   if (check.unkeyed === 0) return undefined;
   const noun = check.key === "id" ? "item" : "row";
-  return `note: ${plural(check.unkeyed, noun)} had no ${check.key} (a string or number), so the CLI could not check that none of them came twice`;
+  return `note: ${plural(check.unkeyed, noun)} had no ${check.key} to tell them apart by (a string, or an integer JSON parsing holds exactly), so the CLI could not check that none of them came twice`;
 }

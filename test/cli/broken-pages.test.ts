@@ -122,8 +122,21 @@ describe("a server whose pages repeat items: the walk fails, naming them, and su
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("TOTAL,");
     expect(run.stderr).toContain(
-      "note: 3 items had no id (a string or number), so the CLI could not check that none of them came twice",
+      "note: 3 items had no id to tell them apart by (a string, or an integer JSON parsing holds exactly), so the CLI could not check that none of them came twice",
     );
+  });
+
+  it("ids past 2^53, which JSON parsing rounds to one number, are not taken for a repeat", async () => {
+    const server = await serve((_, response) => {
+      response.setHeader("content-type", "application/json");
+      const pagination = JSON.stringify(last());
+      response.end(
+        `{"data":[{"id":9007199254740993,"kind":"Workload"},{"id":9007199254740992,"kind":"Workload"}],"meta":{"request_id":"r","pagination":${pagination}}}`,
+      );
+    });
+    const run = await runInProcess(["get", "/v1/workloads", "--base-url", server.origin], env);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("note: 2 items had no id to tell them apart by");
   });
 
   it("no such note when every item has its id", async () => {
@@ -205,6 +218,23 @@ describe("a page holding more items than the page size asked for is said", () =>
     const run = await getOver(pages, ["--all", "--limit", "2", "-o", "csv", ...SUM]);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/^3 items, 2 pages in [\d.]+ s\n$/);
+  });
+});
+
+describe("a walk that stops on an error still says what its pages broke", () => {
+  it("an oversized page, then a page that fails: the note comes with the partial sum", async () => {
+    const pages = [
+      { data: workloads("a", "b", "c"), pagination: more(1) },
+      { data: [workload("d"), null], pagination: last() },
+    ];
+    const run = await getOver(pages, ["--all", "--limit", "2", "-o", "ndjson", ...SUM]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      "  partial sum of cost.current_run_rate_hourly over the 3 items written: 3.0000 USD",
+    );
+    expect(run.stderr).toContain(
+      "  note: page 1 held 3 items, more than the limit of 2 asked for: a server that does not keep to its page size may also repeat or skip items at the start of the next page\n",
+    );
   });
 });
 
