@@ -3,8 +3,9 @@ import type { Kubeadapt, Page, Paginator, Progress } from "../index.js";
 import type { GetArgs } from "./args.js";
 import { type Column, defaultColumns, parseColumns } from "./columns.js";
 import { checkCurrencyColumns } from "./currency-columns.js";
-import { checkListStaysPut, ListChangedError } from "./list-drift.js";
+import { type CountChange, ListChangedError } from "./list-drift.js";
 import { createSink, writeText } from "./output.js";
+import { checkPages } from "./page-checks.js";
 import { createProgressBar } from "./progress.js";
 import { checkPathParameters, checkQuery, type GivenParameter } from "./query-check.js";
 import type { ResumePoint } from "./resume.js";
@@ -44,6 +45,10 @@ export interface GetSummary {
    * counted, or as many and said more follow): left out of `total` and said in a note.
    */
   wrongCount?: { counted: number; sent: number; more: boolean } | undefined;
+  /** The server's count when it changed between pages: left out of `total`, said in a note. */
+  countChange?: CountChange | undefined;
+  /** Notes on pages that broke the protocol in ways the counts cannot show. */
+  pageNotes?: string[] | undefined;
   /** True when the server has more than was fetched (no --all, or --max-items). */
   partial: boolean;
   /** Where the rest starts, when `partial` and it can be resumed exactly. */
@@ -72,6 +77,8 @@ export class WalkStopped extends Error {
     readonly shown: number,
     /** The `--sum` total of those items, when asked for. */
     readonly sum: Total | undefined,
+    /** The notes on what its pages broke that the counts cannot show (see `checkPages`). */
+    readonly notes: readonly string[] = [],
   ) {
     super("the walk stopped", { cause });
   }
@@ -133,6 +140,7 @@ export function planGet(args: GetArgs): Plan {
 /**
  * Runs `kubeadapt get`: one GET, or with `--all` a walk of every page, streaming items to
  * `io.stdout` in the chosen format. Progress goes to stderr, data only to stdout.
+ * @param lastBody - the text of the last response `ka` got, whose cursor the SDK does not keep
  * @throws WalkStopped when a walk fails or is aborted after its first page
  */
 export async function runGet(
@@ -140,6 +148,7 @@ export async function runGet(
   args: GetArgs,
   plan: Plan,
   io: CommandIo,
+  lastBody: () => string | undefined = () => undefined,
 ): Promise<GetSummary> {
   const { resolved, columns } = plan;
   const { cursor, page: firstPage, ...query } = plan.query;
@@ -197,6 +206,9 @@ export async function runGet(
     const data = await get(resolved.template, { params, signal: io.signal });
     // Some unpaginated paths return a list (a cluster's node groups): its elements are the items.
     const all = Array.isArray(data) ? data : [data];
+    if (Array.isArray(data)) {
+      checkPages(resolved, plan.query).page({ items: all, page: 1, total: undefined });
+    }
     const items = all.slice(0, args.maxItems);
     total?.add(items);
     order?.add(items);
@@ -224,7 +236,7 @@ export async function runGet(
     // Asking for progress asks for the total too, which the summary line shows.
     onProgress: (p: Progress) => bar?.update(p),
   });
-  const stayPut = checkListStaysPut(offset);
+  const checks = checkPages(resolved, plan.query);
   let items = 0;
   let pages = 0;
   let matching: number | undefined;
@@ -240,7 +252,7 @@ export async function runGet(
   try {
     for await (const page of paginator.pages() as AsyncIterable<Page<unknown>>) {
       const room = args.maxItems === undefined ? page.items.length : args.maxItems - items;
-      stayPut.page(page);
+      checks.page(page);
       const taken = page.items.slice(0, room);
       // Read first: money the total cannot read stops the walk before its page is written;
       // added after: a page whose write failed is in no count, since the resume fetches it again.
@@ -266,15 +278,21 @@ export async function runGet(
     // Once the list changed under it, no resume point helps: the walk must start again.
     if (pages === 0 || error instanceof ListChangedError) throw error;
     await sink.stop();
-    throw new WalkStopped(error, at, items, sink.shown, total);
+    throw new WalkStopped(error, at, items, sink.shown, total, checks.notes(false, undefined));
   } finally {
     bar?.clear();
   }
-  if (!partial && from === undefined) stayPut.end();
-  // A partial walk shows "of N": never an N its own pages prove wrong ("2 of 1 items").
+  if (!partial && from === undefined) checks.end();
+  // A partial walk shows "of N": never an N its own pages prove wrong ("2 of 1 items"), nor
+  // one a later page changed.
+  const change = checks.countChange;
   const wrong =
-    partial && matching !== undefined && (sent > matching || (moreFollow && sent >= matching));
-  const of = wrong ? undefined : matching;
+    !change &&
+    partial &&
+    matching !== undefined &&
+    (sent > matching || (moreFollow && sent >= matching));
+  const of = wrong || change ? undefined : matching;
+  const pageNotes = checks.notes(!partial, lastBody());
   await end({ partial, of });
   // A page cut short by --max-items has no cursor for its rest: no resume point then.
   return summary({
@@ -282,6 +300,8 @@ export async function runGet(
     pages,
     total: of,
     wrongCount: wrong ? { counted: matching as number, sent, more: moreFollow } : undefined,
+    countChange: change,
+    pageNotes,
     partial,
     more: partial && !cutShort ? at : undefined,
   });

@@ -1,5 +1,3 @@
-import type { FetchLike } from "../index.js";
-import { EXCHANGE, type MaybeExchanging, type PageResponse } from "../internal/exchange.js";
 import { plural } from "./summary.js";
 
 // A JSON string (skipped: digits in it are text) or a JSON number.
@@ -46,11 +44,8 @@ export interface InexactNumbers {
   readonly count: number;
   /** The first few, as the server sent them. */
   readonly examples: readonly string[];
-  /**
-   * `fetch` with every JSON body it answers with looked at first: its transport's page
-   * exchange (kubeadapt/node's) keeps working, looked at the same way.
-   */
-  wrap(fetch: FetchLike): FetchLike;
+  /** Looks at the text of a JSON body before it is parsed (give it to `tapJsonBodies`). */
+  look(text: string): void;
 }
 
 const EXAMPLES = 3;
@@ -71,34 +66,12 @@ export function findInexactNumbers(): InexactNumbers {
       if (examples.length < EXAMPLES) examples.push(token.slice(0, 40));
     }
   };
-  const isJson = (headers: Pick<Headers, "get">) => /json/i.test(headers.get("content-type") ?? "");
   return {
     get count() {
       return count;
     },
     examples,
-    wrap(fetch) {
-      const wrapped: FetchLike = async (input, init) => {
-        const response = await fetch(input, init);
-        // Bodies of errors are read only for their message, and a body-less status cannot
-        // be given one back.
-        if (!response.ok || response.status === 204 || !isJson(response.headers)) return response;
-        const text = await response.text();
-        look(text);
-        const { status, statusText, headers } = response;
-        return new Response(text, { status, statusText, headers });
-      };
-      const exchange = (fetch as MaybeExchanging)[EXCHANGE];
-      if (!exchange) return wrapped;
-      return Object.assign(wrapped, {
-        [EXCHANGE]: async (...args: Parameters<typeof exchange>): Promise<PageResponse> => {
-          const response = await exchange(...args);
-          // An exchange's answer holds its text already: reading it again costs nothing.
-          if (response.ok && isJson(response.headers)) look(await response.text());
-          return response;
-        },
-      });
-    },
+    look,
   };
 }
 

@@ -16,6 +16,7 @@ import {
 } from "../index.js";
 import { networkCause } from "../internal/network-cause.js";
 import { EXIT_CODES } from "./exit-codes.js";
+import { isNotAnItemError } from "./item-objects.js";
 import { UsageError } from "./usage-error.js";
 import { visible } from "./visible.js";
 
@@ -75,6 +76,10 @@ const HINTS: [(e: unknown) => boolean, (e: KubeadaptError) => string][] = [
   ],
   [isConnectionError, connectionHint],
   [isTimeoutError, () => "the server did not answer in time: try again later"],
+  [
+    isNotAnItemError,
+    () => "the server's list breaks the spec (its items are objects): report it to its maintainers",
+  ],
   [isProtocolError, () => "the server's response was not the /v1 envelope: is --base-url the API?"],
   [isPaginationLimitError, () => "narrow the query with --query, or resume with the command above"],
 ];

@@ -80,12 +80,8 @@ async function get(args: GetArgs, io: CliIo): Promise<number> {
   const file = args.output === undefined ? undefined : await openOutput(args.output);
   if (target.demo) stderr.write(`${target.demo}\n`);
   try {
-    const summary = await runGet(target.ka, args, plan, {
-      stdout: file ?? io.stdout,
-      stderr,
-      stderrIsTty: io.stderrIsTty,
-      signal,
-    });
+    const out = { stdout: file ?? io.stdout, stderr, stderrIsTty: io.stderrIsTty, signal };
+    const summary = await runGet(target.ka, args, plan, out, target.lastBody);
     stderr.write(summaryLines(summary, args));
     const inexact = inexactNote(target.numbers);
     if (inexact) stderr.write(`${inexact}\n`);

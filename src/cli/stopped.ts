@@ -34,6 +34,7 @@ export function stoppedNotes(
       lines.push(`note: ${plural(sum.missing, "item")} had no ${sum.path}, not in this sum`);
     }
   }
+  lines.push(...stopped.notes);
   if (args.format === "json" && stopped.shown > 0) {
     lines.push(
       `note: the JSON array written is left open (no closing "]"), so no parser takes it for the whole list${resume ? "; the resumed run writes the rest as an array of its own" : ""}`,

@@ -49,6 +49,14 @@ export function summaryLines(summary: GetSummary, args: GetArgs): string {
   }
   if (summary.topNote) lines.push(summary.topNote);
   if (summary.currencyNote) lines.push(summary.currencyNote);
+  const change = summary.countChange;
+  if (change) {
+    const { first, later } = change;
+    lines.push(
+      `note: the server's count changed during the walk (${plural(first.total, "item")} on page ${first.page}, ${later.total} on page ${later.page}${partial ? "" : `; the walk got ${items}`}): the list changed, so items may be missing or extra, and no count is shown; run the command again for a consistent result`,
+    );
+  }
+  lines.push(...(summary.pageNotes ?? []));
   const wrong = summary.wrongCount;
   if (wrong) {
     lines.push(

@@ -1,5 +1,11 @@
-import { createKubeadapt, type Kubeadapt, type KubeadaptOptions } from "../index.js";
+import {
+  createKubeadapt,
+  type FetchLike,
+  type Kubeadapt,
+  type KubeadaptOptions,
+} from "../index.js";
 import { createFakeKubeadapt } from "../testing/index.js";
+import { tapJsonBodies } from "./body-tap.js";
 import { findInexactNumbers, type InexactNumbers } from "./inexact-numbers.js";
 import { proxyFetch } from "./proxy-fetch.js";
 import { UsageError } from "./usage-error.js";
@@ -11,6 +17,8 @@ export interface Target {
   demo: string | undefined;
   /** The numbers of its answers that JSON parsing changed, for a note. */
   numbers: InexactNumbers;
+  /** The text of the last JSON body it answered with (a walk's last page, once it ended). */
+  lastBody(): string | undefined;
 }
 
 /** Where to find the API: flags first, then the environment. */
@@ -30,6 +38,14 @@ export interface TargetChoice {
 export function chooseTarget({ baseUrl, demo, allowInsecureHttp, env }: TargetChoice): Target {
   const token = env.KUBEADAPT_API_TOKEN || undefined;
   const numbers = findInexactNumbers();
+  let last: string | undefined;
+  // One look at each body, before the SDK parses it: a reference is kept, nothing is parsed.
+  const tap = (fetch: FetchLike) =>
+    tapJsonBodies(fetch, (text) => {
+      numbers.look(text);
+      last = text;
+    });
+  const lastBody = () => last;
   const url = baseUrl ?? (env.KUBEADAPT_BASE_URL || undefined);
   if (demo || (token === undefined && url === undefined)) {
     // A fixed cursor key: the demo's data are seeded, so a cursor printed by one run (to
@@ -43,17 +59,18 @@ export function chooseTarget({ baseUrl, demo, allowInsecureHttp, env }: TargetCh
       ka: createKubeadapt({
         token: "demo",
         baseUrl: fake.baseUrl,
-        fetch: numbers.wrap(fake.fetch),
+        fetch: tap(fake.fetch),
       }),
       demo: `using the embedded demo API (${why})`,
       numbers,
+      lastBody,
     };
   }
   const options = { token, baseUrl: url, allowInsecureHttp };
   // The global fetch is looked up at each call, as the SDK's default is.
-  const fetch = numbers.wrap(proxyFetch(env) ?? ((input, init) => globalThis.fetch(input, init)));
+  const fetch = tap(proxyFetch(env) ?? ((input, init) => globalThis.fetch(input, init)));
   try {
-    return { ka: createKubeadapt({ ...options, fetch }), demo: undefined, numbers };
+    return { ka: createKubeadapt({ ...options, fetch }), demo: undefined, numbers, lastBody };
   } catch {
     throw new UsageError(
       refusal(options, baseUrl === undefined ? "KUBEADAPT_BASE_URL" : "--base-url"),

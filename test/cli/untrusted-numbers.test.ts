@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { tapJsonBodies } from "../../src/cli/body-tap.js";
 import { findInexactNumbers } from "../../src/cli/inexact-numbers.js";
 import { EXCHANGE, type Exchange } from "../../src/internal/exchange.js";
 import { serverPerTest } from "../helpers/loopback-server.js";
@@ -62,7 +63,7 @@ describe("Cost Explorer pages by offset: rows that move mid-walk are not summed"
     const run = await walkCostExplorer(pages);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
-      'error: Cost Explorer\'s rows changed during the walk (row "b" of page 1 came again on page 2)',
+      "error: row \"b\" of page 1 came again on page 2: rows added or removed during the walk shift Cost Explorer's numbered pages, or the server's pages overlap; neither the items written nor a total is right, so run the command again",
     );
     expect(run.stderr).not.toContain("sum of cost.total");
   });
@@ -118,7 +119,7 @@ describe("a cursor walk that meets an item twice fails instead of writing and su
     );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
-      'error: the list changed during the walk (item "w-1" of page 1 came again on page 2)',
+      'error: item "w-1" of page 1 came again on page 2: the list changed during the walk (an item whose cost changed moves in the sort order, past the cursor), or the server\'s pages overlap; neither the items written nor a total is right, so run the command again',
     );
     expect(run.stdout).not.toContain("TOTAL");
     expect(run.stdout.match(/w-1/g)).toHaveLength(1);
@@ -166,6 +167,7 @@ describe("--sum refuses money it cannot read, naming the item", () => {
     ["grouping", { amount: "1,000.00", currency: "USD" }, '"1,000.00" is not a decimal string'],
     ["a lowercase currency", { amount: "1.0000", currency: "usd" }, '"usd" is not an ISO 4217'],
     ["a bare string", "0.5000", "must be a Money object"],
+    ["no currency", { amount: "1.0000" }, "currency undefined is not an ISO 4217"],
   ];
   /** `--sum` over one page of two workloads: 2.0000 USD, then `money`. */
   async function sumOverOnePage(money: unknown, format: string[] = []) {
@@ -248,13 +250,15 @@ describe("a partial walk never shows a count its own pages contradict", () => {
   });
 });
 
-describe("the count a whole walk is held to is its first page's", () => {
-  it("a later page's different total_count does not replace the one the walk began with", async () => {
+describe("a cursor walk whose total_count changes between pages says so", () => {
+  it("a later page's different total_count does not pass for the list's size", async () => {
     const run = await walkCountingFourGettingThree(3);
     expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^3 items, 2 pages in /);
     expect(run.stderr).toContain(
-      "note: the server counted 4 items when the walk began, and the walk got 3",
+      "note: the server's count changed during the walk (4 items on page 1, 3 on page 2; the walk got 3): the list changed, so items may be missing or extra, and no count is shown; run the command again for a consistent result",
     );
+    expect(run.stderr).not.toContain("when the walk began");
   });
 });
 
@@ -360,7 +364,7 @@ describe("numbers JSON parsing cannot hold are never written changed without a w
     const exchange: Exchange = async () => ({ ...page, text: async () => body(inexact) });
     const transport = Object.assign(async () => new Response("{}"), { [EXCHANGE]: exchange });
     const numbers = findInexactNumbers();
-    const wrapped = numbers.wrap(transport) as typeof transport;
+    const wrapped = tapJsonBodies(transport, numbers.look) as typeof transport;
     const answer = await wrapped[EXCHANGE](
       "http://x.test/v1/workloads",
       {},

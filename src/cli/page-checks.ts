@@ -1,0 +1,65 @@
+import { endCursorNote } from "./end-cursor.js";
+import { checkItemsAreObjects } from "./item-objects.js";
+import {
+  type CheckedPage,
+  type CountChange,
+  checkListStaysPut,
+  unkeyedNote,
+} from "./list-drift.js";
+import { checkPageSize } from "./page-size.js";
+import type { ResolvedPath } from "./spec-paths.js";
+
+/** Every check of a list's pages that the items, counts and `--sum` a `get` prints rest on. */
+export interface PageChecks {
+  /**
+   * Checks a page before its items are used.
+   * @throws NotAnItemError for an item that is not an object
+   * @throws ListChangedError for an item that came before, or a Cost Explorer count that changed
+   */
+  page(page: CheckedPage): void;
+  /**
+   * Checks a whole walk, from the start of the list to its end.
+   * @throws ListChangedError when Cost Explorer's pages do not add up to its count
+   */
+  end(): void;
+  /** A cursor walk's count that changed between pages (no count is then shown). */
+  readonly countChange: CountChange | undefined;
+  /**
+   * The notes on what the pages broke that the counts cannot show.
+   * @param ended - the walk ended where the server said the list ends (not partial)
+   * @param lastBody - the text of the last page's response
+   */
+  notes(ended: boolean, lastBody: string | undefined): string[];
+}
+
+/**
+ * The checks of a `get` on `path` with its checked `query`: items are objects and come once
+ * (by key), pages hold no more than the page size asked for, the count stays put, and a last
+ * page does not both end the list and point past it.
+ */
+export function checkPages(
+  path: ResolvedPath,
+  query: Readonly<Record<string, unknown>>,
+): PageChecks {
+  const stayPut = checkListStaysPut(path.shape);
+  const size = checkPageSize(path.template, query);
+  return {
+    page(page) {
+      checkItemsAreObjects(page.items, page.page);
+      stayPut.page(page);
+      size.page(page);
+    },
+    end: () => stayPut.end(),
+    get countChange() {
+      return stayPut.countChange;
+    },
+    notes(ended, lastBody) {
+      const notes = [
+        unkeyedNote(stayPut),
+        size.note(),
+        ended && path.shape === "cursor" ? endCursorNote(lastBody) : undefined,
+      ];
+      return notes.filter((note): note is string => note !== undefined);
+    },
+  };
+}
