@@ -1,3 +1,4 @@
+import { abortableSleep, MAX_TIMER_DELAY } from "../internal/abortable-sleep.js";
 import { parseRetryAfter } from "../internal/retry-after.js";
 import { describeNetworkError, isConnectionReset } from "./network-error.js";
 import type { ContractOptions, SavedCursor } from "./types.js";
@@ -36,8 +37,6 @@ const TRANSIENT = new Set([429, 502, 503]);
 const BACKOFF_MS = 500;
 const CURSORS_PER_PATH = 3;
 const CURSORS_KEPT = 30;
-
-const timer = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * The longest response body the suite reads, in bytes: every body is held whole, so one that
@@ -85,7 +84,9 @@ export class Session {
 
   constructor(options: ContractOptions) {
     this.fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
-    this.sleep = options.hooks?.sleep ?? timer;
+    // Clamped to what a timer holds: a longer wait (a Retry-After past 24.8 days that
+    // maxRetryAfterSeconds allows, a rate below one request in 24.8 days) would end after 1 ms.
+    this.sleep = options.hooks?.sleep ?? ((ms) => abortableSleep(ms));
     const rate = options.rate ?? 10;
     this.intervalMs = rate > 0 ? 1000 / rate : 0;
     this.maxRequests = options.maxRequests;
@@ -167,10 +168,14 @@ export class Session {
     const controller = new AbortController();
     let timeout: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timeout = setTimeout(() => {
-        reject(new AttemptFailure(`no complete response within ${this.timeoutMs / 1000} s`));
-        controller.abort();
-      }, this.timeoutMs);
+      // A timer holds at most 2^31 - 1 ms (24.8 days); a longer one would fire after 1 ms.
+      timeout = setTimeout(
+        () => {
+          reject(new AttemptFailure(`no complete response within ${this.timeoutMs / 1000} s`));
+          controller.abort();
+        },
+        Math.min(this.timeoutMs, MAX_TIMER_DELAY),
+      );
     });
     const read = async () => {
       const response = await this.fetch(

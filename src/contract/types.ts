@@ -93,14 +93,16 @@ export interface ContractOptions {
   maxRetries?: number | undefined;
   /**
    * The longest `Retry-After` the suite waits, in seconds; a longer one ends the check as
-   * `error` (the target could not be tested in time).
+   * `error` (the target could not be tested in time). A wait lasts at most 2^31 - 1 ms (about
+   * 24.8 days, the most a timer holds).
    * @default 60
    */
   maxRetryAfterSeconds?: number | undefined;
   /**
    * How long one request may take, in seconds, from sending it to the end of its body; a
    * target that takes longer ends the check as `error` (the target could not be tested), so a
-   * server that stops answering never holds a CI job.
+   * server that stops answering never holds a CI job. A limit past 2^31 - 1 ms (about 24.8
+   * days, the most a timer holds) is that long.
    * @default 30
    */
   timeoutSeconds?: number | undefined;
