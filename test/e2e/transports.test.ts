@@ -7,7 +7,7 @@ import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { createKubeadapt, type FetchLike, type KubeadaptOptions } from "../../src/index.js";
 import { nodeTransport } from "../../src/node/index.js";
-import { type Loopback, listPage, serverPerTest } from "../helpers/loopback-server.js";
+import { type Loopback, listPage, type Seen, serverPerTest } from "../helpers/loopback-server.js";
 
 const TOKEN = "ka_transport_test_token";
 const JSON_TYPE = { "content-type": "application/json" };
@@ -126,6 +126,50 @@ describe.each(transports)("over %s", (_name, transport) => {
     const ka = client(server, { maxRetries: 1 });
     expect(await ka.get("/v1/clusters")).toEqual([{ id: "a" }, { id: "b" }]);
     expect(server.seen).toHaveLength(2);
+  });
+
+  it("skips informational responses (102, 103) and reads the page after them", async () => {
+    const server = await serve((_request, response) => {
+      response.writeProcessing();
+      response.writeEarlyHints({ link: "</v1/clusters>; rel=preload" });
+      response.writeHead(200, JSON_TYPE).end(listPage(["a"]));
+    });
+    const ka = client(server, { maxRetries: 0 });
+    expect(await ka.get("/v1/clusters")).toEqual([{ id: "a" }]);
+    expect(await ka.paginate("/v1/clusters").toArray({ max: 10 })).toEqual([{ id: "a" }]);
+  });
+
+  // Node's fetch rejects these as `TypeError: fetch failed`, saying what only in its cause.
+  it.each([
+    [
+      "a redirect loop",
+      (request: Seen, response: ServerResponse) => {
+        response.writeHead(302, { location: request.url }).end();
+      },
+      /redirect count exceeded/,
+    ],
+    [
+      "a 100 Continue it did not ask for (undici refuses one)",
+      (_request: Seen, response: ServerResponse) => {
+        response.writeContinue();
+        response.writeHead(200, JSON_TYPE).end(listPage(["a"]));
+      },
+      /bad response/,
+    ],
+  ])("ends %s in ConnectionError whose message says what", async (_name, handler, what) => {
+    const server = await serve(handler);
+    const ka = client(server, { maxRetries: 1 });
+    for (const call of [
+      () => ka.get("/v1/clusters"),
+      () => ka.paginate("/v1/clusters").toArray({ max: 10 }),
+    ]) {
+      const error = await call().catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        name: "ConnectionError",
+        message: expect.stringMatching(what),
+      });
+      expect(inspect(error, { depth: 20, showHidden: true })).not.toContain(TOKEN);
+    }
   });
 
   it("throws ConnectionError without the token when nothing listens", async () => {
