@@ -116,6 +116,58 @@ describe.each(transports)("over %s", (_name, transport) => {
     expect(server.seen).toHaveLength(2);
   });
 
+  // Bytes keep coming, so a timer that waits for silence (undici's bodyTimeout) never fires:
+  // only the attempt's deadline over the whole response ends these.
+  it.each([
+    ["a body that trickles a byte every 50 ms", 50, 1],
+    ["a body that never ends (16 KiB every 5 ms)", 5, 1 << 14],
+  ])(
+    "ends %s in TimeoutError at timeoutMs: get, ka.client and a walk",
+    async (_name, every, size) => {
+      const server = await serve((_request, response) => {
+        response.writeHead(200, JSON_TYPE);
+        const timer = setInterval(() => response.write(" ".repeat(size)), every);
+        response.on("close", () => clearInterval(timer));
+      });
+      const ka = client(server, { timeoutMs: 200, maxRetries: 0 });
+      const calls = [
+        () => ka.get("/v1/clusters"),
+        () => ka.client.GET("/v1/clusters"),
+        () => ka.paginate("/v1/clusters").toArray({ max: 10 }),
+      ];
+      for (const call of calls) {
+        const error = await call().catch((e: unknown) => e);
+        expect(error).toMatchObject({
+          name: "TimeoutError",
+          message: expect.stringContaining("timed out after 200 ms (1 attempt)"),
+        });
+        expect(inspect(error, { depth: 20, showHidden: true })).not.toContain(TOKEN);
+      }
+    },
+  );
+
+  it("closes the connection of a stalled prefetch when the consumer breaks out of the walk", async () => {
+    let closed = () => {};
+    const connectionClosed = new Promise<void>((resolve) => {
+      closed = resolve;
+    });
+    const server = await serve((request, response) => {
+      if (!request.url.includes("cursor=")) {
+        return response.writeHead(200, JSON_TYPE).end(listPage(["a"], "p2"));
+      }
+      // Page 2 never answers: only the client can end its request.
+      response.socket?.once("close", () => closed());
+    });
+    // A deadline far past the test's own: nothing but the break may end the request.
+    const walk = client(server, { timeoutMs: 600_000 }).paginate("/v1/clusters");
+    for await (const _ of walk) {
+      while (server.seen.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+      break;
+    }
+    await connectionClosed;
+    expect(server.seen.map((seen) => seen.url)).toEqual(["/v1/clusters", "/v1/clusters?cursor=p2"]);
+  });
+
   it("retries after the connection drops mid-body, and gets the page", async () => {
     const body = listPage(["a", "b"]);
     const server = await serve((_request, response, n) => {
