@@ -15,14 +15,17 @@ import { isKubeadaptError } from "../index.js";
 import { createFakeKubeadapt, fakeContractHooks } from "../testing/index.js";
 import { CONTRACT_USAGE, type ContractArgs } from "./contract-args.js";
 import { readCursorFile, writeCursorFile } from "./cursor-file.js";
+import { EXIT_CODES } from "./exit-codes.js";
 import { proxyFetch } from "./proxy-fetch.js";
 import { UsageError } from "./usage-error.js";
 
-/** Where the command writes, and its environment. */
+/** Where the command writes, its environment, and its interrupt signal. */
 export interface ContractIo {
   env: Record<string, string | undefined>;
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
+  /** Aborts on Ctrl-C: the run stops, reports what ran, and the command exits 130. */
+  signal?: AbortSignal | undefined;
 }
 
 /** `--help`: the usage, then every check (from the registry) with its one-line title. */
@@ -36,7 +39,7 @@ export function contractHelp(): string {
  * Runs `kubeadapt contract`: one line per check as it finishes, then a summary (or a JUnit
  * or JSON report), `::error` annotations under GitHub Actions.
  * @returns 0 every check passed or was skipped, 1 a violation, 2 a usage mistake, 3 the
- *   target could not be tested
+ *   target could not be tested, 130 interrupted (Ctrl-C)
  */
 export async function runContractCommand(
   args: ContractArgs,
@@ -67,6 +70,7 @@ async function run(args: ContractArgs, io: ContractIo): Promise<number> {
   let started = false;
   const report = await runContract({
     ...options,
+    signal: io.signal,
     onResult: (result) => {
       if (!started) text.write(`${heading}${args.demo ? " (embedded demo API)" : ""}\n\n`);
       started = true;
@@ -80,6 +84,7 @@ async function run(args: ContractArgs, io: ContractIo): Promise<number> {
   }
   await writeReport(args, report, io);
   if (args.saveCursors) await writeCursorFile(args.saveCursors, report.cursors);
+  if (io.signal?.aborted) return EXIT_CODES.interrupted;
   if (report.failed > 0) return 1;
   return report.untestable || report.errors > 0 ? 3 : 0;
 }

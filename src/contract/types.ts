@@ -107,6 +107,13 @@ export interface ContractOptions {
    */
   timeoutSeconds?: number | undefined;
   /**
+   * Stops the run (Ctrl-C): the request in flight and any wait end at once, and the check under
+   * way and every later one are skipped with that reason, as when `maxRequests` runs out; the
+   * report covers what ran.
+   * @default undefined
+   */
+  signal?: AbortSignal | undefined;
+  /**
    * Cursors saved by an earlier run (`report.cursors`): `cursor-expired` checks that each one
    * issued at least 24 hours ago is now 410 `expired`.
    */

@@ -401,6 +401,42 @@ describe("never a pass on a response it could not get", () => {
   });
 });
 
+describe("a run stopped by its signal (Ctrl-C)", () => {
+  it("ends the request in flight at once, even through a fetch that ignores it, and skips the rest", async () => {
+    const fake = small();
+    const controller = new AbortController();
+    const fetch = (request: Request) => {
+      if (new URL(request.url).searchParams.get("limit") !== "500") return fake.fetch(request);
+      // The target stops answering; the user presses Ctrl-C.
+      controller.abort();
+      return new Promise<Response>(() => {});
+    };
+    const report = await runContract(
+      inProcess(fake, { fetch, only: ["limit-bounds", "envelopes"], signal: controller.signal }),
+    );
+    expect(report.untestable).toBeUndefined();
+    expect(report.checks.map((c) => [c.id, c.status, c.skippedBecause])).toEqual([
+      ["limit-bounds", "skipped", "the run was interrupted"],
+      ["envelopes", "skipped", "the run was interrupted"],
+    ]);
+  });
+
+  it("ends a Retry-After wait at once", async () => {
+    const fake = small();
+    const controller = new AbortController();
+    const fetch = async () => {
+      setTimeout(() => controller.abort(), 20);
+      const error = { error: { code: "RATE_LIMITED", message: "later" }, meta: {} };
+      return Response.json(error, { status: 429, headers: { "retry-after": "30" } });
+    };
+    // The suite's own sleep (a real 30 s timer), not the fake clock's.
+    const hooks = { ...fakeContractHooks(fake), sleep: undefined };
+    const report = await runContract(inProcess(fake, { fetch, hooks, signal: controller.signal }));
+    expect(report.untestable).toMatch(/^the run was interrupted before .* answered the preflight$/);
+    expect(report.requests).toBe(1);
+  });
+});
+
 describe("pacing and the request budget", () => {
   it("--max-requests is never exceeded; the check under way and later ones are skipped, not passed", async () => {
     const fake = small();
