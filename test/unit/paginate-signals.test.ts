@@ -127,12 +127,17 @@ describe("paginate: a walk left unfinished", () => {
     return { data: [{ id: next }], meta: { pagination: { has_more: true, next_cursor: next } } };
   };
 
-  it("holds no listener on the caller's signal once its prefetched page has arrived", async () => {
-    const controller = new AbortController();
-    const walk = createCursorWalk(endless, "/v1/workloads", { signal: controller.signal });
-    const iterator = walk[Symbol.asyncIterator]();
+  // A walk on `signal` pulled once by hand, its prefetched page arrived, then left as it is.
+  async function leftAfterOnePull(signal: AbortSignal) {
+    const iterator = createCursorWalk(endless, "/v1/workloads", { signal })[Symbol.asyncIterator]();
     await iterator.next();
     await new Promise((resolve) => setImmediate(resolve));
+    return iterator;
+  }
+
+  it("holds no listener on the caller's signal once its prefetched page has arrived", async () => {
+    const controller = new AbortController();
+    await leftAfterOnePull(controller.signal);
     // Never finished, closed or aborted: a listener here would keep the walk and its buffered
     // page alive for as long as the signal lives (an app-wide one: for good).
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
@@ -140,10 +145,7 @@ describe("paginate: a walk left unfinished", () => {
 
   it("still throws AbortError on its next pull when the caller's signal aborts meanwhile", async () => {
     const controller = new AbortController();
-    const walk = createCursorWalk(endless, "/v1/workloads", { signal: controller.signal });
-    const iterator = walk[Symbol.asyncIterator]();
-    await iterator.next();
-    await new Promise((resolve) => setImmediate(resolve));
+    const iterator = await leftAfterOnePull(controller.signal);
     controller.abort();
     await expect(iterator.next()).rejects.toMatchObject({ name: "AbortError" });
   });
