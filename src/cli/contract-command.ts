@@ -16,7 +16,7 @@ import { createFakeKubeadapt, fakeContractHooks } from "../testing/index.js";
 import { CONTRACT_USAGE, type ContractArgs } from "./contract-args.js";
 import { readCursorFile, writeCursorFile } from "./cursor-file.js";
 import { EXIT_CODES } from "./exit-codes.js";
-import { proxyFetch } from "./proxy-fetch.js";
+import { type ProxyFetch, proxyFetch } from "./proxy-fetch.js";
 import { UsageError } from "./usage-error.js";
 
 /** Where the command writes, its environment, and its interrupt signal. */
@@ -58,7 +58,8 @@ export async function runContractCommand(
 }
 
 async function run(args: ContractArgs, io: ContractIo): Promise<number> {
-  const options = await optionsFor(args, io.env);
+  // `close` lets go of the proxy's connections once the run is done.
+  const { close, ...options } = await optionsFor(args, io.env);
   // A report that cannot be written is found out before any request, not after the run.
   await writable("--output", args.output);
   await writable("--save-cursors", args.saveCursors);
@@ -76,7 +77,7 @@ async function run(args: ContractArgs, io: ContractIo): Promise<number> {
       started = true;
       text.write(`${formatResult(result)}\n`);
     },
-  });
+  }).finally(() => close?.());
   if (report.untestable) io.stderr.write(`error: ${report.untestable}\n`);
   else text.write(`\n${formatSummary(report)}\n`);
   if (io.env.GITHUB_ACTIONS === "true") {
@@ -108,7 +109,7 @@ async function writeReport(args: ContractArgs, report: ContractReport, io: Contr
 async function optionsFor(
   args: ContractArgs,
   env: Record<string, string | undefined>,
-): Promise<ContractOptions> {
+): Promise<ContractOptions & { close?: ProxyFetch["close"] }> {
   const known = new Set(contractChecks.map((c) => c.id));
   const unknown = (args.only ?? []).filter((id) => !known.has(id));
   if (unknown.length) {
@@ -144,12 +145,14 @@ async function optionsFor(
   // A mock (Prism) checks only that a token is present; a live server needs the real one.
   const token = env.KUBEADAPT_API_TOKEN || (args.mode === "mock" ? "contract-mock" : undefined);
   if (!token) throw new UsageError("set KUBEADAPT_API_TOKEN to a token for the server");
+  const proxied = proxyFetch(env);
   return {
     ...common,
     baseUrl,
     token,
     rate: args.rate,
     allowInsecureHttp: args.allowInsecureHttp,
-    fetch: proxyFetch(env),
+    fetch: proxied,
+    close: proxied?.close,
   };
 }

@@ -1,7 +1,7 @@
 import { createKubeadapt, type Kubeadapt, type KubeadaptOptions } from "../index.js";
 import { createFakeKubeadapt } from "../testing/index.js";
 import { findInexactNumbers, type InexactNumbers } from "./inexact-numbers.js";
-import { proxyFetch } from "./proxy-fetch.js";
+import { type ProxyFetch, proxyFetch } from "./proxy-fetch.js";
 import { UsageError } from "./usage-error.js";
 
 /** The API a command talks to. */
@@ -11,6 +11,8 @@ export interface Target {
   demo: string | undefined;
   /** The numbers of its answers that JSON parsing changed, for a note. */
   numbers: InexactNumbers;
+  /** Lets go of its connections (a proxy's, see {@link ProxyFetch}): call it when done. */
+  close(): Promise<void>;
 }
 
 /** Where to find the API: flags first, then the environment. */
@@ -47,13 +49,16 @@ export function chooseTarget({ baseUrl, demo, allowInsecureHttp, env }: TargetCh
       }),
       demo: `using the embedded demo API (${why})`,
       numbers,
+      close: async () => {},
     };
   }
   const options = { token, baseUrl: url, allowInsecureHttp };
   // The global fetch is looked up at each call, as the SDK's default is.
-  const fetch = numbers.wrap(proxyFetch(env) ?? ((input, init) => globalThis.fetch(input, init)));
+  const proxied = proxyFetch(env);
+  const fetch = numbers.wrap(proxied ?? ((input, init) => globalThis.fetch(input, init)));
+  const close = async () => proxied?.close();
   try {
-    return { ka: createKubeadapt({ ...options, fetch }), demo: undefined, numbers };
+    return { ka: createKubeadapt({ ...options, fetch }), demo: undefined, numbers, close };
   } catch {
     throw new UsageError(
       refusal(options, baseUrl === undefined ? "KUBEADAPT_BASE_URL" : "--base-url"),
