@@ -215,7 +215,7 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
           : `failed: ${error instanceof Error ? error.message : String(error)}`;
         if (logLevel > 3) trace(cause);
         if (!mayRetry) {
-          const failure = finalError(request, timedOut, error, retry + 1, timeoutMs, redact);
+          const failure = finalError(request, timedOut, error, retry, timeoutMs, redact);
           if (logLevel > 0)
             log("error", `${label()} ${cause} (${retry + 1} of ${attempts} attempts)`);
           throw failure;
@@ -287,23 +287,30 @@ function requestId(response: Response | PageResponse, body?: string | ArrayBuffe
   );
 }
 
-/** The error of a last attempt that got no response: it timed out, or the network failed. */
+/**
+ * The error of a last attempt (number `retry`, 0-based) that got no response: it timed out, or
+ * the network failed.
+ */
 function finalError(
   request: Request | PageRequest,
   timedOut: boolean,
   error: unknown,
-  attempts: number,
+  retry: number,
   timeoutMs: number,
   redact: (text: string) => string,
 ) {
   // The URL without its query: a cursor is long and says nothing about the failure.
   const label = `${request.method} ${request.url.replace(/[?#].*/, "")}`;
-  const tries = `${attempts} attempt${attempts > 1 ? "s" : ""}`;
+  // Worded as the info line words it ("1 attempt", "3 attempts").
+  const tries = `${retry + 1} attempt${retry ? "s" : ""}`;
   if (timedOut) return new TimeoutError(`${label} timed out after ${timeoutMs} ms (${tries})`);
   // The underlying error is kept as `cause` unless it would carry a secret into logs. `redact`
   // removes every key-shaped string (and the client's token), so text it leaves alone holds none.
-  // As text, an Error is its name and message: "TypeError: fetch failed".
-  const text = redact(String(error));
+  // As text, an Error is its name and message: "TypeError: fetch failed". Node's fetch says
+  // why only in its cause ("SocketError: other side closed"), which follows.
+  const text = redact(
+    String(error) + ((error as Error)?.cause ? ` (${(error as Error).cause})` : ""),
+  );
   // Whether `value`, or anything it holds (an error's message, stack, `cause`, and what
   // `util.inspect` shows besides: undici's parser errors keep the bytes they could not parse,
   // which may echo the request's `Authorization`, as `data`), has text `redact` changes. Past

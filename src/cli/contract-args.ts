@@ -57,7 +57,7 @@ Checks a server against the Kubeadapt /v1 contract (KUBEADAPT_BASE_URL, KUBEADAP
   --expired-cursors FILE  check that cursors saved at least 24 h ago are now 410 expired
 Exit codes: 0 every check passed or was skipped with its reason, 1 a violation,
 2 a usage mistake, 3 the target could not be tested (unreachable, token rejected,
-no API at the base URL).`;
+no API at the base URL), 130 interrupted (Ctrl-C; the report covers what ran).`;
 
 const STRING_FLAGS = [
   "base-url",

@@ -15,14 +15,17 @@ import { isKubeadaptError } from "../index.js";
 import { createFakeKubeadapt, fakeContractHooks } from "../testing/index.js";
 import { CONTRACT_USAGE, type ContractArgs } from "./contract-args.js";
 import { readCursorFile, writeCursorFile } from "./cursor-file.js";
-import { proxyFetch } from "./proxy-fetch.js";
+import { EXIT_CODES } from "./exit-codes.js";
+import { type ProxyFetch, proxyFetch } from "./proxy-fetch.js";
 import { UsageError } from "./usage-error.js";
 
-/** Where the command writes, and its environment. */
+/** Where the command writes, its environment, and its interrupt signal. */
 export interface ContractIo {
   env: Record<string, string | undefined>;
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
+  /** Aborts on Ctrl-C: the run stops, reports what ran, and the command exits 130. */
+  signal?: AbortSignal | undefined;
 }
 
 /** `--help`: the usage, then every check (from the registry) with its one-line title. */
@@ -36,7 +39,7 @@ export function contractHelp(): string {
  * Runs `kubeadapt contract`: one line per check as it finishes, then a summary (or a JUnit
  * or JSON report), `::error` annotations under GitHub Actions.
  * @returns 0 every check passed or was skipped, 1 a violation, 2 a usage mistake, 3 the
- *   target could not be tested
+ *   target could not be tested, 130 interrupted (Ctrl-C)
  */
 export async function runContractCommand(
   args: ContractArgs,
@@ -55,7 +58,8 @@ export async function runContractCommand(
 }
 
 async function run(args: ContractArgs, io: ContractIo): Promise<number> {
-  const options = await optionsFor(args, io.env);
+  // `close` lets go of the proxy's connections once the run is done.
+  const { close, ...options } = await optionsFor(args, io.env);
   // A report that cannot be written is found out before any request, not after the run.
   await writable("--output", args.output);
   await writable("--save-cursors", args.saveCursors);
@@ -67,12 +71,13 @@ async function run(args: ContractArgs, io: ContractIo): Promise<number> {
   let started = false;
   const report = await runContract({
     ...options,
+    signal: io.signal,
     onResult: (result) => {
       if (!started) text.write(`${heading}${args.demo ? " (embedded demo API)" : ""}\n\n`);
       started = true;
       text.write(`${formatResult(result)}\n`);
     },
-  });
+  }).finally(() => close?.());
   if (report.untestable) io.stderr.write(`error: ${report.untestable}\n`);
   else text.write(`\n${formatSummary(report)}\n`);
   if (io.env.GITHUB_ACTIONS === "true") {
@@ -80,6 +85,7 @@ async function run(args: ContractArgs, io: ContractIo): Promise<number> {
   }
   await writeReport(args, report, io);
   if (args.saveCursors) await writeCursorFile(args.saveCursors, report.cursors);
+  if (io.signal?.aborted) return EXIT_CODES.interrupted;
   if (report.failed > 0) return 1;
   return report.untestable || report.errors > 0 ? 3 : 0;
 }
@@ -103,7 +109,7 @@ async function writeReport(args: ContractArgs, report: ContractReport, io: Contr
 async function optionsFor(
   args: ContractArgs,
   env: Record<string, string | undefined>,
-): Promise<ContractOptions> {
+): Promise<ContractOptions & { close?: ProxyFetch["close"] }> {
   const known = new Set(contractChecks.map((c) => c.id));
   const unknown = (args.only ?? []).filter((id) => !known.has(id));
   if (unknown.length) {
@@ -139,12 +145,14 @@ async function optionsFor(
   // A mock (Prism) checks only that a token is present; a live server needs the real one.
   const token = env.KUBEADAPT_API_TOKEN || (args.mode === "mock" ? "contract-mock" : undefined);
   if (!token) throw new UsageError("set KUBEADAPT_API_TOKEN to a token for the server");
+  const proxied = proxyFetch(env);
   return {
     ...common,
     baseUrl,
     token,
     rate: args.rate,
     allowInsecureHttp: args.allowInsecureHttp,
-    fetch: proxyFetch(env),
+    fetch: proxied,
+    close: proxied?.close,
   };
 }

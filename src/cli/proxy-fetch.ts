@@ -2,6 +2,17 @@ import { EnvHttpProxyAgent } from "undici";
 import { type NodeFetch, nodeTransport } from "../node/index.js";
 import { UsageError } from "./usage-error.js";
 
+/** The CLI's fetch through a proxy, and the way to let go of its connections. */
+export type ProxyFetch = NodeFetch & {
+  /**
+   * Destroys every connection, in flight or idle. undici does not tie the tunnel it asks the
+   * proxy for (`CONNECT`) to the request that needed it: a proxy that never answers keeps that
+   * connection, and so the process, alive for 300 s (its headers timeout) after the request
+   * was aborted or timed out. A command calls this once it is done.
+   */
+  close(): Promise<void>;
+};
+
 /** The loopback hosts that never go through a proxy, as `NO_PROXY` entries. */
 const LOOPBACK = "localhost,127.0.0.1,[::1]";
 
@@ -15,7 +26,7 @@ const LOOPBACK = "localhost,127.0.0.1,[::1]";
  * Undefined when no proxy is named: the SDK's default fetch.
  * @throws UsageError when a proxy variable is not an http(s) URL (named, not quoted)
  */
-export function proxyFetch(env: Record<string, string | undefined>): NodeFetch | undefined {
+export function proxyFetch(env: Record<string, string | undefined>): ProxyFetch | undefined {
   const httpProxy = env.http_proxy || env.HTTP_PROXY || undefined;
   const httpsProxy = env.https_proxy || env.HTTPS_PROXY || undefined;
   if (!httpProxy && !httpsProxy) return undefined;
@@ -37,5 +48,5 @@ export function proxyFetch(env: Record<string, string | undefined>): NodeFetch |
     httpsProxy: httpsProxy ?? "",
     noProxy: noProxy === "*" ? noProxy : `${noProxy},${LOOPBACK}`,
   });
-  return nodeTransport({ dispatcher });
+  return Object.assign(nodeTransport({ dispatcher }), { close: () => dispatcher.destroy() });
 }

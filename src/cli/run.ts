@@ -99,6 +99,7 @@ async function get(args: GetArgs, io: CliIo): Promise<number> {
     );
     return exitCodeOf(error.cause, signal.aborted);
   } finally {
+    await target.close();
     if (file) await new Promise((resolve) => file.end(resolve));
   }
 }

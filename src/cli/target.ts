@@ -7,7 +7,7 @@ import {
 import { createFakeKubeadapt } from "../testing/index.js";
 import { tapJsonBodies } from "./body-tap.js";
 import { findInexactNumbers, type InexactNumbers } from "./inexact-numbers.js";
-import { proxyFetch } from "./proxy-fetch.js";
+import { type ProxyFetch, proxyFetch } from "./proxy-fetch.js";
 import { UsageError } from "./usage-error.js";
 
 /** The API a command talks to. */
@@ -19,6 +19,8 @@ export interface Target {
   numbers: InexactNumbers;
   /** The text of the last JSON body it answered with (a walk's last page, once it ended). */
   lastBody(): string | undefined;
+  /** Lets go of its connections (a proxy's, see {@link ProxyFetch}): call it when done. */
+  close(): Promise<void>;
 }
 
 /** Where to find the API: flags first, then the environment. */
@@ -64,13 +66,22 @@ export function chooseTarget({ baseUrl, demo, allowInsecureHttp, env }: TargetCh
       demo: `using the embedded demo API (${why})`,
       numbers,
       lastBody,
+      close: async () => {},
     };
   }
   const options = { token, baseUrl: url, allowInsecureHttp };
   // The global fetch is looked up at each call, as the SDK's default is.
-  const fetch = tap(proxyFetch(env) ?? ((input, init) => globalThis.fetch(input, init)));
+  const proxied = proxyFetch(env);
+  const fetch = tap(proxied ?? ((input, init) => globalThis.fetch(input, init)));
+  const close = async () => proxied?.close();
   try {
-    return { ka: createKubeadapt({ ...options, fetch }), demo: undefined, numbers, lastBody };
+    return {
+      ka: createKubeadapt({ ...options, fetch }),
+      demo: undefined,
+      numbers,
+      lastBody,
+      close,
+    };
   } catch {
     throw new UsageError(
       refusal(options, baseUrl === undefined ? "KUBEADAPT_BASE_URL" : "--base-url"),

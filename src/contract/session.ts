@@ -1,4 +1,6 @@
+import { abortableSleep, MAX_TIMER_DELAY } from "../internal/abortable-sleep.js";
 import { parseRetryAfter } from "../internal/retry-after.js";
+import { onAbort } from "../internal/signals.js";
 import { describeNetworkError, isConnectionReset } from "./network-error.js";
 import type { ContractOptions, SavedCursor } from "./types.js";
 
@@ -37,8 +39,6 @@ const BACKOFF_MS = 500;
 const CURSORS_PER_PATH = 3;
 const CURSORS_KEPT = 30;
 
-const timer = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /**
  * The longest response body the suite reads, in bytes: every body is held whole, so one that
  * never ends would fill the memory before the time limit ends it (over loopback, a server
@@ -58,15 +58,15 @@ class BodyReadError extends Error {}
 /**
  * Everything a run shares between its checks: the one fetch, paced to `rate`, within the
  * `maxRequests` budget and the `maxDurationSeconds` time limit, retrying a 429 (after
- * `Retry-After`), 502, 503 or reset connection a bounded number of times; the request counts;
- * the cursors seen.
+ * `Retry-After`), 502, 503 or reset connection a bounded number of times, until `signal`
+ * aborts; the request counts; the cursors seen.
  */
 export class Session {
   /** Requests sent, retries included. */
   sent = 0;
   /** Requests sent again. */
   retries = 0;
-  /** Set once the budget is spent: why later checks are skipped. */
+  /** Set once the budget or the time is spent, or the run interrupted: why later checks are skipped. */
   budgetSpent: string | undefined;
   /** Cursors seen, a few per path. */
   readonly cursors: SavedCursor[] = [];
@@ -78,6 +78,7 @@ export class Session {
   private readonly maxWaitMs: number;
   private readonly timeoutMs: number;
   private readonly maxDurationSeconds: number | undefined;
+  private readonly signal: AbortSignal | undefined;
   /** When the run's time is spent (`Date.now()` ms); Infinity without `maxDurationSeconds`. */
   private readonly deadline: number;
   private nextSlot = 0;
@@ -85,7 +86,12 @@ export class Session {
 
   constructor(options: ContractOptions) {
     this.fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
-    this.sleep = options.hooks?.sleep ?? timer;
+    // Clamped to what a timer holds: a longer wait (a Retry-After past 24.8 days that
+    // maxRetryAfterSeconds allows, a rate below one request in 24.8 days) would end after 1 ms.
+    this.signal = options.signal;
+    const sleep = options.hooks?.sleep;
+    // The signal ends a wait at once; a hook's sleep (a fake clock) returns at once anyway.
+    this.sleep = sleep ?? ((ms) => abortableSleep(ms, this.signal));
     const rate = options.rate ?? 10;
     this.intervalMs = rate > 0 ? 1000 / rate : 0;
     this.maxRequests = options.maxRequests;
@@ -123,6 +129,7 @@ export class Session {
       try {
         response = await this.attempt(request);
       } catch (error) {
+        this.checkSignal(sink);
         if (error instanceof AttemptFailure) {
           throw this.stop(sink, "unavailable", `${sink.label(request)}: ${error.message}`);
         }
@@ -166,11 +173,24 @@ export class Session {
   private async attempt(request: Request): Promise<Response> {
     const controller = new AbortController();
     let timeout: ReturnType<typeof setTimeout> | undefined;
+    let unlink = () => {};
     const deadline = new Promise<never>((_, reject) => {
-      timeout = setTimeout(() => {
-        reject(new AttemptFailure(`no complete response within ${this.timeoutMs / 1000} s`));
-        controller.abort();
-      }, this.timeoutMs);
+      // The run's signal ends the attempt at once, even through a fetch that ignores its own.
+      const { signal } = this;
+      if (signal) {
+        unlink = onAbort(signal, () => {
+          reject(signal.reason);
+          controller.abort();
+        });
+      }
+      // A timer holds at most 2^31 - 1 ms (24.8 days); a longer one would fire after 1 ms.
+      timeout = setTimeout(
+        () => {
+          reject(new AttemptFailure(`no complete response within ${this.timeoutMs / 1000} s`));
+          controller.abort();
+        },
+        Math.min(this.timeoutMs, MAX_TIMER_DELAY),
+      );
     });
     const read = async () => {
       const response = await this.fetch(
@@ -188,6 +208,7 @@ export class Session {
       return await Promise.race([read(), deadline]);
     } finally {
       clearTimeout(timeout);
+      unlink();
     }
   }
 
@@ -204,6 +225,7 @@ export class Session {
 
   // Takes one request from the budget and the time left, then waits for its turn under the rate.
   private async slot(sink: RequestSink): Promise<void> {
+    this.checkSignal(sink);
     if (this.maxRequests !== undefined && this.sent >= this.maxRequests) {
       throw this.stop(sink, "budget", `the request budget of ${this.maxRequests} is spent`);
     }
@@ -214,7 +236,7 @@ export class Session {
     sink.sent++;
     if (this.intervalMs === 0) return;
     this.nextSlot = at + this.intervalMs;
-    if (at > now) await this.sleep(at - now);
+    if (at > now) await this.wait(sink, at - now);
   }
 
   // A wait that would end past the deadline is not begun: the run ends within its time.
@@ -227,7 +249,22 @@ export class Session {
     this.checkTime(sink, waitMs);
     this.retries++;
     sink.retries++;
-    await this.sleep(waitMs);
+    await this.wait(sink, waitMs);
+  }
+
+  // A wait that the run's signal ends interrupts the check.
+  private async wait(sink: RequestSink, ms: number): Promise<void> {
+    try {
+      await this.sleep(ms);
+    } catch (error) {
+      this.checkSignal(sink);
+      throw error;
+    }
+  }
+
+  // Once the run's signal has aborted, the check under way stops, and the run skips the rest.
+  private checkSignal(sink: RequestSink): void {
+    if (this.signal?.aborted) throw this.stop(sink, "budget", "the run was interrupted");
   }
 
   private stop(sink: RequestSink, kind: Interruption["kind"], reason: string): InterruptedError {

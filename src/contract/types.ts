@@ -93,17 +93,26 @@ export interface ContractOptions {
   maxRetries?: number | undefined;
   /**
    * The longest `Retry-After` the suite waits, in seconds; a longer one ends the check as
-   * `error` (the target could not be tested in time).
+   * `error` (the target could not be tested in time). A wait lasts at most 2^31 - 1 ms (about
+   * 24.8 days, the most a timer holds).
    * @default 60
    */
   maxRetryAfterSeconds?: number | undefined;
   /**
    * How long one request may take, in seconds, from sending it to the end of its body; a
    * target that takes longer ends the check as `error` (the target could not be tested), so a
-   * server that stops answering never holds a CI job.
+   * server that stops answering never holds a CI job. A limit past 2^31 - 1 ms (about 24.8
+   * days, the most a timer holds) is that long.
    * @default 30
    */
   timeoutSeconds?: number | undefined;
+  /**
+   * Stops the run (Ctrl-C): the request in flight and any wait end at once, and the check under
+   * way and every later one are skipped with that reason, as when `maxRequests` runs out; the
+   * report covers what ran.
+   * @default undefined
+   */
+  signal?: AbortSignal | undefined;
   /**
    * Cursors saved by an earlier run (`report.cursors`): `cursor-expired` checks that each one
    * issued at least 24 hours ago is now 410 `expired`.

@@ -46,6 +46,7 @@ export function createPaginator<T>(
   let items = 0;
   // Items handed to the consumer.
   let yielded = 0;
+  // Removes the in-flight request's listener on the caller's signal.
   let unlink = () => {};
 
   const claim = (): void => {
@@ -76,7 +77,6 @@ export function createPaginator<T>(
 
   const finish = (at?: WalkPoint, error?: unknown): void => {
     end = { at, error };
-    unlink();
     settle();
   };
 
@@ -128,15 +128,27 @@ export function createPaginator<T>(
   const pump = (): void => {
     if (closed || end || request || (!waiter && queue.length >= prefetch)) return;
     request = plainSignal();
+    // The caller's signal is linked only while a request is in flight: a walk left unfinished
+    // (neither ended nor closed) then holds no listener there, which would keep its buffered
+    // pages alive as long as the signal lives. A pull checks the signal itself.
+    if (signal) {
+      unlink = onAbort(signal, () => {
+        queue.length = 0;
+        fail(aborted());
+        request?.abort(signal.reason);
+      });
+    }
     (source as PageSource<T>).fetch(request).then(
       (page) => {
         request = undefined;
+        unlink();
         if (closed || end) return;
         accept(page);
         pump();
       },
       (error: unknown) => {
         request = undefined;
+        unlink();
         if (!closed && !end) fail(error);
       },
     );
@@ -153,13 +165,6 @@ export function createPaginator<T>(
         prefetch = integerOption("prefetch", prefetch, 0, DEFAULT_PREFETCH);
         maxPages = integerOption("maxPages", maxPages, 1, DEFAULT_MAX_PAGES);
         source = open(budget);
-        if (signal) {
-          unlink = onAbort(signal, () => {
-            queue.length = 0;
-            fail(aborted());
-            request?.abort(signal.reason);
-          });
-        }
       }
       throwIfAborted();
       if (!queue.length && !end) {

@@ -2,6 +2,7 @@
 // and kubectl honour it: Node's own fetch does not, so without this a command run behind a
 // corporate proxy, a CI runner's included, could not reach the API. The API is served on
 // loopback under a name only the proxy resolves, since loopback itself always goes direct.
+import { type AddressInfo, createServer as createNetServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseContract } from "../../src/cli/contract-args.js";
 import { runContractCommand } from "../../src/cli/contract-command.js";
@@ -10,7 +11,7 @@ import { startTunnelingProxy, type TunnelingProxy } from "../helpers/tunneling-p
 import { runInProcess } from "./run-cli.js";
 
 const TOKEN = "ka_proxy_cli_token";
-const open: (FakeServer | TunnelingProxy)[] = [];
+const open: (FakeServer | TunnelingProxy | { close(): Promise<void> })[] = [];
 afterEach(async () => {
   await Promise.all(open.splice(0).map((server) => server.close()));
 });
@@ -103,5 +104,41 @@ describe("kubeadapt contract behind a proxy", () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/plain http:\/\/ to kubeadapt-api\.test/);
     expect(proxy.tunnels).toEqual([]);
+  });
+});
+
+describe("Ctrl-C behind a proxy that never opens the tunnel", () => {
+  // Accepts the connection and never answers the CONNECT. undici does not tie that CONNECT to
+  // the request that asked for it: unless the command lets go of it, the connection (and the
+  // process) lives on for its 300 s headers timeout after the command has returned.
+  async function silentProxy(onConnection: () => void) {
+    let closed = () => {};
+    const connectionClosed = new Promise<void>((resolve) => {
+      closed = resolve;
+    });
+    const server = createNetServer((socket) => {
+      socket.on("error", () => {});
+      socket.once("close", () => closed());
+      onConnection();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    open.push({ close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
+    const { port } = server.address() as AddressInfo;
+    return { url: `http://127.0.0.1:${port}`, connectionClosed };
+  }
+
+  it.each([
+    ["get", ["get", "/v1/clusters", "--base-url", "https://api.example.com"]],
+    ["contract", ["contract", "--base-url", "https://api.example.com", "--rate", "0"]],
+  ])("%s exits 130 and closes its connection to the proxy", async (_name, argv) => {
+    const interrupt = new AbortController();
+    const proxy = await silentProxy(() => interrupt.abort());
+    const run = await runInProcess(
+      argv,
+      { KUBEADAPT_API_TOKEN: TOKEN, HTTPS_PROXY: proxy.url },
+      interrupt.signal,
+    );
+    expect(run.code).toBe(130);
+    await proxy.connectionClosed;
   });
 });

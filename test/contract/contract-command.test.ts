@@ -31,13 +31,14 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function command(argv: string[], env: Record<string, string> = {}) {
+async function command(argv: string[], env: Record<string, string> = {}, signal?: AbortSignal) {
   let stdout = "";
   let stderr = "";
   const code = await runContractCommand(parseContract(argv), {
     env: { KUBEADAPT_API_TOKEN: TOKEN, ...env },
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
+    signal,
   });
   return { code, stdout, stderr };
 }
@@ -47,6 +48,22 @@ async function serve(fake = createFakeKubeadapt({ token: TOKEN })): Promise<Fake
   servers.push(server);
   return server;
 }
+
+describe("Ctrl-C", () => {
+  it("stops a run whose target stopped answering at once: exit 130, saying so", async () => {
+    // Accepts the connection and never answers: only the interrupt (not the 30 s time limit)
+    // can end the preflight within this test's time.
+    const server = await startServer(() => {});
+    servers.push(server);
+    const interrupt = new AbortController();
+    setTimeout(() => interrupt.abort(), 50);
+    const run = await command(["--base-url", server.origin], {}, interrupt.signal);
+    expect(run.code).toBe(130);
+    expect(run.stderr).toBe(
+      `error: the run was interrupted before ${server.origin} answered the preflight\n`,
+    );
+  });
+});
 
 describe("preflight: a target that cannot be tested exits 3 with one line", () => {
   it("an unknown host (DNS) names ENOTFOUND", async () => {

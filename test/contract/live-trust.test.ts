@@ -347,6 +347,50 @@ describe("never a pass on a response it could not get", () => {
     );
   });
 
+  // Past 2^31 - 1 ms (24.8 days), a timer fires after 1 ms.
+  it("a timeoutSeconds longer than a timer holds is a long time limit, not one of 1 ms", async () => {
+    const fake = small();
+    const fetch = async (request: Request) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return fake.fetch(request);
+    };
+    const timeoutSeconds = Math.ceil(2 ** 31 / 1000);
+    const report = await runContract(
+      inProcess(fake, { fetch, only: ["limit-bounds"], timeoutSeconds }),
+    );
+    expect(report.untestable).toBeUndefined();
+    expect(byId(report.checks, "limit-bounds")?.status).toBe("passed");
+  });
+
+  it("a Retry-After longer than a timer holds, that the suite may wait, is waited: not retried after 1 ms", async () => {
+    const fake = small();
+    let sent = 0;
+    const fetch = async (request: Request) => {
+      sent++;
+      if (sent > 1) return fake.fetch(request);
+      const error = { error: { code: "RATE_LIMITED", message: "later" }, meta: {} };
+      return Response.json(error, { status: 429, headers: { "retry-after": "3000000" } });
+    };
+    vi.useFakeTimers();
+    try {
+      // The suite's own sleep, not the fake clock's: that is the one a timer could cut short.
+      const hooks = { ...fakeContractHooks(fake), sleep: undefined };
+      const run = runContract(
+        inProcess(fake, { fetch, hooks, only: ["limit-bounds"], maxRetryAfterSeconds: 4_000_000 }),
+      );
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(sent).toBe(1);
+      // The wait is clamped to the longest a timer holds, and then the request is sent again.
+      await vi.advanceTimersByTimeAsync(2 ** 31 - 1);
+      vi.useRealTimers();
+      const report = await run;
+      expect(report.untestable).toBeUndefined();
+      expect(sent).toBeGreaterThan(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("a Retry-After longer than the suite waits ends the check as error", async () => {
     const fake = small({ rateLimit: { every: 3, retryAfterSeconds: 3600 } });
     const report = await runContract(inProcess(fake, { only: ["limit-bounds"] }));
@@ -354,6 +398,42 @@ describe("never a pass on a response it could not get", () => {
       status: "error",
       error: expect.stringMatching(/Retry-After asks for 3600 s, more than the 60 s/),
     });
+  });
+});
+
+describe("a run stopped by its signal (Ctrl-C)", () => {
+  it("ends the request in flight at once, even through a fetch that ignores it, and skips the rest", async () => {
+    const fake = small();
+    const controller = new AbortController();
+    const fetch = (request: Request) => {
+      if (new URL(request.url).searchParams.get("limit") !== "500") return fake.fetch(request);
+      // The target stops answering; the user presses Ctrl-C.
+      controller.abort();
+      return new Promise<Response>(() => {});
+    };
+    const report = await runContract(
+      inProcess(fake, { fetch, only: ["limit-bounds", "envelopes"], signal: controller.signal }),
+    );
+    expect(report.untestable).toBeUndefined();
+    expect(report.checks.map((c) => [c.id, c.status, c.skippedBecause])).toEqual([
+      ["limit-bounds", "skipped", "the run was interrupted"],
+      ["envelopes", "skipped", "the run was interrupted"],
+    ]);
+  });
+
+  it("ends a Retry-After wait at once", async () => {
+    const fake = small();
+    const controller = new AbortController();
+    const fetch = async () => {
+      setTimeout(() => controller.abort(), 20);
+      const error = { error: { code: "RATE_LIMITED", message: "later" }, meta: {} };
+      return Response.json(error, { status: 429, headers: { "retry-after": "30" } });
+    };
+    // The suite's own sleep (a real 30 s timer), not the fake clock's.
+    const hooks = { ...fakeContractHooks(fake), sleep: undefined };
+    const report = await runContract(inProcess(fake, { fetch, hooks, signal: controller.signal }));
+    expect(report.untestable).toMatch(/^the run was interrupted before .* answered the preflight$/);
+    expect(report.requests).toBe(1);
   });
 });
 

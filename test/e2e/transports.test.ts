@@ -7,7 +7,7 @@ import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { createKubeadapt, type FetchLike, type KubeadaptOptions } from "../../src/index.js";
 import { nodeTransport } from "../../src/node/index.js";
-import { type Loopback, listPage, serverPerTest } from "../helpers/loopback-server.js";
+import { type Loopback, listPage, type Seen, serverPerTest } from "../helpers/loopback-server.js";
 
 const TOKEN = "ka_transport_test_token";
 const JSON_TYPE = { "content-type": "application/json" };
@@ -116,6 +116,58 @@ describe.each(transports)("over %s", (_name, transport) => {
     expect(server.seen).toHaveLength(2);
   });
 
+  // Bytes keep coming, so a timer that waits for silence (undici's bodyTimeout) never fires:
+  // only the attempt's deadline over the whole response ends these.
+  it.each([
+    ["a body that trickles a byte every 50 ms", 50, 1],
+    ["a body that never ends (16 KiB every 5 ms)", 5, 1 << 14],
+  ])(
+    "ends %s in TimeoutError at timeoutMs: get, ka.client and a walk",
+    async (_name, every, size) => {
+      const server = await serve((_request, response) => {
+        response.writeHead(200, JSON_TYPE);
+        const timer = setInterval(() => response.write(" ".repeat(size)), every);
+        response.on("close", () => clearInterval(timer));
+      });
+      const ka = client(server, { timeoutMs: 200, maxRetries: 0 });
+      const calls = [
+        () => ka.get("/v1/clusters"),
+        () => ka.client.GET("/v1/clusters"),
+        () => ka.paginate("/v1/clusters").toArray({ max: 10 }),
+      ];
+      for (const call of calls) {
+        const error = await call().catch((e: unknown) => e);
+        expect(error).toMatchObject({
+          name: "TimeoutError",
+          message: expect.stringContaining("timed out after 200 ms (1 attempt)"),
+        });
+        expect(inspect(error, { depth: 20, showHidden: true })).not.toContain(TOKEN);
+      }
+    },
+  );
+
+  it("closes the connection of a stalled prefetch when the consumer breaks out of the walk", async () => {
+    let closed = () => {};
+    const connectionClosed = new Promise<void>((resolve) => {
+      closed = resolve;
+    });
+    const server = await serve((request, response) => {
+      if (!request.url.includes("cursor=")) {
+        return response.writeHead(200, JSON_TYPE).end(listPage(["a"], "p2"));
+      }
+      // Page 2 never answers: only the client can end its request.
+      response.socket?.once("close", () => closed());
+    });
+    // A deadline far past the test's own: nothing but the break may end the request.
+    const walk = client(server, { timeoutMs: 600_000 }).paginate("/v1/clusters");
+    for await (const _ of walk) {
+      while (server.seen.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+      break;
+    }
+    await connectionClosed;
+    expect(server.seen.map((seen) => seen.url)).toEqual(["/v1/clusters", "/v1/clusters?cursor=p2"]);
+  });
+
   it("retries after the connection drops mid-body, and gets the page", async () => {
     const body = listPage(["a", "b"]);
     const server = await serve((_request, response, n) => {
@@ -126,6 +178,50 @@ describe.each(transports)("over %s", (_name, transport) => {
     const ka = client(server, { maxRetries: 1 });
     expect(await ka.get("/v1/clusters")).toEqual([{ id: "a" }, { id: "b" }]);
     expect(server.seen).toHaveLength(2);
+  });
+
+  it("skips informational responses (102, 103) and reads the page after them", async () => {
+    const server = await serve((_request, response) => {
+      response.writeProcessing();
+      response.writeEarlyHints({ link: "</v1/clusters>; rel=preload" });
+      response.writeHead(200, JSON_TYPE).end(listPage(["a"]));
+    });
+    const ka = client(server, { maxRetries: 0 });
+    expect(await ka.get("/v1/clusters")).toEqual([{ id: "a" }]);
+    expect(await ka.paginate("/v1/clusters").toArray({ max: 10 })).toEqual([{ id: "a" }]);
+  });
+
+  // Node's fetch rejects these as `TypeError: fetch failed`, saying what only in its cause.
+  it.each([
+    [
+      "a redirect loop",
+      (request: Seen, response: ServerResponse) => {
+        response.writeHead(302, { location: request.url }).end();
+      },
+      /redirect count exceeded/,
+    ],
+    [
+      "a 100 Continue it did not ask for (undici refuses one)",
+      (_request: Seen, response: ServerResponse) => {
+        response.writeContinue();
+        response.writeHead(200, JSON_TYPE).end(listPage(["a"]));
+      },
+      /bad response/,
+    ],
+  ])("ends %s in ConnectionError whose message says what", async (_name, handler, what) => {
+    const server = await serve(handler);
+    const ka = client(server, { maxRetries: 1 });
+    for (const call of [
+      () => ka.get("/v1/clusters"),
+      () => ka.paginate("/v1/clusters").toArray({ max: 10 }),
+    ]) {
+      const error = await call().catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        name: "ConnectionError",
+        message: expect.stringMatching(what),
+      });
+      expect(inspect(error, { depth: 20, showHidden: true })).not.toContain(TOKEN);
+    }
   });
 
   it("throws ConnectionError without the token when nothing listens", async () => {

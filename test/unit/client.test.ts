@@ -156,6 +156,38 @@ describe("errors from responses", () => {
     expect(requests).toHaveLength(1);
   });
 
+  it.each([
+    ["999999999 seconds", "999999999"],
+    ["an HTTP-date years ahead", "Fri, 01 Jan 2100 00:00:00 GMT"],
+  ])(
+    "does not wait a Retry-After of %s: RateLimitError at once, saying how long",
+    async (_name, value) => {
+      const { fetch, requests } = stub(() => {
+        const response = failure(429, "RATE_LIMITED", "slow down");
+        response.headers.set("retry-after", value);
+        return response;
+      });
+      const ka = kubeadapt(fetch, { maxRetries: 2 });
+      const error = await getCluster(ka).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RateLimitError);
+      // More than ten years, as asked; nothing was slept.
+      expect((error as RateLimitError).retryAfterMs).toBeGreaterThan(10 * 365 * 86_400_000);
+      expect(requests).toHaveLength(1);
+    },
+  );
+
+  it("gives up on a 429 that never ends after maxRetries retries, with RateLimitError", async () => {
+    const { fetch, requests } = stub(() => {
+      const response = failure(429, "RATE_LIMITED", "slow down");
+      response.headers.set("retry-after", "0");
+      return response;
+    });
+    const ka = kubeadapt(fetch, { maxRetries: 2, logLevel: "off" });
+    const error = await getCluster(ka).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "RateLimitError", status: 429, retryAfterMs: 0 });
+    expect(requests).toHaveLength(3);
+  });
+
   it("throws ProtocolError with the status for an HTML 502 page", async () => {
     const html = `<html><body><h1>502 Bad Gateway</h1>${"x".repeat(1000)}</body></html>`;
     const { fetch } = stub(

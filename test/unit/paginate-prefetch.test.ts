@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { isAbortError, ServerError } from "../../src/errors.js";
 import { createCursorWalk } from "../../src/paginate.js";
@@ -227,23 +228,11 @@ describe("stopping a walk", () => {
   it("leaves no listener on the caller's signal once the walk ends", async () => {
     const server = createPageServer({ items: makeItems(6) });
     const controller = new AbortController();
-    let listeners = 0;
-    const signal = controller.signal;
-    const add = signal.addEventListener.bind(signal);
-    const remove = signal.removeEventListener.bind(signal);
-    signal.addEventListener = ((...args: Parameters<typeof add>) => {
-      listeners += 1;
-      add(...args);
-    }) as typeof add;
-    signal.removeEventListener = ((...args: Parameters<typeof remove>) => {
-      listeners -= 1;
-      remove(...args);
-    }) as typeof remove;
     const walk = createCursorWalk(server.fetchPage, "/v1/workloads", {
       params: { query: { limit: 2 } },
-      signal,
+      signal: controller.signal,
     });
     for await (const _ of walk) break;
-    expect(listeners).toBe(0);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 });

@@ -118,3 +118,35 @@ describe("paginate: abort signals of page requests", () => {
     expect(pageSignal?.reason).toEqual(new Error("stop"));
   });
 });
+
+describe("paginate: a walk left unfinished", () => {
+  // Answers every page at once, with more to come.
+  const endless: FetchPage = async (_path, init) => {
+    const cursor = /cursor=c(\d+)/.exec(init.querySerializer({}))?.[1] ?? "0";
+    const next = `c${Number(cursor) + 1}`;
+    return { data: [{ id: next }], meta: { pagination: { has_more: true, next_cursor: next } } };
+  };
+
+  // A walk on `signal` pulled once by hand, its prefetched page arrived, then left as it is.
+  async function leftAfterOnePull(signal: AbortSignal) {
+    const iterator = createCursorWalk(endless, "/v1/workloads", { signal })[Symbol.asyncIterator]();
+    await iterator.next();
+    await new Promise((resolve) => setImmediate(resolve));
+    return iterator;
+  }
+
+  it("holds no listener on the caller's signal once its prefetched page has arrived", async () => {
+    const controller = new AbortController();
+    await leftAfterOnePull(controller.signal);
+    // Never finished, closed or aborted: a listener here would keep the walk and its buffered
+    // page alive for as long as the signal lives (an app-wide one: for good).
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+
+  it("still throws AbortError on its next pull when the caller's signal aborts meanwhile", async () => {
+    const controller = new AbortController();
+    const iterator = await leftAfterOnePull(controller.signal);
+    controller.abort();
+    await expect(iterator.next()).rejects.toMatchObject({ name: "AbortError" });
+  });
+});

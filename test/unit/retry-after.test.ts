@@ -10,6 +10,11 @@ describe("parseRetryAfter", () => {
     expect(parse({ "retry-after": "0" })).toBe(0);
   });
 
+  it("reads fractional seconds, and a huge number as it is (the retry layer decides what to wait)", () => {
+    expect(parse({ "retry-after": "0.25" })).toBe(250);
+    expect(parse({ "retry-after": "999999999" })).toBe(999_999_999_000);
+  });
+
   it("reads an HTTP-date as the time left until it", () => {
     expect(parse({ "retry-after": "Thu, 21 May 2026 10:30:45 GMT" })).toBe(45_000);
   });

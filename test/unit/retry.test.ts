@@ -348,7 +348,26 @@ describe("createRetryingFetch: failures without a response", () => {
     )) as ConnectionError;
     expect(error).toBeInstanceOf(ConnectionError);
     expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(secret);
-    expect((error.cause as Error).message).toBe("TypeError: fetch failed");
+    expect((error.cause as Error).message).toBe(
+      "TypeError: fetch failed (Error: Response does not match the HTTP/1.1 protocol)",
+    );
+  });
+
+  // Node's fetch rejects every network failure as `TypeError: fetch failed`; what failed (a
+  // reset, a redirect loop, a refused connection) is only in its cause.
+  it("names the cause of the network error in the message, redacted", async () => {
+    const secret = "ka_live_abcdef123456";
+    const cause = new Error(`other side closed after Bearer ${secret}`);
+    const fetch: FetchLike = async () => {
+      throw new TypeError("fetch failed", { cause });
+    };
+    const error = (await retrying(fetch, { maxRetries: 0 })(new Request(URL_)).catch(
+      (e: unknown) => e,
+    )) as ConnectionError;
+    expect(error.message).toBe(
+      "GET https://api.test/v1/clusters failed (1 attempt): TypeError: fetch failed (Error: other side closed after Bearer [REDACTED])",
+    );
+    expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(secret);
   });
 });
 
