@@ -25,6 +25,8 @@ export interface GetArgs {
   allowInsecureHttp: boolean;
   demo: boolean;
   progress: boolean | undefined;
+  /** `--timeout N`: seconds one attempt may take, body included (the SDK's `timeoutMs`). */
+  timeout: number | undefined;
 }
 
 /** A parsed command line. */
@@ -82,6 +84,7 @@ export const GET_FLAGS: FlagOptions = {
   "max-items": { type: "string" },
   top: { type: "string" },
   output: { type: "string" },
+  timeout: { type: "string" },
   "base-url": { type: "string" },
   "allow-insecure-http": { type: "boolean" },
   demo: { type: "boolean" },
@@ -118,6 +121,7 @@ function parseGet(argv: string[]): GetArgs {
     allowInsecureHttp: values["allow-insecure-http"] === true,
     demo: values.demo === true,
     progress: values.progress as boolean | undefined,
+    timeout: integer("--timeout", string("timeout"), 1),
   };
 }
 

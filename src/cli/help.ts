@@ -10,7 +10,7 @@ import {
 
 const GET = `kubeadapt get <path> [--all] [--query key=value ...] [--limit N]
                        [--format ${FORMATS.join("|")}] [--columns a.b,c.d] [--sum a.b]
-                       [--top N] [--max-items N] [--output FILE] [--base-url URL]
+                       [--top N] [--max-items N] [--output FILE] [--timeout N] [--base-url URL]
                        [--allow-insecure-http] [--demo] [--progress | --no-progress]`;
 
 /** `kubeadapt --help`. */
@@ -52,6 +52,8 @@ GET one path of the /v1 API and print its data on stdout (progress, totals and n
                          counts and sums all
   --max-items N          stop the walk after N items
   --output FILE          write the data to FILE instead of stdout
+  --timeout N            seconds one request may take, body included (default 60); a request
+                         is tried 3 times before exit 3
   --base-url URL         the API (default KUBEADAPT_BASE_URL, else the production API)
   --allow-insecure-http  allow a plain http:// --base-url to a non-loopback host (the token then
                          travels unencrypted)

@@ -75,7 +75,10 @@ const HINTS: [(e: unknown) => boolean, (e: KubeadaptError) => string][] = [
     (e) => `rate limited: try again in ${Math.ceil((e.retryAfterMs ?? 0) / 1000)} s`,
   ],
   [isConnectionError, connectionHint],
-  [isTimeoutError, () => "the server did not answer in time: try again later"],
+  [
+    isTimeoutError,
+    () => "the server did not answer in time: try again later, or allow it longer with --timeout",
+  ],
   [
     isNotAnItemError,
     () => "the server's list breaks the spec (its items are objects): report it to its maintainers",

@@ -41,6 +41,7 @@ export function resumeCommand(args: GetArgs, at: ResumePoint, done: WalkDone): s
   flag("top", top);
   flag("max-items", args.maxItems === undefined ? undefined : args.maxItems - done.items);
   flag("output", args.output);
+  flag("timeout", args.timeout);
   flag("base-url", args.baseUrl);
   toggle("allow-insecure-http", args.allowInsecureHttp);
   toggle("demo", args.demo);

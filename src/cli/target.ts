@@ -29,6 +29,8 @@ export interface TargetChoice {
   demo: boolean;
   /** `--allow-insecure-http`: plain http:// to a non-loopback host. */
   allowInsecureHttp?: boolean;
+  /** `--timeout`: seconds one attempt may take (else the SDK's default). */
+  timeout?: number | undefined;
   env: Record<string, string | undefined>;
 }
 
@@ -37,7 +39,13 @@ export interface TargetChoice {
  * a seeded fake served in-process, so the CLI works with no account and no network.
  * @throws UsageError when the base URL or the token cannot be used (said in the CLI's terms)
  */
-export function chooseTarget({ baseUrl, demo, allowInsecureHttp, env }: TargetChoice): Target {
+export function chooseTarget({
+  baseUrl,
+  demo,
+  allowInsecureHttp,
+  timeout,
+  env,
+}: TargetChoice): Target {
   const token = env.KUBEADAPT_API_TOKEN || undefined;
   const numbers = findInexactNumbers();
   let last: string | undefined;
@@ -69,7 +77,12 @@ export function chooseTarget({ baseUrl, demo, allowInsecureHttp, env }: TargetCh
       close: async () => {},
     };
   }
-  const options = { token, baseUrl: url, allowInsecureHttp };
+  const options = {
+    token,
+    baseUrl: url,
+    allowInsecureHttp,
+    timeoutMs: timeout === undefined ? undefined : timeout * 1000,
+  };
   // The global fetch is looked up at each call, as the SDK's default is.
   const proxied = proxyFetch(env);
   const fetch = tap(proxied ?? ((input, init) => globalThis.fetch(input, init)));

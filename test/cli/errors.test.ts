@@ -89,6 +89,35 @@ describe("cannot connect: exit 3, with the network's cause and a hint that fits 
   });
 });
 
+describe("--timeout: how long one request may take", () => {
+  const serve = serverPerTest();
+
+  it("a server that never answers ends in exit 3 after each attempt's --timeout, not the SDK's 60 s", async () => {
+    const server = await serve(() => {});
+    const run = await runInProcess(
+      ["get", "/v1/clusters", "--timeout", "1", "--base-url", server.origin],
+      {
+        KUBEADAPT_API_TOKEN: TOKEN,
+      },
+    );
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("timed out after 1000 ms (3 attempts)");
+    expect(run.stderr).toContain(
+      "hint: the server did not answer in time: try again later, or allow it longer with --timeout",
+    );
+    expect(server.seen).toHaveLength(3);
+    expect(run.stderr).not.toContain(TOKEN);
+  });
+
+  it("is refused unless a whole number of seconds of at least 1", async () => {
+    for (const value of ["0", "1.5", "-1", "soon"]) {
+      const run = await runInProcess(["get", "/v1/clusters", "--timeout", value, "--demo"]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`--timeout must be a positive integer, not "${value}"`);
+    }
+  });
+});
+
 describe("a walk that fails mid-way", () => {
   it("exits 1 with where it stopped and the whole command that resumes it", async () => {
     const fake = createFakeKubeadapt({ token: TOKEN, sizes: { workloads: 30 } });

@@ -34,6 +34,7 @@ const ARGS: GetArgs = {
   allowInsecureHttp: true,
   demo: false,
   progress: false,
+  timeout: 5,
 };
 
 describe("the resume command", () => {
@@ -85,6 +86,8 @@ describe("the resume command", () => {
       "700",
       "--output",
       "my costs.csv",
+      "--timeout",
+      "5",
       "--base-url",
       "https://api.example.com/",
       "--allow-insecure-http",
