@@ -13,10 +13,10 @@ import {
 } from "../contract/index.js";
 import { isKubeadaptError } from "../index.js";
 import { createFakeKubeadapt, fakeContractHooks } from "../testing/index.js";
+import { type CommandFetch, commandFetch } from "./command-fetch.js";
 import { CONTRACT_USAGE, type ContractArgs } from "./contract-args.js";
 import { readCursorFile, writeCursorFile } from "./cursor-file.js";
 import { EXIT_CODES } from "./exit-codes.js";
-import { type ProxyFetch, proxyFetch } from "./proxy-fetch.js";
 import { UsageError } from "./usage-error.js";
 
 /** Where the command writes, its environment, and its interrupt signal. */
@@ -109,7 +109,7 @@ async function writeReport(args: ContractArgs, report: ContractReport, io: Contr
 async function optionsFor(
   args: ContractArgs,
   env: Record<string, string | undefined>,
-): Promise<ContractOptions & { close?: ProxyFetch["close"] }> {
+): Promise<ContractOptions & { close?: CommandFetch["close"] }> {
   const known = new Set(contractChecks.map((c) => c.id));
   const unknown = (args.only ?? []).filter((id) => !known.has(id));
   if (unknown.length) {
@@ -145,14 +145,14 @@ async function optionsFor(
   // A mock (Prism) checks only that a token is present; a live server needs the real one.
   const token = env.KUBEADAPT_API_TOKEN || (args.mode === "mock" ? "contract-mock" : undefined);
   if (!token) throw new UsageError("set KUBEADAPT_API_TOKEN to a token for the server");
-  const proxied = proxyFetch(env);
+  const sender = commandFetch(env);
   return {
     ...common,
     baseUrl,
     token,
     rate: args.rate,
     allowInsecureHttp: args.allowInsecureHttp,
-    fetch: proxied,
-    close: proxied?.close,
+    fetch: sender,
+    close: sender.close,
   };
 }

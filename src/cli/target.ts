@@ -6,8 +6,8 @@ import {
 } from "../index.js";
 import { createFakeKubeadapt } from "../testing/index.js";
 import { tapJsonBodies } from "./body-tap.js";
+import { type CommandFetch, commandFetch } from "./command-fetch.js";
 import { findInexactNumbers, type InexactNumbers } from "./inexact-numbers.js";
-import { type ProxyFetch, proxyFetch } from "./proxy-fetch.js";
 import { UsageError } from "./usage-error.js";
 
 /** The API a command talks to. */
@@ -19,7 +19,7 @@ export interface Target {
   numbers: InexactNumbers;
   /** The text of the last JSON body it answered with (a walk's last page, once it ended). */
   lastBody(): string | undefined;
-  /** Lets go of its connections (a proxy's, see {@link ProxyFetch}): call it when done. */
+  /** Lets go of its connections (see {@link CommandFetch}): call it when done. */
   close(): Promise<void>;
 }
 
@@ -83,10 +83,9 @@ export function chooseTarget({
     allowInsecureHttp,
     timeoutMs: timeout === undefined ? undefined : timeout * 1000,
   };
-  // The global fetch is looked up at each call, as the SDK's default is.
-  const proxied = proxyFetch(env);
-  const fetch = tap(proxied ?? ((input, init) => globalThis.fetch(input, init)));
-  const close = async () => proxied?.close();
+  const sender = commandFetch(env);
+  const fetch = tap(sender);
+  const close = () => sender.close();
   try {
     return {
       ka: createKubeadapt({ ...options, fetch }),

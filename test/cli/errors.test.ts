@@ -118,6 +118,27 @@ describe("--timeout: how long one request may take", () => {
   });
 });
 
+describe("a body that never ends", () => {
+  const serve = serverPerTest();
+
+  it("fails at the transport's 64 MiB cap (exit 3) instead of filling the memory until the time limit", async () => {
+    const chunk = Buffer.alloc(1 << 20, "x");
+    const server = await serve((_, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      const more = () => {
+        while (!response.destroyed && response.write(chunk));
+        if (!response.destroyed) response.once("drain", more);
+      };
+      more();
+    });
+    const run = await runInProcess(["get", "/v1/clusters", "--base-url", server.origin], {
+      KUBEADAPT_API_TOKEN: TOKEN,
+    });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("the response body is longer than 67108864 bytes");
+  });
+});
+
 describe("a walk that fails mid-way", () => {
   it("exits 1 with where it stopped and the whole command that resumes it", async () => {
     const fake = createFakeKubeadapt({ token: TOKEN, sizes: { workloads: 30 } });

@@ -1,9 +1,9 @@
-import { EnvHttpProxyAgent } from "undici";
+import { Agent, EnvHttpProxyAgent } from "undici";
 import { type NodeFetch, nodeTransport } from "../node/index.js";
 import { UsageError } from "./usage-error.js";
 
-/** The CLI's fetch through a proxy, and the way to let go of its connections. */
-export type ProxyFetch = NodeFetch & {
+/** The fetch a command sends with, and the way to let go of its connections. */
+export type CommandFetch = NodeFetch & {
   /**
    * Destroys every connection, in flight or idle. undici does not tie the tunnel it asks the
    * proxy for (`CONNECT`) to the request that needed it: a proxy that never answers keeps that
@@ -17,19 +17,23 @@ export type ProxyFetch = NodeFetch & {
 const LOOPBACK = "localhost,127.0.0.1,[::1]";
 
 /**
- * The fetch the CLI sends with when the environment names a proxy, as undici's
- * `EnvHttpProxyAgent` reads it: `http_proxy`/`HTTP_PROXY` (lower case first) for http://
- * targets, `https_proxy`/`HTTPS_PROXY` for https:// ones (else the http proxy), and
+ * The fetch a command sends with: `kubeadapt/node`'s transport, so that a body is capped (an
+ * endless one fails at 64 MiB instead of filling the memory until the time limit) and a long
+ * walk costs less CPU than on Node's global fetch. Through a proxy when the environment names
+ * one, as undici's `EnvHttpProxyAgent` reads it: `http_proxy`/`HTTP_PROXY` (lower case first)
+ * for http:// targets, `https_proxy`/`HTTPS_PROXY` for https:// ones (else the http proxy), and
  * `no_proxy`/`NO_PROXY` for hosts that go direct (loopback always does). Node's global fetch
  * ignores these variables (before Node 24, and there unless `NODE_USE_ENV_PROXY` is set), so a
  * command run behind a corporate proxy, a CI runner's included, could not reach the API.
- * Undefined when no proxy is named: the SDK's default fetch.
  * @throws UsageError when a proxy variable is not an http(s) URL (named, not quoted)
  */
-export function proxyFetch(env: Record<string, string | undefined>): ProxyFetch | undefined {
+export function commandFetch(env: Record<string, string | undefined>): CommandFetch {
   const httpProxy = env.http_proxy || env.HTTP_PROXY || undefined;
   const httpsProxy = env.https_proxy || env.HTTPS_PROXY || undefined;
-  if (!httpProxy && !httpsProxy) return undefined;
+  if (!httpProxy && !httpsProxy) {
+    // As nodeTransport's own: no time limit of its own (the client's covers the whole response).
+    return withClose(new Agent({ headersTimeout: 0, bodyTimeout: 0 }));
+  }
   for (const [name, value] of [
     ["HTTP_PROXY", httpProxy],
     ["HTTPS_PROXY", httpsProxy],
@@ -48,5 +52,8 @@ export function proxyFetch(env: Record<string, string | undefined>): ProxyFetch 
     httpsProxy: httpsProxy ?? "",
     noProxy: noProxy === "*" ? noProxy : `${noProxy},${LOOPBACK}`,
   });
-  return Object.assign(nodeTransport({ dispatcher }), { close: () => dispatcher.destroy() });
+  return withClose(dispatcher);
 }
+
+const withClose = (dispatcher: Agent | EnvHttpProxyAgent): CommandFetch =>
+  Object.assign(nodeTransport({ dispatcher }), { close: () => dispatcher.destroy() });
