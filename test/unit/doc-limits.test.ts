@@ -1,0 +1,172 @@
+// The numeric limits the docs state in prose are the ones the code and the spec enforce.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../../scripts/lib/exec.js";
+import { MAX_PARAMETER_CASES } from "../../src/contract/checks/parameter-values.js";
+import { MAX_BODY_BYTES as CONTRACT_MAX_BODY } from "../../src/contract/session.js";
+import { MAX_PAGE_SIZE } from "../../src/internal/page-size.js";
+import { MAX_REDIRECTS } from "../../src/node/redirect.js";
+import { MAX_BODY_BYTES as NODE_MAX_BODY } from "../../src/node/transport.js";
+import { MAX_EMPTY_PAGES, MAX_RESTARTS } from "../../src/paginate.js";
+import { backoffDelay } from "../../src/retry.js";
+import { factProblems, type StatedFact } from "../helpers/doc-facts.js";
+import { EXAMPLE_MUTANTS } from "../helpers/mutants-examples.js";
+import { REQUEST_MUTANTS } from "../helpers/mutants-requests.js";
+import { RESPONSE_MUTANTS } from "../helpers/mutants-responses.js";
+
+interface Parameter {
+  schema: { minimum: number; maximum: number };
+}
+const spec = JSON.parse(readFileSync(join(repoRoot, "generated", "openapi.json"), "utf8")) as {
+  components: {
+    parameters: Record<"Limit" | "PerPage", Parameter>;
+    responses: Record<"CursorExpired", { description: string }>;
+  };
+};
+const { Limit, PerPage } = spec.components.parameters;
+/** A cursor's lifetime in hours, as the spec's 410 response states it. */
+const CURSOR_HOURS = /older than (\d+) hours/.exec(
+  spec.components.responses.CursorExpired.description,
+)?.[1];
+const MIB = 2 ** 20;
+const never = () => 0;
+const always = () => 1;
+const MUTANTS = REQUEST_MUTANTS.length + RESPONSE_MUTANTS.length + EXAMPLE_MUTANTS.length;
+
+const pageSize = (file: string, pattern: RegExp): StatedFact => ({
+  file,
+  pattern,
+  expected: MAX_PAGE_SIZE,
+  source: "MAX_PAGE_SIZE",
+});
+const cursorHours = (file: string): StatedFact => ({
+  file,
+  pattern: /(?:older than|cursors? lives?) (\d+) hours/g,
+  expected: CURSOR_HOURS ?? "a number",
+  source: "the spec's CursorExpired lifetime",
+});
+
+const FACTS: StatedFact[] = [
+  pageSize("docs/guides/pagination.md", /outside 1\.\.(\d+)/g),
+  pageSize("docs/guides/errors-and-retries.md", /outside 1\.\.(\d+)/g),
+  pageSize("docs/guides/cli.md", /page size, 1\.\.(\d+)/g),
+  pageSize("openapi/components/responses/ListBadRequest.yaml", /1\.\.(\d+)/g),
+  pageSize("openapi/components/responses/CostExplorerBadRequest.yaml", /1\.\.(\d+)/g),
+  ...["pagination.md", "cli.md", "contract.md", "testing.md"].map((guide) =>
+    cursorHours(`docs/guides/${guide}`),
+  ),
+  {
+    file: "docs/guides/pagination.md",
+    pattern: /more than (\d+) empty pages/g,
+    expected: MAX_EMPTY_PAGES,
+    source: "MAX_EMPTY_PAGES",
+  },
+  {
+    file: "docs/guides/pagination.md",
+    pattern: /at most (\d+) times per walk/g,
+    expected: MAX_RESTARTS,
+    source: "MAX_RESTARTS",
+  },
+  ...["docs/guides/errors-and-retries.md", "docs/guides/client.md"].flatMap((file) => [
+    {
+      file,
+      pattern: /from ([\d.]+) s(?: doubling)? to [\d.]+ s/g,
+      expected: backoffDelay(0, never) / 1000,
+      source: "the first backoff",
+    },
+    {
+      file,
+      pattern: /from [\d.]+ s(?: doubling)? to ([\d.]+) s/g,
+      expected: backoffDelay(30, never) / 1000,
+      source: "the longest backoff",
+    },
+  ]),
+  {
+    file: "docs/guides/client.md",
+    pattern: /less up to (\d+)% random jitter/g,
+    expected: 100 - (100 * backoffDelay(0, always)) / backoffDelay(0, never),
+    source: "the backoff's jitter",
+  },
+  ...["docs/guides/client.md", "docs/guides/node-transport.md"].map((file) => ({
+    file,
+    pattern: /`maxBodyBytes` \((\d+) MiB/g,
+    expected: NODE_MAX_BODY / MIB,
+    source: "nodeTransport's MAX_BODY_BYTES in MiB",
+  })),
+  {
+    file: "src/node/transport.ts",
+    pattern: /@default ([\d_]+) \(\d+ MiB/g,
+    expected: NODE_MAX_BODY,
+    source: "MAX_BODY_BYTES",
+  },
+  {
+    file: "src/node/transport.ts",
+    pattern: /@default [\d_]+ \((\d+) MiB/g,
+    expected: NODE_MAX_BODY / MIB,
+    source: "MAX_BODY_BYTES in MiB",
+  },
+  {
+    file: "docs/guides/node-transport.md",
+    pattern: /\| redirects \| up to (\d+)/g,
+    expected: MAX_REDIRECTS,
+    source: "MAX_REDIRECTS",
+  },
+  {
+    file: "docs/guides/contract.md",
+    pattern: /read whole, up to (\d+) MiB/g,
+    expected: CONTRACT_MAX_BODY / MIB,
+    source: "the contract session's MAX_BODY_BYTES in MiB",
+  },
+  {
+    file: "docs/guides/contract-checks.md",
+    pattern: /At most (\d+) requests\s+\(`MAX_PARAMETER_CASES`\)/g,
+    expected: MAX_PARAMETER_CASES,
+    source: "MAX_PARAMETER_CASES",
+  },
+  {
+    file: "docs/guides/contract-checks.md",
+    pattern: /against (\d+) realistic server bugs/g,
+    expected: MUTANTS,
+    source: "the mutants in test/helpers/mutants-*.ts",
+  },
+];
+
+describe("numeric limits the docs state", () => {
+  it("are the code's and the spec's", () => {
+    expect(factProblems(FACTS)).toEqual([]);
+  });
+
+  it("have one page-size bound in the spec and the code", () => {
+    expect(CURSOR_HOURS).toMatch(/^\d+$/);
+    for (const parameter of [Limit, PerPage]) {
+      expect(parameter.schema).toMatchObject({ minimum: 1, maximum: MAX_PAGE_SIZE });
+    }
+  });
+
+  it("notice a changed number, a digit-grouped one that agrees, and a reworded statement", () => {
+    const docs: Record<string, string> = {
+      "a.md": "Fail outside 1..500.\nAlso outside 1..1000, and `maxPages` (10 000).",
+      "b.md": "Fail unless within 1..500.",
+    };
+    const fact = (file: string, pattern: RegExp, expected: number): StatedFact => ({
+      file,
+      pattern,
+      expected,
+      source: "SOURCE",
+    });
+    expect(
+      factProblems(
+        [
+          fact("a.md", /outside 1\.\.(\d+)/g, 500),
+          fact("a.md", /`maxPages` \(([\d ]+)\)/g, 10_000),
+          fact("b.md", /outside 1\.\.(\d+)/g, 500),
+        ],
+        (file) => docs[file] ?? "",
+      ),
+    ).toEqual([
+      "a.md:2: says 1000 where SOURCE is 500",
+      "b.md: nothing matches /outside 1\\.\\.(\\d+)/g",
+    ]);
+  });
+});
