@@ -24,13 +24,3 @@ describe("README says which API version this package targets", () => {
     expect(statedVersions(stale)).not.toEqual({ pkg: pkg.version, api: spec.info.version });
   });
 });
-
-describe("README's exit-code table", () => {
-  it("has a row for every code the CLI's --help lists", async () => {
-    const { EXIT_TABLE } = await import("../../src/cli/exit-codes.js");
-    const codes = [...EXIT_TABLE.matchAll(/^ {2}(\d+) /gm)].map((m) => m[1]);
-    expect(codes.length).toBeGreaterThanOrEqual(5);
-    const rows = [...readme.matchAll(/^\| (\d+) \|/gm)].map((m) => m[1]);
-    expect(rows).toEqual(codes);
-  });
-});
