@@ -32,8 +32,9 @@ export function factProblems(
     const matches = [...text.matchAll(pattern)];
     if (matches.length === 0) return [`${file}: nothing matches ${pattern}`];
     return matches.flatMap((match) => {
-      // `10 000`, `10_000` and `10000` state one number.
-      if (match[1]?.replace(/(?<=\d)[ _](?=\d)/g, "") === String(expected)) return [];
+      // `10 000`, `10_000` and `10000` state one number; a line break inside a value is a space.
+      const stated = match[1]?.replace(/(?<=\d)[ _](?=\d)/g, "").replace(/\s+/g, " ");
+      if (stated === String(expected)) return [];
       const line = text.slice(0, match.index).split("\n").length;
       return [`${file}:${line}: says ${match[1]} where ${source} is ${expected}`];
     });
