@@ -1,0 +1,166 @@
+// The contract guide's sample reports (text and JSON) are ones the suite would print: its
+// checks' ids and titles, its formats, and counts that add up to the number of checks.
+import { describe, expect, it } from "vitest";
+import {
+  type CheckResult,
+  type ContractReport,
+  contractChecks,
+  formatHeading,
+  formatResult,
+  formatSummary,
+  toJsonReport,
+} from "../../src/contract/index.js";
+import { readDoc } from "../helpers/doc-facts.js";
+
+const STATUSES = ["passed", "failed", "skipped", "error"] as const;
+type Status = (typeof STATUSES)[number];
+
+const result = (fields: Partial<CheckResult> = {}): CheckResult => ({
+  id: "x",
+  title: "x",
+  status: "passed",
+  violations: [],
+  requests: 0,
+  retries: 0,
+  durationMs: 0,
+  ...fields,
+});
+const report = (fields: Partial<ContractReport> = {}): ContractReport => ({
+  mode: "live",
+  baseUrl: "https://api.test",
+  checks: [],
+  passed: 0,
+  failed: 0,
+  skipped: 0,
+  errors: 0,
+  requests: 0,
+  retries: 0,
+  durationMs: 0,
+  cursors: [],
+  ...fields,
+});
+/** The mark formatResult prints for each status (✓, ✗, …). */
+const MARKS = new Map(STATUSES.map((status) => [formatResult(result({ status }))[0], status]));
+const titleOf = (id: string) => contractChecks.find((check) => check.id === id)?.title;
+const ms = (seconds: string) => Math.round(Number(seconds) * 1000);
+
+/** The body of every fenced block of `markdown` in language `lang`. */
+function fenced(markdown: string, lang: string): string[] {
+  return [...markdown.matchAll(new RegExp(`^\`\`\`${lang}\\n([\\s\\S]*?)\\n\`\`\``, "gm"))].map(
+    (m) => m[1] as string,
+  );
+}
+
+/** The count by status of a report, and whether they add up to the suite's checks. */
+function countProblem(counts: Record<"passed" | "failed" | "skipped" | "errors", number>) {
+  const total = counts.passed + counts.failed + counts.skipped + counts.errors;
+  return total === contractChecks.length
+    ? []
+    : [`counts add up to ${total}, the suite has ${contractChecks.length} checks`];
+}
+
+/**
+ * What a sample text report gets wrong: each line the suite would print otherwise (its heading,
+ * a check's line with that check's title, the summary), and counts that do not add up.
+ */
+function textReportProblems(sample: string): string[] {
+  const problems: string[] = [];
+  for (const line of sample.split("\n")) {
+    const heading = /^Kubeadapt \/v1 contract, (live|mock) mode, against (\S+)$/.exec(line);
+    const check = /^(\S) ([\w-]+): .+ \(([\d.]+) s, (\d+) requests?(?:, (\d+) retried)?\)$/.exec(
+      line,
+    );
+    const summary =
+      /^(\d+) passed, (\d+) failed, (\d+) skipped, (\d+) errors?; (\d+) requests? \((\d+) retried\) in ([\d.]+) s$/.exec(
+        line,
+      );
+    let printed: string | undefined;
+    if (heading) {
+      printed = formatHeading({ mode: heading[1] as "live", baseUrl: heading[2] as string });
+    } else if (check) {
+      const [, mark, id, seconds, requests, retries] = check as unknown as string[];
+      const title = titleOf(id as string);
+      if (title === undefined) problems.push(`${id}: no such check`);
+      printed = formatResult(
+        result({
+          id,
+          title,
+          status: MARKS.get(mark) as Status,
+          durationMs: ms(seconds as string),
+          requests: Number(requests),
+          retries: Number(retries ?? 0),
+        }),
+      );
+    } else if (summary) {
+      const [passed, failed, skipped, errors, requests, retries] = summary.slice(1, 7).map(Number);
+      const counts = { passed, failed, skipped, errors } as Record<string, number>;
+      problems.push(...countProblem(counts as Parameters<typeof countProblem>[0]));
+      printed = formatSummary(
+        report({ ...counts, requests, retries, durationMs: ms(summary[7] as string) }),
+      );
+    }
+    if (printed !== undefined && printed !== line) problems.push(`"${line}": prints "${printed}"`);
+  }
+  return problems;
+}
+
+/**
+ * What a sample JSON report gets wrong: a field the report does not have (or lacks), a check
+ * that is not the suite's or whose title is not its own (a title may end in "…"), counts that
+ * do not add up.
+ */
+function jsonReportProblems(sample: string): string[] {
+  const json = JSON.parse(sample);
+  const real = JSON.parse(toJsonReport(report({ checks: [result()] })));
+  const problems: string[] = [];
+  const keys = (value: object) => Object.keys(value).sort().join(", ");
+  if (keys(json) !== keys(real)) problems.push(`fields ${keys(json)}, not ${keys(real)}`);
+  if (json.version !== real.version) problems.push(`version ${json.version}, not ${real.version}`);
+  for (const check of json.checks as CheckResult[]) {
+    if (keys(check) !== keys(real.checks[0])) problems.push(`${check.id}: fields ${keys(check)}`);
+    const title = check.title.replace(/ …$/, "");
+    if (!titleOf(check.id)?.startsWith(title)) problems.push(`${check.id}: title "${check.title}"`);
+    if (!STATUSES.includes(check.status)) problems.push(`${check.id}: status ${check.status}`);
+  }
+  return [...problems, ...countProblem(json)];
+}
+
+describe("the contract guide's sample reports", () => {
+  const guide = readDoc("docs/guides/contract.md");
+  const text = fenced(guide, "text").find((block) => block.startsWith("Kubeadapt /v1 contract"));
+  const json = fenced(guide, "json").find((block) => block.includes('"version"'));
+
+  it("the text report has the suite's lines, titles and a summary that adds up", () => {
+    expect(text?.split("\n").length).toBeGreaterThanOrEqual(6);
+    expect(textReportProblems(text ?? "")).toEqual([]);
+  });
+
+  it("the JSON report has the report's fields, the checks' titles and counts that add up", () => {
+    expect(jsonReportProblems(json ?? "{}")).toEqual([]);
+  });
+
+  it("notice a title that changed, an unknown check, a reformatted line and counts that do not add up", () => {
+    const n = contractChecks.length;
+    const stale = [
+      "Kubeadapt /v1 contract, live mode, against https://api.test",
+      "",
+      "✓ invalid-cursor: a modified cursor is 400 BAD_CURSOR (0.41 s, 4 requests)",
+      "✓ cursor-gone: a cursor is gone (0.41 s, 1 request)",
+      "    skipped: the reason",
+      `${n} passed, 1 failed, 0 skipped, 0 errors; 10 requests (0 retried) in 1.00 s`,
+    ].join("\n");
+    expect(textReportProblems(stale)).toEqual([
+      '"✓ invalid-cursor: a modified cursor is 400 BAD_CURSOR (0.41 s, 4 requests)": prints "✓ invalid-cursor: a modified cursor is 400 INVALID_CURSOR (0.41 s, 4 requests)"',
+      "cursor-gone: no such check",
+      '"✓ cursor-gone: a cursor is gone (0.41 s, 1 request)": prints "✓ cursor-gone: undefined (0.41 s, 1 request)"',
+      `counts add up to ${n + 1}, the suite has ${n} checks`,
+    ]);
+    const staleJson = JSON.parse(json ?? "{}");
+    staleJson.checks[0].title = "limit 0 is 422 …";
+    delete staleJson.retries;
+    expect(jsonReportProblems(JSON.stringify(staleJson))).toEqual([
+      expect.stringMatching(/^fields baseUrl, .*, not baseUrl, .*retries/),
+      'limit-bounds: title "limit 0 is 422 …"',
+    ]);
+  });
+});
