@@ -4,6 +4,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { documentationFiles } from "../../scripts/docs/code-blocks.js";
 import { repoRoot } from "../../scripts/lib/exec.js";
+import { SESSION_DEFAULTS } from "../../src/contract/session.js";
 import { DEFAULT_MAX_PAGES, DEFAULT_PREFETCH } from "../../src/walk/options.js";
 
 const source = (file: string) =>
@@ -183,5 +184,13 @@ describe("the JSDoc @default of an option is the default the code applies", () =
   it("a walk's prefetch and maxPages", () => {
     expect(literalOf(walks.get("prefetch") ?? "")).toBe(String(DEFAULT_PREFETCH));
     expect(literalOf(walks.get("maxPages") ?? "")).toBe(String(DEFAULT_MAX_PAGES));
+  });
+
+  it("the contract suite's rate, retries, Retry-After limit and timeout", () => {
+    for (const [option, applied] of Object.entries(SESSION_DEFAULTS)) {
+      expect(literalOf(contract.get(option) ?? ""), `ContractOptions.${option}`).toBe(
+        String(applied),
+      );
+    }
   });
 });

@@ -4,7 +4,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../scripts/lib/exec.js";
 import { MAX_PARAMETER_CASES } from "../../src/contract/checks/parameter-values.js";
-import { MAX_BODY_BYTES as CONTRACT_MAX_BODY } from "../../src/contract/session.js";
+import {
+  BACKOFF_MS,
+  MAX_BODY_BYTES as CONTRACT_MAX_BODY,
+  SESSION_DEFAULTS,
+} from "../../src/contract/session.js";
 import { MAX_PAGE_SIZE } from "../../src/internal/page-size.js";
 import { MAX_REDIRECTS } from "../../src/node/redirect.js";
 import { MAX_BODY_BYTES as NODE_MAX_BODY } from "../../src/node/transport.js";
@@ -47,7 +51,34 @@ const cursorHours = (file: string): StatedFact => ({
   source: "the spec's CursorExpired lifetime",
 });
 
+const CONTRACT = "docs/guides/contract.md";
+/** The contract suite's waits before its retries: "0.5 s, 1 s, 2 s". */
+const CONTRACT_BACKOFFS = Array.from(
+  { length: SESSION_DEFAULTS.maxRetries },
+  (_, retry) => `${(BACKOFF_MS * 2 ** retry) / 1000} s`,
+).join(", ");
+const contractDefault = (
+  file: string,
+  pattern: RegExp,
+  option: keyof typeof SESSION_DEFAULTS,
+): StatedFact => ({ file, pattern, expected: SESSION_DEFAULTS[option], source: option });
+
 const FACTS: StatedFact[] = [
+  contractDefault(CONTRACT, /At\s+most (\d+) retries per request/g, "maxRetries"),
+  contractDefault(CONTRACT, /longer than (\d+) s ends the check/g, "maxRetryAfterSeconds"),
+  contractDefault(CONTRACT, /`--rate N` \|[^|]*\(default (\d+)/g, "rate"),
+  contractDefault(CONTRACT, /requests per second \(default (\d+)/g, "rate"),
+  contractDefault(CONTRACT, /`--timeout N` \|[^|]*\(default (\d+)\)/g, "timeoutSeconds"),
+  contractDefault(CONTRACT, /`--timeout` seconds \(default (\d+)\)/g, "timeoutSeconds"),
+  contractDefault(CONTRACT, /no complete response within (\d+) s/g, "timeoutSeconds"),
+  contractDefault("src/cli/contract-args.ts", /--rate N .*\(default (\d+)/g, "rate"),
+  contractDefault("src/cli/contract-args.ts", /--timeout N .*\(default (\d+)\)/g, "timeoutSeconds"),
+  {
+    file: CONTRACT,
+    pattern: /connection is retried after ([\d.]+ s(?:, [\d.]+ s)*)/g,
+    expected: CONTRACT_BACKOFFS,
+    source: "BACKOFF_MS doubled for each of maxRetries",
+  },
   pageSize("docs/guides/pagination.md", /outside 1\.\.(\d+)/g),
   pageSize("docs/guides/errors-and-retries.md", /outside 1\.\.(\d+)/g),
   pageSize("docs/guides/cli.md", /page size, 1\.\.(\d+)/g),
