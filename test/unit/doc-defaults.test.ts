@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest";
 import { documentationFiles } from "../../scripts/docs/code-blocks.js";
 import { repoRoot } from "../../scripts/lib/exec.js";
 import { SESSION_DEFAULTS } from "../../src/contract/session.js";
+import { backoffDelay } from "../../src/retry.js";
 import { DEFAULT_MAX_PAGES, DEFAULT_PREFETCH } from "../../src/walk/options.js";
+import { factProblems } from "../helpers/doc-facts.js";
 
 const source = (file: string) =>
   ts.createSourceFile(
@@ -192,5 +194,35 @@ describe("the JSDoc @default of an option is the default the code applies", () =
         String(applied),
       );
     }
+  });
+});
+
+describe("the CLI guide's 'no answer in time' is the client's default timeout and retries", () => {
+  it("per attempt, attempts, and the backoffs between them", () => {
+    const code = retryDefaults();
+    const file = "docs/guides/cli.md";
+    const waits = [0, 1].map((retry) => `${backoffDelay(retry, () => 0) / 1000} s`);
+    expect(
+      factProblems([
+        {
+          file,
+          pattern: /default for each request: (\d+) s per attempt/g,
+          expected: Number(literalOf(code.get("timeoutMs") ?? "")) / 1000,
+          source: "createRetryingFetch's timeoutMs in seconds",
+        },
+        {
+          file,
+          pattern: /and (\d+) attempts with a backoff/g,
+          expected: Number(literalOf(code.get("maxRetries") ?? "")) + 1,
+          source: "createRetryingFetch's maxRetries + 1",
+        },
+        {
+          file,
+          pattern: /backoff of about ([\d.]+ s and [\d.]+ s) between/g,
+          expected: waits.join(" and "),
+          source: "the first two backoffs",
+        },
+      ]),
+    ).toEqual([]);
   });
 });

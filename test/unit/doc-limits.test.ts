@@ -9,11 +9,13 @@ import {
   MAX_BODY_BYTES as CONTRACT_MAX_BODY,
   SESSION_DEFAULTS,
 } from "../../src/contract/session.js";
+import { MAX_TIMER_DELAY } from "../../src/internal/abortable-sleep.js";
 import { MAX_PAGE_SIZE } from "../../src/internal/page-size.js";
 import { MAX_REDIRECTS } from "../../src/node/redirect.js";
 import { MAX_BODY_BYTES as NODE_MAX_BODY } from "../../src/node/transport.js";
 import { MAX_EMPTY_PAGES, MAX_RESTARTS } from "../../src/paginate.js";
 import { backoffDelay } from "../../src/retry.js";
+import { DEFAULT_MAX_PAGES } from "../../src/walk/options.js";
 import { factProblems, type StatedFact } from "../helpers/doc-facts.js";
 import { EXAMPLE_MUTANTS } from "../helpers/mutants-examples.js";
 import { REQUEST_MUTANTS } from "../helpers/mutants-requests.js";
@@ -87,6 +89,25 @@ const FACTS: StatedFact[] = [
   ...["pagination.md", "cli.md", "contract.md", "testing.md"].map((guide) =>
     cursorHours(`docs/guides/${guide}`),
   ),
+  {
+    file: "docs/guides/pagination.md",
+    pattern: /`maxPages` \((\d[\d ]*)\)/g,
+    expected: DEFAULT_MAX_PAGES,
+    source: "DEFAULT_MAX_PAGES",
+  },
+  {
+    file: "docs/guides/client.md",
+    pattern: /(?:about|clamped to|the) ([\d.]+)[ -]days?\b/g,
+    // Rounded down: a timer holds 24.8 days, not 24.9.
+    expected: Math.floor(MAX_TIMER_DELAY / 8_640_000) / 10,
+    source: "MAX_TIMER_DELAY in days",
+  },
+  ...["docs/guides/client.md", "docs/guides/errors-and-retries.md"].map((file) => ({
+    file,
+    pattern: /(2\^\d+ - 1) (?:ms|or more)/g,
+    expected: MAX_TIMER_DELAY === 2 ** 31 - 1 ? "2^31 - 1" : MAX_TIMER_DELAY,
+    source: "MAX_TIMER_DELAY",
+  })),
   {
     file: "docs/guides/pagination.md",
     pattern: /more than (\d+) empty pages/g,
