@@ -1,5 +1,6 @@
 // The error catalog the docs state (classes by status and code, the codes each status carries,
 // the statuses that are retried) is what the SDK does and what the spec defines.
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { documentationFiles } from "../../scripts/docs/code-blocks.js";
 import * as sdk from "../../src/index.js";
@@ -45,6 +46,25 @@ function predicted(rows: readonly ClassRow[], status: number, code: string): str
     (exact.length === 1 ? exact[0] : undefined) ??
     rows.find((each) => each.status === (status >= 500 ? "5xx" : "other"));
   return row?.name;
+}
+
+/**
+ * The table the JSDoc of `source`'s error classes makes (the SDK reference shows it): a class
+ * whose summary starts with a status (`404: …`, `400 \`INVALID_CURSOR\`: …`, `5xx: …`) is a row.
+ */
+function jsdocRows(source: string): ClassRow[] {
+  const file = ts.createSourceFile("errors.ts", source, ts.ScriptTarget.Latest, true);
+  return file.statements.flatMap((statement) => {
+    if (!ts.isClassDeclaration(statement) || !statement.name) return [];
+    const summary = ts
+      .getJSDocCommentsAndTags(statement)
+      .map((doc) => doc.getText())
+      .join("");
+    const stated = /^\/\*\*\s*(\d{3}|5xx)(?: `([A-Z_]+)`)?:/.exec(summary);
+    return stated
+      ? [{ name: statement.name.text, status: stated[1] as string, code: stated[2] }]
+      : [];
+  });
 }
 
 const envelope = (code: string) =>
@@ -128,6 +148,25 @@ describe("the errors guide's table of classes", () => {
       "409 SOME_CODE: the table says PermissionDeniedError, the SDK throws KubeadaptError",
       "429 SOME_CODE: the table says KubeadaptError, the SDK throws RateLimitError",
     ]);
+  });
+
+  it("and the error classes' JSDoc state the statuses errorFromResponse maps", () => {
+    const rows = jsdocRows(readDoc("src/errors.ts"));
+    expect(rows.map(({ name }) => name)).toContain("PermissionDeniedError");
+    const statused = rows.flatMap((row) =>
+      (row.status === "5xx" ? [500, 503, 599] : [Number(row.status)]).map((status) => ({
+        row,
+        thrown: actual(status, row.code ?? "SOME_CODE"),
+      })),
+    );
+    expect(statused.filter(({ row, thrown }) => row.name !== thrown)).toEqual([]);
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    const stale =
+      "/** 409: a conflict. */\nexport class PermissionDeniedError extends KubeadaptError {}";
+    expect(jsdocRows(stale)).toEqual([
+      { name: "PermissionDeniedError", status: "409", code: undefined },
+    ]);
+    expect(actual(409, "SOME_CODE")).not.toBe("PermissionDeniedError");
   });
 
   it("names every error class the SDK exports, and only those", () => {
