@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { linkTargets } from "../../scripts/docs/markdown-links.js";
 
 const root = new URL("../../", import.meta.url);
 const readme = readFileSync(new URL("README.md", root), "utf8");
@@ -22,5 +23,23 @@ describe("README says which API version this package targets", () => {
   it("would notice a stale sentence", () => {
     const stale = readme.replace(`targets version ${spec.info.version}`, "targets version 0.9.0");
     expect(statedVersions(stale)).not.toEqual({ pkg: pkg.version, api: spec.info.version });
+  });
+});
+
+/** The guides of `guides` that `markdown` has no link to. */
+function guidesNotLinked(markdown: string, guides: readonly string[]): string[] {
+  const linked = new Set(linkTargets(markdown).map((href) => href.replace(/#.*/, "")));
+  return guides.filter((guide) => !linked.has(`docs/guides/${guide}`));
+}
+
+describe("README's way into the guides", () => {
+  it("links every guide in docs/guides/", () => {
+    const guides = readdirSync(new URL("docs/guides/", root)).filter((f) => f.endsWith(".md"));
+    expect(guides.length).toBeGreaterThanOrEqual(10);
+    expect(guidesNotLinked(readme, guides)).toEqual([]);
+  });
+
+  it("would notice a guide added without a link", () => {
+    expect(guidesNotLinked("[a](docs/guides/a.md#part)", ["a.md", "new.md"])).toEqual(["new.md"]);
   });
 });
