@@ -15,6 +15,7 @@ import { MAX_REDIRECTS } from "../../src/node/redirect.js";
 import { MAX_BODY_BYTES as NODE_MAX_BODY } from "../../src/node/transport.js";
 import { MAX_EMPTY_PAGES, MAX_RESTARTS } from "../../src/paginate.js";
 import { backoffDelay } from "../../src/retry.js";
+import { CURSOR_TTL_MS } from "../../src/testing/handlers/context.js";
 import { DEFAULT_MAX_PAGES } from "../../src/walk/options.js";
 import { factProblems, type StatedFact } from "../helpers/doc-facts.js";
 import { EXAMPLE_MUTANTS } from "../helpers/mutants-examples.js";
@@ -189,8 +190,11 @@ describe("numeric limits the docs state", () => {
     expect(factProblems(FACTS)).toEqual([]);
   });
 
-  it("have one page-size bound in the spec and the code", () => {
+  it("have one page-size bound and one cursor lifetime in the spec and the code", () => {
     expect(CURSOR_HOURS).toMatch(/^\d+$/);
+    expect(CURSOR_TTL_MS / 3_600_000, "the fake's CURSOR_TTL_MS in hours").toBe(
+      Number(CURSOR_HOURS),
+    );
     for (const parameter of [Limit, PerPage]) {
       expect(parameter.schema).toMatchObject({ minimum: 1, maximum: MAX_PAGE_SIZE });
     }
