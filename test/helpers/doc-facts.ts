@@ -1,9 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { documentationFiles } from "../../scripts/docs/code-blocks.js";
 import { repoRoot } from "../../scripts/lib/exec.js";
 
 /** A doc file's text, by its path from the repository root. */
 export const readDoc = (file: string): string => readFileSync(join(repoRoot, file), "utf8");
+
+/** The docs a reader sees: README.md, CONTRIBUTING.md and every guide. */
+export const allDocs = (): string[] => [...documentationFiles(), "CONTRIBUTING.md"];
 
 /**
  * One fact a doc states in prose, and the value its source of truth holds: wherever `pattern`
@@ -39,4 +43,18 @@ export function factProblems(
       return [`${file}:${line}: says ${match[1]} where ${source} is ${expected}`];
     });
   });
+}
+
+/**
+ * The fact `pattern` → `expected` in every doc that states it, and in each of `required` whether
+ * or not it does (so a reworded statement there is reported, not skipped).
+ */
+export function statedAnywhere(
+  fact: Omit<StatedFact, "file">,
+  required: readonly string[],
+  read: (file: string) => string = readDoc,
+): StatedFact[] {
+  const probe = new RegExp(fact.pattern.source, fact.pattern.flags.replace("g", ""));
+  const stating = allDocs().filter((file) => probe.test(read(file)));
+  return [...new Set([...required, ...stating])].map((file) => ({ ...fact, file }));
 }

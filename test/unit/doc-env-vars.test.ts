@@ -2,9 +2,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { documentationFiles } from "../../scripts/docs/code-blocks.js";
 import { repoRoot } from "../../scripts/lib/exec.js";
-import { readDoc } from "../helpers/doc-facts.js";
+import { allDocs, readDoc } from "../helpers/doc-facts.js";
 
 /** The variables of ours a doc may name: the SDK's, the proxy ones, the CI flag the CLI reads. */
 const OURS = /\b(KUBEADAPT_[A-Z_]+|(?:HTTPS?|NO)_PROXY|(?:https?|no)_proxy|GITHUB_ACTIONS)\b/g;
@@ -42,9 +41,7 @@ function sources(dir = join(repoRoot, "src")): string[] {
 
 describe("environment variables", () => {
   it("README.md, CONTRIBUTING.md and the guides name exactly those src/ reads", () => {
-    const named = [...documentationFiles(), "CONTRIBUTING.md"].flatMap((file) =>
-      variablesNamed(readDoc(file)),
-    );
+    const named = allDocs().flatMap((file) => variablesNamed(readDoc(file)));
     const read = sources().flatMap((file) => variablesRead(readFileSync(file, "utf8")));
     expect(new Set(read)).toContain("KUBEADAPT_LOG");
     expect(envProblems(named, read)).toEqual([]);

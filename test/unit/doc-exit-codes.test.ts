@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { CONTRACT_USAGE } from "../../src/cli/contract-args.js";
 import { EXIT_CODES, EXIT_TABLE } from "../../src/cli/exit-codes.js";
-import { readDoc } from "../helpers/doc-facts.js";
+import { allDocs, readDoc } from "../helpers/doc-facts.js";
 
 /** The rows of the `| code | meaning |` table of `markdown`: code → meaning, as written. */
 function docTable(markdown: string): Map<string, string> {
@@ -50,6 +50,7 @@ function tableProblems(doc: Map<string, string>, help: Map<string, string>): str
 }
 
 const HELP = helpTable(EXIT_TABLE);
+const CONTRACT_GUIDE = "docs/guides/contract.md";
 
 describe("exit codes in the docs", () => {
   it("--help lists exactly the codes the CLI returns", () => {
@@ -57,14 +58,19 @@ describe("exit codes in the docs", () => {
     expect(contractHelpCodes(CONTRACT_USAGE).map(Number)).toEqual(Object.values(EXIT_CODES));
   });
 
-  it("README.md and the CLI guide have --help's table, meaning for meaning", () => {
-    for (const file of ["README.md", "docs/guides/cli.md"]) {
-      expect(tableProblems(docTable(readDoc(file)), HELP), file).toEqual([]);
-    }
+  it("every doc's table (README, quick start, CLI guide) is --help's, meaning for meaning", () => {
+    const tables = allDocs()
+      .filter((file) => file !== CONTRACT_GUIDE)
+      .map((file) => ({ file, table: docTable(readDoc(file)) }))
+      .filter(({ table }) => table.size > 0);
+    expect(tables.map(({ file }) => file)).toEqual(
+      expect.arrayContaining(["README.md", "docs/guides/cli.md", "docs/guides/quick-start.md"]),
+    );
+    for (const { file, table } of tables) expect(tableProblems(table, HELP), file).toEqual([]);
   });
 
   it("the contract guide has the codes of kubeadapt contract --help", () => {
-    const codes = [...docTable(readDoc("docs/guides/contract.md")).keys()];
+    const codes = [...docTable(readDoc(CONTRACT_GUIDE)).keys()];
     expect(codes).toEqual(contractHelpCodes(CONTRACT_USAGE));
   });
 

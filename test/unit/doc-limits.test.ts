@@ -1,4 +1,5 @@
-// The numeric limits the docs state in prose are the ones the code and the spec enforce.
+// The limits (and a few other values) the docs state in prose are the ones the code and the spec
+// enforce.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -11,6 +12,7 @@ import {
 } from "../../src/contract/session.js";
 import { MAX_TIMER_DELAY } from "../../src/internal/abortable-sleep.js";
 import { MAX_PAGE_SIZE } from "../../src/internal/page-size.js";
+import { ACCEPT_ENCODING } from "../../src/node/decode.js";
 import { MAX_REDIRECTS } from "../../src/node/redirect.js";
 import { MAX_BODY_BYTES as NODE_MAX_BODY } from "../../src/node/transport.js";
 import { MAX_EMPTY_PAGES, MAX_RESTARTS } from "../../src/paginate.js";
@@ -164,6 +166,12 @@ const FACTS: StatedFact[] = [
     pattern: /\| redirects \| up to (\d+)/g,
     expected: MAX_REDIRECTS,
     source: "MAX_REDIRECTS",
+  },
+  {
+    file: "docs/guides/node-transport.md",
+    pattern: /sends `Accept-Encoding: ([^`]+)`/g,
+    expected: ACCEPT_ENCODING,
+    source: "ACCEPT_ENCODING",
   },
   {
     file: "docs/guides/contract.md",

@@ -4,10 +4,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { documentationFiles } from "../../scripts/docs/code-blocks.js";
 import { repoRoot } from "../../scripts/lib/exec.js";
 import { BUN_VERSION, DENO_VERSION, NODES } from "../../scripts/runtimes/pins.js";
-import { factProblems, readDoc, type StatedFact } from "../helpers/doc-facts.js";
+import {
+  allDocs,
+  factProblems,
+  readDoc,
+  type StatedFact,
+  statedAnywhere,
+} from "../helpers/doc-facts.js";
 
 interface Manifest {
   name: string;
@@ -58,24 +63,31 @@ const majors = [floor.split(".")[0], ...Object.values(NODES).map((v) => v.split(
 const and = (items: readonly string[]) => `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 
 const FACTS: StatedFact[] = [
-  ...["README.md", "docs/guides/client.md", "docs/guides/package.md"].map((file) => ({
-    file,
-    pattern: /Node >= ([\d.]+)/g,
-    expected: floor,
-    source: "package.json engines.node",
-  })),
-  {
-    file: "CONTRIBUTING.md",
-    pattern: /Node (\d+) or newer/g,
-    expected: majors[0] as string,
-    source: "package.json engines.node's major",
-  },
-  ...["README.md", "CONTRIBUTING.md"].map((file) => ({
-    file,
-    pattern: /on Node ([\d,\sand]+?), Bun/g,
-    expected: and(majors as string[]),
-    source: "the Node majors of npm run test:runtimes",
-  })),
+  ...statedAnywhere(
+    // Not another package's floor ("… declares Node >= 22", "undici 8 needs Node >= 22.19").
+    {
+      pattern: /(?<!(?:declares|needs) )Node >= ([\d.]+)/g,
+      expected: floor,
+      source: "package.json engines.node",
+    },
+    ["README.md", "docs/guides/client.md", "docs/guides/package.md", "docs/guides/quick-start.md"],
+  ),
+  ...statedAnywhere(
+    {
+      pattern: /\bNode (\d+)(?: or newer|\+)/g,
+      expected: majors[0] as string,
+      source: "package.json engines.node's major",
+    },
+    ["CONTRIBUTING.md", "docs/guides/quick-start.md"],
+  ),
+  ...statedAnywhere(
+    {
+      pattern: /on Node ([\d,\sand]+?),\s+Bun/g,
+      expected: and(majors as string[]),
+      source: "the Node majors of npm run test:runtimes",
+    },
+    ["README.md", "CONTRIBUTING.md", "docs/guides/quick-start.md"],
+  ),
   {
     file: "docs/guides/project.md",
     pattern: /in Node ([\d.,\sand]+?), Bun/g,
@@ -105,7 +117,7 @@ describe("the package as the docs describe it", () => {
     const exported = new Set(
       Object.keys(manifest.exports).map((key) => `kubeadapt${key.slice(1)}`),
     );
-    const named = [...documentationFiles(), "CONTRIBUTING.md"].flatMap((file) =>
+    const named = allDocs().flatMap((file) =>
       namedSpecifiers(readDoc(file), manifest.name).map((specifier) => `${file}: ${specifier}`),
     );
     expect(named.length).toBeGreaterThanOrEqual(20);
@@ -136,7 +148,7 @@ describe("the package as the docs describe it", () => {
     const tabled = table.map((row) => namedScripts(row)[0]);
     const scripts = Object.keys(manifest.scripts).filter((name) => !LIFECYCLE.has(name));
     expect([...tabled].sort()).toEqual(scripts.sort());
-    const named = [...documentationFiles(), "CONTRIBUTING.md"].flatMap((file) =>
+    const named = allDocs().flatMap((file) =>
       namedScripts(readDoc(file)).map((script) => `${file}: ${script}`),
     );
     expect(named.filter((each) => !((each.split(": ")[1] as string) in manifest.scripts))).toEqual(
