@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../scripts/lib/exec.js";
+import { DEFAULT_BASE_URL } from "../../src/client.js";
 import { MAX_PARAMETER_CASES } from "../../src/contract/checks/parameter-values.js";
 import {
   BACKOFF_MS,
@@ -25,9 +26,10 @@ import { REQUEST_MUTANTS } from "../helpers/mutants-requests.js";
 import { RESPONSE_MUTANTS } from "../helpers/mutants-responses.js";
 
 interface Parameter {
-  schema: { minimum: number; maximum: number };
+  schema: { minimum: number; maximum: number; default: number };
 }
 const spec = JSON.parse(readFileSync(join(repoRoot, "generated", "openapi.json"), "utf8")) as {
+  servers: { url: string }[];
   components: {
     parameters: Record<"Limit" | "PerPage", Parameter>;
     responses: Record<"CursorExpired", { description: string }>;
@@ -68,7 +70,34 @@ const contractDefault = (
   option: keyof typeof SESSION_DEFAULTS,
 ): StatedFact => ({ file, pattern, expected: SESSION_DEFAULTS[option], source: option });
 
+const pageDefault = (file: string, pattern: RegExp): StatedFact => ({
+  file,
+  pattern,
+  expected: Limit.schema.default,
+  source: "the spec's default limit",
+});
+
 const FACTS: StatedFact[] = [
+  pageSize("openapi/openapi.yaml", /`limit` 1\.\.(\d+)/g),
+  pageSize("openapi/components/parameters/Limit.yaml", /1\.\.(\d+)/g),
+  pageSize("openapi/components/parameters/PerPage.yaml", /1\.\.(\d+)/g),
+  pageDefault("openapi/openapi.yaml", /1\.\.\d+, default (\d+)/g),
+  pageDefault("openapi/components/parameters/Limit.yaml", /\(default (\d+)\)/g),
+  pageDefault("openapi/components/parameters/PerPage.yaml", /\(default (\d+)\)/g),
+  pageDefault("docs/guides/cli.md", /the spec's default of (\d+)/g),
+  pageDefault("docs/guides/contract-checks.md", /and the default (\d+) are accepted/g),
+  ...[
+    "openapi/openapi.yaml",
+    "openapi/components/schemas/Pagination.yaml",
+    "openapi/components/schemas/ErrorDetail.yaml",
+    "openapi/components/parameters/Cursor.yaml",
+  ].map((file) => ({ ...cursorHours(file), pattern: /(\d+) hours/g })),
+  ...["docs/guides/errors-and-retries.md", "docs/guides/quick-start.md"].map((file) => ({
+    file,
+    pattern: /(?:else|defaults to) `?(https:\/\/[\w.-]+)`?/g,
+    expected: DEFAULT_BASE_URL,
+    source: "DEFAULT_BASE_URL",
+  })),
   contractDefault(CONTRACT, /At\s+most (\d+) retries per request/g, "maxRetries"),
   contractDefault(CONTRACT, /longer than (\d+) s ends the check/g, "maxRetryAfterSeconds"),
   contractDefault(CONTRACT, /`--rate N` \|[^|]*\(default (\d+)/g, "rate"),
@@ -198,7 +227,7 @@ describe("numeric limits the docs state", () => {
     expect(factProblems(FACTS)).toEqual([]);
   });
 
-  it("have one page-size bound and one cursor lifetime in the spec and the code", () => {
+  it("have one page-size bound, cursor lifetime and base URL in the spec and the code", () => {
     expect(CURSOR_HOURS).toMatch(/^\d+$/);
     expect(CURSOR_TTL_MS / 3_600_000, "the fake's CURSOR_TTL_MS in hours").toBe(
       Number(CURSOR_HOURS),
@@ -206,6 +235,7 @@ describe("numeric limits the docs state", () => {
     for (const parameter of [Limit, PerPage]) {
       expect(parameter.schema).toMatchObject({ minimum: 1, maximum: MAX_PAGE_SIZE });
     }
+    expect(spec.servers[0]?.url, "the spec's production server").toBe(DEFAULT_BASE_URL);
   });
 
   it("notice a changed number, a digit-grouped one that agrees, and a reworded statement", () => {
