@@ -5,12 +5,6 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../scripts/lib/exec.js";
 import { DEFAULT_BASE_URL } from "../../src/client.js";
-import { MAX_PARAMETER_CASES } from "../../src/contract/checks/parameter-values.js";
-import {
-  BACKOFF_MS,
-  MAX_BODY_BYTES as CONTRACT_MAX_BODY,
-  SESSION_DEFAULTS,
-} from "../../src/contract/session.js";
 import { MAX_TIMER_DELAY } from "../../src/internal/abortable-sleep.js";
 import { MAX_PAGE_SIZE } from "../../src/internal/page-size.js";
 import { ACCEPT_ENCODING } from "../../src/node/decode.js";
@@ -21,9 +15,6 @@ import { backoffDelay } from "../../src/retry.js";
 import { CURSOR_TTL_MS } from "../../src/testing/handlers/context.js";
 import { DEFAULT_MAX_PAGES } from "../../src/walk/options.js";
 import { factProblems, type StatedFact } from "../helpers/doc-facts.js";
-import { EXAMPLE_MUTANTS } from "../helpers/mutants-examples.js";
-import { REQUEST_MUTANTS } from "../helpers/mutants-requests.js";
-import { RESPONSE_MUTANTS } from "../helpers/mutants-responses.js";
 
 interface Parameter {
   schema: { minimum: number; maximum: number; default: number };
@@ -43,7 +34,6 @@ const CURSOR_HOURS = /older than (\d+) hours/.exec(
 const MIB = 2 ** 20;
 const never = () => 0;
 const always = () => 1;
-const MUTANTS = REQUEST_MUTANTS.length + RESPONSE_MUTANTS.length + EXAMPLE_MUTANTS.length;
 
 const pageSize = (file: string, pattern: RegExp): StatedFact => ({
   file,
@@ -57,18 +47,6 @@ const cursorHours = (file: string): StatedFact => ({
   expected: CURSOR_HOURS ?? "a number",
   source: "the spec's CursorExpired lifetime",
 });
-
-const CONTRACT = "docs/guides/contract.md";
-/** The contract suite's waits before its retries: "0.5 s, 1 s, 2 s". */
-const CONTRACT_BACKOFFS = Array.from(
-  { length: SESSION_DEFAULTS.maxRetries },
-  (_, retry) => `${(BACKOFF_MS * 2 ** retry) / 1000} s`,
-).join(", ");
-const contractDefault = (
-  file: string,
-  pattern: RegExp,
-  option: keyof typeof SESSION_DEFAULTS,
-): StatedFact => ({ file, pattern, expected: SESSION_DEFAULTS[option], source: option });
 
 const pageDefault = (file: string, pattern: RegExp): StatedFact => ({
   file,
@@ -98,21 +76,6 @@ const FACTS: StatedFact[] = [
     expected: DEFAULT_BASE_URL,
     source: "DEFAULT_BASE_URL",
   })),
-  contractDefault(CONTRACT, /At\s+most (\d+) retries per request/g, "maxRetries"),
-  contractDefault(CONTRACT, /longer than (\d+) s ends the check/g, "maxRetryAfterSeconds"),
-  contractDefault(CONTRACT, /`--rate N` \|[^|]*\(default (\d+)/g, "rate"),
-  contractDefault(CONTRACT, /requests per second \(default (\d+)/g, "rate"),
-  contractDefault(CONTRACT, /`--timeout N` \|[^|]*\(default (\d+)\)/g, "timeoutSeconds"),
-  contractDefault(CONTRACT, /`--timeout` seconds \(default (\d+)\)/g, "timeoutSeconds"),
-  contractDefault(CONTRACT, /no complete response within (\d+) s/g, "timeoutSeconds"),
-  contractDefault("src/cli/contract-args.ts", /--rate N .*\(default (\d+)/g, "rate"),
-  contractDefault("src/cli/contract-args.ts", /--timeout N .*\(default (\d+)\)/g, "timeoutSeconds"),
-  {
-    file: CONTRACT,
-    pattern: /connection is retried after ([\d.]+ s(?:, [\d.]+ s)*)/g,
-    expected: CONTRACT_BACKOFFS,
-    source: "BACKOFF_MS doubled for each of maxRetries",
-  },
   pageSize("docs/guides/pagination.md", /outside 1\.\.(\d+)/g),
   pageSize("docs/guides/errors-and-retries.md", /outside 1\.\.(\d+)/g),
   pageSize("docs/guides/cli.md", /page size, 1\.\.(\d+)/g),
@@ -201,24 +164,6 @@ const FACTS: StatedFact[] = [
     pattern: /sends `Accept-Encoding: ([^`]+)`/g,
     expected: ACCEPT_ENCODING,
     source: "ACCEPT_ENCODING",
-  },
-  {
-    file: "docs/guides/contract.md",
-    pattern: /read whole, up to (\d+) MiB/g,
-    expected: CONTRACT_MAX_BODY / MIB,
-    source: "the contract session's MAX_BODY_BYTES in MiB",
-  },
-  {
-    file: "docs/guides/contract-checks.md",
-    pattern: /At most (\d+) requests\s+\(`MAX_PARAMETER_CASES`\)/g,
-    expected: MAX_PARAMETER_CASES,
-    source: "MAX_PARAMETER_CASES",
-  },
-  {
-    file: "docs/guides/contract-checks.md",
-    pattern: /against (\d+) realistic server bugs/g,
-    expected: MUTANTS,
-    source: "the mutants in test/helpers/mutants-*.ts",
   },
 ];
 

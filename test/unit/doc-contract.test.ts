@@ -1,6 +1,8 @@
-// The contract guide's sample reports (text and JSON) are ones the suite would print: its
-// checks' ids and titles, its formats, and counts that add up to the number of checks.
+// What the contract guides state is the suite's: sample reports (text and JSON) it would print,
+// with its checks' ids and titles and counts that add up; and the values they state in prose
+// (defaults, retries, body cap, generated values, the mutants that prove the checks).
 import { describe, expect, it } from "vitest";
+import { MAX_PARAMETER_CASES } from "../../src/contract/checks/parameter-values.js";
 import {
   type CheckResult,
   type ContractReport,
@@ -10,7 +12,17 @@ import {
   formatSummary,
   toJsonReport,
 } from "../../src/contract/index.js";
-import { readDoc } from "../helpers/doc-facts.js";
+import { badValues } from "../../src/contract/param-values.js";
+import {
+  BACKOFF_MS,
+  MAX_BODY_BYTES as CONTRACT_MAX_BODY,
+  SESSION_DEFAULTS,
+} from "../../src/contract/session.js";
+import { CONTROL_PARAMS } from "../../src/contract/spec-lists.js";
+import { factProblems, readDoc, type StatedFact } from "../helpers/doc-facts.js";
+import { EXAMPLE_MUTANTS } from "../helpers/mutants-examples.js";
+import { REQUEST_MUTANTS } from "../helpers/mutants-requests.js";
+import { RESPONSE_MUTANTS } from "../helpers/mutants-responses.js";
 
 const STATUSES = ["passed", "failed", "skipped", "error"] as const;
 type Status = (typeof STATUSES)[number];
@@ -124,6 +136,90 @@ function jsonReportProblems(sample: string): string[] {
   }
   return [...problems, ...countProblem(json)];
 }
+
+const MUTANTS = REQUEST_MUTANTS.length + RESPONSE_MUTANTS.length + EXAMPLE_MUTANTS.length;
+const MIB = 2 ** 20;
+const CONTRACT = "docs/guides/contract.md";
+/** The contract suite's waits before its retries: "0.5 s, 1 s, 2 s". */
+const CONTRACT_BACKOFFS = Array.from(
+  { length: SESSION_DEFAULTS.maxRetries },
+  (_, retry) => `${(BACKOFF_MS * 2 ** retry) / 1000} s`,
+).join(", ");
+const contractDefault = (
+  file: string,
+  pattern: RegExp,
+  option: keyof typeof SESSION_DEFAULTS,
+): StatedFact => ({ file, pattern, expected: SESSION_DEFAULTS[option], source: option });
+
+/** The literal values the parameter-values check sends to break a query parameter of `schema`. */
+function brokenLiterals(schema: object, except: readonly string[] = []): string {
+  const values = badValues({ name: "p", in: "query", schema } as Parameters<typeof badValues>[0]);
+  const literals = values.map(({ value }) => value).filter((v) => v !== "" && !except.includes(v));
+  return literals.map((value) => `\`${value}\``).join(", ");
+}
+const INTEGER = { type: "integer", minimum: 1, maximum: 500 };
+
+const FACTS: StatedFact[] = [
+  contractDefault(CONTRACT, /At\s+most (\d+) retries per request/g, "maxRetries"),
+  contractDefault(CONTRACT, /longer than (\d+) s ends the check/g, "maxRetryAfterSeconds"),
+  contractDefault(CONTRACT, /`--rate N` \|[^|]*\(default (\d+)/g, "rate"),
+  contractDefault(CONTRACT, /requests per second \(default (\d+)/g, "rate"),
+  contractDefault(CONTRACT, /`--timeout N` \|[^|]*\(default (\d+)\)/g, "timeoutSeconds"),
+  contractDefault(CONTRACT, /`--timeout` seconds \(default (\d+)\)/g, "timeoutSeconds"),
+  contractDefault(CONTRACT, /no complete response within (\d+) s/g, "timeoutSeconds"),
+  contractDefault("src/cli/contract-args.ts", /--rate N .*\(default (\d+)/g, "rate"),
+  contractDefault("src/cli/contract-args.ts", /--timeout N .*\(default (\d+)\)/g, "timeoutSeconds"),
+  {
+    file: CONTRACT,
+    pattern: /connection is retried after ([\d.]+ s(?:, [\d.]+ s)*)/g,
+    expected: CONTRACT_BACKOFFS,
+    source: "BACKOFF_MS doubled for each of maxRetries",
+  },
+  {
+    file: "docs/guides/contract.md",
+    pattern: /read whole, up to (\d+) MiB/g,
+    expected: CONTRACT_MAX_BODY / MIB,
+    source: "the contract session's MAX_BODY_BYTES in MiB",
+  },
+  {
+    file: "docs/guides/contract-checks.md",
+    pattern: /At most (\d+) requests\s+\(`MAX_PARAMETER_CASES`\)/g,
+    expected: MAX_PARAMETER_CASES,
+    source: "MAX_PARAMETER_CASES",
+  },
+  {
+    file: "docs/guides/contract-checks.md",
+    pattern: /not a control parameter \(([^)]+)\)/g,
+    expected: [...CONTROL_PARAMS].map((name) => `\`${name}\``).join(", "),
+    source: "CONTROL_PARAMS",
+  },
+  {
+    file: "docs/guides/contract-checks.md",
+    pattern:
+      /integers get (`[^`]+`(?:,\s+`[^`]+`)*), minimum - 1, maximum \+ 1 and the empty value/g,
+    // The bounds minus and plus one are stated as such, not as numbers.
+    expected: brokenLiterals(INTEGER, ["0", "501"]),
+    source: "badValues of an integer",
+  },
+  {
+    file: "docs/guides/contract-checks.md",
+    pattern: /booleans (`[^`]+`(?:, `[^`]+`)*) and empty/g,
+    expected: brokenLiterals({ type: "boolean" }),
+    source: "badValues of a boolean",
+  },
+  {
+    file: "docs/guides/contract-checks.md",
+    pattern: /against (\d+) realistic server bugs/g,
+    expected: MUTANTS,
+    source: "the mutants in test/helpers/mutants-*.ts",
+  },
+];
+
+describe("the values the contract guides state", () => {
+  it("are the suite's", () => {
+    expect(factProblems(FACTS)).toEqual([]);
+  });
+});
 
 describe("the contract guide's sample reports", () => {
   const guide = readDoc("docs/guides/contract.md");
