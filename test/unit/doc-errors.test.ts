@@ -194,6 +194,17 @@ describe("a status and error code stated together", () => {
     expect(stated.filter(({ pair }) => !pairs.has(pair))).toEqual([]);
   });
 
+  it("has a class of its own for every 4xx the spec documents", () => {
+    const fourxx = [...pairs].filter((pair) => pair.startsWith("4"));
+    expect(fourxx.length).toBeGreaterThanOrEqual(6);
+    // A 4xx the SDK has no class for would be listed: 409 CONFLICT, were the spec to add it.
+    const generic = [...fourxx, "409 CONFLICT"].filter((pair) => {
+      const [status, code] = pair.split(" ");
+      return actual(Number(status), code as string) === "KubeadaptError";
+    });
+    expect(generic).toEqual(["409 CONFLICT"]);
+  });
+
   it("notices a code the spec does not give that status", () => {
     expect(pairs.has("410 CURSOR_EXPIRED")).toBe(true);
     const stale = statedPairs("a 401 `UNAUTHENTICATED`, then 410 CURSOR_EXPIRED");
