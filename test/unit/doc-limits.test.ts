@@ -7,6 +7,8 @@ import { repoRoot } from "../../scripts/lib/exec.js";
 import { DEFAULT_BASE_URL } from "../../src/client.js";
 import { MAX_TIMER_DELAY } from "../../src/internal/abortable-sleep.js";
 import { MAX_PAGE_SIZE } from "../../src/internal/page-size.js";
+import { API_SCALE } from "../../src/money/decimal.js";
+import { round } from "../../src/money/index.js";
 import { ACCEPT_ENCODING } from "../../src/node/decode.js";
 import { MAX_REDIRECTS } from "../../src/node/redirect.js";
 import { MAX_BODY_BYTES as NODE_MAX_BODY } from "../../src/node/transport.js";
@@ -56,6 +58,18 @@ const pageDefault = (file: string, pattern: RegExp): StatedFact => ({
 });
 
 const FACTS: StatedFact[] = [
+  {
+    file: "openapi/components/schemas/Money.yaml",
+    pattern: /\.\[0-9\]\{(\d+)\}\$/g,
+    expected: API_SCALE,
+    source: "kubeadapt/money's API_SCALE",
+  },
+  {
+    file: "docs/guides/money.md",
+    pattern: /`round\(money, decimals = (\d+)\)`/g,
+    expected: round({ amount: "1.123456789", currency: "USD" }).amount.split(".")[1]?.length ?? 0,
+    source: "the decimals round keeps by default",
+  },
   pageSize("openapi/openapi.yaml", /`limit` 1\.\.(\d+)/g),
   pageSize("openapi/components/parameters/Limit.yaml", /1\.\.(\d+)/g),
   pageSize("openapi/components/parameters/PerPage.yaml", /1\.\.(\d+)/g),
@@ -181,6 +195,7 @@ describe("numeric limits the docs state", () => {
       expect(parameter.schema).toMatchObject({ minimum: 1, maximum: MAX_PAGE_SIZE });
     }
     expect(spec.servers[0]?.url, "the spec's production server").toBe(DEFAULT_BASE_URL);
+    expect(round({ amount: "1.123456789", currency: "USD" }).amount).toHaveLength(2 + API_SCALE);
   });
 
   it("notice a changed number, a digit-grouped one that agrees, and a reworded statement", () => {
