@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { documentationFiles } from "../../scripts/docs/code-blocks.js";
 import * as sdk from "../../src/index.js";
 import { errorFromResponse } from "../../src/internal/error-from-response.js";
+import * as money from "../../src/money/index.js";
 import { createRetryingFetch } from "../../src/retry.js";
 import { namedExamples } from "../../src/spec/named-examples.js";
 import { readDoc } from "../helpers/doc-facts.js";
@@ -89,6 +90,22 @@ function classProblems(rows: readonly ClassRow[]): string[] {
   });
 }
 
+/** The error classes a module exports (each has a static `errorName`), sorted. */
+function errorClasses(module: object): string[] {
+  return Object.entries(module)
+    .filter(([, value]) => typeof value === "function" && "errorName" in value)
+    .map(([name]) => name)
+    .sort();
+}
+
+/** The error classes a guide names in backticks, sorted; the language's own are not ours. */
+function namedErrorClasses(markdown: string): string[] {
+  const builtins = new Set(["SyntaxError", "TypeError"]);
+  return [...new Set(markdown.match(/(?<=`)[A-Z]\w*Error(?=`)/g))]
+    .filter((name) => !builtins.has(name))
+    .sort();
+}
+
 /** Every "status code" pair the spec's named response examples carry (`400 BAD_REQUEST`). */
 function specPairs(): Set<string> {
   return new Set(
@@ -170,16 +187,29 @@ describe("the errors guide's table of classes", () => {
   });
 
   it("names every error class the SDK exports, and only those", () => {
-    const exported = Object.entries(sdk)
-      .filter(([, value]) => typeof value === "function" && "errorName" in value)
-      .map(([name]) => name)
-      .sort();
-    const builtins = new Set(["SyntaxError", "TypeError"]);
-    const named = [...new Set(readDoc(GUIDE).match(/(?<=`)\w+Error(?=`)/g))]
-      .filter((name) => /^[A-Z]/.test(name) && !builtins.has(name))
-      .sort();
+    const exported = errorClasses(sdk);
     expect(exported.length).toBeGreaterThanOrEqual(14);
-    expect(named).toEqual(exported);
+    expect(namedErrorClasses(readDoc(GUIDE))).toEqual(exported);
+  });
+});
+
+describe("the money guide's table of errors", () => {
+  it("names every error class kubeadapt/money exports with the guard that recognises it", () => {
+    const guide = readDoc("docs/guides/money.md");
+    const exported = errorClasses(money);
+    const moneyExports = new Map(Object.entries(money));
+    expect(exported.length).toBeGreaterThanOrEqual(3);
+    const rows = exported.map((name) => {
+      const Class = moneyExports.get(name) as new (message: string) => Error;
+      const guard = moneyExports.get(`is${name}`) as ((value: unknown) => boolean) | undefined;
+      const row = guide.split("\n").find((line) => line.startsWith(`| \`${name}\``)) ?? "";
+      const recognised = guard?.(new Class("m")) === true;
+      return { name, row: row.includes(`\`is${name}\``), recognised };
+    });
+    expect(rows.filter(({ row, recognised }) => !row || !recognised)).toEqual([]);
+    expect(namedErrorClasses("| `MoneyError` | `isMoneyError` | a `TypeError` |")).toEqual([
+      "MoneyError",
+    ]);
   });
 });
 
