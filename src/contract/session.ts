@@ -35,7 +35,15 @@ export class InterruptedError extends Error {
 // Statuses that say "not now" rather than "no": 429 (rate limited), 503 (overloaded or
 // deploying) and 502 (a gateway lost the backend); a reset connection is retried likewise.
 const TRANSIENT = new Set([429, 502, 503]);
-const BACKOFF_MS = 500;
+/** The first wait before retrying a transient failure; each retry doubles it. */
+export const BACKOFF_MS = 500;
+/** What {@link Session} applies for the options left out (the JSDoc `@default`s say the same). */
+export const SESSION_DEFAULTS = {
+  rate: 10,
+  maxRetries: 3,
+  maxRetryAfterSeconds: 60,
+  timeoutSeconds: 30,
+} as const;
 const CURSORS_PER_PATH = 3;
 const CURSORS_KEPT = 30;
 
@@ -92,12 +100,12 @@ export class Session {
     const sleep = options.hooks?.sleep;
     // The signal ends a wait at once; a hook's sleep (a fake clock) returns at once anyway.
     this.sleep = sleep ?? ((ms) => abortableSleep(ms, this.signal));
-    const rate = options.rate ?? 10;
+    const rate = options.rate ?? SESSION_DEFAULTS.rate;
     this.intervalMs = rate > 0 ? 1000 / rate : 0;
     this.maxRequests = options.maxRequests;
-    this.maxRetries = options.maxRetries ?? 3;
-    this.maxWaitMs = (options.maxRetryAfterSeconds ?? 60) * 1000;
-    this.timeoutMs = (options.timeoutSeconds ?? 30) * 1000;
+    this.maxRetries = options.maxRetries ?? SESSION_DEFAULTS.maxRetries;
+    this.maxWaitMs = (options.maxRetryAfterSeconds ?? SESSION_DEFAULTS.maxRetryAfterSeconds) * 1000;
+    this.timeoutMs = (options.timeoutSeconds ?? SESSION_DEFAULTS.timeoutSeconds) * 1000;
     const { maxDurationSeconds } = options;
     this.maxDurationSeconds = maxDurationSeconds;
     this.deadline =

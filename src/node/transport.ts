@@ -29,7 +29,7 @@ export interface NodeTransportOptions {
 }
 
 /** The default of {@link NodeTransportOptions.maxBodyBytes}: 64 MiB. */
-const MAX_BODY_BYTES = 2 ** 26;
+export const MAX_BODY_BYTES = 2 ** 26;
 
 /** A `fetch` as the transport implements it: `(url, init)` or `(request)`. */
 export type NodeFetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;

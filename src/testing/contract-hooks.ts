@@ -1,10 +1,9 @@
 import type { FakeKubeadapt } from "./fake.js";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { CURSOR_TTL_MS } from "./handlers/context.js";
 
 /** Hooks for `runContract` (`kubeadapt/contract`) that drive a fake; see {@link fakeContractHooks}. */
 export interface FakeContractHooks {
-  /** Moves the fake's clock a day and a second forward: every cursor issued so far expires. */
+  /** Moves the fake's clock a cursor's lifetime and a second forward: every cursor issued so far expires. */
   expireCursors(): void;
   /** Runs `fn` while the fake answers every request with 429, then restores its faults. */
   rateLimited<T>(fn: () => Promise<T>): Promise<T>;
@@ -25,7 +24,7 @@ export interface FakeContractHooks {
  */
 export function fakeContractHooks(fake: FakeKubeadapt): FakeContractHooks {
   return {
-    expireCursors: () => fake.clock.advance(DAY_MS + 1_000),
+    expireCursors: () => fake.clock.advance(CURSOR_TTL_MS + 1_000),
     async rateLimited(fn) {
       const before = fake.faults;
       fake.setFaults({ rateLimit: { every: 1, retryAfterSeconds: 1 } });

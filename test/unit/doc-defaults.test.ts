@@ -4,7 +4,10 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { documentationFiles } from "../../scripts/docs/code-blocks.js";
 import { repoRoot } from "../../scripts/lib/exec.js";
+import { SESSION_DEFAULTS } from "../../src/contract/session.js";
+import { backoffDelay } from "../../src/retry.js";
 import { DEFAULT_MAX_PAGES, DEFAULT_PREFETCH } from "../../src/walk/options.js";
+import { factProblems } from "../helpers/doc-facts.js";
 
 const source = (file: string) =>
   ts.createSourceFile(
@@ -183,5 +186,43 @@ describe("the JSDoc @default of an option is the default the code applies", () =
   it("a walk's prefetch and maxPages", () => {
     expect(literalOf(walks.get("prefetch") ?? "")).toBe(String(DEFAULT_PREFETCH));
     expect(literalOf(walks.get("maxPages") ?? "")).toBe(String(DEFAULT_MAX_PAGES));
+  });
+
+  it("the contract suite's rate, retries, Retry-After limit and timeout", () => {
+    for (const [option, applied] of Object.entries(SESSION_DEFAULTS)) {
+      expect(literalOf(contract.get(option) ?? ""), `ContractOptions.${option}`).toBe(
+        String(applied),
+      );
+    }
+  });
+});
+
+describe("the CLI guide's 'no answer in time' is the client's default timeout and retries", () => {
+  it("per attempt, attempts, and the backoffs between them", () => {
+    const code = retryDefaults();
+    const file = "docs/guides/cli.md";
+    const waits = [0, 1].map((retry) => `${backoffDelay(retry, () => 0) / 1000} s`);
+    expect(
+      factProblems([
+        {
+          file,
+          pattern: /default for each request: (\d+) s per attempt/g,
+          expected: Number(literalOf(code.get("timeoutMs") ?? "")) / 1000,
+          source: "createRetryingFetch's timeoutMs in seconds",
+        },
+        {
+          file,
+          pattern: /and (\d+) attempts with a backoff/g,
+          expected: Number(literalOf(code.get("maxRetries") ?? "")) + 1,
+          source: "createRetryingFetch's maxRetries + 1",
+        },
+        {
+          file,
+          pattern: /backoff of about ([\d.]+ s and [\d.]+ s) between/g,
+          expected: waits.join(" and "),
+          source: "the first two backoffs",
+        },
+      ]),
+    ).toEqual([]);
   });
 });

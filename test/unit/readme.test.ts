@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { linkTargets } from "../../scripts/docs/markdown-links.js";
 
 const root = new URL("../../", import.meta.url);
 const readme = readFileSync(new URL("README.md", root), "utf8");
@@ -25,12 +26,20 @@ describe("README says which API version this package targets", () => {
   });
 });
 
-describe("README's exit-code table", () => {
-  it("has a row for every code the CLI's --help lists", async () => {
-    const { EXIT_TABLE } = await import("../../src/cli/exit-codes.js");
-    const codes = [...EXIT_TABLE.matchAll(/^ {2}(\d+) /gm)].map((m) => m[1]);
-    expect(codes.length).toBeGreaterThanOrEqual(5);
-    const rows = [...readme.matchAll(/^\| (\d+) \|/gm)].map((m) => m[1]);
-    expect(rows).toEqual(codes);
+/** The guides of `guides` that `markdown` has no link to. */
+function guidesNotLinked(markdown: string, guides: readonly string[]): string[] {
+  const linked = new Set(linkTargets(markdown).map((href) => href.replace(/#.*/, "")));
+  return guides.filter((guide) => !linked.has(`docs/guides/${guide}`));
+}
+
+describe("README's way into the guides", () => {
+  it("links every guide in docs/guides/", () => {
+    const guides = readdirSync(new URL("docs/guides/", root)).filter((f) => f.endsWith(".md"));
+    expect(guides.length).toBeGreaterThanOrEqual(10);
+    expect(guidesNotLinked(readme, guides)).toEqual([]);
+  });
+
+  it("would notice a guide added without a link", () => {
+    expect(guidesNotLinked("[a](docs/guides/a.md#part)", ["a.md", "new.md"])).toEqual(["new.md"]);
   });
 });

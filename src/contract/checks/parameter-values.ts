@@ -8,7 +8,7 @@ import type { Exchange, Probe } from "../probe.js";
 import { schemaOf } from "../spec-lists.js";
 
 /** The most requests the check sends; past it, a seeded sample (every parameter kept). */
-const MAX_PARAMETER_CASES = 800;
+export const MAX_PARAMETER_CASES = 800;
 /** Random valid combinations per operation. */
 const COMBINATIONS = 4;
 
