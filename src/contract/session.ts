@@ -139,9 +139,7 @@ export class Session {
       if (!TRANSIENT.has(status) || String(status) === forced || this.passThrough > 0) {
         return response;
       }
-      // A gateway's 502 page is not the API's; the API's own 429 and 503 must follow the spec.
-      if (status !== 502) await sink.inspect(request, response);
-      else await response.body?.cancel();
+      if (await isApiAnswer(response)) await sink.inspect(request, response);
       if (attempt >= this.maxRetries) {
         const reason = `${sink.label(request)}: still ${status} after ${attempt} retries`;
         throw this.stop(sink, "unavailable", reason);
@@ -234,6 +232,23 @@ export class Session {
     if (kind === "budget") this.budgetSpent = reason;
     sink.interrupt(kind, reason);
     return new InterruptedError(reason);
+  }
+}
+
+/**
+ * Whether a transient response is the API's own, to be judged against the spec: every 429, and
+ * a 503 that carries the error envelope (JSON with `error`). A 502, and a 503 page from a load
+ * balancer whose backend is down (HTML, text, a gateway's own JSON), come from in front of the
+ * API: judging them would fail every check that met an outage, which is no contract violation.
+ */
+async function isApiAnswer(response: Response): Promise<boolean> {
+  if (response.status === 429) return true;
+  if (response.status !== 503) return false;
+  try {
+    const body = JSON.parse(await response.clone().text());
+    return typeof body === "object" && body !== null && "error" in body;
+  } catch {
+    return false;
   }
 }
 

@@ -227,6 +227,41 @@ describe("never a pass on a response it could not get", () => {
     expect(report.errors).toBe(1);
   });
 
+  // One family of a deployment is down: its load balancer answers 503 with a page of its own.
+  const teamsDown = (fake: FakeKubeadapt, page: () => Response) => async (request: Request) =>
+    new URL(request.url).pathname.startsWith("/v1/teams") ? page() : fake.fetch(request);
+
+  it("a family down behind a gateway's 503 page: its checks are errors naming the request, the rest pass", async () => {
+    const fake = small();
+    const fetch = teamsDown(
+      fake,
+      () => new Response("<html>503 Service Unavailable</html>", { status: 503 }),
+    );
+    const only = ["invalid-cursor", "full-walks", "sort-order"];
+    const report = await runContract(inProcess(fake, { fetch, only }));
+    expect(statuses(report.checks)).toEqual({
+      "invalid-cursor": "passed",
+      "full-walks": "error",
+      "sort-order": "error",
+    });
+    for (const id of ["full-walks", "sort-order"]) {
+      expect(byId(report.checks, id)).toMatchObject({
+        violations: [],
+        error: expect.stringMatching(/^GET \/v1\/teams\S*: still 503 after 3 retries$/),
+      });
+    }
+  });
+
+  it("the API's own 503 (the error envelope) is still judged against the spec", async () => {
+    const fake = small();
+    const envelope = { data: null, error: { code: "SERVICE_UNAVAILABLE", message: "down" } };
+    const fetch = teamsDown(fake, () => Response.json(envelope, { status: 503 }));
+    const report = await runContract(inProcess(fake, { fetch, only: ["full-walks"] }));
+    expect(byId(report.checks, "full-walks")?.violations).toContainEqual(
+      expect.stringMatching(/^GET \/v1\/teams\S* → 503: does not match the spec: .*'meta'/),
+    );
+  });
+
   it("a body cut off mid-way makes the check an error, not a violation", async () => {
     const fake = small();
     const fetch = async (request: Request) => {
