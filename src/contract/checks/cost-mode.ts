@@ -22,14 +22,17 @@ type Costed = {
 };
 
 // What the provider bills is the same in both modes (the spec's CostMode says so); only the
-// cost attributed to workloads, and what is summed from them, depends on the mode.
-const BILLED_KINDS = new Set(["Cluster", "Node", "NodeGroup"]);
+// cost attributed to workloads, and what is summed from them, depends on the mode. A team (and
+// so its department) may carry whole clusters or nodes assigned to it, billed costs that the
+// mode leaves alone: only workloads, their pods and namespaces must show the mode.
+const SHOWS_MODE = new Set(["Workload", "Pod", "Namespace"]);
 
 const amountOf = (item: Costed) => String(item.cost?.current_run_rate_hourly?.amount);
 
 /**
- * Per id: `direct` never above `fully_loaded`, and, for attributed costs, not equal for every
- * item (the mode ignored).
+ * Per id: `direct` never above `fully_loaded`, and, for the costs of workloads, pods and
+ * namespaces, not equal for every item (the mode ignored). An item that costs nothing fully loaded (a namespace with no
+ * workloads) costs nothing direct either: it cannot show the mode, so it is not counted.
  */
 function compareModes(probe: Probe, path: string, pages: Record<string, Costed[]>): void {
   const full = new Map((pages.fully_loaded ?? []).map((i) => [String(i.id), amountOf(i)]));
@@ -39,7 +42,7 @@ function compareModes(probe: Probe, path: string, pages: Record<string, Costed[]
     const loaded = full.get(String(item.id));
     if (loaded === undefined) continue;
     const order = compareDecimal(amountOf(item), loaded);
-    if (!BILLED_KINDS.has(item.kind as string)) {
+    if (SHOWS_MODE.has(item.kind as string) && compareDecimal(loaded, "0") > 0) {
       compared++;
       if (order !== 0) differ++;
     }
