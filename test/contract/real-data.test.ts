@@ -3,8 +3,42 @@
 // suite must not fail a server for what real data does.
 import { describe, expect, it } from "vitest";
 import { formatReport, runContract } from "../../src/contract/index.js";
-import { createFakeKubeadapt, fakeContractHooks } from "../../src/testing/index.js";
-import { TOKEN } from "../helpers/mutant-proxy.js";
+import {
+  createFakeKubeadapt,
+  type FakeDataset,
+  fakeContractHooks,
+} from "../../src/testing/index.js";
+import { type Layer, TOKEN, target } from "../helpers/mutant-proxy.js";
+
+/**
+ * A cluster that scales while the suite walks it: every third request for a later page of a
+ * workload list first changes the workloads.
+ */
+function churning(change: (data: FakeDataset) => void): Layer {
+  let pages = 0;
+  return (request, next, fake) => {
+    const url = new URL(request.url);
+    if (
+      url.searchParams.has("cursor") &&
+      url.pathname.endsWith("/workloads") &&
+      ++pages % 3 === 0
+    ) {
+      fake.mutate(change);
+    }
+    return next(request);
+  };
+}
+
+const CHANGES: [string, (data: FakeDataset) => void][] = [
+  [
+    "a workload is added",
+    (data) => {
+      const copy = structuredClone(data.workloads[0] as FakeDataset["workloads"][number]);
+      data.workloads.push({ ...copy, id: crypto.randomUUID() });
+    },
+  ],
+  ["a workload is removed", (data) => void data.workloads.pop()],
+];
 
 describe.concurrent("a correct server with real-world data", () => {
   it("no workloads yet (namespaces and teams that cost nothing): no check fails", {
@@ -22,4 +56,22 @@ describe.concurrent("a correct server with real-world data", () => {
     expect(report.failed, formatReport(report)).toBe(0);
     expect(report.checks.find((c) => c.id === "cost-mode")?.status).toBe("passed");
   });
+
+  it.for(CHANGES)(
+    "a live list, where %s between pages: the walks, totals and filters pass",
+    {
+      timeout: 60_000,
+    },
+    async ([, change]) => {
+      const { options } = target(churning(change));
+      const only = ["full-walks", "include-total-toggle", "filters"];
+      const report = await runContract({ ...options, only });
+      expect(report.checks.flatMap((c) => c.violations)).toEqual([]);
+      expect(report.checks.map((c) => c.status)).toEqual(["passed", "passed", "passed"]);
+      // The walks saw the list change, and say what they did not compare because of it.
+      expect(report.checks.flatMap((c) => c.notes ?? []).join("\n")).toMatch(
+        /changed|came or went/,
+      );
+    },
+  );
 });
