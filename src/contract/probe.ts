@@ -177,7 +177,9 @@ export class Probe implements RequestSink {
     if (!template) {
       this.fail(`${label} → ${response.status}: the suite requested a path the spec lacks`);
     } else if (body === undefined) {
-      this.fail(`${label} → ${response.status}: body is not JSON (${snippet(text)})`);
+      // Redacted before it is cut: a token cut in two would no longer be found whole.
+      const quoted = snippet(redact(text, this.token));
+      this.fail(`${label} → ${response.status}: body is not JSON (${quoted})`);
     } else {
       const check = validateAgainstSpec(template, response.status, body, response.headers);
       for (const error of check.errors.slice(0, 8)) {
