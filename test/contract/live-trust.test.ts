@@ -262,6 +262,27 @@ describe("never a pass on a response it could not get", () => {
     );
   });
 
+  it("a check that found a violation and then lost the target fails, and says where it stopped", async () => {
+    const fake = small();
+    const fetch = async (request: Request) => {
+      const limit = new URL(request.url).searchParams.get("limit");
+      if (limit === "500") return new Response("<html>502</html>", { status: 502 });
+      // limit=0 is served as the default page: a violation, found before the target went away.
+      return fake.fetch(limit === "0" ? request.url.replace("limit=0", "limit=1") : request, {
+        headers: request.headers,
+      });
+    };
+    const report = await runContract(inProcess(fake, { fetch, only: ["limit-bounds"] }));
+    const check = byId(report.checks, "limit-bounds");
+    expect(check?.status).toBe("failed");
+    expect(check?.violations).toEqual([
+      expect.stringMatching(/^GET \/v1\/workloads\?limit=0: expected 400 BAD_REQUEST/),
+    ]);
+    expect(check?.notes).toContainEqual(
+      expect.stringMatching(/^stopped before its end: GET \/v1\/workloads\?limit=500: still 502/),
+    );
+  });
+
   it("a body cut off mid-way makes the check an error, not a violation", async () => {
     const fake = small();
     const fetch = async (request: Request) => {
