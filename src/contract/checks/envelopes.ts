@@ -2,7 +2,7 @@ import { isPaginationLimitError, type Paginator } from "../../index.js";
 import { type ContractCheck, discoverIds } from "../context.js";
 import { expectError, expectStatus, expectThat } from "../expect.js";
 import { COST_EXPLORER, CURSOR_FAMILIES, pathParamsFor, UNPAGINATED } from "../families.js";
-import { compareDecimal } from "../order.js";
+import { compareCodePoints, compareDecimal } from "../order.js";
 import type { Exchange, Probe } from "../probe.js";
 
 /** Check 9a: which envelope each family uses. */
@@ -113,7 +113,7 @@ function checkOffsetPages(
           previous.cost?.total?.amount ?? "",
           row.cost?.total?.amount ?? "",
         );
-        const tieBroken = order === 0 && String(previous.group?.key) < key;
+        const tieBroken = order === 0 && compareCodePoints(String(previous.group?.key), key) < 0;
         if (Number.isNaN(order) || order < 0 || (order === 0 && !tieBroken)) {
           probe.fail(`${ex.label}: row ${key} is out of order (cost.total DESC, then group.key)`);
         }
