@@ -1,14 +1,21 @@
 // A correct server whose data differs from the fake's defaults in legal ways (a young
 // organization with no workloads, a list that changes while the suite walks it) passes: the
 // suite must not fail a server for what real data does.
-import { describe, expect, it } from "vitest";
+import { gzipSync } from "node:zlib";
+import { afterEach, describe, expect, it } from "vitest";
 import { formatReport, runContract } from "../../src/contract/index.js";
 import {
   createFakeKubeadapt,
   type FakeDataset,
   fakeContractHooks,
 } from "../../src/testing/index.js";
+import { type Loopback, startServer } from "../helpers/loopback-server.js";
 import { type Layer, TOKEN, target } from "../helpers/mutant-proxy.js";
+
+const servers: Loopback[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
 
 /**
  * A cluster that scales while the suite walks it: every third request for a later page of a
@@ -74,4 +81,38 @@ describe.concurrent("a correct server with real-world data", () => {
       );
     },
   );
+
+  it("a full run sends nothing but GETs: it changes nothing on the target", {
+    timeout: 60_000,
+  }, async () => {
+    const { fake, options } = target();
+    const report = await runContract(options);
+    expect(report.failed).toBe(0);
+    expect(fake.requests.length).toBeGreaterThan(1000);
+    expect(new Set(fake.requests.map((r) => r.method))).toEqual(new Set(["GET"]));
+  });
+
+  it("over HTTP, gzip-compressed bodies and header names in capitals pass", async () => {
+    const fake = createFakeKubeadapt({ token: TOKEN, sizes: { workloads: 120 } });
+    // A gateway in front of the fake that compresses every body and writes its own header case.
+    const gateway = await startServer((request, response) => {
+      void (async () => {
+        const headers = { authorization: request.headers.authorization ?? "" };
+        const answer = await fake.fetch(`${fake.baseUrl}${request.url}`, { headers });
+        const body = gzipSync(Buffer.from(await answer.arrayBuffer()));
+        const out: Record<string, string> = { "CONTENT-ENCODING": "gzip" };
+        answer.headers.forEach((value, name) => {
+          if (name !== "content-length") out[name.toUpperCase()] = value;
+        });
+        response.writeHead(answer.status, out).end(body);
+      })();
+    });
+    servers.push(gateway);
+    const only = ["limit-bounds", "invalid-cursor", "full-walks", "response-headers"];
+    const report = await runContract({ baseUrl: gateway.origin, token: TOKEN, rate: 0, only });
+    expect(report.checks.flatMap((c) => c.violations)).toEqual([]);
+    expect(report.checks.every((c) => c.status === "passed")).toBe(true);
+    expect(gateway.seen.some((r) => /gzip/.test(String(r.headers["accept-encoding"])))).toBe(true);
+    expect(gateway.seen.every((r) => r.method === "GET" && r.body === "")).toBe(true);
+  });
 });
