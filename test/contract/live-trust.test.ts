@@ -166,6 +166,25 @@ describe("every 429 met is checked", () => {
     );
   });
 
+  it("a 429 on the very first request (the preflight) is waited out, and the run goes on", async () => {
+    const fake = small();
+    let first = true;
+    const fetch = async (request: Request) => {
+      if (!first) return fake.fetch(request);
+      first = false;
+      const envelope = { data: null, meta: { request_id: "req_1" } };
+      const error = { code: "RATE_LIMITED", message: "slow down", details: [] };
+      return Response.json(
+        { ...envelope, error },
+        { status: 429, headers: { "retry-after": "2" } },
+      );
+    };
+    const report = await runContract(inProcess(fake, { fetch, only }));
+    expect(report.untestable).toBeUndefined();
+    expect(report.retries).toBe(1);
+    expect(byId(report.checks, "limit-bounds")?.status).toBe("passed");
+  });
+
   it("an HTTP-date Retry-After is honoured: the suite waits until then", async () => {
     const fake = limitedFake();
     const waits: number[] = [];
