@@ -271,6 +271,20 @@ describe("never a pass on a response it could not get", () => {
     }
   });
 
+  it("a check cut short sends nothing more, though it would go on to its next list", async () => {
+    const fake = small();
+    let down = 0;
+    const fetch = teamsDown(fake, () => {
+      down++;
+      return new Response("<html>503</html>", { status: 503 });
+    });
+    const report = await runContract(inProcess(fake, { fetch, only: ["full-walks"] }));
+    expect(byId(report.checks, "full-walks")?.status).toBe("error");
+    // The walk of /v1/teams, retried 3 times; not the walk of /v1/teams/{id}/assignments after it.
+    expect(down).toBe(4);
+    expect(report.requests).toBe(fake.requests.length + down);
+  });
+
   it("the API's own 503 (the error envelope) is still judged against the spec", async () => {
     const fake = small();
     const envelope = { data: null, error: { code: "SERVICE_UNAVAILABLE", message: "down" } };
