@@ -10,7 +10,7 @@ import {
   fakeContractHooks,
 } from "../../src/testing/index.js";
 import { startServer } from "../helpers/loopback-server.js";
-import { type Layer, TOKEN, target } from "../helpers/mutant-proxy.js";
+import { json, type Layer, TOKEN, target } from "../helpers/mutant-proxy.js";
 
 /**
  * A cluster that scales while the suite walks it: every third request for a later page of a
@@ -76,6 +76,43 @@ describe.concurrent("a correct server with real-world data", () => {
       );
     },
   );
+
+  it("Cost Explorer's month to date, whose costs grow between its offset pages: the check passes", {
+    timeout: 60_000,
+  }, async () => {
+    // From page 3 of the first walk by namespace on, the server answers from data in which the
+    // 21st namespace's cost has grown past the first's: a correct server whose rows moved.
+    let moved = false;
+    const growing: Layer = async (request, next) => {
+      const url = new URL(request.url);
+      const page = Number(url.searchParams.get("page"));
+      const perPage = Number(url.searchParams.get("per_page"));
+      if (url.searchParams.get("group_by") !== "namespace" || !perPage) return next(request);
+      moved ||= page === 3;
+      if (!moved) return next(request);
+      url.searchParams.set("page", "1");
+      url.searchParams.set("per_page", "500");
+      const all = await (await next(new Request(url, request))).json();
+      const [grown] = all.data.splice(20, 1);
+      grown.cost.total.amount = "99999.0000";
+      all.data.unshift(grown);
+      const { total_count } = all.meta.page_info;
+      const page_info = {
+        page,
+        per_page: perPage,
+        total_count,
+        total_pages: Math.ceil(total_count / perPage),
+      };
+      const data = all.data.slice((page - 1) * perPage, page * perPage);
+      return json({ ...all, data, meta: { ...all.meta, page_info } });
+    };
+    const { options } = target(growing);
+    const report = await runContract({ ...options, only: ["cost-explorer"] });
+    const [check] = report.checks;
+    expect(check?.violations).toEqual([]);
+    expect(check?.status).toBe("passed");
+    expect(check?.notes?.join("\n")).toMatch(/not on a second: the rows changed/);
+  });
 
   it("a full run sends nothing but GETs: it changes nothing on the target", {
     timeout: 60_000,
