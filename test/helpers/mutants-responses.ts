@@ -52,6 +52,22 @@ function duplicateAcrossPages(): Mutant["layer"] {
   });
 }
 
+/** A Money amount (four decimals) in units of 0.0001, and back. */
+const toUnits = (amount: string) => BigInt(amount.replace(".", ""));
+function fromUnits(units: bigint): string {
+  const digits = units.toString().padStart(5, "0");
+  return `${digits.slice(0, -4)}.${digits.slice(-4)}`;
+}
+
+/** Rewrites the organization dashboard's `data` (its `cost` and `counts`). */
+const onDashboard = (edit: (board: Body) => void): Mutant["layer"] =>
+  on(
+    /\/v1\/organization\/dashboard$/,
+    onBody((body) => {
+      if (body?.data?.cost && body.data.counts) edit(body.data);
+    }),
+  );
+
 /** Answers 410 query_changed to a cursor sent with another `include_total` than its page's. */
 function bindIncludeTotal(): Mutant["layer"] {
   const issuedWith = new Map<string, string | null>();
@@ -89,16 +105,10 @@ export const RESPONSE_MUTANTS: readonly Mutant[] = [
     id: "dashboard-run-rate-stale",
     bug: "the dashboard's run rate lags the clusters' by one cluster's last update (0.0100 less)",
     catches: ["dashboard-totals"],
-    layer: on(
-      /\/v1\/organization\/dashboard$/,
-      onBody((body) => {
-        const rate = body?.data?.cost?.current_run_rate_hourly;
-        if (!rate) return;
-        const units = BigInt(rate.amount.replace(".", "")) - 100n;
-        const digits = units.toString().padStart(5, "0");
-        rate.amount = `${digits.slice(0, -4)}.${digits.slice(-4)}`;
-      }),
-    ),
+    layer: onDashboard(({ cost }) => {
+      const rate = cost.current_run_rate_hourly;
+      rate.amount = fromUnits(toUnits(rate.amount) - 100n);
+    }),
   },
   {
     id: "short-non-final-pages",
@@ -436,26 +446,18 @@ export const RESPONSE_MUTANTS: readonly Mutant[] = [
     id: "dashboard-projected-720",
     bug: "the dashboard projects a month as 720 hours (30 days), not the documented 730",
     catches: ["dashboard-totals"],
-    layer: on(
-      /\/v1\/organization\/dashboard$/,
-      onBody((body) => {
-        const cost = body?.data?.cost;
-        if (!cost) return;
-        const units = BigInt(cost.current_run_rate_hourly.amount.replace(".", "")) * 720n;
-        const digits = units.toString().padStart(5, "0");
-        cost.projected_monthly.amount = `${digits.slice(0, -4)}.${digits.slice(-4)}`;
-      }),
-    ),
+    layer: onDashboard(({ cost }) => {
+      cost.projected_monthly.amount = fromUnits(
+        toUnits(cost.current_run_rate_hourly.amount) * 720n,
+      );
+    }),
   },
   {
     id: "dashboard-counts-deleted",
     bug: "the dashboard counts a deleted workload still (counts.workloads one above the list's total)",
     catches: ["dashboard-totals"],
-    layer: on(
-      /\/v1\/organization\/dashboard$/,
-      onBody((body) => {
-        if (body?.data?.counts) body.data.counts.workloads += 1;
-      }),
-    ),
+    layer: onDashboard(({ counts }) => {
+      counts.workloads += 1;
+    }),
   },
 ];
