@@ -285,6 +285,21 @@ describe("never a pass on a response it could not get", () => {
     expect(report.requests).toBe(fake.requests.length + down);
   });
 
+  it("what went wrong goes to the report only: nothing is logged to the console", async () => {
+    const fake = small();
+    const fetch = teamsDown(fake, () => new Response("<html>503</html>", { status: 503 }));
+    const logged = (["error", "warn", "info", "debug", "log"] as const).map((method) =>
+      vi.spyOn(console, method).mockImplementation(() => {}),
+    );
+    try {
+      const report = await runContract(inProcess(fake, { fetch, only: ["full-walks"] }));
+      expect(byId(report.checks, "full-walks")?.status).toBe("error");
+      for (const spy of logged) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of logged) spy.mockRestore();
+    }
+  });
+
   it("the API's own 503 (the error envelope) is still judged against the spec", async () => {
     const fake = small();
     const envelope = { data: null, error: { code: "SERVICE_UNAVAILABLE", message: "down" } };
