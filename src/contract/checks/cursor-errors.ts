@@ -8,6 +8,7 @@ import {
 } from "../context.js";
 import { expectError, expectStatus } from "../expect.js";
 import type { Probe } from "../probe.js";
+import { tamperings } from "../tamper.js";
 
 const LIMIT = 2;
 
@@ -30,13 +31,6 @@ async function firstCursor(probe: Probe): Promise<{ cursor: string } | { end: Ch
   };
 }
 
-/** The cursor with one character in the middle replaced. */
-export function tamper(cursor: string): string {
-  const i = Math.floor(cursor.length / 2);
-  const replacement = cursor[i] === "A" ? "B" : "A";
-  return `${cursor.slice(0, i)}${replacement}${cursor.slice(i + 1)}`;
-}
-
 /** Check 2: a modified cursor is 400 INVALID_CURSOR. */
 export const invalidCursor: ContractCheck = {
   id: "invalid-cursor",
@@ -54,7 +48,7 @@ export const invalidCursor: ContractCheck = {
     const first = await firstCursor(probe);
     if ("end" in first) return first.end;
     const { cursor } = first;
-    for (const bad of [tamper(cursor), "not-a-cursor"]) {
+    for (const bad of [...tamperings(cursor), "not-a-cursor"]) {
       const ex = await probe.get("/v1/workloads", {
         params: { query: { limit: LIMIT, cursor: bad } },
       });
