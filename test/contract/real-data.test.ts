@@ -114,6 +114,28 @@ describe.concurrent("a correct server with real-world data", () => {
     expect(check?.notes?.join("\n")).toMatch(/not on a second: the rows changed/);
   });
 
+  it("a workload deleted between its list and its GET (a finished Job): single-resources passes, noting it", async () => {
+    let deleted: string | undefined;
+    const finishing: Layer = (request, next, fake) => {
+      const id = /^\/v1\/workloads\/([^/]+)$/.exec(new URL(request.url).pathname)?.[1];
+      if (id && deleted === undefined && fake.data.workloads.some((w) => w.id === id)) {
+        deleted = id;
+        fake.mutate((data) => {
+          data.workloads = data.workloads.filter((w) => w.id !== id);
+        });
+      }
+      return next(request);
+    };
+    const { options } = target(finishing);
+    const report = await runContract({ ...options, only: ["single-resources"] });
+    const [check] = report.checks;
+    expect(check?.violations).toEqual([]);
+    expect(check?.status).toBe("passed");
+    expect(check?.notes).toContain(
+      `/v1/workloads/{workload_uid}: ${deleted} was deleted after it was listed, so not compared`,
+    );
+  });
+
   it("a full run sends nothing but GETs: it changes nothing on the target", {
     timeout: 60_000,
   }, async () => {

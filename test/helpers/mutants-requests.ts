@@ -164,6 +164,14 @@ export const REQUEST_MUTANTS: readonly Mutant[] = [
     ),
   },
   {
+    id: "get-team-404",
+    bug: "GET /v1/teams/{id} answers 404 for a team its list holds (the lookup reads another table)",
+    catches: ["single-resources"],
+    layer: on(/^\/v1\/teams\/[^/]+$/, async () =>
+      json(errorEnvelope("NOT_FOUND", "team not found"), 404),
+    ),
+  },
+  {
     id: "lookup-ignores-kind",
     bug: "GET /v1/clusters/{id} finds any resource by id, whatever its kind",
     catches: ["single-resources"],
