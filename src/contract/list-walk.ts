@@ -75,7 +75,7 @@ export async function walkScoped(
 ): Promise<(ListWalk & { params: Record<string, string> }) | undefined> {
   const params = await scopeFor(probe, request.path);
   if (!params) {
-    probe.note(`${request.path}: not checked, its parent list is empty`);
+    probe.note(`${request.path}: not checked, its parent list gave no item`);
     return undefined;
   }
   return { ...(await walkList(probe, { ...request, params })), params };

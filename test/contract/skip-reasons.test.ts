@@ -2,7 +2,7 @@
 // whose list is too short.
 import { describe, expect, it } from "vitest";
 import { runContract } from "../../src/contract/index.js";
-import { onBody, target } from "../helpers/mutant-proxy.js";
+import { errorEnvelope, json, on, onBody, target } from "../helpers/mutant-proxy.js";
 
 describe("skip reasons", () => {
   it("has_more with no next_cursor: the cursor checks say so (not 'at most 2 items'), full-walks fails", async () => {
@@ -22,5 +22,17 @@ describe("skip reasons", () => {
       );
     }
     expect(walks?.status).toBe("failed");
+  });
+
+  it("a list that fails (500) is a violation of every check that needed it, not an empty list", async () => {
+    const down = () => json(errorEnvelope("INTERNAL_ERROR", "database timeout"), 500);
+    const { options } = target(on(/^\/v1\/(clusters|workloads)$/, async () => down()));
+    const only = ["envelopes", "nested-collections", "single-resources", "include-total-toggle"];
+    const report = await runContract({ ...options, only });
+    for (const check of report.checks) {
+      expect(check.status, check.id).toBe("failed");
+      expect(check.violations.join("\n"), check.id).toMatch(/expected 200, got 500 INTERNAL_ERROR/);
+      expect((check.notes ?? []).join("\n"), check.id).not.toMatch(/is empty/);
+    }
   });
 });

@@ -13,7 +13,7 @@ export const envelopes: ContractCheck = {
     for (const path of paths) {
       const filled = pathParamsFor(path, ids);
       if ("missing" in filled) {
-        probe.note(`${path} not checked: no ${filled.missing} to use (its parent list is empty)`);
+        probe.note(`${path} not checked: no ${filled.missing} to use (its parent list gave no item)`);
         continue;
       }
       const ex = await probe.get(

@@ -24,7 +24,7 @@ export const responseHeaders: ContractCheck = {
     ]) {
       const filled = pathParamsFor(path, ids);
       if ("missing" in filled) {
-        probe.note(`${path} not checked: no ${filled.missing} to use (its parent list is empty)`);
+        probe.note(`${path} not checked: no ${filled.missing} to use (its parent list gave no item)`);
         continue;
       }
       await probe.get(path as "/v1/organization", { params: { path: filled.params } } as never);

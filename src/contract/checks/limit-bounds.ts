@@ -46,7 +46,7 @@ export const limitBounds: ContractCheck = {
       if (path === "/v1/workloads") continue;
       const filled = pathParamsFor(path, ids);
       if ("missing" in filled) {
-        probe.note(`${path} not checked: no ${filled.missing} to use (its parent list is empty)`);
+        probe.note(`${path} not checked: no ${filled.missing} to use (its parent list gave no item)`);
         continue;
       }
       for (const limit of [0, 501]) {

@@ -34,7 +34,7 @@ export const nestedCollections: ContractCheck = {
         continue;
       }
       const ids = await firstIds(probe, parent.list, PAGE);
-      if (ids.length === 0) probe.note(`${template}: not checked, ${parent.list} is empty`);
+      if (ids.length === 0) probe.note(`${template}: not checked, ${parent.list} gave no item`);
       for (const id of sample(rand, ids, SAMPLE)) {
         const walk = await walkList(probe, {
           path: template,
@@ -74,13 +74,14 @@ export const singleResources: ContractCheck = {
       const list = parentOf(template)?.list;
       if (!list || lists.has(list)) continue;
       const ex = await probe.get(list as "/v1/clusters", { params: { query: { limit: PAGE } } });
-      lists.set(list, ex.status === 200 && Array.isArray(ex.body?.data) ? ex.body.data : []);
+      const ok = expectStatus(probe, ex, 200) && Array.isArray(ex.body?.data);
+      lists.set(list, ok ? ex.body.data : []);
     }
     for (const template of SINGLE_TEMPLATES) {
       const parent = parentOf(template);
       if (!parent) continue;
       const items = lists.get(parent.list) ?? [];
-      if (items.length === 0) probe.note(`${template}: not checked, ${parent.list} is empty`);
+      if (items.length === 0) probe.note(`${template}: not checked, ${parent.list} gave no item`);
       const get = (id: string) =>
         probe.get(
           template as "/v1/clusters/{cluster_id}",

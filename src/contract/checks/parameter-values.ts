@@ -27,7 +27,7 @@ interface Case {
 function casesOf(template: string, ids: Ids, rand: Random, probe: Probe): Case[] {
   const filled = pathParamsFor(template, ids);
   if ("missing" in filled) {
-    probe.note(`${template}: not checked, no ${filled.missing} to use (its parent list is empty)`);
+    probe.note(`${template}: not checked, no ${filled.missing} to use (its parent list gave no item)`);
     return [];
   }
   const params = parametersOf(template);

@@ -1,6 +1,7 @@
 import { isPaginationLimitError, type Paginator } from "../../index.js";
 import { type CheckContext, type ContractCheck, skip } from "../context.js";
 import { checkCursorPages, type PageFindings } from "../cursor-pages.js";
+import { expectStatus } from "../expect.js";
 import { CURSOR_FAMILIES, type SortKey } from "../families.js";
 import type { Probe } from "../probe.js";
 import { scopeFor } from "../scope.js";
@@ -64,7 +65,7 @@ async function walkFamily(ctx: CheckContext, path: string, key: SortKey): Promis
   const { probe } = ctx;
   const scope = await scopeFor(probe, path);
   if (!scope) {
-    probe.note(`${path} not walked: its parent list is empty`);
+    probe.note(`${path} not walked: its parent list gave no item`);
     return;
   }
   const first = await walkOnce(ctx, path, key, scope);
@@ -87,7 +88,7 @@ async function walkFamily(ctx: CheckContext, path: string, key: SortKey): Promis
   }
   for (const message of found) probe.fail(message);
   for (const note of notes) probe.note(note);
-  if (first.items === 0) probe.note(`${path}: empty, so its order was not exercised`);
+  if (first.items === 0) probe.note(`${path}: no item, so its order was not exercised`);
 }
 
 /** Check 7: full walks of every cursor family. */
@@ -113,11 +114,11 @@ export const includeTotalToggle: ContractCheck = {
     const path = "/v1/workloads";
     const counted = await probe.get(path, { params: { query: { limit: 1, include_total: true } } });
     const total = counted.body?.meta?.pagination?.total_count;
-    if (counted.status === 200 && typeof total !== "number") {
+    if (expectStatus(probe, counted, 200) && typeof total !== "number") {
       probe.fail(`${counted.label}: include_total=true but no total_count`);
     }
     const first = await probe.get(path, { params: { query: { limit: 1 } } });
-    if (first.status !== 200) return undefined;
+    if (!expectStatus(probe, first, 200)) return undefined;
     const c1 = first.body?.meta?.pagination?.next_cursor;
     if (!c1) return skip(`${path} has fewer than 3 items: no page 2 to toggle include_total on`);
     const second = await probe.get(path, {
