@@ -1,7 +1,7 @@
 import { parametersOf, specPaths } from "../../spec/document.js";
 import { type ContractCheck, discoverIds, skip } from "../context.js";
 import { expectStatus } from "../expect.js";
-import { CURSOR_FAMILIES, pathParamsFor } from "../families.js";
+import { CURSOR_FAMILIES, noIdNote, pathParamsFor } from "../families.js";
 import { compareDecimal } from "../order.js";
 import type { Probe } from "../probe.js";
 import { schemaOf } from "../spec-lists.js";
@@ -72,7 +72,7 @@ export const costMode: ContractCheck = {
       if (!param) continue;
       const filled = pathParamsFor(path, ids);
       if ("missing" in filled) {
-        probe.note(`${path}: not checked, no ${filled.missing} to use`);
+        probe.note(noIdNote(path, filled.missing));
         continue;
       }
       const values = (schemaOf(param).enum ?? []) as string[];

@@ -1,6 +1,12 @@
 import { type ContractCheck, discoverIds } from "../context.js";
 import { expectStatus, expectThat } from "../expect.js";
-import { COST_EXPLORER, CURSOR_FAMILIES, pathParamsFor, UNPAGINATED } from "../families.js";
+import {
+  COST_EXPLORER,
+  CURSOR_FAMILIES,
+  noIdNote,
+  pathParamsFor,
+  UNPAGINATED,
+} from "../families.js";
 
 /** Check 9a: which envelope each family uses. */
 export const envelopes: ContractCheck = {
@@ -13,7 +19,7 @@ export const envelopes: ContractCheck = {
     for (const path of paths) {
       const filled = pathParamsFor(path, ids);
       if ("missing" in filled) {
-        probe.note(`${path} not checked: no ${filled.missing} to use (its parent list gave no item)`);
+        probe.note(noIdNote(path, filled.missing));
         continue;
       }
       const ex = await probe.get(
