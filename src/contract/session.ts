@@ -31,8 +31,9 @@ export class InterruptedError extends Error {
 }
 
 // Statuses that say "not now" rather than "no": 429 (rate limited), 503 (overloaded or
-// deploying) and 502 (a gateway lost the backend); a reset connection is retried likewise.
-const TRANSIENT = new Set([429, 502, 503]);
+// deploying), 502 (a gateway lost the backend) and 504 (a gateway gave up waiting for it); a
+// reset connection is retried likewise.
+const TRANSIENT = new Set([429, 502, 503, 504]);
 const BACKOFF_MS = 500;
 const CURSORS_PER_PATH = 3;
 const CURSORS_KEPT = 30;
@@ -58,7 +59,7 @@ class BodyReadError extends Error {}
 /**
  * Everything a run shares between its checks: the one fetch, paced to `rate`, within the
  * `maxRequests` budget and the `maxDurationSeconds` time limit, retrying a 429 (after
- * `Retry-After`), 502, 503 or reset connection a bounded number of times; the request counts;
+ * `Retry-After`), 502, 503, 504 or reset connection a bounded number of times; the request counts;
  * the cursors seen.
  */
 export class Session {
@@ -237,9 +238,10 @@ export class Session {
 
 /**
  * Whether a transient response is the API's own, to be judged against the spec: every 429, and
- * a 503 that carries the error envelope (JSON with `error`). A 502, and a 503 page from a load
- * balancer whose backend is down (HTML, text, a gateway's own JSON), come from in front of the
- * API: judging them would fail every check that met an outage, which is no contract violation.
+ * a 503 that carries the error envelope (JSON with `error`). A 502 or 504, and a 503 page from a
+ * load balancer whose backend is down (HTML, text, a gateway's own JSON), come from in front of
+ * the API: judging them would fail every check that met an outage, which is no contract
+ * violation.
  */
 async function isApiAnswer(response: Response): Promise<boolean> {
   if (response.status === 429) return true;

@@ -250,26 +250,28 @@ describe("never a pass on a response it could not get", () => {
   const teamsDown = (fake: FakeKubeadapt, page: () => Response) => async (request: Request) =>
     new URL(request.url).pathname.startsWith("/v1/teams") ? page() : fake.fetch(request);
 
-  it("a family down behind a gateway's 503 page: its checks are errors naming the request, the rest pass", async () => {
-    const fake = small();
-    const fetch = teamsDown(
-      fake,
-      () => new Response("<html>503 Service Unavailable</html>", { status: 503 }),
-    );
-    const only = ["invalid-cursor", "full-walks", "sort-order"];
-    const report = await runContract(inProcess(fake, { fetch, only }));
-    expect(statuses(report.checks)).toEqual({
-      "invalid-cursor": "passed",
-      "full-walks": "error",
-      "sort-order": "error",
-    });
-    for (const id of ["full-walks", "sort-order"]) {
-      expect(byId(report.checks, id)).toMatchObject({
-        violations: [],
-        error: expect.stringMatching(/^GET \/v1\/teams\S*: still 503 after 3 retries$/),
+  it.each([503, 504])(
+    "a family down behind a gateway's %i page: its checks are errors naming the request, the rest pass",
+    async (status) => {
+      const fake = small();
+      const fetch = teamsDown(fake, () => new Response(`<html>${status}</html>`, { status }));
+      const only = ["invalid-cursor", "full-walks", "sort-order"];
+      const report = await runContract(inProcess(fake, { fetch, only }));
+      expect(statuses(report.checks)).toEqual({
+        "invalid-cursor": "passed",
+        "full-walks": "error",
+        "sort-order": "error",
       });
-    }
-  });
+      for (const id of ["full-walks", "sort-order"]) {
+        expect(byId(report.checks, id)).toMatchObject({
+          violations: [],
+          error: expect.stringMatching(
+            new RegExp(`^GET /v1/teams\\S*: still ${status} after 3 retries$`),
+          ),
+        });
+      }
+    },
+  );
 
   it("a check cut short sends nothing more, though it would go on to its next list", async () => {
     const fake = small();
