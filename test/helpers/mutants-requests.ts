@@ -140,6 +140,14 @@ export const REQUEST_MUTANTS: readonly Mutant[] = [
     ),
   },
   {
+    id: "pods-404",
+    bug: "/v1/workloads/{uid}/pods answers 404 for a workload its list holds",
+    catches: ["nested-collections"],
+    layer: on(/^\/v1\/workloads\/[^/]+\/pods$/, async () =>
+      json(errorEnvelope("NOT_FOUND", "workload not found"), 404),
+    ),
+  },
+  {
     id: "get-cluster-returns-first",
     bug: "GET /v1/clusters/{id} returns the first cluster whatever the id",
     catches: ["single-resources"],
