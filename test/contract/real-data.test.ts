@@ -10,7 +10,7 @@ import {
   fakeContractHooks,
 } from "../../src/testing/index.js";
 import { startServer } from "../helpers/loopback-server.js";
-import { json, type Layer, onBody, TOKEN, target } from "../helpers/mutant-proxy.js";
+import { json, type Layer, on, onBody, TOKEN, target } from "../helpers/mutant-proxy.js";
 
 /**
  * A cluster that scales while the suite walks it: every third request for a later page of a
@@ -160,6 +160,32 @@ describe.concurrent("a correct server with real-world data", () => {
     const report = await runContract({ ...options, only });
     expect(report.checks.flatMap((c) => c.violations)).toEqual([]);
     expect(report.checks.every((c) => c.status === "passed")).toBe(true);
+  });
+
+  it("workload costs that grow between the fully loaded read and the direct one: cost-mode passes", async () => {
+    // Each read of /v1/workloads finds every cost doubled since the last (a cluster scaling
+    // up): direct is below fully loaded at every instant, not below an older fully loaded read.
+    let reads = 0;
+    const double = (amount: string) => {
+      const units = BigInt(amount.replace(".", "")) << BigInt(reads);
+      const digits = units.toString().padStart(5, "0");
+      return `${digits.slice(0, -4)}.${digits.slice(-4)}`;
+    };
+    const growing = on(
+      /^\/v1\/workloads$/,
+      onBody((body) => {
+        reads++;
+        for (const item of body?.data ?? []) {
+          const cost = item.cost.current_run_rate_hourly;
+          cost.amount = double(cost.amount);
+        }
+      }),
+    );
+    const { options } = target(growing);
+    const report = await runContract({ ...options, only: ["cost-mode"] });
+    const [check] = report.checks;
+    expect(check?.violations).toEqual([]);
+    expect(check?.status).toBe("passed");
   });
 
   it("a full run sends nothing but GETs: it changes nothing on the target", {

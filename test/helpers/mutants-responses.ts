@@ -361,6 +361,24 @@ export const RESPONSE_MUTANTS: readonly Mutant[] = [
     }),
   },
   {
+    id: "cost-modes-swapped",
+    bug: "cost_mode=direct serves fully loaded costs and cost_mode=fully_loaded direct ones (each labelled as asked)",
+    catches: ["cost-mode"],
+    layer: async (request, next) => {
+      const url = new URL(request.url);
+      const asked = url.searchParams.get("cost_mode");
+      if (asked !== "direct" && asked !== "fully_loaded") return next(request);
+      const served = asked === "direct" ? "fully_loaded" : "direct";
+      url.searchParams.set("cost_mode", served);
+      const response = await next(new Request(url, request));
+      const text = (await response.text()).replaceAll(
+        `"cost_mode":"${served}"`,
+        `"cost_mode":"${asked}"`,
+      );
+      return new Response(text, response);
+    },
+  },
+  {
     id: "cost-mode-ignored",
     bug: "cost_mode is ignored: fully loaded costs served, labelled with the mode asked for",
     catches: ["cost-mode"],
