@@ -68,6 +68,25 @@ const onDashboard = (edit: (board: Body) => void): Mutant["layer"] =>
     }),
   );
 
+/**
+ * Serves the cost mode `served` picks for the one asked for (undefined: none, the default),
+ * every cost labelled with the mode asked for.
+ */
+function serveModeAs(served: (asked: string) => string | undefined): Mutant["layer"] {
+  return async (request, next) => {
+    const url = new URL(request.url);
+    const asked = url.searchParams.get("cost_mode");
+    const serve = asked === null ? null : served(asked);
+    if (asked === null || serve === asked) return next(request);
+    if (serve === undefined || serve === null) url.searchParams.delete("cost_mode");
+    else url.searchParams.set("cost_mode", serve);
+    const response = await next(new Request(url, request));
+    const label = `"cost_mode":"${serve ?? "fully_loaded"}"`;
+    const text = (await response.text()).replaceAll(label, `"cost_mode":"${asked}"`);
+    return new Response(text, response);
+  };
+}
+
 /** Answers 410 query_changed to a cursor sent with another `include_total` than its page's. */
 function bindIncludeTotal(): Mutant["layer"] {
   const issuedWith = new Map<string, string | null>();
@@ -364,36 +383,15 @@ export const RESPONSE_MUTANTS: readonly Mutant[] = [
     id: "cost-modes-swapped",
     bug: "cost_mode=direct serves fully loaded costs and cost_mode=fully_loaded direct ones (each labelled as asked)",
     catches: ["cost-mode"],
-    layer: async (request, next) => {
-      const url = new URL(request.url);
-      const asked = url.searchParams.get("cost_mode");
-      if (asked !== "direct" && asked !== "fully_loaded") return next(request);
-      const served = asked === "direct" ? "fully_loaded" : "direct";
-      url.searchParams.set("cost_mode", served);
-      const response = await next(new Request(url, request));
-      const text = (await response.text()).replaceAll(
-        `"cost_mode":"${served}"`,
-        `"cost_mode":"${asked}"`,
-      );
-      return new Response(text, response);
-    },
+    layer: serveModeAs((asked) =>
+      asked === "direct" ? "fully_loaded" : asked === "fully_loaded" ? "direct" : asked,
+    ),
   },
   {
     id: "cost-mode-ignored",
     bug: "cost_mode is ignored: fully loaded costs served, labelled with the mode asked for",
     catches: ["cost-mode"],
-    layer: async (request, next) => {
-      const url = new URL(request.url);
-      const asked = url.searchParams.get("cost_mode");
-      if (asked !== "direct") return next(request);
-      url.searchParams.delete("cost_mode");
-      const response = await next(new Request(url, request));
-      const text = (await response.text()).replaceAll(
-        '"cost_mode":"fully_loaded"',
-        '"cost_mode":"direct"',
-      );
-      return new Response(text, response);
-    },
+    layer: serveModeAs((asked) => (asked === "direct" ? undefined : asked)),
   },
   {
     id: "node-groups-paginated",
