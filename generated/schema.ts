@@ -148,7 +148,7 @@ export interface paths {
         };
         /**
          * Query Cost Explorer
-         * @description Cost over a window grouped by one dimension. The one family with offset pagination: `page`/`per_page` in, `meta.page_info` out; no cursor. Rows are sorted by `cost.total` descending, then `group.key`.
+         * @description Cost over a window grouped by one dimension. The one family with offset pagination: `page`/`per_page` in, `meta.page_info` out; no cursor. Rows are sorted by `cost.total` descending, then `group.key` ascending by code point (the byte order of its UTF-8, not a locale's collation; our assumption, so that every client and server agrees on the order of keys such as `prod-eu/kube-system` and `prod-eu/kubelet`).
          */
         get: operations["queryCostExplorer"];
         put?: never;
@@ -720,7 +720,7 @@ export interface components {
          * @enum {string}
          */
         CostExplorerGroupBy: "cluster" | "namespace" | "workload" | "team" | "department";
-        /** @description One Cost Explorer row: the cost of one group over the requested window. Rows are sorted by `cost.total` descending, then by `group.key`. */
+        /** @description One Cost Explorer row: the cost of one group over the requested window. Rows are sorted by `cost.total` descending, then by `group.key` ascending by code point (byte order, not a locale's collation). */
         CostExplorerRow: {
             group: {
                 dimension: components["schemas"]["CostExplorerGroupBy"];

@@ -1,4 +1,5 @@
 import type { GetPath } from "../index.js";
+import { expectStatus } from "./expect.js";
 import type { Ids } from "./families.js";
 import type { Probe } from "./probe.js";
 import type { ContractHooks, ContractMode, SavedCursor } from "./types.js";
@@ -56,13 +57,15 @@ const PARENTS: [keyof Ids, GetPath][] = [
 
 /**
  * Ids to fill path parameters with: the first item of each parent list (page 1, limit 5).
- * An id is missing when its list is empty or failed (the failure is a violation already).
+ * An id is missing when its list is empty or failed (a violation of the check that asked).
  */
 export async function discoverIds(probe: Probe): Promise<Ids> {
   const ids: Ids = {};
   for (const [key, path] of PARENTS) {
     const ex = await probe.get(path as "/v1/clusters", { params: { query: { limit: 5 } } });
-    const first = ex.status === 200 && Array.isArray(ex.body?.data) ? ex.body.data[0] : undefined;
+    // A list that fails is a violation, not an empty one (whose checks would pass with a note).
+    if (!expectStatus(probe, ex, 200)) continue;
+    const first = Array.isArray(ex.body?.data) ? ex.body.data[0] : undefined;
     if (typeof first?.id === "string") ids[key] = first.id;
   }
   return ids;

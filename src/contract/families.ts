@@ -91,6 +91,11 @@ export function pathParamsFor(
   return { params };
 }
 
+/** The note of a path left unchecked because `missing`, a path parameter, found no id. */
+export function noIdNote(path: string, missing: string): string {
+  return `${path}: not checked, no ${missing} to use (its parent list gave no item)`;
+}
+
 /** The same path parameters, all set to `id` (an id that exists nowhere, or any id for Prism). */
 export function pathParamsAll(template: string, id: string): Record<string, string> {
   return Object.fromEntries(pathParamNames(template).map((name) => [name, id]));

@@ -13,6 +13,8 @@ export interface ListWalk {
   pages: Exchange[];
   /** Whether the walk reached the last page (`has_more: false`) with every page a 200. */
   complete: boolean;
+  /** Page 1's 404, left for the caller to judge when `mayBeGone` (no violation recorded). */
+  gone?: Exchange;
 }
 
 /** Where and how to walk. */
@@ -26,6 +28,11 @@ export interface WalkRequest {
   limit: number;
   /** The most pages to fetch; a longer list is walked that far and noted. */
   maxPages: number;
+  /**
+   * The parent in the path may have been deleted since it was listed (a live resource): a 404
+   * on page 1 is handed back as `gone` for the caller to judge, not recorded as a violation.
+   */
+  mayBeGone?: boolean;
 }
 
 /**
@@ -44,6 +51,9 @@ export async function walkList(probe: Probe, request: WalkRequest): Promise<List
       request.path as "/v1/clusters",
       { params: { path: request.params ?? {}, query } } as never,
     );
+    if (request.mayBeGone && page === 1 && ex.status === 404) {
+      return { items, pages, complete: false, gone: ex };
+    }
     if (!expectStatus(probe, ex, 200)) return { items, pages, complete: false };
     pages.push(ex);
     if (Array.isArray(ex.body?.data)) items.push(...ex.body.data);
@@ -75,7 +85,7 @@ export async function walkScoped(
 ): Promise<(ListWalk & { params: Record<string, string> }) | undefined> {
   const params = await scopeFor(probe, request.path);
   if (!params) {
-    probe.note(`${request.path}: not checked, its parent list is empty`);
+    probe.note(`${request.path}: not checked, its parent list gave no item`);
     return undefined;
   }
   return { ...(await walkList(probe, { ...request, params })), params };

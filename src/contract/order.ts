@@ -14,6 +14,21 @@ export function compareDecimal(a: string, b: string): number {
   }
 }
 
+/**
+ * Compares two strings by code point, like a sort comparator: the byte order of their UTF-8
+ * (PostgreSQL's `COLLATE "C"`), which the spec gives for text tie-breakers. JavaScript's `<`
+ * compares UTF-16 units, which puts U+FFFD after an emoji.
+ */
+export function compareCodePoints(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = (x[i]?.codePointAt(0) ?? 0) - (y[i]?.codePointAt(0) ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return Math.sign(x.length - y.length);
+}
+
 /** Compares two RFC 3339 timestamps by instant; `NaN` when either does not parse. */
 export function compareTimestamps(a: string, b: string): number {
   const x = Date.parse(a);

@@ -4,7 +4,7 @@ import { createKubeadapt, type GetInit, type GetPath, type Kubeadapt } from "../
 import { redact } from "../internal/redact.js";
 import { templateFor } from "../spec/document.js";
 import { headerViolations } from "./response-headers.js";
-import { type Interruption, type RequestSink, Session } from "./session.js";
+import { InterruptedError, type Interruption, type RequestSink, Session } from "./session.js";
 import { validateAgainstSpec } from "./spec-validator.js";
 import type { ContractOptions } from "./types.js";
 
@@ -61,6 +61,9 @@ export class Probe implements RequestSink {
     // The SDK calls it as (url or request, init), openapi-fetch as (request): the exchange is
     // recorded as one Request either way.
     const record = async (input: string | Request, init?: RequestInit): Promise<Response> => {
+      // A check cut short sends nothing more (a check that catches the error and goes on, as a
+      // walk does, would ask a target that is down again): nothing found after would count.
+      if (this.interruption) throw new InterruptedError(this.interruption.reason);
       const request = init ? new Request(input, init) : (input as Request);
       const response = await this.session.send(request, this);
       this.byResponse.set(response, await this.record(request, response));
@@ -72,6 +75,9 @@ export class Probe implements RequestSink {
       baseUrl: options.baseUrl,
       fetch: record,
       maxRetries: 0,
+      // The suite reports what went wrong itself; the SDK's own lines (to the console, by
+      // default) would repeat it outside any report, or flood CI under KUBEADAPT_LOG=debug.
+      logLevel: "off",
       allowInsecureHttp: options.allowInsecureHttp,
     });
     const baseUrl = options.baseUrl.replace(/\/+$/, "");
@@ -177,7 +183,9 @@ export class Probe implements RequestSink {
     if (!template) {
       this.fail(`${label} → ${response.status}: the suite requested a path the spec lacks`);
     } else if (body === undefined) {
-      this.fail(`${label} → ${response.status}: body is not JSON (${snippet(text)})`);
+      // Redacted before it is cut: a token cut in two would no longer be found whole.
+      const quoted = snippet(redact(text, this.token));
+      this.fail(`${label} → ${response.status}: body is not JSON (${quoted})`);
     } else {
       const check = validateAgainstSpec(template, response.status, body, response.headers);
       for (const error of check.errors.slice(0, 8)) {

@@ -155,6 +155,8 @@ async function runCheck(
   };
   if (status === "error" && stop) result.error = stop.reason;
   if (status === "skipped") result.skippedBecause = stop?.reason ?? skipped;
+  // A failed check that was cut short says so: what it did not get to is unchecked.
+  if (status === "failed" && stop) probe.note(`stopped before its end: ${stop.reason}`);
   if (probe.notes.length) result.notes = [...probe.notes];
   return result;
 }

@@ -1,3 +1,4 @@
+import { expectStatus } from "./expect.js";
 import { CURSOR_FAMILIES } from "./families.js";
 import type { Probe } from "./probe.js";
 import { parentOf } from "./spec-lists.js";
@@ -7,10 +8,11 @@ export function pageQuery(template: string, limit: number): { limit?: number } {
   return template in CURSOR_FAMILIES ? { limit } : {};
 }
 
-/** Ids of the first `limit` items of a list (page 1), or none when it failed. */
+/** Ids of the first `limit` items of a list (page 1), or none when it failed (a violation). */
 export async function firstIds(probe: Probe, list: string, limit: number): Promise<string[]> {
   const ex = await probe.get(list as "/v1/clusters", { params: { query: { limit } } });
-  const data: unknown[] = ex.status === 200 && Array.isArray(ex.body?.data) ? ex.body.data : [];
+  if (!expectStatus(probe, ex, 200)) return [];
+  const data: unknown[] = Array.isArray(ex.body?.data) ? ex.body.data : [];
   return data
     .map((item) => (item as { id?: unknown }).id)
     .filter((id): id is string => typeof id === "string");

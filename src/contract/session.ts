@@ -33,8 +33,9 @@ export class InterruptedError extends Error {
 }
 
 // Statuses that say "not now" rather than "no": 429 (rate limited), 503 (overloaded or
-// deploying) and 502 (a gateway lost the backend); a reset connection is retried likewise.
-const TRANSIENT = new Set([429, 502, 503]);
+// deploying), 502 (a gateway lost the backend) and 504 (a gateway gave up waiting for it); a
+// reset connection is retried likewise.
+const TRANSIENT = new Set([429, 502, 503, 504]);
 /** The first wait before retrying a transient failure; each retry doubles it. */
 export const BACKOFF_MS = 500;
 /** What {@link Session} applies for the options left out (the JSDoc `@default`s say the same). */
@@ -66,7 +67,7 @@ class BodyReadError extends Error {}
 /**
  * Everything a run shares between its checks: the one fetch, paced to `rate`, within the
  * `maxRequests` budget and the `maxDurationSeconds` time limit, retrying a 429 (after
- * `Retry-After`), 502, 503 or reset connection a bounded number of times, until `signal`
+ * `Retry-After`), 502, 503, 504 or reset connection a bounded number of times, until `signal`
  * aborts; the request counts; the cursors seen.
  */
 export class Session {
@@ -154,9 +155,7 @@ export class Session {
       if (!TRANSIENT.has(status) || String(status) === forced || this.passThrough > 0) {
         return response;
       }
-      // A gateway's 502 page is not the API's; the API's own 429 and 503 must follow the spec.
-      if (status !== 502) await sink.inspect(request, response);
-      else await response.body?.cancel();
+      if (await isApiAnswer(response)) await sink.inspect(request, response);
       if (attempt >= this.maxRetries) {
         const reason = `${sink.label(request)}: still ${status} after ${attempt} retries`;
         throw this.stop(sink, "unavailable", reason);
@@ -279,6 +278,24 @@ export class Session {
     if (kind === "budget") this.budgetSpent = reason;
     sink.interrupt(kind, reason);
     return new InterruptedError(reason);
+  }
+}
+
+/**
+ * Whether a transient response is the API's own, to be judged against the spec: every 429, and
+ * a 503 that carries the error envelope (JSON with `error`). A 502 or 504, and a 503 page from a
+ * load balancer whose backend is down (HTML, text, a gateway's own JSON), come from in front of
+ * the API: judging them would fail every check that met an outage, which is no contract
+ * violation.
+ */
+async function isApiAnswer(response: Response): Promise<boolean> {
+  if (response.status === 429) return true;
+  if (response.status !== 503) return false;
+  try {
+    const body = JSON.parse(await response.clone().text());
+    return typeof body === "object" && body !== null && "error" in body;
+  } catch {
+    return false;
   }
 }
 

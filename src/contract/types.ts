@@ -86,8 +86,8 @@ export interface ContractOptions {
    */
   maxDurationSeconds?: number | undefined;
   /**
-   * How many times one request is retried after a 429 (honouring `Retry-After`), a 502, a 503
-   * or a reset connection. A check whose request never got through is reported as `error`.
+   * How many times one request is retried after a 429 (honouring `Retry-After`), a 502, a 503,
+   * a 504 or a reset connection. A check whose request never got through is reported as `error`.
    * @default 3
    */
   maxRetries?: number | undefined;
@@ -170,7 +170,7 @@ export interface CheckResult {
   notes?: string[];
   /** Requests the check sent, retries included. */
   requests: number;
-  /** Requests sent again after a 429, 502, 503 or a reset connection. */
+  /** Requests sent again after a 429, 502, 503, 504 or a reset connection. */
   retries: number;
   /** Wall time of the check, in milliseconds. */
   durationMs: number;
@@ -194,7 +194,7 @@ export interface ContractReport {
   untestable?: string;
   /** Requests sent, the preflight and retries included. */
   requests: number;
-  /** Requests sent again after a 429, 502, 503 or a reset connection. */
+  /** Requests sent again after a 429, 502, 503, 504 or a reset connection. */
   retries: number;
   /** Wall time of the run, in milliseconds. */
   durationMs: number;

@@ -254,6 +254,54 @@ describe("reports for CI", () => {
     expect(cases.envelopes).not.toHaveProperty("failure");
   });
 
+  it("a family down (a gateway's 503): exit 3, and the JUnit and JSON reports hold an error for its check", {
+    timeout: 30_000,
+  }, async () => {
+    const fake = createFakeKubeadapt({ token: TOKEN, sizes: { workloads: 60 } });
+    const gateway = await startServer((request, response) => {
+      void (async () => {
+        if (request.url.startsWith("/v1/teams")) {
+          response.writeHead(503, { "content-type": "text/html" }).end("<h1>503</h1>");
+          return;
+        }
+        const headers = { authorization: request.headers.authorization ?? "" };
+        const answer = await fake.fetch(`${fake.baseUrl}${request.url}`, { headers });
+        response.writeHead(answer.status, Object.fromEntries(answer.headers));
+        response.end(await answer.text());
+      })();
+    });
+    servers.push(gateway);
+    const file = join(dir, "down.xml");
+    const live = [
+      "--base-url",
+      gateway.origin,
+      "--rate",
+      "0",
+      "--only",
+      "invalid-cursor,full-walks",
+    ];
+    const junitRun = await command([...live, "--reporter", "junit", "--output", file]);
+    expect(junitRun.code).toBe(3);
+    type Case = { name: string; error?: { message: string }[]; failure?: unknown };
+    const junit = (await parseJUnit(await readFile(file, "utf8"))) as {
+      testsuite: { tests: number; failures: number; errors: number; testcase: Case[] }[];
+    };
+    const [suite] = junit.testsuite;
+    expect(suite).toMatchObject({ tests: 2, failures: 0, errors: 1 });
+    const walks = suite?.testcase.find((c) => c.name === "full-walks");
+    expect(walks?.failure).toBeUndefined();
+    expect(walks?.error?.[0]?.message).toMatch(/^GET \/v1\/teams\S*: still 503 after 3 retries$/);
+
+    const jsonRun = await command([...live, "--reporter", "json"]);
+    expect(jsonRun.code).toBe(3);
+    const report = JSON.parse(jsonRun.stdout) as ContractReport;
+    expect(report).toMatchObject({ passed: 1, failed: 0, errors: 1 });
+    expect(report.checks.map((c) => [c.id, c.status])).toEqual([
+      ["invalid-cursor", "passed"],
+      ["full-walks", "error"],
+    ]);
+  });
+
   it("--reporter json: the versioned report on stdout, the streamed lines on stderr", async () => {
     const run = await command(["--demo", "--only", "envelopes,rate-limited", "--reporter", "json"]);
     expect(run.code).toBe(0);

@@ -166,6 +166,25 @@ describe("every 429 met is checked", () => {
     );
   });
 
+  it("a 429 on the very first request (the preflight) is waited out, and the run goes on", async () => {
+    const fake = small();
+    let first = true;
+    const fetch = async (request: Request) => {
+      if (!first) return fake.fetch(request);
+      first = false;
+      const envelope = { data: null, meta: { request_id: "req_1" } };
+      const error = { code: "RATE_LIMITED", message: "slow down", details: [] };
+      return Response.json(
+        { ...envelope, error },
+        { status: 429, headers: { "retry-after": "2" } },
+      );
+    };
+    const report = await runContract(inProcess(fake, { fetch, only }));
+    expect(report.untestable).toBeUndefined();
+    expect(report.retries).toBe(1);
+    expect(byId(report.checks, "limit-bounds")?.status).toBe("passed");
+  });
+
   it("an HTTP-date Retry-After is honoured: the suite waits until then", async () => {
     const fake = limitedFake();
     const waits: number[] = [];
@@ -225,6 +244,93 @@ describe("never a pass on a response it could not get", () => {
     expect(limits?.violations).toEqual([]);
     expect(byId(report.checks, "envelopes")?.status).toBe("passed");
     expect(report.errors).toBe(1);
+  });
+
+  // One family of a deployment is down: its load balancer answers 503 with a page of its own.
+  const teamsDown = (fake: FakeKubeadapt, page: () => Response) => async (request: Request) =>
+    new URL(request.url).pathname.startsWith("/v1/teams") ? page() : fake.fetch(request);
+
+  it.each([503, 504])(
+    "a family down behind a gateway's %i page: its checks are errors naming the request, the rest pass",
+    async (status) => {
+      const fake = small();
+      const fetch = teamsDown(fake, () => new Response(`<html>${status}</html>`, { status }));
+      const only = ["invalid-cursor", "full-walks", "sort-order"];
+      const report = await runContract(inProcess(fake, { fetch, only }));
+      expect(statuses(report.checks)).toEqual({
+        "invalid-cursor": "passed",
+        "full-walks": "error",
+        "sort-order": "error",
+      });
+      for (const id of ["full-walks", "sort-order"]) {
+        expect(byId(report.checks, id)).toMatchObject({
+          violations: [],
+          error: expect.stringMatching(
+            new RegExp(`^GET /v1/teams\\S*: still ${status} after 3 retries$`),
+          ),
+        });
+      }
+    },
+  );
+
+  it("a check cut short sends nothing more, though it would go on to its next list", async () => {
+    const fake = small();
+    let down = 0;
+    const fetch = teamsDown(fake, () => {
+      down++;
+      return new Response("<html>503</html>", { status: 503 });
+    });
+    const report = await runContract(inProcess(fake, { fetch, only: ["full-walks"] }));
+    expect(byId(report.checks, "full-walks")?.status).toBe("error");
+    // The walk of /v1/teams, retried 3 times; not the walk of /v1/teams/{id}/assignments after it.
+    expect(down).toBe(4);
+    expect(report.requests).toBe(fake.requests.length + down);
+  });
+
+  it("what went wrong goes to the report only: nothing is logged to the console", async () => {
+    const fake = small();
+    const fetch = teamsDown(fake, () => new Response("<html>503</html>", { status: 503 }));
+    const logged = (["error", "warn", "info", "debug", "log"] as const).map((method) =>
+      vi.spyOn(console, method).mockImplementation(() => {}),
+    );
+    try {
+      const report = await runContract(inProcess(fake, { fetch, only: ["full-walks"] }));
+      expect(byId(report.checks, "full-walks")?.status).toBe("error");
+      for (const spy of logged) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of logged) spy.mockRestore();
+    }
+  });
+
+  it("the API's own 503 (the error envelope) is still judged against the spec", async () => {
+    const fake = small();
+    const envelope = { data: null, error: { code: "SERVICE_UNAVAILABLE", message: "down" } };
+    const fetch = teamsDown(fake, () => Response.json(envelope, { status: 503 }));
+    const report = await runContract(inProcess(fake, { fetch, only: ["full-walks"] }));
+    expect(byId(report.checks, "full-walks")?.violations).toContainEqual(
+      expect.stringMatching(/^GET \/v1\/teams\S* → 503: does not match the spec: .*'meta'/),
+    );
+  });
+
+  it("a check that found a violation and then lost the target fails, and says where it stopped", async () => {
+    const fake = small();
+    const fetch = async (request: Request) => {
+      const limit = new URL(request.url).searchParams.get("limit");
+      if (limit === "500") return new Response("<html>502</html>", { status: 502 });
+      // limit=0 is served as the default page: a violation, found before the target went away.
+      return fake.fetch(limit === "0" ? request.url.replace("limit=0", "limit=1") : request, {
+        headers: request.headers,
+      });
+    };
+    const report = await runContract(inProcess(fake, { fetch, only: ["limit-bounds"] }));
+    const check = byId(report.checks, "limit-bounds");
+    expect(check?.status).toBe("failed");
+    expect(check?.violations).toEqual([
+      expect.stringMatching(/^GET \/v1\/workloads\?limit=0: expected 400 BAD_REQUEST/),
+    ]);
+    expect(check?.notes).toContainEqual(
+      expect.stringMatching(/^stopped before its end: GET \/v1\/workloads\?limit=500: still 502/),
+    );
   });
 
   it("a body cut off mid-way makes the check an error, not a violation", async () => {

@@ -8,6 +8,9 @@ import {
 /** The token the fake accepts; any other is unknown to it. */
 export const TOKEN = "ka_test_contract";
 
+/** The key the fake signs its cursors with, so that a mutant can sign a cursor it changed. */
+export const CURSOR_SECRET = "mutant-cursor-secret";
+
 /** Small enough for fast walks, large enough for ties, several pages and every filter value. */
 const SIZES = { workloads: 400, recommendations: 150, maxAssignmentsPerTeam: 12 };
 
@@ -42,7 +45,7 @@ export interface Exchange {
 
 /** The fake behind `layer` (none: the correct server), as `runContract` options with hooks. */
 export function target(layer?: Layer): { fake: FakeKubeadapt; options: ContractOptions } {
-  const fake = createFakeKubeadapt({ token: TOKEN, sizes: SIZES });
+  const fake = createFakeKubeadapt({ token: TOKEN, sizes: SIZES, secret: CURSOR_SECRET });
   const next: Next = (request) => fake.fetch(request);
   const fetch = layer ? (request: Request) => layer(request, next, fake) : next;
   const options: ContractOptions = {

@@ -1,6 +1,16 @@
 import spec from "../../generated/openapi.json" with { type: "json" };
+import { CursorCodec } from "../../src/testing/cursor.js";
 import type { FakeKubeadapt } from "../../src/testing/index.js";
-import { errorEnvelope, json, type Mutant, on, onBody, onRequest, TOKEN } from "./mutant-proxy.js";
+import {
+  CURSOR_SECRET,
+  errorEnvelope,
+  json,
+  type Mutant,
+  on,
+  onBody,
+  onRequest,
+  TOKEN,
+} from "./mutant-proxy.js";
 
 const WORKLOAD_KINDS = spec.components.schemas.WorkloadKind.enum as string[];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -13,6 +23,29 @@ function redirectParent(
   return (request, next, fake) => {
     const url = new URL(request.url);
     url.pathname = url.pathname.replace(pattern, `$1${pick(fake) ?? ""}$2`);
+    return next(new Request(url, request));
+  };
+}
+
+/**
+ * Reads a cursor's payload without checking its signature, as a server that trusts its cursors
+ * does, and signs it again for the fake: a changed cursor is then served as whatever it says.
+ */
+function trustCursors(): Mutant["layer"] {
+  const codec = new CursorCodec(CURSOR_SECRET);
+  return async (request, next) => {
+    const url = new URL(request.url);
+    const cursor = url.searchParams.get("cursor");
+    let payload: Record<string, unknown> | undefined;
+    try {
+      const text = atob((cursor ?? "").replace(/-/g, "+").replace(/_/g, "/"));
+      payload = JSON.parse(text);
+    } catch {
+      return next(request);
+    }
+    if (!payload || typeof payload !== "object") return next(request);
+    const { v: _v, sig: _sig, ...rest } = payload;
+    url.searchParams.set("cursor", await codec.encode(rest as never));
     return next(new Request(url, request));
   };
 }
@@ -107,6 +140,14 @@ export const REQUEST_MUTANTS: readonly Mutant[] = [
     ),
   },
   {
+    id: "pods-404",
+    bug: "/v1/workloads/{uid}/pods answers 404 for a workload its list holds",
+    catches: ["nested-collections"],
+    layer: on(/^\/v1\/workloads\/[^/]+\/pods$/, async () =>
+      json(errorEnvelope("NOT_FOUND", "workload not found"), 404),
+    ),
+  },
+  {
     id: "get-cluster-returns-first",
     bug: "GET /v1/clusters/{id} returns the first cluster whatever the id",
     catches: ["single-resources"],
@@ -131,6 +172,14 @@ export const REQUEST_MUTANTS: readonly Mutant[] = [
     ),
   },
   {
+    id: "get-team-404",
+    bug: "GET /v1/teams/{id} answers 404 for a team its list holds (the lookup reads another table)",
+    catches: ["single-resources"],
+    layer: on(/^\/v1\/teams\/[^/]+$/, async () =>
+      json(errorEnvelope("NOT_FOUND", "team not found"), 404),
+    ),
+  },
+  {
     id: "lookup-ignores-kind",
     bug: "GET /v1/clusters/{id} finds any resource by id, whatever its kind",
     catches: ["single-resources"],
@@ -145,6 +194,12 @@ export const REQUEST_MUTANTS: readonly Mutant[] = [
         return undefined;
       }),
     ),
+  },
+  {
+    id: "cursor-signature-unchecked",
+    bug: "a cursor's payload is trusted without checking its signature (a changed cursor is served)",
+    catches: ["invalid-cursor"],
+    layer: trustCursors(),
   },
   {
     id: "unknown-token-accepted",

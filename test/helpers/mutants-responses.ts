@@ -52,6 +52,61 @@ function duplicateAcrossPages(): Mutant["layer"] {
   });
 }
 
+/** A Money amount (four decimals) in units of 0.0001, and back. */
+const toUnits = (amount: string) => BigInt(amount.replace(".", ""));
+function fromUnits(units: bigint): string {
+  const digits = units.toString().padStart(5, "0");
+  return `${digits.slice(0, -4)}.${digits.slice(-4)}`;
+}
+
+/** Rewrites the organization dashboard's `data` (its `cost` and `counts`). */
+const onDashboard = (edit: (board: Body) => void): Mutant["layer"] =>
+  on(
+    /\/v1\/organization\/dashboard$/,
+    onBody((body) => {
+      if (body?.data?.cost && body.data.counts) edit(body.data);
+    }),
+  );
+
+/**
+ * Serves the cost mode `served` picks for the one asked for (undefined: none, the default),
+ * every cost labelled with the mode asked for.
+ */
+function serveModeAs(served: (asked: string) => string | undefined): Mutant["layer"] {
+  return async (request, next) => {
+    const url = new URL(request.url);
+    const asked = url.searchParams.get("cost_mode");
+    const serve = asked === null ? null : served(asked);
+    if (asked === null || serve === asked) return next(request);
+    if (serve === undefined || serve === null) url.searchParams.delete("cost_mode");
+    else url.searchParams.set("cost_mode", serve);
+    const response = await next(new Request(url, request));
+    const label = `"cost_mode":"${serve ?? "fully_loaded"}"`;
+    const text = (await response.text()).replaceAll(label, `"cost_mode":"${asked}"`);
+    return new Response(text, response);
+  };
+}
+
+/** Answers 410 query_changed to a cursor sent with another `include_total` than its page's. */
+function bindIncludeTotal(): Mutant["layer"] {
+  const issuedWith = new Map<string, string | null>();
+  return async (request, next) => {
+    const url = new URL(request.url);
+    const cursor = url.searchParams.get("cursor");
+    const includeTotal = url.searchParams.get("include_total");
+    if (cursor !== null && issuedWith.has(cursor) && issuedWith.get(cursor) !== includeTotal) {
+      const envelope = errorEnvelope("CURSOR_EXPIRED", "cursor query parameters changed", [
+        { reason: "query_changed" },
+      ]);
+      return json(envelope, 410);
+    }
+    const response = await next(request);
+    const next_cursor = (await response.clone().json())?.meta?.pagination?.next_cursor;
+    if (next_cursor) issuedWith.set(next_cursor, includeTotal);
+    return response;
+  };
+}
+
 /** Server bugs in what responses say: pagination, order, headers, error envelopes. */
 export const RESPONSE_MUTANTS: readonly Mutant[] = [
   {
@@ -69,16 +124,10 @@ export const RESPONSE_MUTANTS: readonly Mutant[] = [
     id: "dashboard-run-rate-stale",
     bug: "the dashboard's run rate lags the clusters' by one cluster's last update (0.0100 less)",
     catches: ["dashboard-totals"],
-    layer: on(
-      /\/v1\/organization\/dashboard$/,
-      onBody((body) => {
-        const rate = body?.data?.cost?.current_run_rate_hourly;
-        if (!rate) return;
-        const units = BigInt(rate.amount.replace(".", "")) - 100n;
-        const digits = units.toString().padStart(5, "0");
-        rate.amount = `${digits.slice(0, -4)}.${digits.slice(-4)}`;
-      }),
-    ),
+    layer: onDashboard(({ cost }) => {
+      const rate = cost.current_run_rate_hourly;
+      rate.amount = fromUnits(toUnits(rate.amount) - 100n);
+    }),
   },
   {
     id: "short-non-final-pages",
@@ -331,21 +380,18 @@ export const RESPONSE_MUTANTS: readonly Mutant[] = [
     }),
   },
   {
+    id: "cost-modes-swapped",
+    bug: "cost_mode=direct serves fully loaded costs and cost_mode=fully_loaded direct ones (each labelled as asked)",
+    catches: ["cost-mode"],
+    layer: serveModeAs((asked) =>
+      asked === "direct" ? "fully_loaded" : asked === "fully_loaded" ? "direct" : asked,
+    ),
+  },
+  {
     id: "cost-mode-ignored",
     bug: "cost_mode is ignored: fully loaded costs served, labelled with the mode asked for",
     catches: ["cost-mode"],
-    layer: async (request, next) => {
-      const url = new URL(request.url);
-      const asked = url.searchParams.get("cost_mode");
-      if (asked !== "direct") return next(request);
-      url.searchParams.delete("cost_mode");
-      const response = await next(new Request(url, request));
-      const text = (await response.text()).replaceAll(
-        '"cost_mode":"fully_loaded"',
-        '"cost_mode":"direct"',
-      );
-      return new Response(text, response);
-    },
+    layer: serveModeAs((asked) => (asked === "direct" ? undefined : asked)),
   },
   {
     id: "node-groups-paginated",
@@ -357,5 +403,77 @@ export const RESPONSE_MUTANTS: readonly Mutant[] = [
         if (status === 200) body.meta.pagination = { next_cursor: "", has_more: false, limit: 100 };
       }),
     ),
+  },
+  {
+    id: "include-total-binds-cursor",
+    bug: "include_total is part of the query a cursor is bound to: toggling it is 410 query_changed",
+    catches: ["include-total-toggle"],
+    layer: bindIncludeTotal(),
+  },
+  {
+    id: "total-count-from-cursor",
+    bug: "on a cursor page, total_count counts from the cursor on (the page before it left out)",
+    catches: ["include-total-toggle"],
+    layer: onBody((body, { url }) => {
+      const p = body?.meta?.pagination;
+      if (url.searchParams.has("cursor") && typeof p?.total_count === "number") {
+        p.total_count -= Number(url.searchParams.get("limit") ?? 100);
+      }
+    }),
+  },
+  {
+    id: "total-count-always",
+    bug: "total_count is sent on every page, asked for or not",
+    catches: ["full-walks", "include-total-toggle"],
+    layer: async (request, next) => {
+      const url = new URL(request.url);
+      if (!url.pathname.startsWith("/v1/") || url.searchParams.has("include_total")) {
+        return next(request);
+      }
+      url.searchParams.set("include_total", "true");
+      const response = await next(new Request(url, request));
+      return new Response(response.body, response);
+    },
+  },
+  {
+    id: "cursor-bound-to-limit-only",
+    bug: "a cursor is bound to limit only: reused with another filter or cost_mode, it restarts at page 1",
+    catches: ["cursor-query-changed"],
+    layer: async (request, next) => {
+      const response = await next(request);
+      const url = new URL(request.url);
+      if (response.status !== 410 || !["kind", "cost_mode"].some((p) => url.searchParams.has(p))) {
+        return response;
+      }
+      url.searchParams.delete("cursor");
+      return next(new Request(url, request));
+    },
+  },
+  {
+    id: "cost-explorer-total-pages-floor",
+    bug: "Cost Explorer's page_info.total_pages rounds down (a last, partial page is not counted)",
+    catches: ["cost-explorer"],
+    layer: onBody((body) => {
+      const info = body?.meta?.page_info;
+      if (info) info.total_pages = Math.floor(info.total_count / info.per_page);
+    }),
+  },
+  {
+    id: "dashboard-projected-720",
+    bug: "the dashboard projects a month as 720 hours (30 days), not the documented 730",
+    catches: ["dashboard-totals"],
+    layer: onDashboard(({ cost }) => {
+      cost.projected_monthly.amount = fromUnits(
+        toUnits(cost.current_run_rate_hourly.amount) * 720n,
+      );
+    }),
+  },
+  {
+    id: "dashboard-counts-deleted",
+    bug: "the dashboard counts a deleted workload still (counts.workloads one above the list's total)",
+    catches: ["dashboard-totals"],
+    layer: onDashboard(({ counts }) => {
+      counts.workloads += 1;
+    }),
   },
 ];

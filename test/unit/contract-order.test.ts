@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareDecimal, compareKeys } from "../../src/contract/order.js";
+import { compareCodePoints, compareDecimal, compareKeys } from "../../src/contract/order.js";
 
 describe("compareDecimal", () => {
   it.each([
@@ -24,5 +24,20 @@ describe("compareDecimal", () => {
     expect(
       compareKeys("metadata.created_at", "2026-01-01T00:00:00Z", "2025-12-31T23:00:00-02:00"),
     ).toBe(-1);
+  });
+});
+
+describe("compareCodePoints", () => {
+  it.each([
+    // A locale collation skips the punctuation and puts kubelet first; byte order does not.
+    ["prod-eu/kube-system", "prod-eu/kubelet", -1],
+    ["Zeta", "alpha", -1],
+    ["ns", "ns-1", -1],
+    ["same", "same", 0],
+    // UTF-16 units put U+FFFD after an emoji (a surrogate pair); code points do not.
+    ["a\uFFFD", "a\u{1F600}", -1],
+  ])("orders %j before %j by code point: %i", (a, b, sign) => {
+    expect(compareCodePoints(a, b)).toBe(sign);
+    expect(compareCodePoints(b, a)).toBe(-sign || 0);
   });
 });

@@ -1,7 +1,7 @@
 import { parametersOf, specPaths } from "../../spec/document.js";
 import { type ContractCheck, discoverIds, skip } from "../context.js";
 import { expectStatus } from "../expect.js";
-import { CURSOR_FAMILIES, pathParamsFor } from "../families.js";
+import { CURSOR_FAMILIES, noIdNote, pathParamsFor } from "../families.js";
 import { compareDecimal } from "../order.js";
 import type { Probe } from "../probe.js";
 import { schemaOf } from "../spec-lists.js";
@@ -22,24 +22,50 @@ type Costed = {
 };
 
 // What the provider bills is the same in both modes (the spec's CostMode says so); only the
-// cost attributed to workloads, and what is summed from them, depends on the mode.
-const BILLED_KINDS = new Set(["Cluster", "Node", "NodeGroup"]);
+// cost attributed to workloads, and what is summed from them, depends on the mode. A team (and
+// so its department) may carry whole clusters or nodes assigned to it, billed costs that the
+// mode leaves alone: only workloads, their pods and namespaces must show the mode.
+const SHOWS_MODE = new Set(["Workload", "Pod", "Namespace"]);
 
 const amountOf = (item: Costed) => String(item.cost?.current_run_rate_hourly?.amount);
 
 /**
- * Per id: `direct` never above `fully_loaded`, and, for attributed costs, not equal for every
- * item (the mode ignored).
+ * Per id, the fully loaded amount: the larger of its reads. A live cost may grow between the
+ * fully loaded read and the direct one, which would put `direct` above it for no fault.
  */
-function compareModes(probe: Probe, path: string, pages: Record<string, Costed[]>): void {
-  const full = new Map((pages.fully_loaded ?? []).map((i) => [String(i.id), amountOf(i)]));
+function loadedAmounts(reads: Costed[][]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const item of reads.flat()) {
+    const id = String(item.id);
+    const seen = out.get(id);
+    if (seen === undefined || compareDecimal(amountOf(item), seen) > 0) out.set(id, amountOf(item));
+  }
+  return out;
+}
+
+/** Whether some item costs more direct than fully loaded. */
+const anyAbove = (direct: Costed[], loaded: Map<string, string>) =>
+  direct.some((item) => compareDecimal(amountOf(item), loaded.get(String(item.id)) ?? "") > 0);
+
+/**
+ * Per id: `direct` never above `fully_loaded`, and, for the costs of workloads, pods and
+ * namespaces, not equal for every item (the mode ignored). An item that costs nothing fully
+ * loaded (a namespace with no workloads) costs nothing direct either: it cannot show the mode,
+ * so it is not counted.
+ */
+function compareModes(
+  probe: Probe,
+  path: string,
+  direct: Costed[],
+  full: Map<string, string>,
+): void {
   let compared = 0;
   let differ = 0;
-  for (const item of pages.direct ?? []) {
+  for (const item of direct) {
     const loaded = full.get(String(item.id));
     if (loaded === undefined) continue;
     const order = compareDecimal(amountOf(item), loaded);
-    if (!BILLED_KINDS.has(item.kind as string)) {
+    if (SHOWS_MODE.has(item.kind as string) && compareDecimal(loaded, "0") > 0) {
       compared++;
       if (order !== 0) differ++;
     }
@@ -56,6 +82,35 @@ function compareModes(probe: Probe, path: string, pages: Record<string, Costed[]
   }
 }
 
+/**
+ * One page of `path` in `value` mode (none: the default), its echo of the mode checked; its
+ * items, or undefined when the request failed.
+ */
+async function readMode(
+  probe: Probe,
+  path: string,
+  params: Record<string, string>,
+  value: string | undefined,
+): Promise<Costed[] | undefined> {
+  const query = path in CURSOR_FAMILIES ? { cost_mode: value, limit: 20 } : { cost_mode: value };
+  const ex = await probe.get(path as "/v1/clusters", { params: { path: params, query } } as never);
+  if (!expectStatus(probe, ex, 200)) return undefined;
+  const applied = value ?? "fully_loaded";
+  if (ex.body?.meta?.cost_mode !== applied) {
+    probe.fail(
+      `${ex.label}: meta.cost_mode is ${JSON.stringify(ex.body?.meta?.cost_mode)}, expected ${applied}`,
+    );
+  }
+  const wrong = costModesIn(ex.body?.data).filter(([, m]) => m !== applied);
+  if (wrong.length > 0) {
+    const [where, m] = wrong[0] as [string, unknown];
+    probe.fail(
+      `${ex.label}: ${wrong.length} costs are not ${applied}, e.g. ${where} is ${JSON.stringify(m)}`,
+    );
+  }
+  return Array.isArray(ex.body?.data) ? ex.body.data : undefined;
+}
+
 /** Check: `cost_mode` is applied and echoed. */
 export const costMode: ContractCheck = {
   id: "cost-mode",
@@ -69,35 +124,22 @@ export const costMode: ContractCheck = {
       if (!param) continue;
       const filled = pathParamsFor(path, ids);
       if ("missing" in filled) {
-        probe.note(`${path}: not checked, no ${filled.missing} to use`);
+        probe.note(noIdNote(path, filled.missing));
         continue;
       }
       const values = (schemaOf(param).enum ?? []) as string[];
       const pages: Record<string, Costed[]> = {};
       for (const value of [undefined, ...values]) {
-        const query =
-          path in CURSOR_FAMILIES ? { cost_mode: value, limit: 20 } : { cost_mode: value };
-        const ex = await probe.get(
-          path as "/v1/clusters",
-          { params: { path: filled.params, query } } as never,
-        );
-        if (!expectStatus(probe, ex, 200)) continue;
-        const applied = value ?? "fully_loaded";
-        if (ex.body?.meta?.cost_mode !== applied) {
-          probe.fail(
-            `${ex.label}: meta.cost_mode is ${JSON.stringify(ex.body?.meta?.cost_mode)}, expected ${applied}`,
-          );
-        }
-        const wrong = costModesIn(ex.body?.data).filter(([, m]) => m !== applied);
-        if (wrong.length > 0) {
-          const [where, m] = wrong[0] as [string, unknown];
-          probe.fail(
-            `${ex.label}: ${wrong.length} costs are not ${applied}, e.g. ${where} is ${JSON.stringify(m)}`,
-          );
-        }
-        if (value && Array.isArray(ex.body?.data)) pages[value] = ex.body.data;
+        const data = await readMode(probe, path, filled.params, value);
+        if (value && data) pages[value] = data;
       }
-      compareModes(probe, path, pages);
+      const direct = pages.direct ?? [];
+      const reads = [pages.fully_loaded ?? []];
+      // Read fully loaded again, after direct, before a direct cost above it counts.
+      if (anyAbove(direct, loadedAmounts(reads))) {
+        reads.push((await readMode(probe, path, filled.params, "fully_loaded")) ?? []);
+      }
+      compareModes(probe, path, direct, loadedAmounts(reads));
     }
     return undefined;
   },

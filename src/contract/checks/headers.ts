@@ -2,6 +2,7 @@ import { type ContractCheck, discoverIds, prefer, unknownId } from "../context.j
 import {
   COST_EXPLORER,
   CURSOR_FAMILIES,
+  noIdNote,
   pathParamsAll,
   pathParamsFor,
   UNPAGINATED,
@@ -24,7 +25,7 @@ export const responseHeaders: ContractCheck = {
     ]) {
       const filled = pathParamsFor(path, ids);
       if ("missing" in filled) {
-        probe.note(`${path} not checked: no ${filled.missing} to use (its parent list is empty)`);
+        probe.note(noIdNote(path, filled.missing));
         continue;
       }
       await probe.get(path as "/v1/organization", { params: { path: filled.params } } as never);

@@ -1,9 +1,10 @@
 import type { ContractCheck } from "../context.js";
 import { authTokens } from "./auth-tokens.js";
+import { costExplorer } from "./cost-explorer.js";
 import { costMode } from "./cost-mode.js";
 import { cursorExpired, cursorQueryChanged, invalidCursor } from "./cursor-errors.js";
 import { dashboardTotals } from "./dashboard.js";
-import { costExplorer, envelopes } from "./envelopes.js";
+import { envelopes } from "./envelopes.js";
 import { notFound, rateLimited, unauthorized } from "./error-responses.js";
 import { filters } from "./filters.js";
 import { responseHeaders } from "./headers.js";

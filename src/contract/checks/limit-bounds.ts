@@ -1,7 +1,7 @@
 import type { GetPath } from "../../index.js";
 import { type ContractCheck, discoverIds } from "../context.js";
 import { expectError, expectStatus, expectThat } from "../expect.js";
-import { CURSOR_FAMILIES, pathParamsFor } from "../families.js";
+import { CURSOR_FAMILIES, noIdNote, pathParamsFor } from "../families.js";
 
 const OUT_OF_RANGE = ["0", "501", "-5", "abc"];
 
@@ -46,7 +46,7 @@ export const limitBounds: ContractCheck = {
       if (path === "/v1/workloads") continue;
       const filled = pathParamsFor(path, ids);
       if ("missing" in filled) {
-        probe.note(`${path} not checked: no ${filled.missing} to use (its parent list is empty)`);
+        probe.note(noIdNote(path, filled.missing));
         continue;
       }
       for (const limit of [0, 501]) {

@@ -2,7 +2,7 @@ import { mulberry32, type Random } from "../../internal/prng.js";
 import { parametersOf, specPaths } from "../../spec/document.js";
 import { type ContractCheck, discoverIds } from "../context.js";
 import type { Ids } from "../families.js";
-import { pathParamsFor } from "../families.js";
+import { noIdNote, pathParamsFor } from "../families.js";
 import { badValues, goodValues } from "../param-values.js";
 import type { Exchange, Probe } from "../probe.js";
 import { schemaOf } from "../spec-lists.js";
@@ -27,7 +27,7 @@ interface Case {
 function casesOf(template: string, ids: Ids, rand: Random, probe: Probe): Case[] {
   const filled = pathParamsFor(template, ids);
   if ("missing" in filled) {
-    probe.note(`${template}: not checked, no ${filled.missing} to use (its parent list is empty)`);
+    probe.note(noIdNote(template, filled.missing));
     return [];
   }
   const params = parametersOf(template);

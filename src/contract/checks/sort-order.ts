@@ -37,7 +37,7 @@ async function scopesOf(probe: Probe, template: string): Promise<Record<string, 
   const parent = parentOf(template);
   if (!parent) return [{}];
   const ids = await firstIds(probe, parent.list, PARENTS);
-  if (ids.length === 0) probe.note(`${template}: not checked, its parent list is empty`);
+  if (ids.length === 0) probe.note(`${template}: not checked, its parent list gave no item`);
   return ids.map((id) => ({ [parent.param]: id }));
 }
 

@@ -1,8 +1,9 @@
 import { isPaginationLimitError, type Paginator } from "../../index.js";
 import { type CheckContext, type ContractCheck, skip } from "../context.js";
+import { checkCursorPages, type PageFindings } from "../cursor-pages.js";
+import { expectStatus } from "../expect.js";
 import { CURSOR_FAMILIES, type SortKey } from "../families.js";
-import { compareKeys, readPath } from "../order.js";
-import type { Exchange, Probe } from "../probe.js";
+import type { Probe } from "../probe.js";
 import { scopeFor } from "../scope.js";
 
 const MOCK_REASON =
@@ -10,90 +11,17 @@ const MOCK_REASON =
 
 type Paginate = (path: string, init: object) => Paginator<unknown>;
 
-/** Checks the raw pages of one walk; returns how many items they held. */
-function checkPages(
-  probe: Probe,
+/** One walk of `path` with the SDK's paginator, its raw pages checked. */
+async function walkOnce(
+  ctx: CheckContext,
   path: string,
-  pages: Exchange[],
-  limit: number,
   key: SortKey,
-  complete: boolean,
-) {
-  const seen = new Map<string, number>();
-  let previous: { id: string; value: unknown } | undefined;
-  let items = 0;
-  let duplicates = 0;
-  let disorders = 0;
-  const totals: number[] = [];
-  pages.forEach((ex, index) => {
-    const at = `${path} page ${index + 1} (${ex.label})`;
-    if (ex.status !== 200) return; // the SDK's error is the violation
-    const p = ex.body?.meta?.pagination;
-    const data: unknown[] = Array.isArray(ex.body?.data) ? ex.body.data : [];
-    if (!p) {
-      probe.fail(`${at}: no meta.pagination`);
-      return;
-    }
-    if ((p.next_cursor === "") !== (p.has_more === false)) {
-      probe.fail(
-        `${at}: has_more is ${p.has_more} but next_cursor is ${JSON.stringify(p.next_cursor)}`,
-      );
-    }
-    if (p.limit !== limit)
-      probe.fail(`${at}: meta.pagination.limit is ${p.limit}, expected ${limit}`);
-    if (data.length > limit) probe.fail(`${at}: ${data.length} items, more than limit ${limit}`);
-    const asked = ex.url.searchParams.get("include_total") === "true";
-    if (asked && typeof p.total_count !== "number")
-      probe.fail(`${at}: include_total=true but no total_count`);
-    if (!asked && p.total_count !== undefined)
-      probe.fail(`${at}: total_count without include_total=true`);
-    if (typeof p.total_count === "number") totals.push(p.total_count);
-    for (const item of data) {
-      items++;
-      const id = String((item as { id?: unknown }).id);
-      const first = seen.get(id);
-      if (first !== undefined && ++duplicates <= 5) {
-        probe.fail(`${path}: duplicate id ${id} on page ${first + 1} and page ${index + 1}`);
-      }
-      seen.set(id, index);
-      const value = readPath(item, key);
-      if (previous) {
-        const order = compareKeys(key, previous.value, value);
-        if (Number.isNaN(order)) {
-          if (++disorders <= 3)
-            probe.fail(`${path} page ${index + 1}: item ${id} has no comparable ${key}`);
-        } else if (order < 0 && ++disorders <= 3) {
-          probe.fail(
-            `${path} page ${index + 1}: not sorted by ${key} DESC: ${id} (${JSON.stringify(value)}) follows ${previous.id} (${JSON.stringify(previous.value)})`,
-          );
-        }
-      }
-      previous = { id, value };
-    }
-  });
-  if (duplicates > 5) probe.fail(`${path}: ${duplicates} duplicate ids in all`);
-  if (disorders > 3) probe.fail(`${path}: ${disorders} items out of order in all`);
-  const last = pages[pages.length - 1]?.body?.meta?.pagination;
-  if (complete && last?.has_more !== false)
-    probe.fail(`${path}: the walk ended but the last page says has_more`);
-  for (const total of complete ? totals : []) {
-    if (total !== items)
-      probe.fail(`${path}: total_count is ${total} but the walk returned ${items} items`);
-  }
-  if (!complete && totals.length)
-    probe.note(`${path}: total_count not compared: the walk did not finish`);
-  return items;
-}
-
-async function walkFamily(ctx: CheckContext, path: string, key: SortKey): Promise<void> {
+  scope: Record<string, string>,
+): Promise<PageFindings> {
   const { probe, walkLimit: limit, maxWalkPages } = ctx;
-  const scope = await scopeFor(probe, path);
-  if (!scope) {
-    probe.note(`${path} not walked: its parent list is empty`);
-    return;
-  }
   const start = probe.exchanges.length;
   let complete = false;
+  let failure: string | undefined;
   try {
     const walk = (probe.ka.paginate as unknown as Paginate)(path, {
       params: { path: scope, query: { limit, include_total: true } },
@@ -109,11 +37,58 @@ async function walkFamily(ctx: CheckContext, path: string, key: SortKey): Promis
       probe.note(`${path}: walk capped at ${maxWalkPages} pages of ${limit}; checked that far`);
     } else {
       const e = error as Error;
-      probe.fail(`${path}: the walk failed: ${e.name}: ${e.message}`);
+      failure = `${path}: the walk failed: ${e.name}: ${e.message}`;
     }
   }
-  const items = checkPages(probe, path, probe.exchanges.slice(start), limit, key, complete);
-  if (items === 0) probe.note(`${path}: empty, so its order was not exercised`);
+  const found = checkCursorPages(path, probe.exchanges.slice(start), limit, key, complete);
+  if (failure) found.fixed.unshift(failure);
+  return found;
+}
+
+/** The list's `total_count` now (page 1, one item), or undefined when it did not say. */
+async function totalNow(probe: Probe, path: string, scope: Record<string, string>) {
+  const ex = await probe.get(
+    path as "/v1/clusters",
+    { params: { path: scope, query: { limit: 1, include_total: true } } } as never,
+  );
+  const total = ex.body?.meta?.pagination?.total_count;
+  return typeof total === "number" ? total : undefined;
+}
+
+/**
+ * Walks a family and reports what its pages got wrong. A repeated id, or a `total_count` other
+ * than the items walked, is also what a correct server shows when its live list changes between
+ * pages: such a walk is walked again, and only what the second walk shows too counts, unless
+ * the list's `total_count` moved during it.
+ */
+async function walkFamily(ctx: CheckContext, path: string, key: SortKey): Promise<void> {
+  const { probe } = ctx;
+  const scope = await scopeFor(probe, path);
+  if (!scope) {
+    probe.note(`${path} not walked: its parent list gave no item`);
+    return;
+  }
+  const first = await walkOnce(ctx, path, key, scope);
+  const found = new Set(first.fixed);
+  const notes = new Set(first.notes);
+  if (first.counts.length > 0 && !probe.interruption) {
+    const second = await walkOnce(ctx, path, key, scope);
+    for (const message of second.fixed) found.add(message);
+    for (const note of second.notes) notes.add(note);
+    // The walk asked for the total on page 1: the same total after its last page says the
+    // list stood still, so the difference is the server's.
+    const before = second.totals[0];
+    if (second.counts.length === 0) {
+      notes.add(`${path}: ${first.counts[0]} on a first walk, not on a second: the list changed`);
+    } else if (before !== undefined && before !== (await totalNow(probe, path, scope))) {
+      notes.add(`${path}: the list changed during both walks (total_count moved): not compared`);
+    } else {
+      for (const message of second.counts) found.add(message);
+    }
+  }
+  for (const message of found) probe.fail(message);
+  for (const note of notes) probe.note(note);
+  if (first.items === 0) probe.note(`${path}: no item, so its order was not exercised`);
 }
 
 /** Check 7: full walks of every cursor family. */
@@ -139,11 +114,11 @@ export const includeTotalToggle: ContractCheck = {
     const path = "/v1/workloads";
     const counted = await probe.get(path, { params: { query: { limit: 1, include_total: true } } });
     const total = counted.body?.meta?.pagination?.total_count;
-    if (counted.status === 200 && typeof total !== "number") {
+    if (expectStatus(probe, counted, 200) && typeof total !== "number") {
       probe.fail(`${counted.label}: include_total=true but no total_count`);
     }
     const first = await probe.get(path, { params: { query: { limit: 1 } } });
-    if (first.status !== 200) return undefined;
+    if (!expectStatus(probe, first, 200)) return undefined;
     const c1 = first.body?.meta?.pagination?.next_cursor;
     if (!c1) return skip(`${path} has fewer than 3 items: no page 2 to toggle include_total on`);
     const second = await probe.get(path, {
@@ -156,7 +131,11 @@ export const includeTotalToggle: ContractCheck = {
       return undefined;
     }
     const t2 = second.body?.meta?.pagination?.total_count;
-    if (t2 !== total) probe.fail(`${second.label}: total_count is ${t2}, page 1 said ${total}`);
+    // A live list may have changed since page 1: then page 1, read again, agrees with page 2.
+    const now = t2 === total ? t2 : await totalNow(probe, path, {});
+    if (t2 !== now) {
+      probe.fail(`${second.label}: total_count is ${t2}, but page 1 says ${now} (said ${total})`);
+    }
     if (second.body?.data?.[0]?.id === first.body?.data?.[0]?.id) {
       probe.fail(`${second.label}: page 2 repeats page 1's item`);
     }

@@ -1,0 +1,112 @@
+import type { SortKey } from "./families.js";
+import { compareKeys, readPath } from "./order.js";
+import type { Exchange } from "./probe.js";
+
+/** What the pages of one cursor walk got wrong, sorted by whether live data can explain it. */
+export interface PageFindings {
+  /** Items the pages held. */
+  items: number;
+  /** Wrong whatever the data does: the pagination block, the limit echo, the order. */
+  fixed: string[];
+  /**
+   * Wrong for a list that stood still, but also what a correct server shows when items are
+   * added, removed or re-costed between pages: a repeated id, a `total_count` other than the
+   * items walked.
+   */
+  counts: string[];
+  /** The `total_count` of each page that carried one. */
+  totals: number[];
+  /** What could not be compared. */
+  notes: string[];
+}
+
+/** Keeps the first `max` messages of one kind; `end` then says how many there were in all. */
+function capped(out: string[], max: number, inAll: (n: number) => string) {
+  let n = 0;
+  return {
+    add: (message: string) => void (++n <= max && out.push(message)),
+    end: () => void (n > max && out.push(inAll(n))),
+  };
+}
+
+/**
+ * Checks the raw 200 pages of one walk of `path` with page size `limit`, sorted by `key`
+ * descending; `complete` when the walk reached its last page.
+ */
+export function checkCursorPages(
+  path: string,
+  pages: Exchange[],
+  limit: number,
+  key: SortKey,
+  complete: boolean,
+): PageFindings {
+  const found: PageFindings = { items: 0, fixed: [], counts: [], totals: [], notes: [] };
+  const seen = new Map<string, number>();
+  const duplicate = capped(found.counts, 5, (n) => `${path}: ${n} duplicate ids in all`);
+  const disorder = capped(found.fixed, 3, (n) => `${path}: ${n} items out of order in all`);
+  let previous: { id: string; value: unknown } | undefined;
+  pages.forEach((ex, index) => {
+    const at = `${path} page ${index + 1} (${ex.label})`;
+    if (ex.status !== 200) return; // the SDK's error is the violation
+    const p = ex.body?.meta?.pagination;
+    const data: unknown[] = Array.isArray(ex.body?.data) ? ex.body.data : [];
+    if (!p) {
+      found.fixed.push(`${at}: no meta.pagination`);
+      return;
+    }
+    if ((p.next_cursor === "") !== (p.has_more === false)) {
+      found.fixed.push(
+        `${at}: has_more is ${p.has_more} but next_cursor is ${JSON.stringify(p.next_cursor)}`,
+      );
+    }
+    if (p.limit !== limit) {
+      found.fixed.push(`${at}: meta.pagination.limit is ${p.limit}, expected ${limit}`);
+    }
+    if (data.length > limit)
+      found.fixed.push(`${at}: ${data.length} items, more than limit ${limit}`);
+    const asked = ex.url.searchParams.get("include_total") === "true";
+    if (asked && typeof p.total_count !== "number") {
+      found.fixed.push(`${at}: include_total=true but no total_count`);
+    }
+    if (!asked && p.total_count !== undefined) {
+      found.fixed.push(`${at}: total_count without include_total=true`);
+    }
+    if (typeof p.total_count === "number") found.totals.push(p.total_count);
+    for (const item of data) {
+      found.items++;
+      const id = String((item as { id?: unknown }).id);
+      const first = seen.get(id);
+      if (first !== undefined) {
+        duplicate.add(`${path}: duplicate id ${id} on page ${first + 1} and page ${index + 1}`);
+      }
+      seen.set(id, index);
+      const value = readPath(item, key);
+      const order = previous ? compareKeys(key, previous.value, value) : 0;
+      if (Number.isNaN(order)) {
+        disorder.add(`${path} page ${index + 1}: item ${id} has no comparable ${key}`);
+      } else if (order < 0 && previous) {
+        disorder.add(
+          `${path} page ${index + 1}: not sorted by ${key} DESC: ${id} (${JSON.stringify(value)}) follows ${previous.id} (${JSON.stringify(previous.value)})`,
+        );
+      }
+      previous = { id, value };
+    }
+  });
+  duplicate.end();
+  disorder.end();
+  const last = pages[pages.length - 1]?.body?.meta?.pagination;
+  if (complete && last?.has_more !== false) {
+    found.fixed.push(`${path}: the walk ended but the last page says has_more`);
+  }
+  for (const total of complete ? new Set(found.totals) : []) {
+    if (total !== found.items) {
+      found.counts.push(
+        `${path}: total_count is ${total} but the walk returned ${found.items} items`,
+      );
+    }
+  }
+  if (!complete && found.totals.length) {
+    found.notes.push(`${path}: total_count not compared: the walk did not finish`);
+  }
+  return found;
+}

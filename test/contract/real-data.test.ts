@@ -1,0 +1,229 @@
+// A correct server whose data differs from the fake's defaults in legal ways (a young
+// organization with no workloads, a list that changes while the suite walks it) passes: the
+// suite must not fail a server for what real data does.
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { contractChecks, formatReport, runContract } from "../../src/contract/index.js";
+import {
+  createFakeKubeadapt,
+  type FakeDataset,
+  fakeContractHooks,
+} from "../../src/testing/index.js";
+import { startServer } from "../helpers/loopback-server.js";
+import { json, type Layer, on, onBody, TOKEN, target } from "../helpers/mutant-proxy.js";
+
+/**
+ * A cluster that scales while the suite walks it: every third request for a later page of a
+ * workload list first changes the workloads.
+ */
+function churning(change: (data: FakeDataset) => void): Layer {
+  let pages = 0;
+  return (request, next, fake) => {
+    const url = new URL(request.url);
+    if (
+      url.searchParams.has("cursor") &&
+      url.pathname.endsWith("/workloads") &&
+      ++pages % 3 === 0
+    ) {
+      fake.mutate(change);
+    }
+    return next(request);
+  };
+}
+
+const CHANGES: [string, (data: FakeDataset) => void][] = [
+  [
+    "a workload is added",
+    (data) => {
+      const copy = structuredClone(data.workloads[0] as FakeDataset["workloads"][number]);
+      data.workloads.push({ ...copy, id: crypto.randomUUID() });
+    },
+  ],
+  ["a workload is removed", (data) => void data.workloads.pop()],
+];
+
+describe.concurrent("a correct server with real-world data", () => {
+  it("no workloads yet (namespaces and teams that cost nothing): no check fails", {
+    timeout: 60_000,
+  }, async () => {
+    const sizes = { workloads: 0, recommendations: 0 };
+    const fake = createFakeKubeadapt({ token: TOKEN, sizes });
+    const report = await runContract({
+      baseUrl: fake.baseUrl,
+      token: TOKEN,
+      fetch: fake.fetch,
+      rate: 0,
+      hooks: fakeContractHooks(fake),
+    });
+    expect(report.failed, formatReport(report)).toBe(0);
+    expect(report.checks.find((c) => c.id === "cost-mode")?.status).toBe("passed");
+  });
+
+  it.for(CHANGES)(
+    "a live list, where %s between pages: the walks, totals and filters pass",
+    {
+      timeout: 60_000,
+    },
+    async ([, change]) => {
+      const { options } = target(churning(change));
+      const only = ["full-walks", "include-total-toggle", "filters"];
+      const report = await runContract({ ...options, only });
+      expect(report.checks.flatMap((c) => c.violations)).toEqual([]);
+      expect(report.checks.map((c) => c.status)).toEqual(["passed", "passed", "passed"]);
+      // The walks saw the list change, and say what they did not compare because of it.
+      expect(report.checks.flatMap((c) => c.notes ?? []).join("\n")).toMatch(
+        /changed|came or went/,
+      );
+    },
+  );
+
+  it("Cost Explorer's month to date, whose costs grow between its offset pages: the check passes", {
+    timeout: 60_000,
+  }, async () => {
+    // From page 3 of the first walk by namespace on, the server answers from data in which the
+    // 21st namespace's cost has grown past the first's: a correct server whose rows moved.
+    let moved = false;
+    const growing: Layer = async (request, next) => {
+      const url = new URL(request.url);
+      const page = Number(url.searchParams.get("page"));
+      const perPage = Number(url.searchParams.get("per_page"));
+      if (url.searchParams.get("group_by") !== "namespace" || !perPage) return next(request);
+      moved ||= page === 3;
+      if (!moved) return next(request);
+      url.searchParams.set("page", "1");
+      url.searchParams.set("per_page", "500");
+      const all = await (await next(new Request(url, request))).json();
+      const [grown] = all.data.splice(20, 1);
+      grown.cost.total.amount = "99999.0000";
+      all.data.unshift(grown);
+      const { total_count } = all.meta.page_info;
+      const page_info = {
+        page,
+        per_page: perPage,
+        total_count,
+        total_pages: Math.ceil(total_count / perPage),
+      };
+      const data = all.data.slice((page - 1) * perPage, page * perPage);
+      return json({ ...all, data, meta: { ...all.meta, page_info } });
+    };
+    const { options } = target(growing);
+    const report = await runContract({ ...options, only: ["cost-explorer"] });
+    const [check] = report.checks;
+    expect(check?.violations).toEqual([]);
+    expect(check?.status).toBe("passed");
+    expect(check?.notes?.join("\n")).toMatch(/not on a second: the rows changed/);
+  });
+
+  const DELETED: [string, RegExp, string][] = [
+    ["single-resources", /^\/v1\/workloads\/([^/]+)$/, "/v1/workloads/{workload_uid}"],
+    ["nested-collections", /^\/v1\/workloads\/([^/]+)\/pods$/, "/v1/workloads/{workload_uid}/pods"],
+  ];
+  it.each(DELETED)(
+    "a workload deleted between its list and %s's GET (a finished Job): passes, noting it",
+    async (id, path, template) => {
+      let deleted: string | undefined;
+      const finishing: Layer = (request, next, fake) => {
+        const uid = path.exec(new URL(request.url).pathname)?.[1];
+        if (uid && deleted === undefined && fake.data.workloads.some((w) => w.id === uid)) {
+          deleted = uid;
+          fake.mutate((data) => {
+            data.workloads = data.workloads.filter((w) => w.id !== uid);
+          });
+        }
+        return next(request);
+      };
+      const { options } = target(finishing);
+      const report = await runContract({ ...options, only: [id] });
+      const [check] = report.checks;
+      expect(check?.violations).toEqual([]);
+      expect(check?.status).toBe("passed");
+      expect(check?.notes).toContain(
+        `${template}: ${deleted} was deleted after it was listed, so not compared`,
+      );
+    },
+  );
+
+  it("a field the spec does not know, on every object of every body: no check fails", {
+    timeout: 60_000,
+  }, async () => {
+    // Clients must ignore fields they do not know (the spec says so): a newer server adds some.
+    const addField = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(addField);
+      else if (typeof node === "object" && node !== null) {
+        Object.values(node).forEach(addField);
+        (node as Record<string, unknown>).x_added_later = "1";
+      }
+    };
+    const { options } = target(onBody((body) => addField(body)));
+    // Without named-examples: it asks for each example's exact body.
+    const only = contractChecks.map((c) => c.id).filter((id) => id !== "named-examples");
+    const report = await runContract({ ...options, only });
+    expect(report.checks.flatMap((c) => c.violations)).toEqual([]);
+    expect(report.checks.every((c) => c.status === "passed")).toBe(true);
+  });
+
+  it("workload costs that grow between the fully loaded read and the direct one: cost-mode passes", async () => {
+    // Each read of /v1/workloads finds every cost doubled since the last (a cluster scaling
+    // up): direct is below fully loaded at every instant, not below an older fully loaded read.
+    let reads = 0;
+    const double = (amount: string) => {
+      const units = BigInt(amount.replace(".", "")) << BigInt(reads);
+      const digits = units.toString().padStart(5, "0");
+      return `${digits.slice(0, -4)}.${digits.slice(-4)}`;
+    };
+    const growing = on(
+      /^\/v1\/workloads$/,
+      onBody((body) => {
+        reads++;
+        for (const item of body?.data ?? []) {
+          const cost = item.cost.current_run_rate_hourly;
+          cost.amount = double(cost.amount);
+        }
+      }),
+    );
+    const { options } = target(growing);
+    const report = await runContract({ ...options, only: ["cost-mode"] });
+    const [check] = report.checks;
+    expect(check?.violations).toEqual([]);
+    expect(check?.status).toBe("passed");
+  });
+
+  it("a full run sends nothing but GETs: it changes nothing on the target", {
+    timeout: 60_000,
+  }, async () => {
+    const { fake, options } = target();
+    const report = await runContract(options);
+    expect(report.failed).toBe(0);
+    expect(fake.requests.length).toBeGreaterThan(1000);
+    expect(new Set(fake.requests.map((r) => r.method))).toEqual(new Set(["GET"]));
+  });
+
+  it("over HTTP, gzip-compressed bodies and header names in capitals pass", async () => {
+    const fake = createFakeKubeadapt({ token: TOKEN, sizes: { workloads: 120 } });
+    // A gateway in front of the fake that compresses every body and writes its own header case.
+    const gateway = await startServer((request, response) => {
+      void (async () => {
+        const headers = { authorization: request.headers.authorization ?? "" };
+        const answer = await fake.fetch(`${fake.baseUrl}${request.url}`, { headers });
+        const body = gzipSync(Buffer.from(await answer.arrayBuffer()));
+        const out: Record<string, string> = { "CONTENT-ENCODING": "gzip" };
+        answer.headers.forEach((value, name) => {
+          if (name !== "content-length") out[name.toUpperCase()] = value;
+        });
+        response.writeHead(answer.status, out).end(body);
+      })();
+    });
+    const only = ["limit-bounds", "invalid-cursor", "full-walks", "response-headers"];
+    // Closed by this test, not an afterEach: the tests of this block run at once.
+    const report = await runContract({
+      baseUrl: gateway.origin,
+      token: TOKEN,
+      rate: 0,
+      only,
+    }).finally(() => gateway.close());
+    expect(report.checks.flatMap((c) => c.violations)).toEqual([]);
+    expect(report.checks.every((c) => c.status === "passed")).toBe(true);
+    expect(gateway.seen.some((r) => /gzip/.test(String(r.headers["accept-encoding"])))).toBe(true);
+    expect(gateway.seen.every((r) => r.method === "GET" && r.body === "")).toBe(true);
+  });
+});
