@@ -32,6 +32,8 @@ const { values } = parseArgs({
     // Comma-separated walk names (baseline always runs), to look at a few closely.
     only: { type: "string" },
     shared: { type: "boolean", default: false },
+    // kubeadapt's layers one at a time too (over HTTP): see createWalks.
+    layers: { type: "boolean", default: false },
     // Internal: this process is the one of walk `child`, on the fakes at `origin`.
     child: { type: "string" },
     origin: { type: "string" },
@@ -126,7 +128,7 @@ type Walks = Record<string, Walk>;
 async function localWalks(origin: string, built = false): Promise<Walks> {
   const ka = await loadKubeadapt(built);
   if (stub) globalThis.fetch = stubFetch(origin);
-  return createWalks(origin, ka, stub ? globalThis.fetch : undefined);
+  return createWalks(origin, ka, stub ? globalThis.fetch : undefined, values.layers);
 }
 
 /** Runs each of `names` once, in a fresh random order: their samples by name. */
@@ -212,7 +214,10 @@ async function measureApart(origin: string, names: string[]): Promise<Measured> 
       name,
       fork(
         import.meta.filename,
-        ["--mode", values.mode as string, "--child", name, "--origin", origin],
+        [
+          ...["--mode", values.mode as string, "--child", name, "--origin", origin],
+          ...(values.layers ? ["--layers"] : []),
+        ],
         { cwd: repoRoot, execArgv: ["--expose-gc", "--import", "tsx"], stdio: "inherit" },
       ),
     ]),

@@ -9,6 +9,8 @@ import { FetchHttpHandler } from "@smithy/fetch-http-handler";
 import OpenAI from "openai";
 import Stripe from "stripe";
 import { Agent as UndiciAgent } from "undici";
+import { EXCHANGE, type MaybeExchanging } from "../../src/internal/exchange.js";
+import { plainSignal } from "../../src/internal/signals.js";
 import { itemId, PAGE_SIZE, WALK_ITEMS } from "./fakes.js";
 
 /** The kubeadapt entries under test (bundled from src/ as the package ships them). */
@@ -58,7 +60,12 @@ export type Walk = () => Promise<number>;
 /** kubeadapt's list request: 100 items a page, as every walk here. */
 const LIST = { params: { query: { limit: PAGE_SIZE } } };
 
-export function createWalks(origin: string, ka: Kubeadapt, stub?: typeof fetch) {
+/**
+ * The walks of every SDK on the fakes at `origin`. With `layers` (over HTTP), kubeadapt's
+ * layers are walked one at a time too: its Node transport's page exchange in the baseline's
+ * loop (by pages, and by items through the minimal iterator), and its walk read by pages.
+ */
+export function createWalks(origin: string, ka: Kubeadapt, stub?: typeof fetch, layers = false) {
   const url = new URL(origin);
   const kubeadapt = ka.createKubeadapt({ token: "ka_bench_token", baseUrl: origin });
   const kubeadaptNode = ka.createKubeadapt({
@@ -140,6 +147,31 @@ export function createWalks(origin: string, ka: Kubeadapt, stub?: typeof fetch) 
       }
       return check.done();
     };
+    if (layers) {
+      // The exchange the client calls for each page, with the headers a client sends.
+      const exchange = (ka.nodeTransport() as MaybeExchanging)[EXCHANGE];
+      if (!exchange) throw new Error("nodeTransport() offers no page exchange");
+      const headers = {
+        authorization: "Bearer ka_bench_token",
+        accept: "application/json",
+        "user-agent": "kubeadapt-js/0.1.0",
+      };
+      const getJsonExchange = async (path: string) =>
+        JSON.parse(await (await exchange(`${origin}${path}`, headers, plainSignal())).text());
+      walks.kubeadaptExchange = () => loopOn(getJsonExchange);
+      walks.kubeadaptExchangeItems = async () => {
+        const check = new Checker();
+        for await (const item of itemsOn(getJsonExchange)) check.see(item.id);
+        return check.done();
+      };
+      walks.kubeadaptNodePages = async () => {
+        const check = new Checker();
+        for await (const page of kubeadaptNode.paginate("/v1/workloads", LIST).pages()) {
+          for (const workload of page.items) check.see(workload.id);
+        }
+        return check.done();
+      };
+    }
     walks.nodeHttpLoop = nodeHttpLoop;
     walks.undiciLoop = () => loopOn(getJsonUndici);
     walks.undiciItems = async () => {
