@@ -374,6 +374,82 @@ describe("reports for CI", () => {
   });
 });
 
+describe("a run cut short by its own limits is incomplete: exit 4, never a silent 0", () => {
+  const CUT = /^cut short by the run's own limit: the request budget of 40 is spent$/;
+
+  it("--max-requests that leaves checks unrun exits 4, saying how many and what to raise", async () => {
+    const run = await command(["--demo", "--max-requests", "40"]);
+    expect(run.code).toBe(4);
+    const cut = contractChecks.length - 2;
+    expect(run.stdout).toMatch(/\n {4}cut short: the request budget of 40 is spent\n/);
+    expect(run.stdout).toMatch(
+      new RegExp(`^2 passed, 0 failed, ${cut} skipped \\(${cut} cut short\\), 0 errors;`, "m"),
+    );
+    expect(run.stderr).toBe(
+      `error: incomplete: ${cut} checks cut short: the request budget of 40 is spent; raise --max-requests or --max-duration, or give --allow-incomplete\n`,
+    );
+  });
+
+  it("--allow-incomplete accepts it: exit 0, and the run still says it is incomplete", async () => {
+    const run = await command(["--demo", "--max-requests", "40", "--allow-incomplete"], {
+      GITHUB_ACTIONS: "true",
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(
+      /^note: incomplete, allowed by --allow-incomplete: \d+ checks cut short: /,
+    );
+    expect(run.stdout).toMatch(
+      /^::warning title=kubeadapt contract incomplete::\d+ checks cut short: /m,
+    );
+    expect(run.stdout).not.toMatch(/^::error/m);
+  });
+
+  it("the JSON report counts the checks cut short and marks each; JUnit skips them saying so", async () => {
+    const json = await command(["--demo", "--max-requests", "40", "--reporter", "json"], {
+      GITHUB_ACTIONS: "true",
+    });
+    expect(json.code).toBe(4);
+    expect(json.stderr).toMatch(
+      /^::error title=kubeadapt contract incomplete::\d+ checks cut short: /m,
+    );
+    const report = JSON.parse(json.stdout) as ContractReport;
+    const cut = report.checks.filter((c) => c.cutShortBy === "request-budget");
+    expect(report.incomplete).toBe(cut.length);
+    expect(cut.length).toBe(report.skipped);
+    expect(cut.length).toBeGreaterThan(5);
+
+    const file = join(dir, "incomplete.xml");
+    const junitRun = await command([
+      "--demo",
+      "--max-requests",
+      "40",
+      "--reporter",
+      "junit",
+      "--output",
+      file,
+    ]);
+    expect(junitRun.code).toBe(4);
+    const xml = await readFile(file, "utf8");
+    expect(xml).toContain(`<property name="incomplete" value="${cut.length}"/>`);
+    type Case = { name: string; skipped?: { message: string }[] };
+    const junit = (await parseJUnit(xml)) as { testsuite: { skipped: number; testcase: Case[] }[] };
+    const skipped = junit.testsuite[0]?.testcase.filter((c) => c.skipped) ?? [];
+    expect(skipped).toHaveLength(cut.length);
+    for (const c of skipped) expect(c.skipped?.[0]?.message, c.name).toMatch(CUT);
+  });
+
+  it("checks skipped for what the target or mode is (no saved cursors) keep exit 0", async () => {
+    const server = await serve();
+    const only = ["--only", "envelopes,cursor-expired", "--reporter", "json"];
+    const run = await command(["--base-url", server.url, "--rate", "0", ...only]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as ContractReport;
+    expect(report).toMatchObject({ passed: 1, skipped: 1, incomplete: 0 });
+    expect(report.checks[1]?.cutShortBy).toBeUndefined();
+    expect(run.stderr).not.toMatch(/incomplete/);
+  });
+});
+
 describe("cursor expiry in live mode across two runs", () => {
   it("--save-cursors keeps cursors; --expired-cursors checks them once they are a day old", async () => {
     const fake = createFakeKubeadapt({ token: TOKEN });
