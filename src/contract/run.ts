@@ -3,6 +3,7 @@ import { CHECKS } from "./checks/index.js";
 import type { CheckContext, ContractCheck } from "./context.js";
 import { preflight } from "./preflight.js";
 import { Probe } from "./probe.js";
+import { checkSavedTarget } from "./saved-target.js";
 import { Session } from "./session.js";
 import type {
   CheckResult,
@@ -27,7 +28,7 @@ export const contractChecks: readonly { id: string; title: string }[] = CHECKS.m
  * or an answer that is not JSON), `report.untestable` says why and no check runs. Every
  * response is validated against the bundled spec. It never throws for what the target does;
  * it rejects only for bad options (an unknown check id, a `baseUrl` the SDK refuses, a negative
- * rate).
+ * rate, `expiredCursors` saved against another base URL).
  * @example
  * const report = await runContract({ baseUrl: "https://staging.example.com", token, rate: 5 });
  * console.log(formatReport(report));
@@ -38,6 +39,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   const started = Date.now();
   const session = new Session(options);
   const first = new Probe(options, session); // validates baseUrl and token before any request
+  checkSavedTarget(options);
   const untestable = await preflight(first, options.baseUrl);
   const checks: CheckResult[] = [];
   for (const check of selected) {

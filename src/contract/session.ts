@@ -2,6 +2,7 @@ import { abortableSleep, MAX_TIMER_DELAY } from "../internal/abortable-sleep.js"
 import { parseRetryAfter } from "../internal/retry-after.js";
 import { onAbort } from "../internal/signals.js";
 import { describeNetworkError, isConnectionReset } from "./network-error.js";
+import { cursorTarget } from "./saved-target.js";
 import type { ContractOptions, CutShort, SavedCursor } from "./types.js";
 
 /** Where the session reports what it saw while sending one check's requests. */
@@ -88,6 +89,7 @@ export class Session {
   private readonly timeoutMs: number;
   private readonly maxDurationSeconds: number | undefined;
   private readonly signal: AbortSignal | undefined;
+  private readonly baseUrl: string;
   /** When the run's time is spent (`Date.now()` ms); Infinity without `maxDurationSeconds`. */
   private readonly deadline: number;
   private nextSlot = 0;
@@ -98,6 +100,7 @@ export class Session {
     // Clamped to what a timer holds: a longer wait (a Retry-After past 24.8 days that
     // maxRetryAfterSeconds allows, a rate below one request in 24.8 days) would end after 1 ms.
     this.signal = options.signal;
+    this.baseUrl = options.baseUrl;
     const sleep = options.hooks?.sleep;
     // The signal ends a wait at once; a hook's sleep (a fake clock) returns at once anyway.
     this.sleep = sleep ?? ((ms) => abortableSleep(ms, this.signal));
@@ -227,7 +230,8 @@ export class Session {
     const rest = Object.fromEntries(pairs);
     // A repeated key would not survive the record: such a query could not be replayed as is.
     if (Object.keys(rest).length !== pairs.length) return;
-    this.cursors.push({ path, query: rest, cursor, savedAt: new Date().toISOString() });
+    const savedAt = new Date().toISOString();
+    this.cursors.push({ baseUrl: cursorTarget(this.baseUrl), path, query: rest, cursor, savedAt });
   }
 
   // Takes one request from the budget and the time left, then waits for its turn under the rate.

@@ -32,6 +32,12 @@ export interface ContractHooks {
 
 /** A cursor a run saw, kept to check a day later that it has expired (`--save-cursors`). */
 export interface SavedCursor {
+  /**
+   * The base URL of the deployment that issued it, without user info, query or trailing slash:
+   * `runContract` refuses cursors saved against another one. Absent from cursors saved before
+   * it was recorded (the version 1 file of `--save-cursors`); they are taken to be the target's.
+   */
+  baseUrl?: string;
   /** The request path, relative to the base URL, e.g. `/v1/workloads`. */
   path: string;
   /** The query the cursor belongs to, without `cursor` (it must be replayed unchanged). */
@@ -116,7 +122,11 @@ export interface ContractOptions {
   signal?: AbortSignal | undefined;
   /**
    * Cursors saved by an earlier run (`report.cursors`): `cursor-expired` checks that each one
-   * issued at least 24 hours ago is now 410 `expired`.
+   * issued at least 24 hours ago is now 410 `expired`. Cursors whose `baseUrl` is another
+   * deployment are refused (`runContract` rejects, before any request). A 400
+   * `INVALID_CURSOR` answer to one is not judged: the target may have rotated the key that
+   * signs its cursors since they were saved (a note says so; when every cursor gets it, the
+   * check is skipped).
    */
   expiredCursors?: readonly SavedCursor[] | undefined;
   /**

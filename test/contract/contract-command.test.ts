@@ -465,9 +465,13 @@ describe("cursor expiry in live mode across two runs", () => {
     ]);
     expect(first.code).toBe(0);
     const saved = JSON.parse(await readFile(file, "utf8"));
-    expect(saved.version).toBe(1);
+    expect(saved.version).toBe(2);
     expect(saved.cursors.length).toBeGreaterThan(0);
-    expect(saved.cursors[0]).toMatchObject({ path: "/v1/workloads", query: { limit: "2" } });
+    expect(saved.cursors[0]).toMatchObject({
+      baseUrl: server.url,
+      path: "/v1/workloads",
+      query: { limit: "2" },
+    });
 
     const young = await command([...live, "--only", "cursor-expired", "--expired-cursors", file]);
     expect(young.code).toBe(0);
@@ -494,6 +498,47 @@ describe("cursor expiry in live mode across two runs", () => {
     const expired = await command([...live, "--only", "cursor-expired", "--expired-cursors", file]);
     expect(expired.code, expired.stdout).toBe(0);
     expect(expired.stdout).toMatch(/^✓ cursor-expired: .*\(\d+\.\d\d s, [1-9]\d* requests\)/m);
+  });
+
+  it("a file saved against another base URL is a usage mistake naming both, before any request", async () => {
+    const fake = createFakeKubeadapt({ token: TOKEN });
+    const server = await serve(fake);
+    const file = join(dir, "other-cursors.json");
+    const cursor = {
+      baseUrl: "https://ci:hunter2@staging.example.com",
+      path: "/v1/workloads",
+      query: { limit: "2" },
+      cursor: "eyJ2IjoxfQ",
+      savedAt: new Date(Date.now() - 2 * 24 * 3_600_000).toISOString(),
+    };
+    await writeFile(file, JSON.stringify({ version: 2, cursors: [cursor] }));
+    const run = await command(["--base-url", server.url, "--expired-cursors", file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `error: the saved cursors come from https://staging.example.com, not ${server.url}: a cursor can be checked only against the deployment that issued it (check them against https://staging.example.com, or save cursors from ${server.url})\n`,
+    );
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it("a version 1 file (no base URL) is still read, with a note that its origin was assumed", async () => {
+    const fake = createFakeKubeadapt({ token: TOKEN });
+    const server = await serve(fake);
+    const live = ["--base-url", server.url, "--rate", "0", "--only", "cursor-expired"];
+    const file = join(dir, "v1-cursors.json");
+    await command([...live.slice(0, 4), "--only", "invalid-cursor", "--save-cursors", file]);
+    const saved = JSON.parse(await readFile(file, "utf8"));
+    const DAY = 24 * 3_600_000 + 60_000;
+    const v1 = saved.cursors.map(({ baseUrl: _, ...c }: { baseUrl: string; savedAt: string }) => ({
+      ...c,
+      savedAt: new Date(Date.parse(c.savedAt) - DAY).toISOString(),
+    }));
+    await writeFile(file, JSON.stringify({ version: 1, cursors: v1 }));
+    fake.clock.advance(DAY);
+    const run = await command([...live, "--expired-cursors", file]);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toMatch(
+      /^✓ cursor-expired: .*\n {4}note: the saved cursors do not say which base URL issued them/m,
+    );
   });
 
   it("a file that is not one --save-cursors wrote is a usage mistake", async () => {
