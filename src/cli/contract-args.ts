@@ -19,6 +19,8 @@ export interface ContractArgs {
   maxRequests: number | undefined;
   /** The run's time limit in seconds; none when undefined. */
   maxDuration: number | undefined;
+  /** `--allow-incomplete`: exit 0, not 4, when the limits above left checks unrun. */
+  allowIncomplete: boolean;
   /** Seconds one request may take, body included; undefined for the default (30). */
   timeout: number | undefined;
   /** Seed of the suite's random choices; undefined for the default (1). */
@@ -33,7 +35,8 @@ export interface ContractArgs {
 /** The usage of `kubeadapt contract`, above the list of checks. */
 export const CONTRACT_USAGE = `Usage: kubeadapt contract [--base-url URL [--allow-insecure-http] | --demo]
                           [--mode live|mock] [--only id,...]
-                          [--rate N] [--max-requests N] [--max-duration N] [--timeout N] [--seed N]
+                          [--rate N] [--max-requests N] [--max-duration N] [--allow-incomplete]
+                          [--timeout N] [--seed N]
                           [--reporter text|junit|json] [--output FILE] [--save-cursors FILE] [--expired-cursors FILE]
 
 Checks a server against the Kubeadapt /v1 contract (KUBEADAPT_BASE_URL, KUBEADAPT_API_TOKEN).
@@ -45,19 +48,24 @@ Checks a server against the Kubeadapt /v1 contract (KUBEADAPT_BASE_URL, KUBEADAP
   --mode live|mock        live: a real server (default); mock: a Prism mock
   --only id,...           run only these checks
   --rate N                requests per second at most (default 10; 0 = no pacing; --demo: 0)
-  --max-requests N        never send more than N requests; checks left are skipped
-  --max-duration N        send nothing after N seconds; checks left are skipped (set it
+  --max-requests N        never send more than N requests; checks left are cut short
+  --max-duration N        send nothing after N seconds; checks left are cut short (set it
                           below the CI job's time limit, so the report is still written)
+  --allow-incomplete      exit 0, not 4, when those limits cut checks short (they are still
+                          reported as cut short)
   --timeout N             seconds one request may take, body included (default 30); a
                           target slower than that is an error (exit 3), never a hung job
   --seed N                seed of generated values and sampled ids: same seed, same requests
   --reporter FORMAT       text (default), junit (JUnit XML) or json (versioned report)
   --output FILE           write the junit or json report to FILE (default: stdout)
-  --save-cursors FILE     keep cursors this run saw, to check a day later
+  --save-cursors FILE     keep cursors this run saw (and its base URL), to check a day later
   --expired-cursors FILE  check that cursors saved at least 24 h ago are now 410 expired
-Exit codes: 0 every check passed or was skipped with its reason, 1 a violation,
-2 a usage mistake, 3 the target could not be tested (unreachable, token rejected,
-no API at the base URL), 130 interrupted (Ctrl-C; the report covers what ran).`;
+                          (only against the base URL that saved them)
+Exit codes: 0 every check passed or was skipped for a reason of the target or mode,
+1 a violation, 2 a usage mistake (a cursor file saved against another base URL too),
+3 the target could not be tested (unreachable, token rejected, no API at the base URL),
+4 incomplete: --max-requests or --max-duration left checks unrun (raise them, or give
+--allow-incomplete), 130 interrupted (Ctrl-C; the report covers what ran).`;
 
 const STRING_FLAGS = [
   "base-url",
@@ -79,6 +87,7 @@ export const CONTRACT_FLAGS: FlagOptions = {
   ...Object.fromEntries(STRING_FLAGS.map((flag) => [flag, { type: "string" as const }])),
   demo: { type: "boolean" },
   "allow-insecure-http": { type: "boolean" },
+  "allow-incomplete": { type: "boolean" },
 };
 
 /**
@@ -100,6 +109,7 @@ export function parseContract(argv: string[]): ContractArgs {
     rate: number("--rate", strings.rate, 0),
     maxRequests: number("--max-requests", strings["max-requests"], 1),
     maxDuration: number("--max-duration", strings["max-duration"], 1),
+    allowIncomplete: values["allow-incomplete"] === true,
     timeout: number("--timeout", strings.timeout, 1),
     seed: number("--seed", strings.seed, 1),
     reporter: oneOf("--reporter", strings.reporter ?? "text", ["text", "junit", "json"] as const),

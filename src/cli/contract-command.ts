@@ -15,6 +15,7 @@ import { isKubeadaptError } from "../index.js";
 import { createFakeKubeadapt, fakeContractHooks } from "../testing/index.js";
 import { type CommandFetch, commandFetch } from "./command-fetch.js";
 import { CONTRACT_USAGE, type ContractArgs } from "./contract-args.js";
+import { contractEnd } from "./contract-exit.js";
 import { readCursorFile, writeCursorFile } from "./cursor-file.js";
 import { EXIT_CODES } from "./exit-codes.js";
 import { UsageError } from "./usage-error.js";
@@ -38,8 +39,10 @@ export function contractHelp(): string {
 /**
  * Runs `kubeadapt contract`: one line per check as it finishes, then a summary (or a JUnit
  * or JSON report), `::error` annotations under GitHub Actions.
- * @returns 0 every check passed or was skipped, 1 a violation, 2 a usage mistake, 3 the
- *   target could not be tested, 130 interrupted (Ctrl-C)
+ * @returns 0 every check passed or was skipped for a reason of the target or mode, 1 a
+ *   violation, 2 a usage mistake, 3 the target could not be tested, 4 incomplete (checks cut
+ *   short by --max-requests or --max-duration, unless --allow-incomplete), 130 interrupted
+ *   (Ctrl-C)
  */
 export async function runContractCommand(
   args: ContractArgs,
@@ -80,14 +83,15 @@ async function run(args: ContractArgs, io: ContractIo): Promise<number> {
   }).finally(() => close?.());
   if (report.untestable) io.stderr.write(`error: ${report.untestable}\n`);
   else text.write(`\n${formatSummary(report)}\n`);
+  const { allowIncomplete } = args;
+  const end = contractEnd(report, { aborted: io.signal?.aborted === true, allowIncomplete });
+  if (end.message) io.stderr.write(`${end.message}\n`);
   if (io.env.GITHUB_ACTIONS === "true") {
-    for (const line of githubAnnotations(report)) text.write(`${line}\n`);
+    for (const line of githubAnnotations(report, { allowIncomplete })) text.write(`${line}\n`);
   }
   await writeReport(args, report, io);
   if (args.saveCursors) await writeCursorFile(args.saveCursors, report.cursors);
-  if (io.signal?.aborted) return EXIT_CODES.interrupted;
-  if (report.failed > 0) return EXIT_CODES.api;
-  return report.untestable || report.errors > 0 ? EXIT_CODES.connect : EXIT_CODES.ok;
+  return end.code;
 }
 
 async function writable(flag: string, file: string | undefined): Promise<void> {

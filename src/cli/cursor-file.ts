@@ -2,9 +2,13 @@ import { readFile, writeFile } from "node:fs/promises";
 import type { SavedCursor } from "../contract/index.js";
 import { UsageError } from "./usage-error.js";
 
-/** The file `--save-cursors` writes and `--expired-cursors` reads. */
+/**
+ * The file `--save-cursors` writes and `--expired-cursors` reads. Version 2 records, with each
+ * cursor, the base URL that issued it (the run refuses cursors from another one); version 1
+ * files, which lack it, are still read, and the check notes that it assumed their origin.
+ */
 interface CursorFile {
-  version: 1;
+  version: 1 | 2;
   cursors: SavedCursor[];
 }
 
@@ -14,11 +18,12 @@ const isStringRecord = (v: unknown): v is Record<string, string> =>
   !Array.isArray(v) &&
   Object.values(v).every((x) => typeof x === "string");
 
-function isSavedCursor(v: unknown): v is SavedCursor {
+function isSavedCursor(v: unknown, version: 1 | 2): v is SavedCursor {
   const c = v as Partial<SavedCursor> | null;
   return (
     typeof c === "object" &&
     c !== null &&
+    (version === 1 || (typeof c.baseUrl === "string" && URL.canParse(c.baseUrl))) &&
     typeof c.path === "string" &&
     c.path.startsWith("/") &&
     isStringRecord(c.query) &&
@@ -28,9 +33,9 @@ function isSavedCursor(v: unknown): v is SavedCursor {
   );
 }
 
-/** Writes the cursors a run saw to `file`. */
+/** Writes the cursors a run saw to `file` (each with the base URL that issued it). */
 export async function writeCursorFile(file: string, cursors: SavedCursor[]): Promise<void> {
-  const content: CursorFile = { version: 1, cursors };
+  const content: CursorFile = { version: 2, cursors };
   await writeFile(file, `${JSON.stringify(content, null, 2)}\n`);
 }
 
@@ -43,13 +48,15 @@ export async function readCursorFile(file: string): Promise<SavedCursor[]> {
     throw new UsageError(`--expired-cursors ${file}: ${(error as Error).message}`);
   }
   const content = parsed as Partial<CursorFile> | null;
-  if (content?.version !== 1 || !Array.isArray(content.cursors)) {
+  const version = content?.version;
+  if ((version !== 1 && version !== 2) || !Array.isArray(content?.cursors)) {
     throw new UsageError(`--expired-cursors ${file}: not a file written by --save-cursors`);
   }
-  const bad = content.cursors.findIndex((c) => !isSavedCursor(c));
+  const bad = content.cursors.findIndex((c) => !isSavedCursor(c, version));
   if (bad >= 0) {
+    const fields = version === 1 ? "path" : "baseUrl (a URL), path";
     throw new UsageError(
-      `--expired-cursors ${file}: cursors[${bad}] needs path, query, cursor and savedAt`,
+      `--expired-cursors ${file}: cursors[${bad}] needs ${fields}, query, cursor and savedAt`,
     );
   }
   return content.cursors;

@@ -4,6 +4,7 @@ export const EXIT_CODES = {
   api: 1,
   usage: 2,
   connect: 3,
+  incomplete: 4,
   interrupted: 130,
 } as const;
 
@@ -13,4 +14,5 @@ export const EXIT_TABLE = `Exit codes:
   1    the API answered with an error, or broke the protocol
   2    usage: a mistake in the command line (flags, path, --query), found before any request
   3    cannot connect: DNS, refused connection, TLS certificate, or no answer in time
+  4    incomplete (contract): its request budget or time limit left checks unrun
   130  interrupted (Ctrl-C); an interrupted walk prints the command that resumes it`;

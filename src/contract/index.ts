@@ -7,10 +7,16 @@
  */
 
 export { type NamedExample, namedExamples } from "../spec/named-examples.js";
-export { githubAnnotations } from "./github.js";
+export { type AnnotationOptions, githubAnnotations } from "./github.js";
 export { type ContractReportJson, toJsonReport } from "./json-report.js";
 export { toJUnitXml } from "./junit.js";
-export { formatHeading, formatReport, formatResult, formatSummary } from "./report.js";
+export {
+  formatHeading,
+  formatReport,
+  formatResult,
+  formatSummary,
+  incompleteReason,
+} from "./report.js";
 export { contractChecks, runContract } from "./run.js";
 export { type SpecExample, specExamples } from "./spec-examples.js";
 export {
@@ -27,5 +33,6 @@ export type {
   ContractMode,
   ContractOptions,
   ContractReport,
+  CutShort,
   SavedCursor,
 } from "./types.js";

@@ -25,7 +25,9 @@ function testcase(check: CheckResult): string {
       `      <error message="${escapeXml(check.error ?? "")}" type="TargetUnavailable"></error>`,
     );
   } else if (check.status === "skipped") {
-    lines.push(`      <skipped message="${escapeXml(check.skippedBecause ?? "")}"/>`);
+    // A reader of the CI report must tell "not applicable here" from "not reached in time".
+    const cut = check.cutShortBy ? "cut short by the run's own limit: " : "";
+    lines.push(`      <skipped message="${escapeXml(`${cut}${check.skippedBecause ?? ""}`)}"/>`);
   }
   const notes = [check.title, ...(check.notes ?? [])];
   const retried = check.retries ? `, ${check.retries} retried` : "";
@@ -37,7 +39,9 @@ function testcase(check: CheckResult): string {
 /**
  * The report as JUnit XML, the format Jenkins, GitLab and GitHub test reporters read: one
  * `<testsuite>` named `kubeadapt-contract`, one `<testcase>` per check (a failure listing its
- * violations, an `<error>` when the target could not be tested, `<skipped>` with the reason).
+ * violations, an `<error>` when the target could not be tested, `<skipped>` with the reason,
+ * which for a check the run's own limits left unrun starts "cut short by the run's own limit";
+ * the property `incomplete` counts those).
  */
 export function toJUnitXml(report: ContractReport): string {
   const { checks } = report;
@@ -54,6 +58,7 @@ export function toJUnitXml(report: ContractReport): string {
     `      <property name="mode" value="${report.mode}"/>`,
     `      <property name="requests" value="${report.requests}"/>`,
     `      <property name="retries" value="${report.retries}"/>`,
+    `      <property name="incomplete" value="${report.incomplete}"/>`,
     ...(report.untestable
       ? [`      <property name="untestable" value="${escapeXml(report.untestable)}"/>`]
       : []),

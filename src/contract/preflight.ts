@@ -20,7 +20,8 @@ export async function preflight(probe: Probe, baseUrl: string): Promise<string |
     type = ex.headers.get("content-type")?.split(";")[0] || "no Content-Type";
   } catch (error) {
     const stop = probe.interruption;
-    if (stop?.kind === "budget") return `${stop.reason} before ${baseUrl} answered the preflight`;
+    if (stop && stop.kind !== "unavailable")
+      return `${stop.reason} before ${baseUrl} answered the preflight`;
     return `cannot reach ${baseUrl}: ${stop?.reason ?? (error as Error).message}`;
   }
   const answer = `GET /v1/organization → ${status}${typeof code === "string" ? ` ${code}` : ""}`;

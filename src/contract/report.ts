@@ -8,23 +8,41 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 /**
  * One check as text, printed as soon as it finishes: a line with its mark (✓ passed, ✗ failed,
  * – skipped, ! error), id, title, duration, requests and retries, then its violations, skip
- * reason, error and notes indented below it.
+ * reason (`cut short:` when the run's own limits left it unrun), error and notes indented below.
  */
 export function formatResult(check: CheckResult): string {
   const retried = check.retries ? `, ${check.retries} retried` : "";
   const cost = `${seconds(check.durationMs)}, ${plural(check.requests, "request")}${retried}`;
   const lines = [`${MARK[check.status]} ${check.id}: ${check.title} (${cost})`];
   for (const violation of check.violations) lines.push(`    ✗ ${violation}`);
-  if (check.skippedBecause) lines.push(`    skipped: ${check.skippedBecause}`);
+  if (check.skippedBecause) {
+    lines.push(`    ${check.cutShortBy ? "cut short" : "skipped"}: ${check.skippedBecause}`);
+  }
   if (check.error) lines.push(`    error: ${check.error}`);
   for (const note of check.notes ?? []) lines.push(`    note: ${note}`);
   return lines.join("\n");
 }
 
-/** The closing line: counts by status, requests sent (and retried) and the run's duration. */
+/**
+ * The closing line: counts by status (with how many skips the run's own limits caused), requests
+ * sent (and retried) and the run's duration.
+ */
 export function formatSummary(report: ContractReport): string {
-  const counts = `${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped, ${plural(report.errors, "error")}`;
+  const cut = report.incomplete ? ` (${report.incomplete} cut short)` : "";
+  const counts = `${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped${cut}, ${plural(report.errors, "error")}`;
   return `${counts}; ${plural(report.requests, "request")} (${report.retries} retried) in ${seconds(report.durationMs)}`;
+}
+
+/**
+ * Why a run is incomplete, in one sentence, or undefined when it is not: how many checks its
+ * own limits left unrun, and the first reason (the one that stopped the rest).
+ * @example
+ * incompleteReason(report); // "12 checks cut short: the request budget of 40 is spent"
+ */
+export function incompleteReason(report: ContractReport): string | undefined {
+  const first = report.checks.find((c) => c.cutShortBy);
+  if (!report.incomplete || !first) return undefined;
+  return `${plural(report.incomplete, "check")} cut short: ${first.skippedBecause}`;
 }
 
 /** The heading line of a report. */

@@ -3,8 +3,15 @@ import { CHECKS } from "./checks/index.js";
 import type { CheckContext, ContractCheck } from "./context.js";
 import { preflight } from "./preflight.js";
 import { Probe } from "./probe.js";
+import { checkSavedTarget } from "./saved-target.js";
 import { Session } from "./session.js";
-import type { CheckResult, CheckStatus, ContractOptions, ContractReport } from "./types.js";
+import type {
+  CheckResult,
+  CheckStatus,
+  ContractOptions,
+  ContractReport,
+  CutShort,
+} from "./types.js";
 
 /** The id and title of every check, in the order `runContract` runs them. */
 export const contractChecks: readonly { id: string; title: string }[] = CHECKS.map(
@@ -14,11 +21,14 @@ export const contractChecks: readonly { id: string; title: string }[] = CHECKS.m
 /**
  * Runs the contract suite against a Kubeadapt /v1 API and reports each check: passed, failed
  * (with its violations), skipped (with the reason) or error (the target could not be tested).
+ * A check skipped because the run's own limits ran out (`maxRequests`, `maxDurationSeconds`,
+ * `signal`) says so in `cutShortBy`, and `report.incomplete` counts them: a run cut short is
+ * not a run that verified everything.
  * One preflight request comes first; when it fails (DNS, refused, TLS, a rejected token, a 404
  * or an answer that is not JSON), `report.untestable` says why and no check runs. Every
  * response is validated against the bundled spec. It never throws for what the target does;
  * it rejects only for bad options (an unknown check id, a `baseUrl` the SDK refuses, a negative
- * rate).
+ * rate, `expiredCursors` saved against another base URL).
  * @example
  * const report = await runContract({ baseUrl: "https://staging.example.com", token, rate: 5 });
  * console.log(formatReport(report));
@@ -29,13 +39,15 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   const started = Date.now();
   const session = new Session(options);
   const first = new Probe(options, session); // validates baseUrl and token before any request
+  checkSavedTarget(options);
   const untestable = await preflight(first, options.baseUrl);
   const checks: CheckResult[] = [];
   for (const check of selected) {
+    const limit = session.limitReached;
     const result = untestable
       ? notRun(check, "error", untestable)
-      : session.budgetSpent
-        ? notRun(check, "skipped", session.budgetSpent)
+      : limit
+        ? notRun(check, "skipped", limit.reason, limit.kind)
         : await runCheck(check, options, session);
     checks.push(result);
     // A target that could not be tested is one reason, not one streamed line per check.
@@ -50,6 +62,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     failed: count("failed"),
     skipped: count("skipped"),
     errors: count("error"),
+    incomplete: checks.filter((c) => c.cutShortBy).length,
     requests: session.sent,
     retries: session.retries,
     durationMs: Date.now() - started,
@@ -94,10 +107,16 @@ function checkNumbers(options: ContractOptions): void {
   }
 }
 
-function notRun(check: ContractCheck, status: "skipped" | "error", reason: string): CheckResult {
+function notRun(
+  check: ContractCheck,
+  status: "skipped" | "error",
+  reason: string,
+  cutShortBy?: CutShort,
+): CheckResult {
   const result: CheckResult = { ...base(check, status), requests: 0, retries: 0, durationMs: 0 };
   if (status === "error") result.error = reason;
   else result.skippedBecause = reason;
+  if (cutShortBy) result.cutShortBy = cutShortBy;
   return result;
 }
 
@@ -144,7 +163,7 @@ async function runCheck(
     violations.push("the check sent no request, so it checked nothing");
   }
   let status: CheckStatus = skipped ? "skipped" : "passed";
-  if (stop) status = stop.kind === "budget" ? "skipped" : "error";
+  if (stop) status = stop.kind === "unavailable" ? "error" : "skipped";
   if (violations.length) status = "failed";
   const result: CheckResult = {
     ...base(check, status),
@@ -155,6 +174,7 @@ async function runCheck(
   };
   if (status === "error" && stop) result.error = stop.reason;
   if (status === "skipped") result.skippedBecause = stop?.reason ?? skipped;
+  if (status === "skipped" && stop && stop.kind !== "unavailable") result.cutShortBy = stop.kind;
   // A failed check that was cut short says so: what it did not get to is unchecked.
   if (status === "failed" && stop) probe.note(`stopped before its end: ${stop.reason}`);
   if (probe.notes.length) result.notes = [...probe.notes];

@@ -2,7 +2,8 @@ import { abortableSleep, MAX_TIMER_DELAY } from "../internal/abortable-sleep.js"
 import { parseRetryAfter } from "../internal/retry-after.js";
 import { onAbort } from "../internal/signals.js";
 import { describeNetworkError, isConnectionReset } from "./network-error.js";
-import type { ContractOptions, SavedCursor } from "./types.js";
+import { cursorTarget } from "./saved-target.js";
+import type { ContractOptions, CutShort, SavedCursor } from "./types.js";
 
 /** Where the session reports what it saw while sending one check's requests. */
 export interface RequestSink {
@@ -15,13 +16,13 @@ export interface RequestSink {
   fail(message: string): void;
   /** Validates a response the check will not see (one that was retried) against the spec. */
   inspect(request: Request, response: Response): Promise<void>;
-  /** The check cannot go on: the budget is spent or the target did not answer. */
+  /** The check cannot go on: a limit of the run is reached or the target did not answer. */
   interrupt(kind: Interruption["kind"], reason: string): void;
 }
 
-/** Why a check stopped before its end. */
+/** Why a check stopped before its end: one of the run's own limits, or the target. */
 export interface Interruption {
-  kind: "budget" | "unavailable";
+  kind: CutShort | "unavailable";
   reason: string;
   /** Violations found before it: only those count. */
   violationsBefore: number;
@@ -76,7 +77,7 @@ export class Session {
   /** Requests sent again. */
   retries = 0;
   /** Set once the budget or the time is spent, or the run interrupted: why later checks are skipped. */
-  budgetSpent: string | undefined;
+  limitReached: { kind: CutShort; reason: string } | undefined;
   /** Cursors seen, a few per path. */
   readonly cursors: SavedCursor[] = [];
   private readonly fetch: (request: Request) => Promise<Response>;
@@ -88,6 +89,7 @@ export class Session {
   private readonly timeoutMs: number;
   private readonly maxDurationSeconds: number | undefined;
   private readonly signal: AbortSignal | undefined;
+  private readonly baseUrl: string;
   /** When the run's time is spent (`Date.now()` ms); Infinity without `maxDurationSeconds`. */
   private readonly deadline: number;
   private nextSlot = 0;
@@ -98,6 +100,7 @@ export class Session {
     // Clamped to what a timer holds: a longer wait (a Retry-After past 24.8 days that
     // maxRetryAfterSeconds allows, a rate below one request in 24.8 days) would end after 1 ms.
     this.signal = options.signal;
+    this.baseUrl = options.baseUrl;
     const sleep = options.hooks?.sleep;
     // The signal ends a wait at once; a hook's sleep (a fake clock) returns at once anyway.
     this.sleep = sleep ?? ((ms) => abortableSleep(ms, this.signal));
@@ -227,14 +230,15 @@ export class Session {
     const rest = Object.fromEntries(pairs);
     // A repeated key would not survive the record: such a query could not be replayed as is.
     if (Object.keys(rest).length !== pairs.length) return;
-    this.cursors.push({ path, query: rest, cursor, savedAt: new Date().toISOString() });
+    const savedAt = new Date().toISOString();
+    this.cursors.push({ baseUrl: cursorTarget(this.baseUrl), path, query: rest, cursor, savedAt });
   }
 
   // Takes one request from the budget and the time left, then waits for its turn under the rate.
   private async slot(sink: RequestSink): Promise<void> {
     this.checkSignal(sink);
     if (this.maxRequests !== undefined && this.sent >= this.maxRequests) {
-      throw this.stop(sink, "budget", `the request budget of ${this.maxRequests} is spent`);
+      throw this.stop(sink, "request-budget", `the request budget of ${this.maxRequests} is spent`);
     }
     const now = Date.now();
     const at = this.intervalMs === 0 ? now : Math.max(now, this.nextSlot);
@@ -249,7 +253,7 @@ export class Session {
   // A wait that would end past the deadline is not begun: the run ends within its time.
   private checkTime(sink: RequestSink, waitMs: number): void {
     if (Date.now() + waitMs < this.deadline) return;
-    throw this.stop(sink, "budget", `the time limit of ${this.maxDurationSeconds} s is spent`);
+    throw this.stop(sink, "time-limit", `the time limit of ${this.maxDurationSeconds} s is spent`);
   }
 
   private async retry(sink: RequestSink, waitMs: number): Promise<void> {
@@ -271,11 +275,11 @@ export class Session {
 
   // Once the run's signal has aborted, the check under way stops, and the run skips the rest.
   private checkSignal(sink: RequestSink): void {
-    if (this.signal?.aborted) throw this.stop(sink, "budget", "the run was interrupted");
+    if (this.signal?.aborted) throw this.stop(sink, "interrupted", "the run was interrupted");
   }
 
   private stop(sink: RequestSink, kind: Interruption["kind"], reason: string): InterruptedError {
-    if (kind === "budget") this.budgetSpent = reason;
+    if (kind !== "unavailable") this.limitReached = { kind, reason };
     sink.interrupt(kind, reason);
     return new InterruptedError(reason);
   }

@@ -32,6 +32,12 @@ export interface ContractHooks {
 
 /** A cursor a run saw, kept to check a day later that it has expired (`--save-cursors`). */
 export interface SavedCursor {
+  /**
+   * The base URL of the deployment that issued it, without user info, query or trailing slash:
+   * `runContract` refuses cursors saved against another one. Absent from cursors saved before
+   * it was recorded (the version 1 file of `--save-cursors`); they are taken to be the target's.
+   */
+  baseUrl?: string;
   /** The request path, relative to the base URL, e.g. `/v1/workloads`. */
   path: string;
   /** The query the cursor belongs to, without `cursor` (it must be replayed unchanged). */
@@ -72,7 +78,8 @@ export interface ContractOptions {
   /**
    * The most requests the run sends, retries and the preflight included; it never sends more.
    * When the budget runs out, the check under way and every later one is skipped with that
-   * reason (never passed).
+   * reason (never passed), marked `cutShortBy: "request-budget"`, and counted in
+   * `report.incomplete`.
    * @default no limit
    */
   maxRequests?: number | undefined;
@@ -80,7 +87,7 @@ export interface ContractOptions {
    * The run's time limit, in seconds: no request is sent, and no wait begun, that would start
    * or end past it, so a slow target cannot outlast a CI job's own limit (which would kill the
    * run before it writes a report). The check under way and every later one are then skipped
-   * with that reason, as when `maxRequests` runs out. A request already sent may still take its
+   * with that reason (`cutShortBy: "time-limit"`), as when `maxRequests` runs out. A request already sent may still take its
    * `timeoutSeconds`.
    * @default no limit
    */
@@ -108,14 +115,18 @@ export interface ContractOptions {
   timeoutSeconds?: number | undefined;
   /**
    * Stops the run (Ctrl-C): the request in flight and any wait end at once, and the check under
-   * way and every later one are skipped with that reason, as when `maxRequests` runs out; the
-   * report covers what ran.
+   * way and every later one are skipped with that reason (`cutShortBy: "interrupted"`), as when
+   * `maxRequests` runs out; the report covers what ran.
    * @default undefined
    */
   signal?: AbortSignal | undefined;
   /**
    * Cursors saved by an earlier run (`report.cursors`): `cursor-expired` checks that each one
-   * issued at least 24 hours ago is now 410 `expired`.
+   * issued at least 24 hours ago is now 410 `expired`. Cursors whose `baseUrl` is another
+   * deployment are refused (`runContract` rejects, before any request). A 400
+   * `INVALID_CURSOR` answer to one is not judged: the target may have rotated the key that
+   * signs its cursors since they were saved (a note says so; when every cursor gets it, the
+   * check is skipped).
    */
   expiredCursors?: readonly SavedCursor[] | undefined;
   /**
@@ -147,6 +158,14 @@ export interface ContractOptions {
 }
 
 /**
+ * Which of the run's own limits left a check unrun (or stopped it before its end with nothing
+ * found): `request-budget` (`maxRequests` spent), `time-limit` (`maxDurationSeconds` spent) or
+ * `interrupted` (`signal` aborted). It says nothing of the target: with more budget or time the
+ * check would have run.
+ */
+export type CutShort = "request-budget" | "time-limit" | "interrupted";
+
+/**
  * The outcome of one check: `passed`, `failed` (violations found), `skipped` (with the reason:
  * not applicable to the target, a missing hook, the request budget spent) or `error` (the
  * target could not be tested: unreachable, or still 429/503 after every retry).
@@ -164,6 +183,11 @@ export interface CheckResult {
   violations: string[];
   /** Why the check did not run (set when skipped). */
   skippedBecause?: string;
+  /**
+   * Set on a skipped check that the run's own limits left unrun, not the target or the mode:
+   * the run is incomplete (see {@link ContractReport.incomplete}).
+   */
+  cutShortBy?: CutShort;
   /** Why the target could not be tested (set when `error`). */
   error?: string;
   /** What a passed check did not cover, and why (e.g. a list too short for a cursor). */
@@ -186,6 +210,12 @@ export interface ContractReport {
   skipped: number;
   /** Checks that could not be carried out (see {@link CheckStatus}). */
   errors: number;
+  /**
+   * Skipped checks that the run's own limits left unrun (each has `cutShortBy`): the request
+   * budget, the time limit or an interruption. Above 0, the run verified less than it was asked
+   * to; `kubeadapt contract` then exits 4 unless given `--allow-incomplete`.
+   */
+  incomplete: number;
   /**
    * Why the target could not be tested at all, from the preflight request (DNS, refused
    * connection, TLS certificate, rejected token, no API at the base URL: a 404 or an answer

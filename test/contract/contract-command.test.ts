@@ -374,6 +374,82 @@ describe("reports for CI", () => {
   });
 });
 
+describe("a run cut short by its own limits is incomplete: exit 4, never a silent 0", () => {
+  const CUT = /^cut short by the run's own limit: the request budget of 40 is spent$/;
+
+  it("--max-requests that leaves checks unrun exits 4, saying how many and what to raise", async () => {
+    const run = await command(["--demo", "--max-requests", "40"]);
+    expect(run.code).toBe(4);
+    const cut = contractChecks.length - 2;
+    expect(run.stdout).toMatch(/\n {4}cut short: the request budget of 40 is spent\n/);
+    expect(run.stdout).toMatch(
+      new RegExp(`^2 passed, 0 failed, ${cut} skipped \\(${cut} cut short\\), 0 errors;`, "m"),
+    );
+    expect(run.stderr).toBe(
+      `error: incomplete: ${cut} checks cut short: the request budget of 40 is spent; raise --max-requests or --max-duration, or give --allow-incomplete\n`,
+    );
+  });
+
+  it("--allow-incomplete accepts it: exit 0, and the run still says it is incomplete", async () => {
+    const run = await command(["--demo", "--max-requests", "40", "--allow-incomplete"], {
+      GITHUB_ACTIONS: "true",
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(
+      /^note: incomplete, allowed by --allow-incomplete: \d+ checks cut short: /,
+    );
+    expect(run.stdout).toMatch(
+      /^::warning title=kubeadapt contract incomplete::\d+ checks cut short: /m,
+    );
+    expect(run.stdout).not.toMatch(/^::error/m);
+  });
+
+  it("the JSON report counts the checks cut short and marks each; JUnit skips them saying so", async () => {
+    const json = await command(["--demo", "--max-requests", "40", "--reporter", "json"], {
+      GITHUB_ACTIONS: "true",
+    });
+    expect(json.code).toBe(4);
+    expect(json.stderr).toMatch(
+      /^::error title=kubeadapt contract incomplete::\d+ checks cut short: /m,
+    );
+    const report = JSON.parse(json.stdout) as ContractReport;
+    const cut = report.checks.filter((c) => c.cutShortBy === "request-budget");
+    expect(report.incomplete).toBe(cut.length);
+    expect(cut.length).toBe(report.skipped);
+    expect(cut.length).toBeGreaterThan(5);
+
+    const file = join(dir, "incomplete.xml");
+    const junitRun = await command([
+      "--demo",
+      "--max-requests",
+      "40",
+      "--reporter",
+      "junit",
+      "--output",
+      file,
+    ]);
+    expect(junitRun.code).toBe(4);
+    const xml = await readFile(file, "utf8");
+    expect(xml).toContain(`<property name="incomplete" value="${cut.length}"/>`);
+    type Case = { name: string; skipped?: { message: string }[] };
+    const junit = (await parseJUnit(xml)) as { testsuite: { skipped: number; testcase: Case[] }[] };
+    const skipped = junit.testsuite[0]?.testcase.filter((c) => c.skipped) ?? [];
+    expect(skipped).toHaveLength(cut.length);
+    for (const c of skipped) expect(c.skipped?.[0]?.message, c.name).toMatch(CUT);
+  });
+
+  it("checks skipped for what the target or mode is (no saved cursors) keep exit 0", async () => {
+    const server = await serve();
+    const only = ["--only", "envelopes,cursor-expired", "--reporter", "json"];
+    const run = await command(["--base-url", server.url, "--rate", "0", ...only]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as ContractReport;
+    expect(report).toMatchObject({ passed: 1, skipped: 1, incomplete: 0 });
+    expect(report.checks[1]?.cutShortBy).toBeUndefined();
+    expect(run.stderr).not.toMatch(/incomplete/);
+  });
+});
+
 describe("cursor expiry in live mode across two runs", () => {
   it("--save-cursors keeps cursors; --expired-cursors checks them once they are a day old", async () => {
     const fake = createFakeKubeadapt({ token: TOKEN });
@@ -389,9 +465,13 @@ describe("cursor expiry in live mode across two runs", () => {
     ]);
     expect(first.code).toBe(0);
     const saved = JSON.parse(await readFile(file, "utf8"));
-    expect(saved.version).toBe(1);
+    expect(saved.version).toBe(2);
     expect(saved.cursors.length).toBeGreaterThan(0);
-    expect(saved.cursors[0]).toMatchObject({ path: "/v1/workloads", query: { limit: "2" } });
+    expect(saved.cursors[0]).toMatchObject({
+      baseUrl: server.url,
+      path: "/v1/workloads",
+      query: { limit: "2" },
+    });
 
     const young = await command([...live, "--only", "cursor-expired", "--expired-cursors", file]);
     expect(young.code).toBe(0);
@@ -418,6 +498,47 @@ describe("cursor expiry in live mode across two runs", () => {
     const expired = await command([...live, "--only", "cursor-expired", "--expired-cursors", file]);
     expect(expired.code, expired.stdout).toBe(0);
     expect(expired.stdout).toMatch(/^✓ cursor-expired: .*\(\d+\.\d\d s, [1-9]\d* requests\)/m);
+  });
+
+  it("a file saved against another base URL is a usage mistake naming both, before any request", async () => {
+    const fake = createFakeKubeadapt({ token: TOKEN });
+    const server = await serve(fake);
+    const file = join(dir, "other-cursors.json");
+    const cursor = {
+      baseUrl: "https://ci:hunter2@staging.example.com",
+      path: "/v1/workloads",
+      query: { limit: "2" },
+      cursor: "eyJ2IjoxfQ",
+      savedAt: new Date(Date.now() - 2 * 24 * 3_600_000).toISOString(),
+    };
+    await writeFile(file, JSON.stringify({ version: 2, cursors: [cursor] }));
+    const run = await command(["--base-url", server.url, "--expired-cursors", file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `error: the saved cursors come from https://staging.example.com, not ${server.url}: a cursor can be checked only against the deployment that issued it (check them against https://staging.example.com, or save cursors from ${server.url})\n`,
+    );
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it("a version 1 file (no base URL) is still read, with a note that its origin was assumed", async () => {
+    const fake = createFakeKubeadapt({ token: TOKEN });
+    const server = await serve(fake);
+    const live = ["--base-url", server.url, "--rate", "0", "--only", "cursor-expired"];
+    const file = join(dir, "v1-cursors.json");
+    await command([...live.slice(0, 4), "--only", "invalid-cursor", "--save-cursors", file]);
+    const saved = JSON.parse(await readFile(file, "utf8"));
+    const DAY = 24 * 3_600_000 + 60_000;
+    const v1 = saved.cursors.map(({ baseUrl: _, ...c }: { baseUrl: string; savedAt: string }) => ({
+      ...c,
+      savedAt: new Date(Date.parse(c.savedAt) - DAY).toISOString(),
+    }));
+    await writeFile(file, JSON.stringify({ version: 1, cursors: v1 }));
+    fake.clock.advance(DAY);
+    const run = await command([...live, "--expired-cursors", file]);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toMatch(
+      /^✓ cursor-expired: .*\n {4}note: the saved cursors do not say which base URL issued them/m,
+    );
   });
 
   it("a file that is not one --save-cursors wrote is a usage mistake", async () => {

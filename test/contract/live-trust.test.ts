@@ -521,10 +521,11 @@ describe("a run stopped by its signal (Ctrl-C)", () => {
       inProcess(fake, { fetch, only: ["limit-bounds", "envelopes"], signal: controller.signal }),
     );
     expect(report.untestable).toBeUndefined();
-    expect(report.checks.map((c) => [c.id, c.status, c.skippedBecause])).toEqual([
-      ["limit-bounds", "skipped", "the run was interrupted"],
-      ["envelopes", "skipped", "the run was interrupted"],
+    expect(report.checks.map((c) => [c.id, c.status, c.skippedBecause, c.cutShortBy])).toEqual([
+      ["limit-bounds", "skipped", "the run was interrupted", "interrupted"],
+      ["envelopes", "skipped", "the run was interrupted", "interrupted"],
     ]);
+    expect(report.incomplete).toBe(2);
   });
 
   it("ends a Retry-After wait at once", async () => {
@@ -556,6 +557,9 @@ describe("pacing and the request budget", () => {
     const firstSkipped = report.checks.indexOf(budgetSkipped[0] as CheckResult);
     expect(report.checks.slice(firstSkipped).every((c) => c.status !== "passed")).toBe(true);
     expect(report.checks[0]?.status).toBe("passed");
+    // Each is marked as cut short by the run, not by the target, and the report counts them.
+    expect(budgetSkipped.every((c) => c.cutShortBy === "request-budget")).toBe(true);
+    expect(report.incomplete).toBe(budgetSkipped.length);
   });
 
   it("a budget spent by the preflight's retries leaves the target untestable, saying so", async () => {
@@ -584,10 +588,11 @@ describe("pacing and the request budget", () => {
       // The preflight and four more fit in 2 s.
       expect(report.requests).toBe(5);
       expect(fake.requests).toHaveLength(5);
-      expect(report.checks.map((c) => [c.id, c.status, c.skippedBecause])).toEqual([
-        ["limit-bounds", "skipped", "the time limit of 2 s is spent"],
-        ["envelopes", "skipped", "the time limit of 2 s is spent"],
+      expect(report.checks.map((c) => [c.id, c.status, c.skippedBecause, c.cutShortBy])).toEqual([
+        ["limit-bounds", "skipped", "the time limit of 2 s is spent", "time-limit"],
+        ["envelopes", "skipped", "the time limit of 2 s is spent", "time-limit"],
       ]);
+      expect(report.incomplete).toBe(2);
     } finally {
       vi.useRealTimers();
     }
@@ -603,6 +608,7 @@ describe("pacing and the request budget", () => {
     expect(byId(report.checks, "limit-bounds")).toMatchObject({
       status: "skipped",
       skippedBecause: "the time limit of 10 s is spent",
+      cutShortBy: "time-limit",
     });
   });
 

@@ -22,6 +22,14 @@ describe("skip reasons", () => {
       );
     }
     expect(walks?.status).toBe("failed");
+    // A skip for what the target does is no skip for lack of budget: the run is complete.
+    expect(report.checks.map((c) => c.cutShortBy)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(report.incomplete).toBe(0);
   });
 
   it("a list that fails (500) is a violation of every check that needed it, not an empty list", async () => {

@@ -28,6 +28,7 @@ const reportOf = (checks: CheckResult[], over: Partial<ContractReport> = {}): Co
   failed: checks.filter((c) => c.status === "failed").length,
   skipped: checks.filter((c) => c.status === "skipped").length,
   errors: checks.filter((c) => c.status === "error").length,
+  incomplete: checks.filter((c) => c.cutShortBy).length,
   requests: 9,
   retries: 2,
   durationMs: 5000,

@@ -45,6 +45,7 @@ const report = (fields: Partial<ContractReport> = {}): ContractReport => ({
   failed: 0,
   skipped: 0,
   errors: 0,
+  incomplete: 0,
   requests: 0,
   retries: 0,
   durationMs: 0,

@@ -81,13 +81,13 @@ describe("exit codes in the docs", () => {
       "| 0 | done |",
       "| 1 | the API answered with an error |",
       "| 2 | usage: a mistake in the command line (flags, path, `--query`), found before any request |",
-      "| 4 | cannot connect |",
+      "| 5 | cannot connect |",
       "",
       "| 9 | not in the table |",
     ].join("\n");
     expect(docTable(stale).get("9")).toBeUndefined();
     expect(tableProblems(docTable(stale), HELP)).toEqual([
-      "codes 0, 1, 2, 4, not 0, 1, 2, 3, 130",
+      "codes 0, 1, 2, 5, not 0, 1, 2, 3, 4, 130",
       '1: "the API answered with an error", where --help says "the API answered with an error, or broke the protocol"',
     ]);
     expect(

@@ -1,14 +1,9 @@
 import { spec } from "../../spec/document.js";
-import {
-  type CheckContext,
-  type CheckOutcome,
-  type ContractCheck,
-  prefer,
-  skip,
-} from "../context.js";
+import { type CheckOutcome, type ContractCheck, prefer, skip } from "../context.js";
 import { expectError, expectStatus } from "../expect.js";
 import type { Probe } from "../probe.js";
 import { tamperings } from "../tamper.js";
+import { checkSavedCursors, EXPIRED } from "./saved-cursor-expiry.js";
 
 const LIMIT = 2;
 
@@ -126,41 +121,3 @@ export const cursorExpired: ContractCheck = {
     return undefined;
   },
 };
-
-const EXPIRED = { status: 410, code: "CURSOR_EXPIRED", reason: "expired" };
-const DAY_MS = 24 * 60 * 60 * 1000;
-const SAVED_CHECKED = 10;
-
-/** Live without a hook: cursors an earlier run saved, if at least a day old, must be expired. */
-async function checkSavedCursors({
-  probe,
-  expiredCursors = [],
-}: CheckContext): Promise<CheckOutcome> {
-  if (expiredCursors.length === 0) {
-    return skip(
-      "a live cursor expires only after 24 hours: give cursors saved by a run at least 24 h ago (--save-cursors FILE, then --expired-cursors FILE; or expiredCursors), or hooks.expireCursors",
-    );
-  }
-  const now = Date.now();
-  const old = expiredCursors.filter((c) => now - Date.parse(c.savedAt) >= DAY_MS);
-  if (old.length === 0) {
-    const newest = Math.max(...expiredCursors.map((c) => Date.parse(c.savedAt)));
-    const hours = Number.isNaN(newest)
-      ? "an unknown number of"
-      : ((now - newest) / 3_600_000).toFixed(1);
-    return skip(
-      `the saved cursors are ${hours} hours old; a cursor expires after 24 h, so check them from ${new Date(newest + DAY_MS).toISOString()}`,
-    );
-  }
-  if (old.length < expiredCursors.length) {
-    probe.note(
-      `${expiredCursors.length - old.length} saved cursors are younger than 24 h: not checked`,
-    );
-  }
-  for (const saved of old.slice(0, SAVED_CHECKED)) {
-    const query = { ...saved.query, cursor: saved.cursor };
-    const ex = await probe.get(saved.path as "/v1/workloads", { params: { query } } as never);
-    expectError(probe, ex, EXPIRED);
-  }
-  return undefined;
-}
