@@ -124,9 +124,13 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
     const retryable = /^(GET|HEAD)$/i.test(request.method);
     const attempts = retryable ? maxRetries + 1 : 1;
     // What log lines name the request by: method and path, and the query where asked (debug
-    // and info lines; a cursor is long and says nothing about a failure).
+    // and info lines; a cursor is long and says nothing about a failure). The first scheme and
+    // host is the URL's: a method has no "://".
     const label = (query?: boolean) =>
-      `${request.method} ${request.url.replace(query ? /^\w+:\/\/[^/]*/ : /^\w+:\/\/[^/]*|[?#].*/g, "")}`;
+      `${request.method} ${query ? request.url : request.url.replace(/[?#].*/, "")}`.replace(
+        /\w+:\/\/[^/]*/,
+        "",
+      );
     // Every line loses the token and anything key-shaped (a server may echo one anywhere).
     const log = (level: keyof Logger, message: string) =>
       logger[level](redact(`kubeadapt: ${message}`));
