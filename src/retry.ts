@@ -82,9 +82,8 @@ export interface RetryOptions {
  * The backoff before retry number `retry` (0-based): 500 ms doubling to at most 8 s, less up to
  * 25% jitter so that many clients do not retry in lockstep.
  */
-export function backoffDelay(retry: number, random: () => number): number {
-  return Math.min(500 * 2 ** retry, 8_000) * (1 - 0.25 * random());
-}
+export const backoffDelay = (retry: number, random: () => number): number =>
+  Math.min(500 * 2 ** retry, 8_000) * (1 - 0.25 * random());
 
 /**
  * A fetch for openapi-fetch that retries GET/HEAD on 408, 429, 500, 502, 503 and 504 and on
@@ -279,12 +278,12 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
  * headers: a custom fetch may change what it is given), `(request, { headers, signal })`
  * otherwise. Its signal is an `AbortSignal` that follows the attempt's.
  */
-function fetchAttempt(
+const fetchAttempt = (
   send: FetchLike,
   request: Request | PageRequest,
   headers: Headers | undefined,
   attempt: SignalLike,
-): Promise<Response> {
+): Promise<Response> => {
   const signal = toAbortSignal(attempt) as AbortSignal;
   const sent =
     request instanceof Request
@@ -295,28 +294,25 @@ function fetchAttempt(
     if (signal.aborted) void response.body?.cancel().catch(noop);
     return response;
   });
-}
+};
 
 /**
  * A fresh `Response` over `body`, the bytes already read of `response`, with the same status,
  * headers (but `Content-Length`: the length of these bytes, when there are any) and URL: it can
  * be read, streamed or cloned as usual.
  */
-function withBytes(response: Response, body: ArrayBuffer): Response {
+const withBytes = (response: Response, body: ArrayBuffer): Response => {
   const copy = new Response(body, response);
   // With a length, openapi-fetch reads JSON with `json()`, which the client makes typed.
   if (body.byteLength) copy.headers.set("content-length", `${body.byteLength}`);
   return Object.defineProperty(copy, "url", { value: response.url });
-}
+};
 
 /**
  * The response's request id, for debug lines: `x-request-id`, else the `request_id` of a body
  * read as text (a `get`'s or a page's; a `ka.client` body, read as bytes, is not decoded for it).
  */
-function requestId(response: Response | PageResponse, body?: string | ArrayBuffer) {
-  return (
-    response.headers.get("x-request-id") ??
-    // Bytes stringify to "[object ArrayBuffer]", and no body to "undefined": neither matches.
-    /"request_id":\s*"([^"]*)"/.exec(body as string)?.[1]
-  );
-}
+const requestId = (response: Response | PageResponse, body?: string | ArrayBuffer) =>
+  response.headers.get("x-request-id") ??
+  // Bytes stringify to "[object ArrayBuffer]", and no body to "undefined": neither matches.
+  /"request_id":\s*"([^"]*)"/.exec(body as string)?.[1];

@@ -10,8 +10,8 @@ export const MAX_TIMER_DELAY = 2 ** 31 - 1;
  * Waits `ms` milliseconds (at most {@link MAX_TIMER_DELAY}), or rejects with the signal's reason
  * as soon as `signal` aborts. Either way no timer and no listener is left behind.
  */
-export function abortableSleep(ms: number, signal?: SignalLike | null): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
+export const abortableSleep = (ms: number, signal?: SignalLike | null): Promise<void> =>
+  new Promise<void>((resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason);
       return;
@@ -30,7 +30,6 @@ export function abortableSleep(ms: number, signal?: SignalLike | null): Promise<
       Math.min(ms, MAX_TIMER_DELAY),
     );
   });
-}
 
 /** A sleep function: waits `ms`, or rejects when `signal` aborts. */
 export type Sleep = (ms: number, signal?: SignalLike | null) => Promise<void>;

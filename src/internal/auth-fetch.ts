@@ -5,7 +5,7 @@ import type { RetryingFetch } from "../retry.js";
  * <token>`; a request to any other origin goes out without it. The token stays in this closure:
  * it is never a property, never in a URL, never in a `Request` that middleware could see.
  */
-export function createAuthFetch(next: RetryingFetch, origin: string, token: string | undefined) {
+export const createAuthFetch = (next: RetryingFetch, origin: string, token: string | undefined) => {
   // `Request.url` is normalized like `URL.origin` (lowercase host, no default port), and the
   // `/` after the origin stops "https://api.example.evil" from matching "https://api.example".
   const prefix = `${origin}/`;
@@ -16,4 +16,4 @@ export function createAuthFetch(next: RetryingFetch, origin: string, token: stri
     // The retrying fetch sends each attempt with these headers: no Request is built here.
     return next(request, headers);
   };
-}
+};

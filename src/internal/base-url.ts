@@ -5,7 +5,7 @@ import { KubeadaptError } from "../errors.js";
  * other than http(s), credentials, a query or a fragment in the URL, or plain `http://` to a
  * host other than loopback (`localhost`, 127.0.0.0/8, `[::1]`) unless `allowInsecureHttp`.
  */
-export function checkBaseUrl(baseUrl: string, allowInsecureHttp?: boolean): URL {
+export const checkBaseUrl = (baseUrl: string, allowInsecureHttp?: boolean): URL => {
   let url: URL | undefined;
   try {
     url = new URL(baseUrl);
@@ -23,9 +23,8 @@ export function checkBaseUrl(baseUrl: string, allowInsecureHttp?: boolean): URL 
     );
   }
   return url;
-}
+};
 
 /** True for `localhost`, 127.0.0.0/8 and `[::1]`. */
-export function isLoopback(hostname: string): boolean {
-  return /^(localhost|\[::1\]|127(\.\d{1,3}){3})$/i.test(hostname);
-}
+export const isLoopback = (hostname: string): boolean =>
+  /^(localhost|\[::1\]|127(\.\d{1,3}){3})$/i.test(hostname);

@@ -36,11 +36,11 @@ const BY_STATUS: Record<number, typeof KubeadaptError> = {
  * credential the server echoed is redacted. A body that is not the JSON error envelope (an HTML
  * 502 page) gives a {@link ProtocolError} carrying the status.
  */
-export function errorFromResponse(
+export const errorFromResponse = (
   response: PageResponse,
   body: string | undefined,
   token?: string,
-): KubeadaptError {
+): KubeadaptError => {
   const status = response.status;
   const retryAfterMs = parseRetryAfter(response.headers);
   let value: Envelope | undefined;
@@ -71,31 +71,35 @@ export function errorFromResponse(
     requestId: requestIdOf(value?.meta?.request_id),
     retryAfterMs,
   });
-}
+};
 
 /**
  * Parses the body of a 2xx response as JSON, or throws a {@link ProtocolError} that says what
  * was received instead.
  */
-export function parseSuccessBody(response: PageResponse, body: string | undefined, token?: string) {
+export const parseSuccessBody = (
+  response: PageResponse,
+  body: string | undefined,
+  token?: string,
+) => {
   try {
     return JSON.parse(body as string) as unknown;
   } catch {
     throw protocolError(response, "body", body, token);
   }
-}
+};
 
 /**
  * The {@link ProtocolError} for a response whose body is not the JSON `what` expected:
  * "expected a JSON <what> with HTTP <status>, received <type>: "<excerpt>"", both redacted.
  */
-export function protocolError(
+export const protocolError = (
   response: PageResponse,
   what: string,
   body: string | undefined,
   token?: string,
   retryAfterMs?: number,
-): ProtocolError {
+): ProtocolError => {
   const text = redact(body ?? "", token)
     .replace(/\s+/g, " ")
     .trim();
@@ -106,7 +110,7 @@ export function protocolError(
     `expected a JSON ${what} with HTTP ${response.status}, received ${redact(response.headers.get("content-type") ?? "no content type", token)}: ${JSON.stringify(excerpt)}`,
     { status: response.status, retryAfterMs },
   );
-}
+};
 
 // Only read when parsing succeeded: JSON of unknown shape.
 interface Envelope {

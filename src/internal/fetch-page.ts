@@ -20,14 +20,14 @@ export type Send = (path: string, init?: object, unwrap?: boolean) => Promise<un
  * `Response` is built. Anything else goes through `client` (openapi-fetch); `baseUrl` has no
  * trailing slash; `token` is redacted from errors.
  */
-export function createFetchPage(
+export const createFetchPage = (
   client: Client<paths>,
   send: RetryingFetch,
   baseUrl: string,
   headers: Readonly<Record<string, string>>,
   token: string | undefined,
   plain: () => boolean,
-): FetchPage & Send {
+): FetchPage & Send => {
   const get = client.GET as unknown as (path: string, init: object) => Promise<TextResult>;
   return async (path: string, init?: PageInit, unwrap?: boolean) =>
     readResult(
@@ -53,7 +53,7 @@ export function createFetchPage(
       token,
       unwrap,
     );
-}
+};
 
 /** What this module reads of an init that skips openapi-fetch. */
 interface PageInit {
@@ -68,9 +68,9 @@ interface PageInit {
  * a serializer's options, header parameters) goes through openapi-fetch, which knows what to do
  * with it.
  */
-function direct(init: PageInit | undefined): boolean {
+const direct = (init: PageInit | undefined): boolean => {
   for (const key in init) {
     if (!/^(params|querySerializer|signal)$/.test(key)) return false;
   }
   return !init?.params?.header && typeof (init?.querySerializer ?? serializeQuery) === "function";
-}
+};

@@ -26,7 +26,7 @@ export const LOG_LEVELS: readonly LogLevel[] = ["off", "error", "warn", "info", 
  * The index in {@link LOG_LEVELS} of `level` (the option, else `env`, else `"warn"`), after
  * checking it and `logger`; a bad one throws a `BadRequestError` naming the option.
  */
-export function logLevel(level: unknown, env: string | undefined, logger: Logger): number {
+export const logLevel = (level: unknown, env: string | undefined, logger: Logger): number => {
   // `env` is undefined or non-empty (readEnv's).
   const field = level === undefined && env ? "KUBEADAPT_LOG" : "logLevel";
   const index = LOG_LEVELS.indexOf((level ?? env ?? "warn") as LogLevel);
@@ -40,4 +40,4 @@ export function logLevel(level: unknown, env: string | undefined, logger: Logger
     }
   }
   return index;
-}
+};

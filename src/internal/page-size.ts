@@ -11,7 +11,7 @@ export const MAX_PAGE_SIZE = 500;
  * `{ field, reason: "out_of_range" }`) when `limit` or `per_page` in `query` is present and not
  * an integer in 1..500, so a bad value fails before any request.
  */
-export function checkPageSize(query: unknown): void {
+export const checkPageSize = (query: unknown): void => {
   for (const field of PAGE_SIZE_PARAMS) {
     const value = (query as Record<string, unknown> | null | undefined)?.[field];
     if (
@@ -30,4 +30,4 @@ export function checkPageSize(query: unknown): void {
       );
     }
   }
-}
+};

@@ -22,7 +22,7 @@ export interface TextResult {
  * other: a `ProtocolError` when the body is not JSON, with `unwrap` has no `data` or, without it
  * (a walk's page), has a `meta.pagination.next_cursor` holding the token or a key-shaped string.
  */
-export function readResult(result: TextResult, token?: string, unwrap?: boolean): unknown {
+export const readResult = (result: TextResult, token?: string, unwrap?: boolean): unknown => {
   const { response, text, data = text, error = text } = result;
   if (!response.ok) {
     // openapi-fetch hands an error body over already JSON-parsed when it parses.
@@ -44,7 +44,7 @@ export function readResult(result: TextResult, token?: string, unwrap?: boolean)
   }
   if (isRecord(body) && "data" in body) return body.data;
   throw protocolError(response, 'envelope with "data"', data as string, token);
-}
+};
 
 // What is read of a page's body before the walk checks it.
 type Page = { meta?: { pagination?: { next_cursor?: unknown } } } | null | undefined;

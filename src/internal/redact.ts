@@ -8,7 +8,7 @@ const KEY_SHAPE = /\bka_(?:live|test)_[\w-]+/g;
  * Removes `token` (when given) and anything shaped `ka_live_…` / `ka_test_…` from `text`, for
  * server-provided messages that may echo a credential.
  */
-export function redact(text: string, token?: string): string {
+export const redact = (text: string, token?: string): string => {
   if (token) {
     const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     // A real token is long and is removed wherever it appears, even inside other text; a short
@@ -17,4 +17,4 @@ export function redact(text: string, token?: string): string {
     text = text.replace(new RegExp(pattern, "g"), REDACTED);
   }
   return text.replace(KEY_SHAPE, REDACTED);
-}
+};

@@ -4,10 +4,10 @@
  * RFC 9110 allows). Undefined when neither header is present or parseable; a date in the past
  * gives 0.
  */
-export function parseRetryAfter(
+export const parseRetryAfter = (
   headers: Pick<Headers, "get">,
   now: number = Date.now(),
-): number | undefined {
+): number | undefined => {
   // An absent header is undefined, which `test` reads as the text "undefined" and
   // `Date.parse` as NaN.
   const ms = headers.get("retry-after-ms")?.trim() as string;
@@ -18,6 +18,6 @@ export function parseRetryAfter(
   // empty string parses to NaN.
   const date = Date.parse(/[a-z]/i.test(value) ? value : "");
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
+};
 
 const NUMBER = /^\d+(\.\d+)?$/;

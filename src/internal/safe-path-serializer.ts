@@ -7,7 +7,10 @@ import { invalidParameter } from "./invalid-parameter.js";
  * a missing, non-primitive or empty value, or one that is (or percent-decodes to) `.` or `..`.
  * Throws `BadRequestError` with `details[0].field` set to the parameter's name.
  */
-export function safePathSerializer(pathname: string, pathParams: Record<string, unknown>): string {
+export const safePathSerializer = (
+  pathname: string,
+  pathParams: Record<string, unknown>,
+): string => {
   // `{name}`, `{.name}`, `{;name*}`: the same templates as `defaultPathSerializer`'s.
   for (const [, name = ""] of pathname.matchAll(/\{[.;]?([^{}]*?)\*?\}/g)) {
     const value = pathParams?.[name];
@@ -27,4 +30,4 @@ export function safePathSerializer(pathname: string, pathParams: Record<string, 
     }
   }
   return defaultPathSerializer(pathname, pathParams);
-}
+};

@@ -12,10 +12,10 @@ export interface SignalLike {
  * Calls `listener` when `signal` aborts (never if it already has: a signal aborts once);
  * returns a function that removes the listener.
  */
-export function onAbort(signal: SignalLike, listener: () => void): () => void {
+export const onAbort = (signal: SignalLike, listener: () => void): (() => void) => {
   signal.addEventListener("abort", listener);
   return () => signal.removeEventListener("abort", listener);
-}
+};
 
 /** A signal and its `abort`: see {@link plainSignal}. */
 export interface PlainSignal extends SignalLike {
@@ -30,7 +30,7 @@ export interface PlainSignal extends SignalLike {
  * `abort`. Where only a real `AbortSignal` will do (a `fetch`, the `Request` openapi-fetch
  * builds), {@link toAbortSignal} makes one that follows it.
  */
-export function plainSignal(): PlainSignal {
+export const plainSignal = (): PlainSignal => {
   const listeners = new Set<() => void>();
   // `reason` is undefined until the abort that sets it.
   const signal: { -readonly [K in keyof PlainSignal]?: PlainSignal[K] } = {
@@ -45,17 +45,17 @@ export function plainSignal(): PlainSignal {
     },
   };
   return signal as PlainSignal;
-}
+};
 
 /**
  * An `AbortSignal` that follows a {@link PlainSignal}, for what takes nothing else; any other
  * signal (an `AbortSignal`, or a caller's own kind) as it is.
  */
-export function toAbortSignal(signal: SignalLike | undefined): AbortSignal | undefined {
+export const toAbortSignal = (signal: SignalLike | undefined): AbortSignal | undefined => {
   if (!signal || !("abort" in signal)) return signal as AbortSignal | undefined;
   const controller = new AbortController();
   const abort = () => controller.abort(signal.reason);
   if (signal.aborted) abort();
   else onAbort(signal, abort);
   return controller.signal;
-}
+};

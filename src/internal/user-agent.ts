@@ -11,7 +11,7 @@ export const VERSION: string =
  * and Deno; undefined in browsers, which do not let a page set it (and would preflight every
  * request for it).
  */
-export function userAgent(): string | undefined {
+export const userAgent = (): string | undefined => {
   const { Bun, Deno, process } = globalThis as {
     Bun?: { version: string };
     Deno?: { version: { deno: string } };
@@ -25,4 +25,4 @@ export function userAgent(): string | undefined {
       ? `deno/${Deno.version.deno}`
       : node && `node/${node}`;
   return runtime ? `kubeadapt-js/${VERSION} ${runtime}` : undefined;
-}
+};

@@ -16,12 +16,12 @@ import type { CursorWalkOptions, FetchPage, Paginator } from "./types.js";
  * `query.cursor`), asks for the total on its first request when `onProgress` is given or
  * `query.include_total` is true, and restarts on a 410 with `onCursorExpired: "restart"`.
  */
-export function createWalk<T>(
+export const createWalk = <T>(
   fetchPage: FetchPage,
   path: string,
   init: (CursorWalkOptions & { params?: unknown }) | undefined,
   offset?: boolean,
-): Paginator<T> {
+): Paginator<T> => {
   init ??= {};
   const params = init.params as
     | { query?: Record<string, unknown>; path?: Record<string, unknown> }
@@ -59,4 +59,4 @@ export function createWalk<T>(
       !offset && init.onCursorExpired === "restart",
     );
   });
-}
+};

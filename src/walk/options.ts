@@ -13,10 +13,10 @@ export const DEFAULT_PAGE_SIZE = 100;
  * `value` (or `fallback` when absent) if it is an integer >= `min`; else a `BadRequestError`
  * (also for an absent value without a fallback).
  */
-export function integerOption(field: string, value: unknown, min: number, fallback?: number) {
+export const integerOption = (field: string, value: unknown, min: number, fallback?: number) => {
   const option = value ?? fallback;
   if (!Number.isInteger(option) || (option as number) < min) {
     throw invalidParameter(field, `${field} must be an integer >= ${min}`);
   }
   return option as number;
-}
+};

@@ -17,10 +17,10 @@ const DONE = { done: true, value: undefined } as const;
  * options and calls `open` with the `toArray` maximum, if any (a source may lower its page size
  * to it); a bad option or a throwing `open` fails that `next()`.
  */
-export function createPaginator<T>(
+export const createPaginator = <T>(
   init: WalkOptions,
   open: (budget: number) => PageSource<T>,
-): Paginator<T> {
+): Paginator<T> => {
   // prefetch and maxPages are checked when the walk starts.
   let { signal, onProgress, prefetch, maxPages } = init as WalkOptions & {
     prefetch: number;
@@ -262,4 +262,4 @@ export function createPaginator<T>(
       return out;
     },
   };
-}
+};

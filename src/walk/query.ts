@@ -3,10 +3,10 @@ import { createQuerySerializer } from "openapi-fetch";
 import type { Selectors } from "./source.js";
 
 /** A copy of the caller's query without `omit`, taken when the walk is created. */
-export function snapshotQuery(
+export const snapshotQuery = (
   query: Record<string, unknown> | undefined,
   omit: readonly string[],
-): Record<string, unknown> {
+): Record<string, unknown> => {
   const copy: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(query ?? {})) {
     if (omit.includes(name)) continue;
@@ -18,7 +18,7 @@ export function snapshotQuery(
     }
   }
   return copy;
-}
+};
 
 /**
  * Serializes a query exactly as openapi-fetch does by default: a walk's, once, into the string
@@ -30,10 +30,10 @@ export const serializeQuery: (query: Record<string, unknown>) => string = create
  * A `querySerializer` for one request: the frozen string, then the page selectors that are set
  * (`cursor`, URL-encoded; `include_total`; `page`), so pages differ only in those.
  */
-export function pageQuery(frozen: string, selectors: Selectors): (query: unknown) => string {
+export const pageQuery = (frozen: string, selectors: Selectors): ((query: unknown) => string) => {
   let search = frozen;
   for (const [name, value] of Object.entries(selectors)) {
     if (value) search += `${search ? "&" : ""}${name}=${encodeURIComponent(value)}`;
   }
   return () => search;
-}
+};

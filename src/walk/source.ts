@@ -57,14 +57,14 @@ const idOf = (item: unknown): unknown => {
  * request when `wantTotal`, and with `restart` restarts from page 1 on a 410, skipping the ids
  * it already handed on. An offset walk ends on its `total_pages`.
  */
-export function pageSource<T>(
+export const pageSource = <T>(
   get: GetPage,
   offset: boolean | undefined,
   cursor: string | undefined,
   page: number,
   wantTotal?: boolean,
   restart?: boolean,
-): PageSource<T> {
+): PageSource<T> => {
   // Cursors sent since page 1: the server sending one again would loop the walk.
   const seenCursors = new Set<string>();
   // Ids handed on, to skip after a restart; kept only when restarts are allowed.
@@ -162,7 +162,7 @@ export function pageSource<T>(
       }
     },
   };
-}
+};
 
 // What is read of a JSON value before it is checked to be a record.
 type Envelope = { data?: unknown; has_more?: unknown } | null | undefined;
