@@ -169,13 +169,12 @@ export class PaginationLimitError extends KubeadaptError {
 }
 
 /** A name-based guard for an error class (internal: the subpaths build their guards with it). */
-export const isA = <T>(Class: { readonly errorName: string }): ((value: unknown) => value is T) => {
-  const name = Class.errorName;
-  return (value): value is T => {
+export const isA =
+  <T>(Class: { readonly errorName: string }) =>
+  (value: unknown): value is T => {
     const lineage = (value as { [LINEAGE]?: unknown } | null | undefined)?.[LINEAGE];
-    return Array.isArray(lineage) && lineage.includes(name);
+    return Array.isArray(lineage) && lineage.includes(Class.errorName);
   };
-};
 
 /** True for any error thrown by this SDK (any copy of the package). */
 export const isKubeadaptError = isA<KubeadaptError>(KubeadaptError);
