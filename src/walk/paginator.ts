@@ -80,7 +80,7 @@ export const createPaginator = <T>(
     settle();
   };
 
-  const fail = (error: unknown): void => finish((source as PageSource<T>).position(), error);
+  const fail = (error: unknown): void => finish((source as PageSource<T>).at(), error);
 
   /** Stops the walk: aborts the in-flight request, drops buffered pages, fetches nothing more. */
   const close = (): void => {
@@ -98,7 +98,7 @@ export const createPaginator = <T>(
   const throwIfAborted = (): void => {
     if (signal?.aborted && !closed) {
       close();
-      throw stamp(aborted(), (source as PageSource<T>).position());
+      throw stamp(aborted(), (source as PageSource<T>).at());
     }
   };
 

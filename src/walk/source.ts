@@ -39,8 +39,11 @@ export type SourcePage<T> = { -readonly [K in keyof Page<T>]: Page<T>[K] };
 export interface PageSource<T> {
   /** Fetches the next page and advances; on failure it does not advance and rejects. */
   fetch(signal: SignalLike): Promise<SourcePage<T>>;
-  /** The next request's position: after a failure, the failed request's (the resume point). */
-  position(): WalkPoint;
+  /**
+   * Where the source is: the next request's position (after a failure, the failed request's:
+   * the resume point).
+   */
+  at(): WalkPoint;
 }
 
 const isCount = (value: unknown): value is number =>
@@ -75,7 +78,7 @@ export const pageSource = <T>(
   // The latest total the server sent (cursor walks get one only when they ask for it).
   let total: number | undefined;
   return {
-    position: () => ({ cursor, page }),
+    at: () => ({ cursor, page }),
     async fetch(signal) {
       for (;;) {
         if (cursor) seenCursors.add(cursor);
