@@ -10,7 +10,9 @@ const KEY_SHAPE = /\bka_(?:live|test)_[\w-]+/g;
  */
 export const redact = (text: string, token?: string): string => {
   if (token) {
-    const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    // Every non-word character escaped: an identity escape (`\-`, `\<`) matches the character
+    // itself in a RegExp without the `u` flag, and word characters are never escaped.
+    const escaped = token.replace(/\W/g, "\\$&");
     // A real token is long and is removed wherever it appears, even inside other text; a short
     // test token ("t") is removed only as a whole word, so it cannot garble "<title>".
     const pattern = token.length < 8 ? `(?<![\\w-])${escaped}(?![\\w-])` : escaped;
