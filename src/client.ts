@@ -150,8 +150,9 @@ export interface Kubeadapt {
 export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
   const token = options.token ?? readEnv("KUBEADAPT_API_TOKEN");
   // An invalid header value makes `Headers` throw a TypeError that quotes it: refuse it first.
-  // No token passes too: `test` reads undefined as the text "undefined".
-  if (!/^[\x21-\x7e]+$/.test(token as string)) {
+  // No token passes too: `test` reads undefined as the text "undefined". `!` to `~` is
+  // printable ASCII but the space.
+  if (!/^[!-~]+$/.test(token as string)) {
     throw new KubeadaptError(
       "token must be non-empty printable ASCII without spaces (check for a trailing newline)",
     );
