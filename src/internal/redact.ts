@@ -2,7 +2,7 @@
 export const REDACTED = "[REDACTED]";
 
 // Anything shaped like a Kubeadapt API key, even one that is not this client's token.
-const KEY_SHAPE = /\bka_(?:live|test)_[\w-]+/g;
+const KEY_SHAPE = /\bka_(live|test)_[\w-]+/g;
 
 /**
  * Removes `token` (when given) and anything shaped `ka_live_…` / `ka_test_…` from `text`, for
