@@ -166,3 +166,66 @@ describe("through the client", () => {
     expect(response.status).toBe(200);
   });
 });
+
+describe("a body past 64 MiB", () => {
+  const LIMIT = 2 ** 26;
+  const CHUNK = 1 << 20;
+
+  /** A body that never ends (1 MiB a pull), recording what was pulled and why it was cancelled. */
+  const endless = () => {
+    const seen = { pulled: 0, cancelled: undefined as unknown };
+    const response = new Response(
+      new ReadableStream({
+        pull(stream) {
+          seen.pulled += CHUNK;
+          stream.enqueue(new Uint8Array(CHUNK));
+        },
+        cancel(reason) {
+          seen.cancelled = reason;
+        },
+      }),
+    );
+    return { response, seen };
+  };
+
+  it.each([
+    ["a Request's (read as bytes)", () => new Request(URL_)],
+    [
+      "a PageRequest's (read as text)",
+      (): PageRequest => ({ url: URL_, method: "GET", headers: {}, signal: undefined }),
+    ],
+  ])("ends %s attempt as a network failure, and cancels the stream", async (_, request) => {
+    const { response, seen } = endless();
+    const { fetch } = stubFetch(() => response);
+    const error = await createRetryingFetch({ fetch, maxRetries: 0 })(request() as Request).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toContain(`TypeError: body over ${LIMIT} bytes`);
+    expect(seen.cancelled).toBeInstanceOf(TypeError);
+    // Read up to the limit, plus what the pipe pulls ahead of its reader: not a byte more.
+    expect(seen.pulled).toBeGreaterThan(LIMIT);
+    expect(seen.pulled).toBeLessThanOrEqual(LIMIT + 4 * CHUNK);
+  });
+
+  it("is retried like a network failure: the next attempt's response is returned", async () => {
+    const { fetch, requests } = stubFetch((_, call) =>
+      call === 1 ? endless().response : page(["a"]),
+    );
+    const { text } = await createRetryingFetch({ fetch, sleep: noSleep })({
+      url: URL_,
+      method: "GET",
+      headers: {},
+      signal: undefined,
+    });
+    expect(text).toContain('"id":"a"');
+    expect(requests).toHaveLength(2);
+  });
+
+  it("reads a body of exactly 64 MiB whole", async () => {
+    const bytes = new Uint8Array(LIMIT).fill(32);
+    const { fetch } = stubFetch(() => new Response(bytes));
+    const response = await createRetryingFetch({ fetch, maxRetries: 0 })(new Request(URL_));
+    expect((await response.arrayBuffer()).byteLength).toBe(LIMIT);
+  });
+});
