@@ -60,10 +60,9 @@ export interface KubeadaptOptions {
    * Time limit of each attempt, in whole milliseconds: from sending the request until its whole
    * body has arrived (a body that stalls counts). A timed-out attempt is retried, and the last
    * one throws `TimeoutError`. 2^31 - 1 (about 24.8 days, the most a timer holds) or more, or
-   * `Infinity`, sets no limit. It bounds the body's time; its size is bounded apart: a body
-   * past 64 MiB as `fetch` streams it (or, with `nodeTransport()`, past its `maxBodyBytes`) is
-   * cancelled and fails the attempt as a network failure does (`ConnectionError` on the last),
-   * so an endless body cannot fill the memory before the deadline.
+   * `Infinity`, sets no limit. It bounds the body's time, not its size: the global fetch holds
+   * a body of any size until the deadline (an endless one can fill the memory first), while
+   * `nodeTransport()` refuses one past its `maxBodyBytes`.
    * @default 60_000
    */
   timeoutMs?: number | undefined;

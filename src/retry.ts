@@ -90,8 +90,7 @@ export const backoffDelay = (retry: number, random: () => number): number =>
  * network failures or timeouts, with exponential backoff or the server's `Retry-After`. An
  * attempt is the whole response: it reads the body before returning, within its own
  * `timeoutMs`, so a body that stalls or breaks off is retried like any other failure, and the
- * response returned has its body in memory; a body past 64 MiB fails the attempt as a network
- * failure does. The request's signal (the caller's, or a walk
+ * response returned has its body in memory. The request's signal (the caller's, or a walk
  * page's) stops everything at once with an {@link AbortError}. The last response is returned
  * (non-2xx included); a last failure without one throws {@link TimeoutError} or
  * {@link ConnectionError}.
@@ -179,31 +178,11 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
           cause = `HTTP ${status}`;
         } else {
           // A page is read as the text its reader parses (an empty body as ""); anything else
-          // as bytes, which a new Response wraps with no copy or re-encoding. A body is counted
-          // as it streams: past 2 ** 26 bytes (64 MiB, nodeTransport's default maxBodyBytes)
-          // the TypeError, a network failure to this layer, cancels the stream, so an endless
-          // body cannot fill the memory before the deadline. (A transport's exchange has no
-          // stream: it capped the body itself.) The limit is written out, not a constant: one
-          // costs 2 B min+gzip of a budget this fills to the byte.
-          let size = 0;
-          const body = response.body
-            ? await race<string | ArrayBuffer>(
-                new Response(
-                  response.body.pipeThrough(
-                    new TransformStream({
-                      transform(chunk, controller) {
-                        // biome-ignore lint/suspicious/noAssignInExpressions: 2 B less min+gzip
-                        if ((size += chunk.length) > 2 ** 26) {
-                          throw new TypeError(`body over ${2 ** 26} bytes`);
-                        }
-                        controller.enqueue(chunk);
-                      },
-                    }),
-                  ),
-                )[page ? "text" : "arrayBuffer"](),
-              )
-            : page
-              ? await race(response.text())
+          // as bytes, which a new Response wraps with no copy or re-encoding.
+          const body = page
+            ? await race(response.text())
+            : response.body
+              ? await race((response as Response).arrayBuffer())
               : undefined;
           if (logLevel > 3) trace(status, requestId(response, body));
           if (retryStatus && logLevel > 1) {
