@@ -2,6 +2,20 @@ import type { CheckResult, CheckStatus, ContractReport } from "./types.js";
 
 const MARK: Record<CheckStatus, string> = { passed: "✓", failed: "✗", skipped: "–", error: "!" };
 
+/** The counts of a report, from its checks: by status, and those the run's own limits cut short. */
+export function tally(
+  checks: readonly CheckResult[],
+): Pick<ContractReport, "passed" | "failed" | "skipped" | "errors" | "incomplete"> {
+  const count = (status: CheckStatus) => checks.filter((c) => c.status === status).length;
+  return {
+    passed: count("passed"),
+    failed: count("failed"),
+    skipped: count("skipped"),
+    errors: count("error"),
+    incomplete: checks.filter((c) => c.cutShortBy).length,
+  };
+}
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 

@@ -3,6 +3,7 @@ import { CHECKS } from "./checks/index.js";
 import type { CheckContext, ContractCheck } from "./context.js";
 import { preflight } from "./preflight.js";
 import { Probe } from "./probe.js";
+import { tally } from "./report.js";
 import { checkSavedTarget } from "./saved-target.js";
 import { Session } from "./session.js";
 import type {
@@ -53,16 +54,11 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     // A target that could not be tested is one reason, not one streamed line per check.
     if (!untestable) options.onResult?.(result);
   }
-  const count = (status: CheckStatus) => checks.filter((c) => c.status === status).length;
   const report: ContractReport = {
     mode: options.mode ?? "live",
     baseUrl: options.baseUrl,
     checks,
-    passed: count("passed"),
-    failed: count("failed"),
-    skipped: count("skipped"),
-    errors: count("error"),
-    incomplete: checks.filter((c) => c.cutShortBy).length,
+    ...tally(checks),
     requests: session.sent,
     retries: session.retries,
     durationMs: Date.now() - started,

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { contractEnd } from "../../src/cli/contract-exit.js";
 import type { CheckResult, ContractReport } from "../../src/contract/index.js";
+import { tally } from "../../src/contract/report.js";
 
 const cutShort: CheckResult = {
   id: "envelopes",
@@ -23,16 +24,11 @@ const inherent: CheckResult = {
 };
 
 function report(checks: CheckResult[], over: Partial<ContractReport> = {}): ContractReport {
-  const count = (status: string) => checks.filter((c) => c.status === status).length;
   return {
     mode: "live",
     baseUrl: "https://api.test",
     checks,
-    passed: count("passed"),
-    failed: count("failed"),
-    skipped: count("skipped"),
-    errors: count("error"),
-    incomplete: checks.filter((c) => c.cutShortBy).length,
+    ...tally(checks),
     requests: 40,
     retries: 0,
     durationMs: 1,
