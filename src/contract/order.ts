@@ -29,11 +29,36 @@ export function compareCodePoints(a: string, b: string): number {
   return Math.sign(x.length - y.length);
 }
 
-/** Compares two RFC 3339 timestamps by instant; `NaN` when either does not parse. */
+/** An RFC 3339 timestamp: whole seconds, fraction digits, offset. */
+const RFC3339 = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)$/i;
+
+/**
+ * A timestamp as whole seconds since the epoch and its fraction's digits, right-padded to
+ * `digits`; undefined when it does not parse.
+ */
+function instant(text: string, digits: number): { seconds: number; fraction: string } | undefined {
+  const match = RFC3339.exec(text);
+  if (!match) return undefined;
+  const [, whole, fraction = "", offset] = match;
+  const ms = Date.parse(`${whole}${offset}`.toUpperCase());
+  return Number.isNaN(ms)
+    ? undefined
+    : { seconds: ms / 1000, fraction: fraction.padEnd(digits, "0") };
+}
+
+/**
+ * Compares two RFC 3339 timestamps by instant, to the last fraction digit; `NaN` when either
+ * does not parse. Not `Date.parse` alone: it keeps milliseconds, and a correct server whose
+ * timestamps carry microseconds (PostgreSQL's `timestamptz`) would seem to tie.
+ */
 export function compareTimestamps(a: string, b: string): number {
-  const x = Date.parse(a);
-  const y = Date.parse(b);
-  return Number.isNaN(x) || Number.isNaN(y) ? Number.NaN : Math.sign(x - y);
+  const digits = Math.max(a.length, b.length);
+  const x = instant(a, digits);
+  const y = instant(b, digits);
+  if (!x || !y) return Number.NaN;
+  if (x.seconds !== y.seconds) return Math.sign(x.seconds - y.seconds);
+  // Equal lengths of digits: string order is numeric order.
+  return x.fraction < y.fraction ? -1 : x.fraction > y.fraction ? 1 : 0;
 }
 
 /**

@@ -188,6 +188,35 @@ describe.concurrent("a correct server with real-world data", () => {
     expect(check?.status).toBe("passed");
   });
 
+  it("timestamps with microseconds (PostgreSQL timestamptz), a bulk insert's within one ms: order checks pass", async () => {
+    // Every assignment of a team served as made in the same millisecond, in the fake's order
+    // with one microsecond between neighbours: strictly descending, whatever their ids.
+    const micros = on(
+      /\/assignments$/,
+      onBody((body, { fake, status }) => {
+        if (status !== 200) return;
+        const order = new Map(
+          [...fake.data.assignments]
+            .sort(
+              (a, b) =>
+                Date.parse(b.metadata.created_at) - Date.parse(a.metadata.created_at) ||
+                (a.id < b.id ? -1 : 1),
+            )
+            .map((a, rank) => [a.id, rank]),
+        );
+        for (const item of body.data) {
+          const rank = order.get(item.id) ?? 0;
+          item.metadata.created_at = `2026-05-21T10:30:00.${999_999 - rank}Z`;
+        }
+      }),
+    );
+    const { options } = target(micros);
+    const only = ["sort-order", "full-walks", "page-fill"];
+    const report = await runContract({ ...options, only });
+    expect(report.checks.flatMap((c) => c.violations)).toEqual([]);
+    expect(report.checks.map((c) => c.status)).toEqual(["passed", "passed", "passed"]);
+  });
+
   it("a full run sends nothing but GETs: it changes nothing on the target", {
     timeout: 60_000,
   }, async () => {

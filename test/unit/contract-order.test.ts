@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { compareCodePoints, compareDecimal, compareKeys } from "../../src/contract/order.js";
+import {
+  compareCodePoints,
+  compareDecimal,
+  compareKeys,
+  compareTimestamps,
+} from "../../src/contract/order.js";
 
 describe("compareDecimal", () => {
   it.each([
@@ -39,5 +44,24 @@ describe("compareCodePoints", () => {
   ])("orders %j before %j by code point: %i", (a, b, sign) => {
     expect(compareCodePoints(a, b)).toBe(sign);
     expect(compareCodePoints(b, a)).toBe(-sign || 0);
+  });
+});
+
+describe("compareTimestamps", () => {
+  it.each([
+    // PostgreSQL's timestamptz keeps microseconds: rows of one bulk insert differ below 1 ms.
+    ["2026-05-21T10:30:00.123999Z", "2026-05-21T10:30:00.123998Z", 1],
+    ["2026-05-21T10:30:00.1Z", "2026-05-21T10:30:00.100000001Z", -1],
+    ["2026-05-21T10:30:00.120Z", "2026-05-21T10:30:00.12Z", 0],
+    ["2026-05-21T10:30:00Z", "2026-05-21T10:30:00.000Z", 0],
+    ["2026-05-21T12:30:00.5+02:00", "2026-05-21T10:30:00.4999Z", 1],
+    ["2026-05-21T10:30:01Z", "2026-05-21T10:30:00.999999Z", 1],
+  ])("compares %s with %s to the last digit: %i", (a, b, sign) => {
+    expect(compareTimestamps(a, b)).toBe(sign);
+    expect(compareTimestamps(b, a)).toBe(-sign || 0);
+  });
+
+  it("gives NaN for a value that is not a timestamp", () => {
+    expect(compareTimestamps("yesterday", "2026-05-21T10:30:00Z")).toBeNaN();
   });
 });
