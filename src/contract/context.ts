@@ -13,6 +13,8 @@ export interface CheckContext {
   maxWalkPages: number;
   /** Cursors an earlier run saved, to check that they expired (`ContractOptions.expiredCursors`). */
   expiredCursors?: readonly SavedCursor[] | undefined;
+  /** Where `expiredCursors` were read from (`ContractOptions.expiredCursorsFrom`). */
+  expiredCursorsFrom?: string | undefined;
   /** Seed of the check's random choices (`ContractOptions.seed`). */
   seed: number;
 }

@@ -1,6 +1,7 @@
 import { KubeadaptError } from "../index.js";
 import { CHECKS } from "./checks/index.js";
 import type { CheckContext, ContractCheck } from "./context.js";
+import { carriedCursors } from "./cursor-age.js";
 import { preflight } from "./preflight.js";
 import { Probe } from "./probe.js";
 import { tally } from "./report.js";
@@ -62,7 +63,8 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     requests: session.sent,
     retries: session.retries,
     durationMs: Date.now() - started,
-    cursors: session.cursors,
+    // Saved cursors too young to check yet (or unchecked: an untestable run) go on to the next run.
+    cursors: [...session.cursors, ...carriedCursors(options, Date.now())],
   };
   if (untestable) report.untestable = untestable;
   return report;
@@ -142,6 +144,7 @@ async function runCheck(
     walkLimit: options.walkLimit ?? 20,
     maxWalkPages: options.maxWalkPages ?? 500,
     expiredCursors: options.expiredCursors,
+    expiredCursorsFrom: options.expiredCursorsFrom,
     seed: options.seed ?? 1,
   };
   let skipped: string | undefined;

@@ -121,14 +121,23 @@ export interface ContractOptions {
    */
   signal?: AbortSignal | undefined;
   /**
-   * Cursors saved by an earlier run (`report.cursors`): `cursor-expired` checks that each one
-   * issued at least 24 hours ago is now 410 `expired`. Cursors whose `baseUrl` is another
-   * deployment are refused (`runContract` rejects, before any request). A 400
-   * `INVALID_CURSOR` answer to one is not judged: the target may have rotated the key that
-   * signs its cursors since they were saved (a note says so; when every cursor gets it, the
-   * check is skipped).
+   * Cursors saved by an earlier run (`report.cursors`): `cursor-expired` checks that those
+   * issued at least 24 hours and 15 minutes ago (a margin for the server's leeway and for clock
+   * skew between runner and server) are now 410 `expired`. Those saved less than 48 hours ago
+   * are handed on in `report.cursors`, to be checked again (or for the first time) next run.
+   * Cursors whose `baseUrl` is another deployment are refused (`runContract` rejects, before
+   * any request). A 400 `INVALID_CURSOR` answer to one is not judged: the target may have
+   * rotated the key that signs its cursors since they were saved; nor is a 404 `NOT_FOUND` to a
+   * nested list whose parent is 404 too (deleted since). A note says so; when no cursor could
+   * be judged, the check is skipped.
    */
   expiredCursors?: readonly SavedCursor[] | undefined;
+  /**
+   * Where `expiredCursors` were read from (a file name), for the reason `cursor-expired` gives
+   * when they are an empty list.
+   * @default "expiredCursors"
+   */
+  expiredCursorsFrom?: string | undefined;
   /**
    * Called with each check's result as soon as it finishes (to stream a report); not called
    * when the preflight found the target untestable (`report.untestable` says why).
@@ -228,6 +237,11 @@ export interface ContractReport {
   retries: number;
   /** Wall time of the run, in milliseconds. */
   durationMs: number;
-  /** Cursors the run saw (a few per list path), to check a day later with `expiredCursors`. */
+  /**
+   * Cursors to check a day later with `expiredCursors`: the ones the run saw (a few per list
+   * path), then the given `expiredCursors` saved less than 48 hours ago, so that the next run
+   * also has cursors about two days old when the last run's are not yet 24 h 15 min old (as a
+   * nightly job's often are not).
+   */
   cursors: SavedCursor[];
 }
