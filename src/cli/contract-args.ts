@@ -58,8 +58,9 @@ Checks a server against the Kubeadapt /v1 contract (KUBEADAPT_BASE_URL, KUBEADAP
   --seed N                seed of generated values and sampled ids: same seed, same requests
   --reporter FORMAT       text (default), junit (JUnit XML) or json (versioned report)
   --output FILE           write the junit or json report to FILE (default: stdout)
-  --save-cursors FILE     keep cursors this run saw (and its base URL), to check a day later
-  --expired-cursors FILE  check that cursors saved at least 24 h ago are now 410 expired
+  --save-cursors FILE     keep cursors this run saw (and its base URL), to check a day later,
+                          and those of --expired-cursors saved less than 48 h ago
+  --expired-cursors FILE  check that cursors saved over 24 h 15 min ago are now 410 expired
                           (only against the base URL that saved them)
 Exit codes: 0 every check passed or was skipped for a reason of the target or mode,
 1 a violation, 2 a usage mistake (a cursor file saved against another base URL too),

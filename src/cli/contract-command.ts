@@ -1,4 +1,6 @@
-import { writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import {
   type ContractOptions,
   type ContractReport,
@@ -65,7 +67,7 @@ async function run(args: ContractArgs, io: ContractIo): Promise<number> {
   const { close, ...options } = await optionsFor(args, io.env);
   // A report that cannot be written is found out before any request, not after the run.
   await writable("--output", args.output);
-  await writable("--save-cursors", args.saveCursors);
+  await writableKeeping("--save-cursors", args.saveCursors);
   // The text report streams to stdout unless stdout carries the junit or json report.
   const reportToStdout = args.reporter !== "text" && args.output === undefined;
   const text = reportToStdout ? io.stderr : io.stdout;
@@ -90,7 +92,10 @@ async function run(args: ContractArgs, io: ContractIo): Promise<number> {
     for (const line of githubAnnotations(report, { allowIncomplete })) text.write(`${line}\n`);
   }
   await writeReport(args, report, io);
-  if (args.saveCursors) await writeCursorFile(args.saveCursors, report.cursors);
+  // An untestable run with no cursor to hand on leaves the file alone: an empty list would
+  // only make the next run's expiry check a skip.
+  const nothingToSave = report.untestable !== undefined && report.cursors.length === 0;
+  if (args.saveCursors && !nothingToSave) await writeCursorFile(args.saveCursors, report.cursors);
   return end.code;
 }
 
@@ -98,6 +103,19 @@ async function writable(flag: string, file: string | undefined): Promise<void> {
   if (file === undefined) return;
   try {
     await writeFile(file, "");
+  } catch (error) {
+    throw new UsageError(`${flag} ${file}: cannot write: ${(error as Error).message}`);
+  }
+}
+
+/** Like {@link writable}, without creating or emptying the file (a run may leave it alone). */
+async function writableKeeping(flag: string, file: string | undefined): Promise<void> {
+  if (file === undefined) return;
+  try {
+    await access(file, constants.W_OK).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+      await access(dirname(file), constants.W_OK);
+    });
   } catch (error) {
     throw new UsageError(`${flag} ${file}: cannot write: ${(error as Error).message}`);
   }
@@ -129,6 +147,7 @@ async function optionsFor(
     timeoutSeconds: args.timeout,
     seed: args.seed,
     expiredCursors: args.expiredCursors ? await readCursorFile(args.expiredCursors) : undefined,
+    expiredCursorsFrom: args.expiredCursors,
   };
   if (args.demo) {
     if (args.baseUrl) throw new UsageError("give --demo or --base-url, not both");

@@ -480,7 +480,7 @@ describe("cursor expiry in live mode across two runs", () => {
     );
 
     // A day later (the file's times moved back, the server's clock forward), they must be 410.
-    const DAY = 24 * 3_600_000 + 60_000;
+    const DAY = 25 * 3_600_000; // past 24 h and the 15 min margin for clock skew
     for (const c of saved.cursors) c.savedAt = new Date(Date.parse(c.savedAt) - DAY).toISOString();
     await writeFile(file, JSON.stringify(saved));
     const stillValid = await command([
@@ -527,7 +527,7 @@ describe("cursor expiry in live mode across two runs", () => {
     const file = join(dir, "v1-cursors.json");
     await command([...live.slice(0, 4), "--only", "invalid-cursor", "--save-cursors", file]);
     const saved = JSON.parse(await readFile(file, "utf8"));
-    const DAY = 24 * 3_600_000 + 60_000;
+    const DAY = 25 * 3_600_000; // past 24 h and the 15 min margin for clock skew
     const v1 = saved.cursors.map(({ baseUrl: _, ...c }: { baseUrl: string; savedAt: string }) => ({
       ...c,
       savedAt: new Date(Date.parse(c.savedAt) - DAY).toISOString(),
@@ -539,6 +539,38 @@ describe("cursor expiry in live mode across two runs", () => {
     expect(run.stdout).toMatch(
       /^✓ cursor-expired: .*\n {4}note: the saved cursors do not say which base URL issued them/m,
     );
+  });
+
+  it("an empty file (a run that saw no cursor) skips cursor-expired naming the file, not as if none was given", async () => {
+    const server = await serve();
+    const file = join(dir, "empty-cursors.json");
+    await writeFile(file, JSON.stringify({ version: 2, cursors: [] }));
+    const run = await command([
+      ...["--base-url", server.url, "--rate", "0", "--only", "cursor-expired"],
+      ...["--expired-cursors", file],
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      `skipped: ${file} holds no cursor: the run that saved them saw none (it walked no list) and was handed none to keep; expiry is unchecked until a run saves some`,
+    );
+  });
+
+  it("an untestable run leaves --save-cursors alone when it has nothing to hand on, and hands on what it was given", async () => {
+    const server = await serve();
+    const live = ["--base-url", server.url, "--rate", "0"];
+    const untestable = { KUBEADAPT_API_TOKEN: "ka_test_rejected" };
+    const none = join(dir, "untestable-cursors.json");
+    const run = await command([...live, "--save-cursors", none], untestable);
+    expect(run.code).toBe(3);
+    await expect(readFile(none, "utf8")).rejects.toThrow(/ENOENT/);
+
+    const given = join(dir, "given-cursors.json");
+    await command([...live, "--only", "invalid-cursor", "--save-cursors", given]);
+    const saved = JSON.parse(await readFile(given, "utf8"));
+    const kept = join(dir, "kept-cursors.json");
+    const again = [...live, "--expired-cursors", given, "--save-cursors", kept];
+    expect((await command(again, untestable)).code).toBe(3);
+    expect(JSON.parse(await readFile(kept, "utf8"))).toEqual(saved);
   });
 
   it("a file that is not one --save-cursors wrote is a usage mistake", async () => {
