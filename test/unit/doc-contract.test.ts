@@ -261,3 +261,49 @@ describe("the contract guide's sample reports", () => {
     ]);
   });
 });
+
+/**
+ * What the vitest example gets wrong about time, given the guide's full run (`requests` at the
+ * default rate): a run limit under twice what the guide says a run takes, or a hook that vitest
+ * would end before the run does (its limit plus one request's timeout).
+ */
+function exampleTimeProblems(example: string, requests: number): string[] {
+  const limit = Number(
+    /const MAX_DURATION_SECONDS = ([\d_]+);/.exec(example)?.[1]?.replace(/_/g, ""),
+  );
+  const extra = Number(/\(MAX_DURATION_SECONDS \+ (\d+)\) \* 1000,?\s*\);/.exec(example)?.[1]);
+  const problems: string[] = [];
+  if (!/maxDurationSeconds: MAX_DURATION_SECONDS/.test(example)) {
+    problems.push("the run is not given maxDurationSeconds: MAX_DURATION_SECONDS");
+  }
+  if (!/expect\(result\?\.cutShortBy/.test(example)) problems.push("a check cut short passes");
+  const needed = (2 * requests) / SESSION_DEFAULTS.rate;
+  if (!(limit >= needed)) problems.push(`MAX_DURATION_SECONDS ${limit}, under ${needed} s`);
+  if (!(extra >= 2 * SESSION_DEFAULTS.timeoutSeconds)) {
+    problems.push(`the hook's time limit is MAX_DURATION_SECONDS + ${extra} s`);
+  }
+  return problems;
+}
+
+describe("examples/contract.test.ts against a deployment", () => {
+  const requests = Number(
+    /A full run against the demo data set sends about ([\d,]+) requests/
+      .exec(readDoc(CONTRACT))?.[1]
+      ?.replace(/,/g, ""),
+  );
+
+  it("gives the run twice the time the guide says it takes, and vitest's hook time to let it end", () => {
+    expect(requests).toBeGreaterThan(0);
+    expect(exampleTimeProblems(readDoc("examples/contract.test.ts"), requests)).toEqual([]);
+  });
+
+  it("notice a time limit under the run's length (the two-minute hook of old)", () => {
+    const old = "beforeAll(async () => {\n  report = await runContract({});\n}, 120_000);";
+    expect(exampleTimeProblems(old, 1300)).toEqual([
+      "the run is not given maxDurationSeconds: MAX_DURATION_SECONDS",
+      "a check cut short passes",
+      "MAX_DURATION_SECONDS NaN, under 260 s",
+      "the hook's time limit is MAX_DURATION_SECONDS + NaN s",
+    ]);
+  });
+});
