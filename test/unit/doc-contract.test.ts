@@ -2,6 +2,7 @@
 // with its checks' ids and titles and counts that add up; and the values they state in prose
 // (defaults, retries, body cap, generated values, the mutants that prove the checks).
 import { describe, expect, it } from "vitest";
+import { contractEnd } from "../../src/cli/contract-exit.js";
 import { MAX_PARAMETER_CASES } from "../../src/contract/checks/parameter-values.js";
 import {
   type CheckResult,
@@ -305,5 +306,49 @@ describe("examples/contract.test.ts against a deployment", () => {
       "MAX_DURATION_SECONDS NaN, under 260 s",
       "the hook's time limit is MAX_DURATION_SECONDS + NaN s",
     ]);
+  });
+});
+
+/** Reports that end differently: a violation, an untestable target, an error, a cut-short run. */
+const ENDINGS: ContractReport[] = [
+  report({ passed: 1 }),
+  report({ failed: 1 }),
+  report({ failed: 1, incomplete: 1, skipped: 1 }),
+  report({ untestable: "cannot reach https://api.test" }),
+  report({ errors: 1 }),
+  report({
+    incomplete: 1,
+    skipped: 1,
+    checks: [result({ status: "skipped", cutShortBy: "time-limit" })],
+  }),
+];
+
+/**
+ * What the `process.exitCode = …` lines of the contract guides' snippets get wrong: for each
+ * report of {@link ENDINGS}, the code they set where `kubeadapt contract` exits otherwise.
+ */
+function exitCodeProblems(markdown: string): string[] {
+  const lines = fenced(markdown, "ts").flatMap((block) =>
+    [...block.matchAll(/process\.exitCode =\s*([^;]+);/g)].map((m) => m[1] as string),
+  );
+  return lines.flatMap((expression) => {
+    const exitCode = new Function("report", `return (${expression});`);
+    return ENDINGS.flatMap((ending) => {
+      const want = contractEnd(ending, { aborted: false, allowIncomplete: false }).code;
+      const got = exitCode(ending);
+      return got === want
+        ? []
+        : [`${expression.trim()}: ${got} for a run the CLI ends with ${want}`];
+    });
+  });
+}
+
+describe("the exit codes the contract guides' snippets set", () => {
+  it("are the command's: 1 a violation, 3 untestable or an error, 4 incomplete, else 0", () => {
+    for (const guide of ["docs/guides/contract.md", "docs/guides/contract-checks.md"]) {
+      const markdown = readDoc(guide);
+      expect(markdown, guide).toMatch(/process\.exitCode =/);
+      expect(exitCodeProblems(markdown), guide).toEqual([]);
+    }
   });
 });
