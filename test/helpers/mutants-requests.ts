@@ -50,6 +50,31 @@ function trustCursors(): Mutant["layer"] {
   };
 }
 
+/** Parameters that are not the query a cursor is bound to. */
+const UNBOUND = new Set(["cursor", "include_total"]);
+
+/**
+ * A server that remembers the request that issued each cursor and, when the cursor comes back,
+ * lets `restore` rewrite the request from it before serving: what it restores is not bound.
+ */
+function cursorMemory(restore: (url: URL, issued: URL) => void): Mutant["layer"] {
+  const issued = new Map<string, URL>();
+  return async (request, next) => {
+    const url = new URL(request.url);
+    const cursor = url.searchParams.get("cursor");
+    const first = cursor ? issued.get(cursor) : undefined;
+    if (first) restore(url, first);
+    const response = await next(first ? new Request(url, request) : request);
+    const body = await response
+      .clone()
+      .json()
+      .catch(() => undefined);
+    const nextCursor = body?.meta?.pagination?.next_cursor;
+    if (typeof nextCursor === "string" && nextCursor !== "") issued.set(nextCursor, url);
+    return response;
+  };
+}
+
 /** Drops a query parameter before the fake sees it: the server ignores that filter. */
 const ignoreParam = (name: string) => onRequest((url) => url.searchParams.delete(name));
 
@@ -200,6 +225,35 @@ export const REQUEST_MUTANTS: readonly Mutant[] = [
     bug: "a cursor's payload is trusted without checking its signature (a changed cursor is served)",
     catches: ["invalid-cursor"],
     layer: trustCursors(),
+  },
+  {
+    id: "cursor-keeps-dropped-filter",
+    bug: "a reused cursor is checked against the parameters the request sends only: a filter, cost_mode or limit it drops is restored from the cursor's query",
+    catches: ["cursor-query-changed"],
+    layer: cursorMemory((url, issued) => {
+      for (const [key, value] of issued.searchParams) {
+        if (!UNBOUND.has(key) && !url.searchParams.has(key)) url.searchParams.set(key, value);
+      }
+    }),
+  },
+  {
+    id: "recommendations-cursor-unbound",
+    bug: "GET /v1/recommendations continues the walk a cursor was issued for, whatever query it is reused with",
+    catches: ["cursor-query-changed"],
+    layer: cursorMemory((url, issued) => {
+      if (url.pathname !== "/v1/recommendations") return;
+      const kept = [...url.searchParams].filter(([key]) => UNBOUND.has(key));
+      const restored = [...issued.searchParams].filter(([key]) => !UNBOUND.has(key));
+      url.search = new URLSearchParams([...restored, ...kept]).toString();
+    }),
+  },
+  {
+    id: "cursor-unbound-to-parent",
+    bug: "a cursor is bound to the query string, not the path: a nested list's cursor reused under another parent continues its own parent's walk",
+    catches: ["cursor-query-changed"],
+    layer: cursorMemory((url, issued) => {
+      url.pathname = issued.pathname;
+    }),
   },
   {
     id: "unknown-token-accepted",
