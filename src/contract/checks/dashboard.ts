@@ -91,7 +91,8 @@ async function mismatches(probe: Probe, maxPages: number): Promise<string[] | un
 /**
  * Check: the organization dashboard adds up: its counts are the lists' `total_count` (nodes
  * summed over the clusters) and its hourly run rate the exact sum of the clusters'. It also
- * catches a server whose lists come back empty, which every other check would pass with notes.
+ * catches a server whose lists of clusters, workloads, open recommendations or a cluster's nodes
+ * come back empty, which every other check would pass with notes; no other list is compared.
  * A live organization changes: a difference is read again once before it is a violation.
  */
 export const dashboardTotals: ContractCheck = {
