@@ -76,7 +76,7 @@ async function get(args: GetArgs, io: CliIo): Promise<number> {
   const { signal, stderr } = io;
   // Everything the spec can check is checked before the first request.
   const plan = planGet(args);
-  const target = chooseTarget({ ...args, env: io.env });
+  const target = chooseTarget({ ...args, env: io.env, stderr });
   const file = args.output === undefined ? undefined : await openOutput(args.output);
   if (target.demo) stderr.write(`${target.demo}\n`);
   try {
