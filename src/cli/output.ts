@@ -133,7 +133,8 @@ export function createSink(out: Writable, options: SinkOptions): ItemSink {
     write(renderTable(rows, columns, { keepEmpty: options.keepEmpty, footer, hidden }));
   return sink(
     async (items) => {
-      rows.push(...items);
+      // Not push(...items): a page of some 120 000 items would overflow the stack.
+      for (const item of items) rows.push(item);
     },
     table,
     () => table(),

@@ -189,6 +189,25 @@ describe("--format csv and tsv", () => {
 });
 
 describe("--format table", () => {
+  it("renders 200 000 rows, given at once or page by page (no row count overflows the stack)", async () => {
+    const items = Array.from({ length: 200_000 }, (_, i) => ({ id: `w-${i}` }));
+    const columns = [{ header: "ID", paths: ["id"] }];
+    const lines = renderTable(items, columns).split("\n");
+    expect(lines).toHaveLength(200_002);
+    expect(lines[200_000]).toBe("w-199999");
+    let text = "";
+    const out = new Writable({
+      write(chunk, _encoding, done) {
+        text += String(chunk);
+        done();
+      },
+    });
+    const sink = createSink(out, { format: "table", columns });
+    await sink.write(items);
+    await sink.end();
+    expect(text.split("\n")).toHaveLength(200_002);
+  });
+
   it("shows control characters in a cell as escapes, so no value can forge a row or move the cursor", () => {
     const columns = [
       { header: "NAME", paths: ["name"] },
