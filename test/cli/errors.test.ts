@@ -265,6 +265,30 @@ describe("text from the server is shown, never run by the terminal", () => {
       "error: PERMISSION_DENIED (HTTP 403): no\\r\\u001b[2K3000 items, 30 pages in 0.28 s",
     );
   });
+
+  it("a cursor from the server is quoted and escaped in the summary and the resume command", async () => {
+    const cursor = "abc def;x\u001b[31mRED";
+    const server = await serve((request, response) => {
+      response.setHeader("content-type", "application/json");
+      if (!request.url.includes("cursor=")) return response.end(listPage(["a"], cursor));
+      response.statusCode = 404;
+      const error = { code: "NOT_FOUND", message: "gone", details: [] };
+      response.end(JSON.stringify({ data: null, meta: { request_id: "req_2" }, error }));
+    });
+    const get = (more: string[]) =>
+      runInProcess(["get", "/v1/workloads", ...more, "--base-url", server.origin], {
+        KUBEADAPT_API_TOKEN: TOKEN,
+      });
+    const quoted = "--query $'cursor=abc def;x\\x1b[31mRED'";
+    const page = await get([]);
+    expect(page.stderr).toContain(`(more pages: add --all, or ${quoted} for the next page)`);
+    const capped = await get(["--all", "--max-items", "1"]);
+    expect(capped.stderr).toContain(`(stopped at --max-items 1; more items follow: ${quoted})`);
+    const stopped = await get(["--all"]);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toContain(`resume with: kubeadapt get /v1/workloads --all ${quoted}`);
+    for (const run of [page, capped, stopped]) expect(run.stderr).not.toContain("\u001b");
+  });
 });
 
 describe("interrupted", () => {
