@@ -1,4 +1,3 @@
-import { createWriteStream, type WriteStream } from "node:fs";
 import type { Writable } from "node:stream";
 import { isAbortError } from "../index.js";
 import { type GetArgs, parseCommand } from "./args.js";
@@ -7,6 +6,7 @@ import { EXIT_CODES } from "./exit-codes.js";
 import { planGet, runGet, WalkStopped } from "./get-command.js";
 import { describePaths, GET_USAGE, pathsUsage, USAGE } from "./help.js";
 import { inexactNote } from "./inexact-numbers.js";
+import { openOutput } from "./output-file.js";
 import { describeError, exitCodeOf } from "./report-error.js";
 import { resumeCommand } from "./resume.js";
 import { stoppedAfter, stoppedNotes } from "./stopped.js";
@@ -79,15 +79,20 @@ async function get(args: GetArgs, io: CliIo): Promise<number> {
   const target = chooseTarget({ ...args, env: io.env, stderr });
   const file = args.output === undefined ? undefined : await openOutput(args.output);
   if (target.demo) stderr.write(`${target.demo}\n`);
+  // Whether the command got to write its output: else a previous --output file is kept.
+  let wrote = false;
   try {
-    const out = { stdout: file ?? io.stdout, stderr, stderrIsTty: io.stderrIsTty, signal };
+    const stdout = file?.stream ?? io.stdout;
+    const out = { stdout, stderr, stderrIsTty: io.stderrIsTty, signal };
     const summary = await runGet(target.ka, args, plan, out, target.lastBody);
+    wrote = true;
     stderr.write(summaryLines(summary, args));
     const inexact = inexactNote(target.numbers);
     if (inexact) stderr.write(`${inexact}\n`);
     return EXIT_CODES.ok;
   } catch (error) {
     if (!(error instanceof WalkStopped)) throw error;
+    wrote = true;
     const resume = resumeCommand(args, error.at, error);
     const interrupted = signal.aborted && isAbortError(error.cause);
     const inexact = inexactNote(target.numbers);
@@ -100,19 +105,8 @@ async function get(args: GetArgs, io: CliIo): Promise<number> {
     return exitCodeOf(error.cause, signal.aborted);
   } finally {
     await target.close();
-    if (file) await new Promise((resolve) => file.end(resolve));
+    await file?.close(wrote);
   }
-}
-
-// The file is opened before any request, so a wrong path costs no API call.
-function openOutput(path: string): Promise<WriteStream> {
-  return new Promise((resolve, reject) => {
-    const stream = createWriteStream(path);
-    stream.once("open", () => resolve(stream));
-    stream.once("error", (error: NodeJS.ErrnoException) =>
-      reject(new UsageError(`--output ${path}: cannot write it (${error.code ?? error.message})`)),
-    );
-  });
 }
 
 // `kubeadapt get ... | head` closes stdout early: that is the reader's choice, not a failure.

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -407,6 +407,33 @@ describe("--top, --output and the summary line", () => {
     expect(run.stdout).toBe("");
     const rows = parse(await readFile(file, "utf8"));
     expect(rows).toHaveLength(demo.data.clusters.length + 1);
+  });
+
+  it("--output leaves the file as it was when the command fails before any data", async () => {
+    const file = join(await dir, "kept.csv");
+    await writeFile(file, "the previous export\n");
+    const missing = "/v1/clusters/00000000-0000-4000-8000-000000000000";
+    const failed = await runInProcess(["get", missing, "-o", "csv", "--output", file]);
+    expect(failed.code).toBe(1);
+    expect(await readFile(file, "utf8")).toBe("the previous export\n");
+    const interrupted = await runInProcess(
+      ["get", "/v1/clusters", "--output", file],
+      {},
+      AbortSignal.abort(),
+    );
+    expect(interrupted.code).toBe(130);
+    expect(await readFile(file, "utf8")).toBe("the previous export\n");
+    // A command that ends well replaces it, even with no data at all (an empty list).
+    const none = [
+      "get",
+      "/v1/workloads",
+      "--query",
+      "namespace=no-such-namespace",
+      "--output",
+      file,
+    ];
+    expect((await runInProcess(none)).code).toBe(0);
+    expect(await readFile(file, "utf8")).toBe("");
   });
 
   it("--output to a folder that does not exist is a usage error before any request", async () => {
