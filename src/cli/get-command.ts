@@ -59,7 +59,7 @@ export interface GetSummary {
   from: string | undefined;
   /** Why the items `--top` wrote are not the largest (mixed currencies, a broken order). */
   topNote?: string | undefined;
-  /** Why some CSV or TSV amounts cannot be read right (mixed currencies, no currency column). */
+  /** Why some amounts written bare cannot be read right (mixed currencies, no currency column). */
   currencyNote?: string | undefined;
   ms: number;
 }
@@ -166,8 +166,9 @@ export async function runGet(
   const total = args.sum === undefined ? undefined : createTotal(resolved.template, args.sum);
   // `--top` writes the first N the server sends: the N largest only if the list is in order.
   const order = args.top === undefined ? undefined : checkTopOrder(resolved.template);
-  const csv = args.format === "csv" || args.format === "tsv";
-  const bare = csv ? checkCurrencyColumns(resolved.template, columns) : undefined;
+  const style = args.format === "table" ? "table" : "csv";
+  const tabular = args.format !== "ndjson" && args.format !== "json";
+  const bare = tabular ? checkCurrencyColumns(resolved.template, columns, style) : undefined;
   // Items go to the sink in order, and it writes the first it has room for (`--top`).
   const write = async (items: readonly unknown[]) => {
     const before = sink.shown;
@@ -175,8 +176,6 @@ export async function runGet(
     bare?.add(items.slice(0, sink.shown - before));
   };
   const started = Date.now();
-  const style = args.format === "table" ? "table" : "csv";
-  const tabular = args.format !== "ndjson" && args.format !== "json";
   const from =
     typeof cursor === "string" && cursor !== ""
       ? "--query cursor"

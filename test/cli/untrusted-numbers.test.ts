@@ -398,7 +398,7 @@ describe("numbers JSON parsing cannot hold are never written changed without a w
   });
 });
 
-describe("CSV and TSV amounts in more than one currency, with no column saying which", () => {
+describe("CSV, TSV and table amounts in more than one currency, with no column saying which", () => {
   const money = (amount: string, currency: string) => ({ amount, currency });
   /** One page of workloads whose two money fields are in `currencies`, in that order. */
   async function csvOf(currencies: string[], flags: string[]) {
@@ -431,6 +431,17 @@ describe("CSV and TSV amounts in more than one currency, with no column saying w
     const run = await csvOf(["USD", "EUR"], ["-o", "tsv"]);
     expect(run.stderr).toContain(note("cost.projected_monthly"));
     expect(run.stderr).not.toContain(note("cost.current_run_rate_hourly"));
+  });
+
+  it("a table's column of bare amounts, where a money column would show each currency", async () => {
+    const amount = ["-o", "table", "--columns", "id,cost.current_run_rate_hourly.amount"];
+    const bare = await csvOf(["USD", "EUR"], amount);
+    expect(bare.code).toBe(0);
+    expect(bare.stderr).toContain(note("cost.current_run_rate_hourly"));
+    const money = ["-o", "table", "--columns", "id,cost.current_run_rate_hourly"];
+    const shown = await csvOf(["USD", "EUR"], money);
+    expect(shown.stdout).toContain("9.0000 USD");
+    expect(shown.stderr).not.toContain("note:");
   });
 
   it("no note with the currency column, in one currency, or for rows --top left out", async () => {
