@@ -189,6 +189,28 @@ describe("--format csv and tsv", () => {
 });
 
 describe("--format table", () => {
+  it("aligns columns by what a terminal shows: CJK and emoji take two columns, an accent none", () => {
+    const names = ["abc", "日本語", "e\u0301te\u0301", "🚀 x", "ｆｕｌｌ"];
+    const items = names.map((name, i) => ({ name, id: `id-${i}` }));
+    const columns = [
+      { header: "NAME", paths: ["name"] },
+      { header: "ID", paths: ["id"] },
+    ];
+    const lines = renderTable(items, columns).trimEnd().split("\n");
+    // Each ID starts at display column 10 (the widest name, ｆｕｌｌ, is 8, plus two spaces).
+    const widths = [
+      "NAME      ",
+      "abc       ",
+      "日本語    ",
+      "e\u0301te\u0301       ",
+      "🚀 x      ",
+      "ｆｕｌｌ  ",
+    ];
+    expect(
+      lines.map((line) => line.slice(0, line.indexOf(line.includes("ID") ? "ID" : "id-"))),
+    ).toEqual(widths);
+  });
+
   it("renders 200 000 rows, given at once or page by page (no row count overflows the stack)", async () => {
     const items = Array.from({ length: 200_000 }, (_, i) => ({ id: `w-${i}` }));
     const columns = [{ header: "ID", paths: ["id"] }];
