@@ -1,6 +1,6 @@
 import type { Writable } from "node:stream";
 import { isAbortError } from "../index.js";
-import { type GetArgs, parseCommand } from "./args.js";
+import { type Command, type GetArgs, parseCommand } from "./args.js";
 import { CONTRACT_USAGE } from "./contract-args.js";
 import { EXIT_CODES } from "./exit-codes.js";
 import { planGet, runGet, WalkStopped } from "./get-command.js";
@@ -9,6 +9,7 @@ import { inexactNote } from "./inexact-numbers.js";
 import { openOutput } from "./output-file.js";
 import { describeError, exitCodeOf } from "./report-error.js";
 import { resumeCommand } from "./resume.js";
+import { resolvePath } from "./spec-paths.js";
 import { stoppedAfter, stoppedNotes } from "./stopped.js";
 import { summaryLines } from "./summary.js";
 import { chooseTarget } from "./target.js";
@@ -35,8 +36,9 @@ export interface CliIo {
  * @returns the exit code: 0 done, 1 API error, 2 usage, 3 cannot connect, 130 interrupted
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let command: Command | undefined;
   try {
-    const command = parseCommand(argv);
+    command = parseCommand(argv);
     if (command.name === "help") {
       const help = HELP[command.topic];
       const text = typeof help === "function" ? await help() : help;
@@ -65,8 +67,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (isBrokenPipe(error)) return EXIT_CODES.ok;
     const interrupted = io.signal.aborted && isAbortError(error);
+    // Planned already (a mistake in the path would be a UsageError, above).
+    const path = command?.name === "get" ? resolvePath(command.args.path)?.template : undefined;
     io.stderr.write(
-      interrupted ? "interrupted before the first page: nothing written\n" : describeError(error),
+      interrupted
+        ? "interrupted before the first page: nothing written\n"
+        : describeError(error, undefined, path),
     );
     return exitCodeOf(error, io.signal.aborted);
   }
@@ -100,7 +106,7 @@ async function get(args: GetArgs, io: CliIo): Promise<number> {
     stderr.write(
       interrupted
         ? `interrupted after ${stoppedAfter(error, args)}\n${resume ? `  resume with: ${resume}\n` : ""}${note}`
-        : `${describeError(error.cause, resume)}${note}`,
+        : `${describeError(error.cause, resume, plan.resolved.template)}${note}`,
     );
     return exitCodeOf(error.cause, signal.aborted);
   } finally {

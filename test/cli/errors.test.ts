@@ -291,6 +291,34 @@ describe("text from the server is shown, never run by the terminal", () => {
   });
 });
 
+describe("NOT_FOUND hints fit the path", () => {
+  const serve = serverPerTest();
+  async function notFound(path: string) {
+    const server = await serve((_, response) => {
+      response.writeHead(404, { "content-type": "application/json" });
+      const error = { code: "NOT_FOUND", message: "no such resource", details: [] };
+      response.end(JSON.stringify({ data: null, meta: { request_id: "req_1" }, error }));
+    });
+    return runInProcess(["get", path, "--base-url", `${server.origin}/gateway`], {
+      KUBEADAPT_API_TOKEN: TOKEN,
+    });
+  }
+
+  it("a path with no id that the API has: the base URL is not the API's root", async () => {
+    const run = await notFound("/v1/clusters");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      "hint: GET /v1/clusters is a path of the /v1 API: check that --base-url (or KUBEADAPT_BASE_URL) is the API's root",
+    );
+    expect(run.stderr).not.toContain("check the id");
+  });
+
+  it("a path with an id: the id", async () => {
+    const run = await notFound("/v1/clusters/00000000-0000-4000-8000-000000000000");
+    expect(run.stderr).toContain("hint: check the id in the path");
+  });
+});
+
 describe("interrupted", () => {
   it("before the first page: exit 130, nothing written, no resume command", async () => {
     const run = await runInProcess("get /v1/workloads --all", {}, AbortSignal.abort());
