@@ -1,9 +1,9 @@
 import { readPath } from "../contract/order.js";
-import { type Column, isMoney } from "./columns.js";
+import { type CellStyle, type Column, isMoney } from "./columns.js";
 import { itemFields } from "./item-fields.js";
 import { visible } from "./visible.js";
 
-/** Watches the money columns of CSV or TSV output that have no column of their currency. */
+/** Watches the money columns of tabular output that have no column of their currency. */
 export interface CurrencyColumnsCheck {
   /** Looks at items as they are written. */
   add(items: readonly unknown[]): void;
@@ -12,15 +12,17 @@ export interface CurrencyColumnsCheck {
 }
 
 /**
- * A check of CSV and TSV output, where a money cell is its bare amount: a money column whose
- * currency no other column shows reads as one currency, so amounts in two (`12.0000` USD
- * beside `12.0000` EUR) would add up in a spreadsheet as if they were one. Undefined when every
- * money column has its currency column (or there is none).
+ * A check of tabular output's bare amounts: in CSV and TSV a money cell is its amount, and in a
+ * table so is a column of `….amount` (a money column shows `12.0000 USD` there). A column of
+ * amounts whose currency no other column shows reads as one currency, so amounts in two
+ * (`12.0000` USD beside `12.0000` EUR) would add up, in a spreadsheet or a reader's head, as if
+ * they were one. Undefined when every such column has its currency column (or there is none).
  * @param template - the GET path, whose item schema says which fields are money
  */
 export function checkCurrencyColumns(
   template: string,
   columns: readonly Column[],
+  style: CellStyle,
 ): CurrencyColumnsCheck | undefined {
   const money = itemFields(template).filter((f) => f.money);
   const shown = (path: string) => columns.some((c) => c.paths.includes(`${path}.currency`));
@@ -28,7 +30,9 @@ export function checkCurrencyColumns(
     .map((f) => f.path)
     .filter((path) => !shown(path))
     .filter((path) =>
-      columns.some((c) => c.paths.includes(path) || c.paths.includes(`${path}.amount`)),
+      columns.some(
+        (c) => (style === "csv" && c.paths.includes(path)) || c.paths.includes(`${path}.amount`),
+      ),
     );
   if (bare.length === 0) return undefined;
   const currencies = new Map(bare.map((path) => [path, new Set<string>()]));

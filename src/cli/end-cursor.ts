@@ -1,5 +1,4 @@
 import { resumeQuery } from "./summary.js";
-import { visible } from "./visible.js";
 
 /**
  * The note for a cursor walk whose last page contradicts itself: `has_more: false` with a
@@ -20,5 +19,5 @@ export function endCursorNote(body: string | undefined): string | undefined {
   if (pagination?.has_more !== false || typeof cursor !== "string" || cursor === "") {
     return undefined;
   }
-  return `note: the last page said has_more: false yet gave a next_cursor: the walk ended there, as has_more says, but if the cursor is right the list goes on (items and total would be short); to look: ${visible(resumeQuery({ cursor }))}`;
+  return `note: the last page said has_more: false yet gave a next_cursor: the walk ended there, as has_more says, but if the cursor is right the list goes on (items and total would be short); to look: ${resumeQuery({ cursor })}`;
 }

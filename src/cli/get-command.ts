@@ -4,7 +4,7 @@ import type { GetArgs } from "./args.js";
 import { type Column, defaultColumns, parseColumns } from "./columns.js";
 import { checkCurrencyColumns } from "./currency-columns.js";
 import { type CountChange, ListChangedError } from "./list-drift.js";
-import { createSink, writeText } from "./output.js";
+import { createSink } from "./output.js";
 import { checkPages } from "./page-checks.js";
 import { createProgressBar } from "./progress.js";
 import { checkPathParameters, checkQuery, type GivenParameter } from "./query-check.js";
@@ -59,7 +59,7 @@ export interface GetSummary {
   from: string | undefined;
   /** Why the items `--top` wrote are not the largest (mixed currencies, a broken order). */
   topNote?: string | undefined;
-  /** Why some CSV or TSV amounts cannot be read right (mixed currencies, no currency column). */
+  /** Why some amounts written bare cannot be read right (mixed currencies, no currency column). */
   currencyNote?: string | undefined;
   ms: number;
 }
@@ -153,17 +153,22 @@ export async function runGet(
   const { resolved, columns } = plan;
   const { cursor, page: firstPage, ...query } = plan.query;
   const params = { path: resolved.pathParams, query };
-  const sink = createSink(io.stdout, {
-    format: args.format,
-    columns,
-    keepEmpty: args.columns !== undefined,
-    top: args.top,
-  });
+  const sinkFor = (lone: boolean) =>
+    createSink(io.stdout, {
+      format: args.format,
+      columns,
+      keepEmpty: args.columns !== undefined,
+      top: args.top,
+      lone,
+    });
+  // Replaced once, before any write, when a path's answer turns out to be one object.
+  let sink = sinkFor(false);
   const total = args.sum === undefined ? undefined : createTotal(resolved.template, args.sum);
   // `--top` writes the first N the server sends: the N largest only if the list is in order.
   const order = args.top === undefined ? undefined : checkTopOrder(resolved.template);
-  const csv = args.format === "csv" || args.format === "tsv";
-  const bare = csv ? checkCurrencyColumns(resolved.template, columns) : undefined;
+  const style = args.format === "table" ? "table" : "csv";
+  const tabular = args.format !== "ndjson" && args.format !== "json";
+  const bare = tabular ? checkCurrencyColumns(resolved.template, columns, style) : undefined;
   // Items go to the sink in order, and it writes the first it has room for (`--top`).
   const write = async (items: readonly unknown[]) => {
     const before = sink.shown;
@@ -171,8 +176,6 @@ export async function runGet(
     bare?.add(items.slice(0, sink.shown - before));
   };
   const started = Date.now();
-  const style = args.format === "table" ? "table" : "csv";
-  const tabular = args.format !== "ndjson" && args.format !== "json";
   const from =
     typeof cursor === "string" && cursor !== ""
       ? "--query cursor"
@@ -213,13 +216,11 @@ export async function runGet(
     total?.add(items);
     order?.add(items);
     const partial = items.length < all.length;
-    // One object as JSON is the object itself: no array around it, nor an empty one after it.
-    if (!Array.isArray(data) && args.format === "json") {
-      await writeText(io.stdout, `${JSON.stringify(data, null, 2)}\n`);
-    } else {
-      await write(items);
-      await end({ partial, of: all.length });
-    }
+    // One object as JSON is the object itself: no array around it, nor an empty one after it;
+    // it is written, and counted, as an item is (`--top 0`: not at all).
+    if (!Array.isArray(data)) sink = sinkFor(true);
+    await write(items);
+    await end({ partial, of: all.length });
     return summary({ items: items.length, pages: 1, total: all.length, partial, more: undefined });
   }
 

@@ -39,6 +39,11 @@ export interface SinkOptions {
   keepEmpty?: boolean;
   /** The most items written; the rest are counted, not held. */
   top?: number | undefined;
+  /**
+   * The one object of a path that answers with no list: JSON writes it as itself,
+   * pretty-printed, with no array around it.
+   */
+  lone?: boolean;
 }
 
 /** An item sink in the given format on `out`. */
@@ -74,6 +79,12 @@ export function createSink(out: Writable, options: SinkOptions): ItemSink {
   if (options.format === "ndjson") {
     return sink(
       (items) => write(items.map((item) => `${JSON.stringify(item)}\n`).join("")),
+      async () => {},
+    );
+  }
+  if (options.format === "json" && options.lone) {
+    return sink(
+      (items) => write(items.map((item) => `${JSON.stringify(item, null, 2)}\n`).join("")),
       async () => {},
     );
   }
@@ -122,7 +133,8 @@ export function createSink(out: Writable, options: SinkOptions): ItemSink {
     write(renderTable(rows, columns, { keepEmpty: options.keepEmpty, footer, hidden }));
   return sink(
     async (items) => {
-      rows.push(...items);
+      // Not push(...items): a page of some 120 000 items would overflow the stack.
+      for (const item of items) rows.push(item);
     },
     table,
     () => table(),

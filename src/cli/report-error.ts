@@ -50,8 +50,15 @@ function connectionHint(e: KubeadaptError): string {
   return "could not reach the server: check --base-url and the network";
 }
 
+// A path with no id that the spec has cannot be missing from the API: the URL before it is.
+function notFoundHint(_: KubeadaptError, template?: string): string {
+  return template !== undefined && !template.includes("{")
+    ? `GET ${template} is a path of the /v1 API: check that --base-url (or KUBEADAPT_BASE_URL) is the API's root`
+    : "check the id in the path (list the ids with kubeadapt get on the list path)";
+}
+
 // What to do next, by error class; the first guard that matches wins (subclasses first).
-const HINTS: [(e: unknown) => boolean, (e: KubeadaptError) => string][] = [
+const HINTS: [(e: unknown) => boolean, (e: KubeadaptError, template?: string) => string][] = [
   [
     isCursorExpiredError,
     () => "the cursor expired or the query changed: restart the walk without --query cursor=…",
@@ -66,10 +73,7 @@ const HINTS: [(e: unknown) => boolean, (e: KubeadaptError) => string][] = [
     isPermissionDeniedError,
     () => "the token in KUBEADAPT_API_TOKEN lacks the scope this path needs",
   ],
-  [
-    isNotFoundError,
-    () => "check the id in the path (list the ids with kubeadapt get on the list path)",
-  ],
+  [isNotFoundError, notFoundHint],
   [
     isRateLimitError,
     (e) => `rate limited: try again in ${Math.ceil((e.retryAfterMs ?? 0) / 1000)} s`,
@@ -100,8 +104,9 @@ export function exitCodeOf(error: unknown, interrupted = false): number {
  * where a walk stopped and the command that resumes it, and a hint. Never includes the token:
  * SDK errors are already redacted.
  * @param resume - the command line that resumes the walk, when it can be resumed
+ * @param template - the spec's template of the path asked for, when known (for the hint)
  */
-export function describeError(error: unknown, resume?: string): string {
+export function describeError(error: unknown, resume?: string, template?: string): string {
   if (!isKubeadaptError(error)) {
     // Not the API's: the output failed mid-walk (a full disk), and the walk can go on.
     const text = `error: ${visible(error instanceof Error ? error.message : String(error))}\n`;
@@ -126,6 +131,6 @@ export function describeError(error: unknown, resume?: string): string {
   const stale = isCursorExpiredError(error) || isInvalidCursorError(error);
   if (resume && !stale) lines.push(`  resume with: ${resume}`);
   const hint = HINTS.find(([matches]) => matches(error));
-  if (hint) lines.push(`  hint: ${hint[1](error)}`);
+  if (hint) lines.push(`  hint: ${hint[1](error, template)}`);
   return `${lines.join("\n")}\n`;
 }

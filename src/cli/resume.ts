@@ -49,8 +49,24 @@ export function resumeCommand(args: GetArgs, at: ResumePoint, done: WalkDone): s
   return words.map(shellQuote).join(" ");
 }
 
-/** `word` as one word for a POSIX shell: bare when safe, else in single quotes. */
+/**
+ * `word` as one word for a shell: bare when safe, else in single quotes (POSIX), or, when it
+ * holds control characters (a cursor is the server's text), as `$'…'` with each of them, `'`
+ * and `\` escaped, so that none reaches the terminal raw (ESC could rewrite the screen, a line
+ * break forge a line). bash, zsh, ksh and POSIX.1-2024 shells read `$'…'` back as the word; one
+ * without it (dash) reads a `$` and one single-quoted word, which runs nothing.
+ */
 export function shellQuote(word: string): string {
   if (/^[\w./:=@%+,-]+$/.test(word)) return word;
-  return `'${word.replace(/'/g, `'\\''`)}'`;
+  if (!CONTROL.test(word)) return `'${word.replace(/'/g, `'\\''`)}'`;
+  return `$'${word.replace(ESCAPED, (c) => (c === "\\" ? "\\\\" : hexBytes(c)))}'`;
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: escaping them is the point
+const ESCAPED = /[\u0000-\u001f\u007f-\u009f'\\]/g;
+
+// `\xHH` for each UTF-8 byte: C1 controls take two, and `\u` is not in every shell's `$'…'`.
+const hexBytes = (c: string) =>
+  [...Buffer.from(c, "utf8")].map((b) => `\\x${b.toString(16).padStart(2, "0")}`).join("");

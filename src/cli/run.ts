@@ -1,14 +1,15 @@
-import { createWriteStream, type WriteStream } from "node:fs";
 import type { Writable } from "node:stream";
 import { isAbortError } from "../index.js";
-import { type GetArgs, parseCommand } from "./args.js";
+import { type Command, type GetArgs, parseCommand } from "./args.js";
 import { CONTRACT_USAGE } from "./contract-args.js";
 import { EXIT_CODES } from "./exit-codes.js";
 import { planGet, runGet, WalkStopped } from "./get-command.js";
 import { describePaths, GET_USAGE, pathsUsage, USAGE } from "./help.js";
 import { inexactNote } from "./inexact-numbers.js";
+import { openOutput } from "./output-file.js";
 import { describeError, exitCodeOf } from "./report-error.js";
 import { resumeCommand } from "./resume.js";
+import { resolvePath } from "./spec-paths.js";
 import { stoppedAfter, stoppedNotes } from "./stopped.js";
 import { summaryLines } from "./summary.js";
 import { chooseTarget } from "./target.js";
@@ -35,8 +36,9 @@ export interface CliIo {
  * @returns the exit code: 0 done, 1 API error, 2 usage, 3 cannot connect, 130 interrupted
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let command: Command | undefined;
   try {
-    const command = parseCommand(argv);
+    command = parseCommand(argv);
     if (command.name === "help") {
       const help = HELP[command.topic];
       const text = typeof help === "function" ? await help() : help;
@@ -65,8 +67,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (isBrokenPipe(error)) return EXIT_CODES.ok;
     const interrupted = io.signal.aborted && isAbortError(error);
+    // Planned already (a mistake in the path would be a UsageError, above).
+    const path = command?.name === "get" ? resolvePath(command.args.path)?.template : undefined;
     io.stderr.write(
-      interrupted ? "interrupted before the first page: nothing written\n" : describeError(error),
+      interrupted
+        ? "interrupted before the first page: nothing written\n"
+        : describeError(error, undefined, path),
     );
     return exitCodeOf(error, io.signal.aborted);
   }
@@ -76,18 +82,23 @@ async function get(args: GetArgs, io: CliIo): Promise<number> {
   const { signal, stderr } = io;
   // Everything the spec can check is checked before the first request.
   const plan = planGet(args);
-  const target = chooseTarget({ ...args, env: io.env });
+  const target = chooseTarget({ ...args, env: io.env, stderr });
   const file = args.output === undefined ? undefined : await openOutput(args.output);
   if (target.demo) stderr.write(`${target.demo}\n`);
+  // Whether the command got to write its output: else a previous --output file is kept.
+  let wrote = false;
   try {
-    const out = { stdout: file ?? io.stdout, stderr, stderrIsTty: io.stderrIsTty, signal };
+    const stdout = file?.stream ?? io.stdout;
+    const out = { stdout, stderr, stderrIsTty: io.stderrIsTty, signal };
     const summary = await runGet(target.ka, args, plan, out, target.lastBody);
+    wrote = true;
     stderr.write(summaryLines(summary, args));
     const inexact = inexactNote(target.numbers);
     if (inexact) stderr.write(`${inexact}\n`);
     return EXIT_CODES.ok;
   } catch (error) {
     if (!(error instanceof WalkStopped)) throw error;
+    wrote = true;
     const resume = resumeCommand(args, error.at, error);
     const interrupted = signal.aborted && isAbortError(error.cause);
     const inexact = inexactNote(target.numbers);
@@ -95,24 +106,13 @@ async function get(args: GetArgs, io: CliIo): Promise<number> {
     stderr.write(
       interrupted
         ? `interrupted after ${stoppedAfter(error, args)}\n${resume ? `  resume with: ${resume}\n` : ""}${note}`
-        : `${describeError(error.cause, resume)}${note}`,
+        : `${describeError(error.cause, resume, plan.resolved.template)}${note}`,
     );
     return exitCodeOf(error.cause, signal.aborted);
   } finally {
     await target.close();
-    if (file) await new Promise((resolve) => file.end(resolve));
+    await file?.close(wrote);
   }
-}
-
-// The file is opened before any request, so a wrong path costs no API call.
-function openOutput(path: string): Promise<WriteStream> {
-  return new Promise((resolve, reject) => {
-    const stream = createWriteStream(path);
-    stream.once("open", () => resolve(stream));
-    stream.once("error", (error: NodeJS.ErrnoException) =>
-      reject(new UsageError(`--output ${path}: cannot write it (${error.code ?? error.message})`)),
-    );
-  });
 }
 
 // `kubeadapt get ... | head` closes stdout early: that is the reader's choice, not a failure.

@@ -9,6 +9,7 @@ import {
   specPaths,
   templateFor,
 } from "../spec/document.js";
+import { UsageError } from "./usage-error.js";
 
 /** How a GET path returns its data: a cursor list, Cost Explorer's offset pages, or one body. */
 export type PathShape = "cursor" | "offset" | "single";
@@ -33,9 +34,18 @@ export function resolvePath(path: string): ResolvedPath | undefined {
   const pathParams: Record<string, string> = {};
   splitPath(template).forEach((part, i) => {
     const param = /^\{(.+)\}$/.exec(part)?.[1];
-    if (param) pathParams[param] = decodeURIComponent(wanted[i] as string);
+    if (param) pathParams[param] = decodePart(param, wanted[i] as string);
   });
   return { template, pathParams, shape: shapeOf(template) };
+}
+
+// `%E0` alone is no UTF-8: decodeURIComponent's URIError ("URI malformed") names nothing.
+function decodePart(param: string, part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new UsageError(`${param} in the path is not valid percent-encoding: "${part}"`);
+  }
 }
 
 // A list's shape shows in its parameters: `cursor` for cursor lists, `page` for offset pages.

@@ -1,6 +1,6 @@
 import type { GetArgs } from "./args.js";
 import type { GetSummary } from "./get-command.js";
-import type { ResumePoint } from "./resume.js";
+import { type ResumePoint, shellQuote } from "./resume.js";
 import { totalText } from "./total.js";
 
 /** "1 page", "2 pages". */
@@ -8,9 +8,12 @@ export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
-/** `--query cursor=…` or `--query page=…` for a resume point. */
+/**
+ * `--query cursor=…` or `--query page=…` for a resume point, quoted as the resume command's
+ * words are: the cursor is the server's text, which may hold a space, a `;` or ESC.
+ */
 export function resumeQuery(at: ResumePoint): string {
-  return "cursor" in at ? `--query cursor=${at.cursor}` : `--query page=${at.page}`;
+  return `--query ${shellQuote("cursor" in at ? `cursor=${at.cursor}` : `page=${at.page}`)}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type Column, cellOf } from "./columns.js";
+import { textWidth } from "./text-width.js";
 import { visible } from "./visible.js";
 
 /**
@@ -25,10 +26,13 @@ export function renderTable(
   const pick = (row: readonly string[]) => kept.map((i) => row[i] ?? "");
   const rows = [pick(columns.map((c) => c.header)), ...all.map(pick)];
   if (options.footer) rows.push(pick(options.footer));
-  const widths = kept.map((_, i) => Math.max(...rows.map((row) => (row[i] as string).length)));
+  // A loop, not Math.max(...rows): spreading some 120 000 arguments overflows V8's stack.
+  const widths = kept.map((_, i) =>
+    rows.reduce((width, row) => Math.max(width, textWidth(row[i] as string)), 0),
+  );
   const line = (row: string[]) =>
     row
-      .map((cell, i) => cell.padEnd(widths[i] as number))
+      .map((cell, i) => cell + " ".repeat((widths[i] as number) - textWidth(cell)))
       .join("  ")
       .trimEnd();
   const body = rows.slice(0, options.footer ? -1 : undefined).map(line);

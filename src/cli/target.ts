@@ -1,13 +1,16 @@
+import type { Writable } from "node:stream";
 import {
   createKubeadapt,
   type FetchLike,
   type Kubeadapt,
+  type KubeadaptError,
   type KubeadaptOptions,
 } from "../index.js";
 import { createFakeKubeadapt } from "../testing/index.js";
 import { tapJsonBodies } from "./body-tap.js";
 import { type CommandFetch, commandFetch } from "./command-fetch.js";
 import { findInexactNumbers, type InexactNumbers } from "./inexact-numbers.js";
+import { sdkLogLevel, stderrLogger } from "./sdk-log.js";
 import { UsageError } from "./usage-error.js";
 
 /** The API a command talks to. */
@@ -32,12 +35,15 @@ export interface TargetChoice {
   /** `--timeout`: seconds one attempt may take (else the SDK's default). */
   timeout?: number | undefined;
   env: Record<string, string | undefined>;
+  /** Where the SDK's log lines go (never stdout, which holds the data). */
+  stderr: Writable;
 }
 
 /**
  * The real API when a token or base URL is given, else (or with --demo) the embedded demo API:
  * a seeded fake served in-process, so the CLI works with no account and no network.
- * @throws UsageError when the base URL or the token cannot be used (said in the CLI's terms)
+ * @throws UsageError when the base URL, the token or `KUBEADAPT_LOG` cannot be used (said in
+ * the CLI's terms)
  */
 export function chooseTarget({
   baseUrl,
@@ -45,8 +51,10 @@ export function chooseTarget({
   allowInsecureHttp,
   timeout,
   env,
+  stderr,
 }: TargetChoice): Target {
   const token = env.KUBEADAPT_API_TOKEN || undefined;
+  const log = { logLevel: sdkLogLevel(env), logger: stderrLogger(stderr) };
   const numbers = findInexactNumbers();
   let last: string | undefined;
   // One look at each body, before the SDK parses it: a reference is kept, nothing is parsed.
@@ -70,6 +78,7 @@ export function chooseTarget({
         token: "demo",
         baseUrl: fake.baseUrl,
         fetch: tap(fake.fetch),
+        ...log,
       }),
       demo: `using the embedded demo API (${why})`,
       numbers,
@@ -77,11 +86,20 @@ export function chooseTarget({
       close: async () => {},
     };
   }
+  const source = baseUrl === undefined ? "KUBEADAPT_BASE_URL" : "--base-url";
+  // The SDK adds /v1 to every path: a URL that ends in it asks for /v1/v1/…, a 404 that would
+  // read as a wrong id.
+  if (url !== undefined && URL.canParse(url) && /\/v1\/*$/.test(new URL(url).pathname)) {
+    throw new UsageError(
+      `${source} ends in /v1, which every path already starts with: give the API's root, e.g. https://api.example.com`,
+    );
+  }
   const options = {
     token,
     baseUrl: url,
     allowInsecureHttp,
     timeoutMs: timeout === undefined ? undefined : timeout * 1000,
+    ...log,
   };
   const sender = commandFetch(env);
   const fetch = tap(sender);
@@ -94,12 +112,17 @@ export function chooseTarget({
       lastBody,
       close,
     };
-  } catch {
-    throw new UsageError(
-      refusal(options, baseUrl === undefined ? "KUBEADAPT_BASE_URL" : "--base-url"),
-    );
+  } catch (error) {
+    // Only the URL and the token come from the user here; an option the SDK names (a field)
+    // is the CLI's own mistake, not to be dressed up as theirs.
+    const field = (error as KubeadaptError).details?.find((d) => d.field)?.field;
+    if (field !== undefined && !USER_FIELDS.includes(field)) throw error;
+    throw new UsageError(refusal(options, source));
   }
 }
+
+// The options that hold what the user gave: the token, the URL and --allow-insecure-http.
+const USER_FIELDS = ["token", "baseUrl", "allowInsecureHttp"];
 
 // The SDK's messages name its options (`allowInsecureHttp`, `token`): find which input it
 // refused by retrying with the others made harmless, and say it with the CLI's flags.

@@ -84,6 +84,18 @@ describe("kubeadapt get", () => {
   });
 
   // Every usage mistake is checked in-process (checks.test.ts); this is the bin's exit code.
+  it("with KUBEADAPT_LOG=debug, stdout holds only the data and the SDK's lines go to stderr", async () => {
+    const run = await cli(["get", "/v1/clusters", "--base-url", server.url, "--limit", "2"], {
+      KUBEADAPT_API_TOKEN: TOKEN,
+      KUBEADAPT_LOG: "debug",
+    });
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split("\n");
+    expect(lines.map((line) => JSON.parse(line).kind)).toEqual(["Cluster", "Cluster"]);
+    expect(run.stderr).toContain("kubeadapt: GET /v1/clusters");
+    expect(run.stderr).not.toContain(TOKEN);
+  });
+
   it("exits 2 with the usage on a mistake in the command line", async () => {
     const run = await cli(["get", "/v1/workloads", "--limit", "501"]);
     expect(run.code).toBe(2);

@@ -265,6 +265,58 @@ describe("text from the server is shown, never run by the terminal", () => {
       "error: PERMISSION_DENIED (HTTP 403): no\\r\\u001b[2K3000 items, 30 pages in 0.28 s",
     );
   });
+
+  it("a cursor from the server is quoted and escaped in the summary and the resume command", async () => {
+    const cursor = "abc def;x\u001b[31mRED";
+    const server = await serve((request, response) => {
+      response.setHeader("content-type", "application/json");
+      if (!request.url.includes("cursor=")) return response.end(listPage(["a"], cursor));
+      response.statusCode = 404;
+      const error = { code: "NOT_FOUND", message: "gone", details: [] };
+      response.end(JSON.stringify({ data: null, meta: { request_id: "req_2" }, error }));
+    });
+    const get = (more: string[]) =>
+      runInProcess(["get", "/v1/workloads", ...more, "--base-url", server.origin], {
+        KUBEADAPT_API_TOKEN: TOKEN,
+      });
+    const quoted = "--query $'cursor=abc def;x\\x1b[31mRED'";
+    const page = await get([]);
+    expect(page.stderr).toContain(`(more pages: add --all, or ${quoted} for the next page)`);
+    const capped = await get(["--all", "--max-items", "1"]);
+    expect(capped.stderr).toContain(`(stopped at --max-items 1; more items follow: ${quoted})`);
+    const stopped = await get(["--all"]);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toContain(`resume with: kubeadapt get /v1/workloads --all ${quoted}`);
+    for (const run of [page, capped, stopped]) expect(run.stderr).not.toContain("\u001b");
+  });
+});
+
+describe("NOT_FOUND hints fit the path", () => {
+  const serve = serverPerTest();
+  async function notFound(path: string) {
+    const server = await serve((_, response) => {
+      response.writeHead(404, { "content-type": "application/json" });
+      const error = { code: "NOT_FOUND", message: "no such resource", details: [] };
+      response.end(JSON.stringify({ data: null, meta: { request_id: "req_1" }, error }));
+    });
+    return runInProcess(["get", path, "--base-url", `${server.origin}/gateway`], {
+      KUBEADAPT_API_TOKEN: TOKEN,
+    });
+  }
+
+  it("a path with no id that the API has: the base URL is not the API's root", async () => {
+    const run = await notFound("/v1/clusters");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      "hint: GET /v1/clusters is a path of the /v1 API: check that --base-url (or KUBEADAPT_BASE_URL) is the API's root",
+    );
+    expect(run.stderr).not.toContain("check the id");
+  });
+
+  it("a path with an id: the id", async () => {
+    const run = await notFound("/v1/clusters/00000000-0000-4000-8000-000000000000");
+    expect(run.stderr).toContain("hint: check the id in the path");
+  });
 });
 
 describe("interrupted", () => {

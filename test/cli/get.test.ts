@@ -39,9 +39,77 @@ describe("kubeadapt get", () => {
     expect(run.stdout.startsWith("{\n  ")).toBe(true);
   });
 
+  it("--top 0 writes no single object either, and a written one counts as written", async () => {
+    const none = await runInProcess("get /v1/organization --format json --top 0 --demo");
+    expect(none.code).toBe(0);
+    expect(none.stdout).toBe("");
+    expect(none.stderr).toContain("1 item, 1 page in");
+    expect(none.stderr).toContain("; 0 written (--top 0)");
+    const one = await runInProcess("get /v1/organization --format json --demo");
+    expect(JSON.parse(one.stdout).kind).toBe("Organization");
+    expect(one.stderr).not.toContain("written");
+  });
+
   it("says NOT_FOUND for an unknown id", async () => {
     const run = await runInProcess("get /v1/clusters/00000000-0000-4000-8000-000000000000 --demo");
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/error: NOT_FOUND \(HTTP 404\)/);
+  });
+});
+
+describe("the SDK's log lines go to stderr, never into the data", () => {
+  const lines = (text: string) => text.trimEnd().split("\n");
+
+  it("KUBEADAPT_LOG=debug: stdout is still pure NDJSON, and the lines are on stderr", async () => {
+    const run = await runInProcess("get /v1/clusters --limit 2 --demo", { KUBEADAPT_LOG: "debug" });
+    expect(run.code).toBe(0);
+    for (const line of lines(run.stdout)) expect(JSON.parse(line).kind).toBe("Cluster");
+    expect(run.stderr).toMatch(/kubeadapt: GET \/v1\/clusters\?\S* 200 after 1 attempt/);
+  });
+
+  it("KUBEADAPT_LOG=info: a CSV's first line is still its header", async () => {
+    const run = await runInProcess("get /v1/clusters -o csv --columns id --demo", {
+      KUBEADAPT_LOG: "info",
+    });
+    expect(lines(run.stdout)[0]).toBe("id\r");
+    expect(run.stderr).toContain("kubeadapt: GET /v1/clusters");
+  });
+
+  it("a KUBEADAPT_LOG the SDK does not know is a usage error (exit 2) naming it", async () => {
+    const demo = await runInProcess("get /v1/clusters --demo", { KUBEADAPT_LOG: "verbose" });
+    const api = await runInProcess("get /v1/clusters", {
+      KUBEADAPT_LOG: "verbose",
+      KUBEADAPT_API_TOKEN: "ka_live_x",
+      KUBEADAPT_BASE_URL: "https://api.example.com",
+    });
+    for (const run of [demo, api]) {
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(
+        'error: KUBEADAPT_LOG must be one of off, error, warn, info, debug, not "verbose"',
+      );
+      expect(run.stderr).not.toContain("KUBEADAPT_BASE_URL must");
+    }
+  });
+});
+
+describe("mistakes in the path are usage errors (exit 2), found before any request", () => {
+  it("a percent-escape that decodes to no text", async () => {
+    const run = await runInProcess("get /v1/clusters/%E0/nodes --demo");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'error: cluster_id in the path is not valid percent-encoding: "%E0"',
+    );
+  });
+
+  it("a base URL that ends in /v1, which every path already starts with", async () => {
+    for (const url of ["https://api.example.com/v1", "https://api.example.com/gw/v1/"]) {
+      const run = await runInProcess(["get", "/v1/clusters", "--base-url", url], {
+        KUBEADAPT_API_TOKEN: "ka_live_x",
+      });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(
+        "error: --base-url ends in /v1, which every path already starts with: give the API's root",
+      );
+    }
   });
 });

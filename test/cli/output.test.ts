@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -189,6 +189,47 @@ describe("--format csv and tsv", () => {
 });
 
 describe("--format table", () => {
+  it("aligns columns by what a terminal shows: CJK and emoji take two columns, an accent none", () => {
+    const names = ["abc", "日本語", "e\u0301te\u0301", "🚀 x", "ｆｕｌｌ"];
+    const items = names.map((name, i) => ({ name, id: `id-${i}` }));
+    const columns = [
+      { header: "NAME", paths: ["name"] },
+      { header: "ID", paths: ["id"] },
+    ];
+    const lines = renderTable(items, columns).trimEnd().split("\n");
+    // Each ID starts at display column 10 (the widest name, ｆｕｌｌ, is 8, plus two spaces).
+    const widths = [
+      "NAME      ",
+      "abc       ",
+      "日本語    ",
+      "e\u0301te\u0301       ",
+      "🚀 x      ",
+      "ｆｕｌｌ  ",
+    ];
+    expect(
+      lines.map((line) => line.slice(0, line.indexOf(line.includes("ID") ? "ID" : "id-"))),
+    ).toEqual(widths);
+  });
+
+  it("renders 200 000 rows, given at once or page by page (no row count overflows the stack)", async () => {
+    const items = Array.from({ length: 200_000 }, (_, i) => ({ id: `w-${i}` }));
+    const columns = [{ header: "ID", paths: ["id"] }];
+    const lines = renderTable(items, columns).split("\n");
+    expect(lines).toHaveLength(200_002);
+    expect(lines[200_000]).toBe("w-199999");
+    let text = "";
+    const out = new Writable({
+      write(chunk, _encoding, done) {
+        text += String(chunk);
+        done();
+      },
+    });
+    const sink = createSink(out, { format: "table", columns });
+    await sink.write(items);
+    await sink.end();
+    expect(text.split("\n")).toHaveLength(200_002);
+  });
+
   it("shows control characters in a cell as escapes, so no value can forge a row or move the cursor", () => {
     const columns = [
       { header: "NAME", paths: ["name"] },
@@ -388,6 +429,33 @@ describe("--top, --output and the summary line", () => {
     expect(run.stdout).toBe("");
     const rows = parse(await readFile(file, "utf8"));
     expect(rows).toHaveLength(demo.data.clusters.length + 1);
+  });
+
+  it("--output leaves the file as it was when the command fails before any data", async () => {
+    const file = join(await dir, "kept.csv");
+    await writeFile(file, "the previous export\n");
+    const missing = "/v1/clusters/00000000-0000-4000-8000-000000000000";
+    const failed = await runInProcess(["get", missing, "-o", "csv", "--output", file]);
+    expect(failed.code).toBe(1);
+    expect(await readFile(file, "utf8")).toBe("the previous export\n");
+    const interrupted = await runInProcess(
+      ["get", "/v1/clusters", "--output", file],
+      {},
+      AbortSignal.abort(),
+    );
+    expect(interrupted.code).toBe(130);
+    expect(await readFile(file, "utf8")).toBe("the previous export\n");
+    // A command that ends well replaces it, even with no data at all (an empty list).
+    const none = [
+      "get",
+      "/v1/workloads",
+      "--query",
+      "namespace=no-such-namespace",
+      "--output",
+      file,
+    ];
+    expect((await runInProcess(none)).code).toBe(0);
+    expect(await readFile(file, "utf8")).toBe("");
   });
 
   it("--output to a folder that does not exist is a usage error before any request", async () => {

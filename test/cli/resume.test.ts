@@ -12,6 +12,8 @@ import type { Loopback } from "../helpers/loopback-server.js";
 import { type CliRun, runInProcess } from "./run-cli.js";
 
 const run = promisify(execFile);
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 // The words a POSIX shell makes of a command line: the independent check of the quoting.
 async function shellWords(line: string): Promise<string[]> {
@@ -51,12 +53,27 @@ describe("the resume command", () => {
       "*",
       "~",
       "x;y",
-      "new\nline",
-      "tab\tx",
       "!",
     ];
     expect(await shellWords(words.map(shellQuote).join(" "))).toEqual(words);
     expect(shellQuote("cursor=eyJ2Ijox-_.")).toBe("cursor=eyJ2Ijox-_.");
+  });
+
+  it("writes a word with control characters as $'…' escapes: none reaches the terminal raw, bash gives the word back", async () => {
+    // A cursor is the server's text: ESC could rewrite the screen, a line break forge a line.
+    const words = [
+      "new\nline",
+      "tab\tx",
+      "cursor=abc def;x\u001b[31mRED",
+      "it's\u009b;\\",
+      "\u007f",
+    ];
+    const quoted = words.map(shellQuote);
+    for (const word of quoted) expect(word).not.toMatch(CONTROL);
+    const { stdout } = await run("bash", ["-c", `printf '%s\\0' ${quoted.join(" ")}`]);
+    expect(stdout.split("\0").slice(0, -1)).toEqual(words);
+    // A shell without $'…' (dash) reads a $ and one single-quoted word: nothing runs.
+    expect(await shellWords(quoted[3] as string)).toEqual(["$it\\x27s\\xc2\\x9b;\\\\"]);
   });
 
   it("repeats every flag of the original, with the new cursor and the items left to fetch and write", async () => {

@@ -329,9 +329,13 @@ describe("numbers JSON parsing cannot hold are never written changed without a w
   // Raw JSON text: these numbers must reach the CLI as the server wrote them.
   const body = (numbers: string) =>
     `{"data":[{"id":"w-1","kind":"Workload","node_count":${numbers}}],"meta":{"request_id":"req_1","pagination":{"has_more":false,"next_cursor":"","limit":100}}}`;
-  async function getWith(numbers: string, more: Record<string, string> = {}) {
+  async function getWith(
+    numbers: string,
+    more: Record<string, string> = {},
+    type: string | undefined = "application/json",
+  ) {
     const server = await serve((_, response) => {
-      response.setHeader("content-type", "application/json");
+      if (type !== undefined) response.setHeader("content-type", type);
       response.end(body(numbers));
     });
     const argv = ["get", "/v1/workloads", "--base-url", server.origin];
@@ -355,7 +359,15 @@ describe("numbers JSON parsing cannot hold are never written changed without a w
     expect(run.stderr).toContain(note);
   });
 
-  it("keeps a transport's page exchange, and looks at the pages it answers", async () => {
+  it("whatever the content type, none or text/plain: the SDK parses every 2xx body as JSON", async () => {
+    for (const type of [undefined, "text/plain", "application/octet-stream"]) {
+      const run = await getWith(inexact, {}, type);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toContain(note);
+    }
+  });
+
+  it("keeps a transport's page exchange, and looks at the pages it answers, JSON or not", async () => {
     const page = {
       status: 200,
       ok: true,
@@ -372,6 +384,9 @@ describe("numbers JSON parsing cannot hold are never written changed without a w
     );
     expect(await answer.text()).toBe(body(inexact));
     expect(numbers.count).toBe(3);
+    page.headers = new Headers();
+    await wrapped[EXCHANGE]("http://x.test/v1/workloads", {}, new AbortController().signal);
+    expect(numbers.count).toBe(6);
   });
 
   it("no note for numbers that read back as the same value, however spelled", async () => {
@@ -383,7 +398,7 @@ describe("numbers JSON parsing cannot hold are never written changed without a w
   });
 });
 
-describe("CSV and TSV amounts in more than one currency, with no column saying which", () => {
+describe("CSV, TSV and table amounts in more than one currency, with no column saying which", () => {
   const money = (amount: string, currency: string) => ({ amount, currency });
   /** One page of workloads whose two money fields are in `currencies`, in that order. */
   async function csvOf(currencies: string[], flags: string[]) {
@@ -416,6 +431,17 @@ describe("CSV and TSV amounts in more than one currency, with no column saying w
     const run = await csvOf(["USD", "EUR"], ["-o", "tsv"]);
     expect(run.stderr).toContain(note("cost.projected_monthly"));
     expect(run.stderr).not.toContain(note("cost.current_run_rate_hourly"));
+  });
+
+  it("a table's column of bare amounts, where a money column would show each currency", async () => {
+    const amount = ["-o", "table", "--columns", "id,cost.current_run_rate_hourly.amount"];
+    const bare = await csvOf(["USD", "EUR"], amount);
+    expect(bare.code).toBe(0);
+    expect(bare.stderr).toContain(note("cost.current_run_rate_hourly"));
+    const money = ["-o", "table", "--columns", "id,cost.current_run_rate_hourly"];
+    const shown = await csvOf(["USD", "EUR"], money);
+    expect(shown.stdout).toContain("9.0000 USD");
+    expect(shown.stderr).not.toContain("note:");
   });
 
   it("no note with the currency column, in one currency, or for rows --top left out", async () => {

@@ -1,0 +1,66 @@
+import { constants } from "node:fs";
+import { access, type FileHandle, open, stat } from "node:fs/promises";
+import { dirname } from "node:path";
+import { Writable } from "node:stream";
+import { UsageError } from "./usage-error.js";
+
+/** The `--output` file, written in place but emptied only once there is something to put there. */
+export interface OutputFile {
+  /** Where the data go: the file is opened (emptied) at the first write. */
+  stream: Writable;
+  /**
+   * Ends the file.
+   * @param wrote - the command wrote its output (it ended well, or stopped after some pages):
+   * the file is then emptied even if nothing came (an empty list), else left as it was
+   */
+  close(wrote: boolean): Promise<void>;
+}
+
+/**
+ * The `--output` file: checked before any request, so a wrong path costs no API call, but
+ * opened, and so emptied, only at the first write: a command that fails before its data (a
+ * refused token, no network, Ctrl-C) leaves the previous export as it was. Written in place,
+ * not renamed over, so a link, a FIFO or `/dev/stderr` stays what it is.
+ * @throws UsageError when the file, or the folder it would go in, cannot be written
+ */
+export async function openOutput(path: string): Promise<OutputFile> {
+  await checkWritable(path);
+  let handle: Promise<FileHandle> | undefined;
+  const opened = () => {
+    handle ??= open(path, "w");
+    return handle;
+  };
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      opened()
+        .then((file) => file.write(chunk))
+        .then(() => done(), done);
+    },
+    final(done) {
+      if (!handle) return done();
+      handle.then((file) => file.close()).then(() => done(), done);
+    },
+  });
+  return {
+    stream,
+    async close(wrote) {
+      if (wrote) await opened();
+      await new Promise((resolve) => stream.end(resolve));
+    },
+  };
+}
+
+async function checkWritable(path: string): Promise<void> {
+  const refuse = (error: NodeJS.ErrnoException) =>
+    new UsageError(`--output ${path}: cannot write it (${error.code ?? error.message})`);
+  try {
+    if ((await stat(path)).isDirectory()) throw Object.assign(new Error(), { code: "EISDIR" });
+    await access(path, constants.W_OK);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw refuse(error as Error);
+    // A new file: its folder must exist and take it.
+    await access(dirname(path), constants.W_OK).catch((e: Error) => {
+      throw refuse(e);
+    });
+  }
+}
