@@ -88,6 +88,8 @@ export interface KubeadaptOptions {
   logger?: Logger | undefined;
   /**
    * Allow a plain `http://` baseUrl to a non-loopback host (the token then travels unencrypted).
+   * Only `true` allows it: any other value, such as the text `"false"` read from a config, keeps
+   * the check.
    * @default false
    */
   allowInsecureHttp?: boolean | undefined;

@@ -491,6 +491,13 @@ describe("baseUrl security", () => {
     ).not.toThrow();
   });
 
+  it('sends nothing over plain http:// when allowInsecureHttp is the text "false"', () => {
+    const { fetch, requests } = stub();
+    const options = { baseUrl: "http://api.example.com", allowInsecureHttp: "false" as never };
+    expect(() => kubeadapt(fetch, options)).toThrow(KubeadaptError);
+    expect(requests).toHaveLength(0);
+  });
+
   it("refuses a baseUrl that is not an http(s) URL", () => {
     expect(() => createKubeadapt({ baseUrl: "ftp://api.test" })).toThrow(KubeadaptError);
     expect(() => createKubeadapt({ baseUrl: "api.test" })).toThrow(KubeadaptError);
