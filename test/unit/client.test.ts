@@ -385,6 +385,26 @@ describe("the token", () => {
     expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(TOKEN);
   });
 
+  // A path parameter (or a gateway base URL) may hold it: the URL is in the message.
+  it.each([
+    ["the token", TOKEN.replace("ka_live_", "tok-")],
+    ["a key-shaped string", "ka_test_0therKey99"],
+  ])("never appears in a TimeoutError whose URL holds %s", async (_, secret) => {
+    const fetch = () => new Promise<Response>(() => {});
+    const ka = createKubeadapt({
+      token: secret,
+      baseUrl: BASE,
+      fetch,
+      maxRetries: 0,
+      timeoutMs: 1,
+    });
+    const error = await getCluster(ka, `c-${secret}`).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "TimeoutError" });
+    expect((error as Error).message).toContain("/v1/clusters/c-[REDACTED] timed out");
+    expect(JSON.stringify(error)).not.toContain(secret);
+    expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(secret);
+  });
+
   it("never appears in a ConnectionError, even when the network error quotes it", async () => {
     const fetch = async () => {
       throw new TypeError(`could not send Bearer ${TOKEN}`);
