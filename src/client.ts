@@ -35,7 +35,9 @@ export interface KubeadaptOptions {
    */
   token?: string | undefined;
   /**
-   * The API's root URL. Plain `http://` is refused except to loopback hosts.
+   * The API's root URL, the part before `/v1` (a path prefix is kept). One that ends in `/v1`
+   * means the same root: its `/v1` is dropped once, as every path starts with it. Plain
+   * `http://` is refused except to loopback hosts.
    * @default process.env.KUBEADAPT_BASE_URL, else "https://public-api.kubeadapt.io"
    */
   baseUrl?: string | undefined;
@@ -183,7 +185,9 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
   }
   const agent = userAgent();
   if (agent && !headers.has("user-agent")) headers.set("user-agent", agent);
-  const apiRoot = baseUrl.href.replace(/\/+$/, "");
+  // Paths start with /v1 (they are the spec's): a baseUrl ending in /v1 is the API's root with
+  // its version, whose /v1 is dropped once (a gateway mounting the API under /v1 gives /v1/v1).
+  const apiRoot = baseUrl.href.replace(/(\/v1)?\/*$/, "");
   const client = createClient<paths>({
     baseUrl: apiRoot,
     // A response with a body has its length (the retry layer sets it), so openapi-fetch parses

@@ -528,6 +528,23 @@ describe("baseUrl security", () => {
     await getCluster(kubeadapt(fetch, { baseUrl: "https://api.test/prefix/" }));
     expect(requests[0]?.url).toBe(`https://api.test/prefix/v1/clusters/${CLUSTER_ID}`);
   });
+
+  // Every path already starts with /v1: the API's root written with its version means the root.
+  it.each([
+    ["https://api.test/v1", "https://api.test/v1/clusters"],
+    ["https://api.test/v1/", "https://api.test/v1/clusters"],
+    ["https://api.test/prefix/v1//", "https://api.test/prefix/v1/clusters"],
+    ["https://api.test/v1/v1", "https://api.test/v1/v1/clusters"],
+    ["https://api.test/v10", "https://api.test/v10/v1/clusters"],
+    ["https://api.test/xv1", "https://api.test/xv1/v1/clusters"],
+  ])("reads baseUrl %s as the API's root, once: get, walks and ka.client", async (baseUrl, url) => {
+    const { fetch, requests } = stub(() => ok([], { pagination: { has_more: false } }));
+    const ka = kubeadapt(fetch, { baseUrl });
+    await ka.get("/v1/clusters");
+    await ka.paginate("/v1/clusters").toArray({ max: 1 });
+    await ka.client.GET("/v1/clusters");
+    expect(requests.map((request) => request.url.replace(/\?.*/, ""))).toEqual([url, url, url]);
+  });
 });
 
 describe("path parameters", () => {
