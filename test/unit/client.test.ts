@@ -9,6 +9,9 @@ import {
   isBadRequestError,
   isKubeadaptError,
   isNotFoundError,
+  isProtocolError,
+  isRateLimitError,
+  isServerError,
   KubeadaptError,
   type KubeadaptOptions,
   NotFoundError,
@@ -188,17 +191,35 @@ describe("errors from responses", () => {
     expect(requests).toHaveLength(3);
   });
 
-  it("throws ProtocolError with the status for an HTML 502 page", async () => {
+  it("throws ServerError, quoting a short excerpt, for a gateway's HTML 502 page", async () => {
     const html = `<html><body><h1>502 Bad Gateway</h1>${"x".repeat(1000)}</body></html>`;
     const { fetch } = stub(
       () => new Response(html, { status: 502, headers: { "content-type": "text/html" } }),
     );
     const error = await getCluster(kubeadapt(fetch)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ProtocolError);
-    expect((error as ProtocolError).status).toBe(502);
+    expect(isServerError(error)).toBe(true);
+    expect(isProtocolError(error)).toBe(false);
+    expect((error as ServerError).status).toBe(502);
     expect((error as Error).message).toContain("text/html");
     expect((error as Error).message).toContain("502 Bad Gateway");
     expect((error as Error).message.length).toBeLessThan(400);
+  });
+
+  it("throws RateLimitError at once for a proxy's plain-text 429 asking for a long wait", async () => {
+    const { fetch, requests } = stub(
+      () => new Response("Too Many Requests", { status: 429, headers: { "retry-after": "3600" } }),
+    );
+    const error = await getCluster(kubeadapt(fetch, { maxRetries: 2 })).catch((e: unknown) => e);
+    expect(isRateLimitError(error)).toBe(true);
+    expect(error).toMatchObject({ status: 429, retryAfterMs: 3_600_000 });
+    expect(requests).toHaveLength(1);
+  });
+
+  it("throws ProtocolError for a web server's HTML 404 page (a wrong baseUrl)", async () => {
+    const { fetch } = stub(() => new Response("<h1>Not Found</h1>", { status: 404 }));
+    const error = await getCluster(kubeadapt(fetch)).catch((e: unknown) => e);
+    expect(isProtocolError(error)).toBe(true);
+    expect(isNotFoundError(error)).toBe(false);
   });
 
   it("throws ProtocolError for invalid JSON on a 200", async () => {
@@ -378,10 +399,14 @@ describe("the token", () => {
     expect((error as AuthenticationError).details[0]?.field).toBe("authorization");
   });
 
-  it("never appears in a ProtocolError quoting a body that echoes it", async () => {
-    const { fetch } = stub(() => new Response(`<p>Bearer ${TOKEN}</p>`, { status: 502 }));
+  it.each([
+    [502, ServerError],
+    [401, ProtocolError],
+  ])("never appears in the error quoting a %i body that echoes it", async (status, Type) => {
+    const { fetch } = stub(() => new Response(`<p>Bearer ${TOKEN}</p>`, { status }));
     const error = await getCluster(kubeadapt(fetch)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ProtocolError);
+    expect(error).toBeInstanceOf(Type);
+    expect((error as Error).message).toContain("Bearer [REDACTED]");
     expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(TOKEN);
   });
 
