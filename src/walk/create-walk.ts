@@ -14,7 +14,8 @@ import type { CursorWalkOptions, FetchPage, Paginator } from "./types.js";
  * changing `init` later changes nothing. A bad option fails from the first `next()`. An offset
  * walk starts from `query.page` (default 1); a cursor walk from page 1 and `init.cursor` (else
  * `query.cursor`), asks for the total on its first request when `onProgress` is given or
- * `query.include_total` is true, and restarts on a 410 with `onCursorExpired: "restart"`.
+ * `query.include_total` is true, and restarts on a 410 with `onCursorExpired: "restart"` when
+ * it started from page 1.
  */
 export const createWalk = <T>(
   fetchPage: FetchPage,
@@ -56,7 +57,8 @@ export const createWalk = <T>(
       cursor,
       page,
       init.onProgress !== undefined || given?.include_total === true,
-      !offset && init.onCursorExpired === "restart",
+      // Not when resumed: page 1 holds items an earlier walk handed on, whose ids it never saw.
+      !offset && !cursor && init.onCursorExpired === "restart",
     );
   });
 };

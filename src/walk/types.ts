@@ -75,7 +75,9 @@ export interface CursorWalkOptions extends WalkOptions {
    * What a 410 `CURSOR_EXPIRED` does: `"throw"` propagates the `CursorExpiredError` (with
    * `cursor`, `page`, `itemsYielded` set); `"restart"` restarts from page 1 and skips items
    * already delivered (by `id`, so it remembers every delivered id; re-fetched pages carry only
-   * unseen items and fully seen ones are skipped), at most 3 times per walk, then throws.
+   * unseen items and fully seen ones are skipped), at most 3 times per walk, then throws. A
+   * walk that starts from `cursor` never restarts (it throws, as with `"throw"`): page 1 holds
+   * the items before that cursor, which an earlier walk handed on and this one cannot tell.
    * @default "throw"
    */
   onCursorExpired?: "throw" | "restart" | undefined;

@@ -308,6 +308,42 @@ describe("cursor walk: resuming", () => {
     expect(pages[0]?.cursor).toBe(second?.nextCursor);
   });
 
+  // A restart goes back to page 1, and the items before the saved cursor were handed on by an
+  // earlier walk, whose ids this one never saw: it would yield them again.
+  it.each([
+    ["on the saved cursor", 0],
+    ["later in the resumed walk", 1],
+  ])(
+    'throws a 410 %s under onCursorExpired: "restart", never yielding items before that cursor',
+    async (_, expireAfter) => {
+      const items = makeItems(12);
+      const server = createPageServer({ items });
+      const [first] = await collect(
+        createCursorWalk(server.fetchPage, "/v1/workloads", {
+          params: { query: { limit: 3 } },
+        }).pages(),
+      );
+      if (expireAfter === 0) server.expireCursors();
+      const before = server.requests.length;
+      const seen: string[] = [];
+      const error = await failure(async () => {
+        for await (const page of createCursorWalk(server.fetchPage, "/v1/workloads", {
+          params: { query: { limit: 3, cursor: first?.nextCursor } },
+          onCursorExpired: "restart",
+          prefetch: 0,
+        }).pages()) {
+          seen.push(...ids(page.items as StubItem[]));
+          server.expireCursors();
+        }
+      });
+      expect(isCursorExpiredError(error)).toBe(true);
+      expect(error).toMatchObject({ itemsYielded: 3 * expireAfter, page: 1 + expireAfter });
+      expect(seen).toEqual(ids(items.slice(3, 3 + 3 * expireAfter)));
+      // No page 1: every request after the first walk's carries a cursor.
+      expect(server.requests.slice(before).every((r) => r.query.has("cursor"))).toBe(true);
+    },
+  );
+
   it("an empty saved cursor starts from page 1", async () => {
     const server = createPageServer({ items: makeItems(3) });
     await collect(createCursorWalk(server.fetchPage, "/v1/workloads", { cursor: "" }));
