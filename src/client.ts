@@ -3,6 +3,7 @@ import type { paths } from "../generated/schema.js";
 import { KubeadaptError } from "./errors.js";
 import { createAuthFetch } from "./internal/auth-fetch.js";
 import { checkBaseUrl } from "./internal/base-url.js";
+import { kindOption } from "./internal/check-option.js";
 import { readEnv } from "./internal/env.js";
 import { parseSuccessBody } from "./internal/error-from-response.js";
 import { createFetchPage } from "./internal/fetch-page.js";
@@ -49,6 +50,7 @@ export interface KubeadaptOptions {
    * attempt's `signal` and the headers to send (the token included, for `baseUrl`'s origin);
    * it wins over the request's own. No `Request` is built for it. A fetch that offers a direct
    * exchange (`nodeTransport()` does) gets the pages through that instead, with no `Response`.
+   * Anything but a function (or undefined) throws a `BadRequestError`.
    * @default globalThis.fetch, read at call time
    */
   fetch?: FetchLike | undefined;
@@ -165,6 +167,7 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
     options.baseUrl ?? readEnv("KUBEADAPT_BASE_URL") ?? DEFAULT_BASE_URL,
     options.allowInsecureHttp,
   );
+  kindOption("fetch", options.fetch, "function");
   const logger = options.logger ?? console;
   const retrying = createRetryingFetch({
     fetch: options.fetch,

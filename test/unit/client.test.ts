@@ -733,6 +733,18 @@ describe("options", () => {
     expect(isBadRequestError(error) && error.details[0]?.field).toBe(Object.keys(options)[0]);
   });
 
+  it("refuses a fetch that is not a function, before any request", () => {
+    const error = (() => {
+      try {
+        createKubeadapt({ token: TOKEN, baseUrl: BASE, fetch: "x" as never });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(isBadRequestError(error) && error.details[0]?.field).toBe("fetch");
+    expect((error as Error).message).toBe("fetch must be a function");
+  });
+
   it("accepts 0 retries and a 0 ms Retry-After cap", () => {
     expect(() =>
       createKubeadapt({ token: TOKEN, baseUrl: BASE, maxRetries: 0, maxRetryDelayMs: 0 }),

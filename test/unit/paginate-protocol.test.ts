@@ -7,6 +7,7 @@ import {
   isProtocolError,
   ServerError,
 } from "../../src/errors.js";
+import { plainSignal } from "../../src/internal/signals.js";
 import { createCursorWalk, MAX_EMPTY_PAGES, MAX_RESTARTS, type Page } from "../../src/paginate.js";
 import { createPageServer, makeItems, type StubItem } from "../helpers/page-server.js";
 import { collect, failure, ids, page } from "../helpers/walk-assertions.js";
@@ -428,12 +429,31 @@ describe("cursor walk: client-side validation, before any request", () => {
     ["prefetch", { prefetch: -1 }],
     ["prefetch", { prefetch: 0.5 }],
     ["maxPages", { maxPages: 0 }],
+    ["onProgress", { onProgress: "log" }],
+    ["onCursorExpired", { onCursorExpired: "retry" }],
+    ["onCursorExpired", { onCursorExpired: true }],
+    ["cursor", { cursor: 5 }],
+    ["cursor", { params: { query: { cursor: 5 } } }],
   ])("an invalid %s is a BadRequestError", async (field, options) => {
     const server = createPageServer({ items: makeItems(3) });
     const error = await failure(() =>
-      collect(createCursorWalk(server.fetchPage, "/v1/workloads", options)),
+      collect(createCursorWalk(server.fetchPage, "/v1/workloads", options as never)),
     );
+    expect(isBadRequestError(error)).toBe(true);
     expect((error as { details: { field?: string }[] }).details[0]?.field).toBe(field);
+    expect((error as Error).message).toMatch(new RegExp(`^${field} must be`));
     expect(server.requests).toHaveLength(0);
+  });
+
+  it.each([
+    ["an absent or null option", { signal: null, onProgress: undefined, cursor: null }],
+    ["a plain signal (what the SDK reads of one)", { signal: plainSignal() }],
+    ["onCursorExpired throw", { onCursorExpired: "throw" }],
+    ["onCursorExpired restart", { onCursorExpired: "restart" }],
+  ])("%s is accepted", async (_, options) => {
+    const server = createPageServer({ items: makeItems(3) });
+    expect(
+      await collect(createCursorWalk(server.fetchPage, "/v1/workloads", options as never)),
+    ).toHaveLength(3);
   });
 });
