@@ -3,6 +3,7 @@ import type { paths } from "../generated/schema.js";
 import { KubeadaptError } from "./errors.js";
 import { createAuthFetch } from "./internal/auth-fetch.js";
 import { checkBaseUrl } from "./internal/base-url.js";
+import { kindOption } from "./internal/check-option.js";
 import { readEnv } from "./internal/env.js";
 import { parseSuccessBody } from "./internal/error-from-response.js";
 import { createFetchPage } from "./internal/fetch-page.js";
@@ -35,7 +36,9 @@ export interface KubeadaptOptions {
    */
   token?: string | undefined;
   /**
-   * The API's root URL. Plain `http://` is refused except to loopback hosts.
+   * The API's root URL, the part before `/v1` (a path prefix is kept). One that ends in `/v1`
+   * means the same root: its `/v1` is dropped once, as every path starts with it. Plain
+   * `http://` is refused except to loopback hosts.
    * @default process.env.KUBEADAPT_BASE_URL, else "https://public-api.kubeadapt.io"
    */
   baseUrl?: string | undefined;
@@ -47,6 +50,7 @@ export interface KubeadaptOptions {
    * attempt's `signal` and the headers to send (the token included, for `baseUrl`'s origin);
    * it wins over the request's own. No `Request` is built for it. A fetch that offers a direct
    * exchange (`nodeTransport()` does) gets the pages through that instead, with no `Response`.
+   * Anything but a function (or undefined) throws a `BadRequestError`.
    * @default globalThis.fetch, read at call time
    */
   fetch?: FetchLike | undefined;
@@ -88,6 +92,8 @@ export interface KubeadaptOptions {
   logger?: Logger | undefined;
   /**
    * Allow a plain `http://` baseUrl to a non-loopback host (the token then travels unencrypted).
+   * Only `true` allows it: any other value, such as the text `"false"` read from a config, keeps
+   * the check.
    * @default false
    */
   allowInsecureHttp?: boolean | undefined;
@@ -161,6 +167,7 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
     options.baseUrl ?? readEnv("KUBEADAPT_BASE_URL") ?? DEFAULT_BASE_URL,
     options.allowInsecureHttp,
   );
+  kindOption("fetch", options.fetch, "function");
   const logger = options.logger ?? console;
   const retrying = createRetryingFetch({
     fetch: options.fetch,
@@ -181,7 +188,9 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
   }
   const agent = userAgent();
   if (agent && !headers.has("user-agent")) headers.set("user-agent", agent);
-  const apiRoot = baseUrl.href.replace(/\/+$/, "");
+  // Paths start with /v1 (they are the spec's): a baseUrl ending in /v1 is the API's root with
+  // its version, whose /v1 is dropped once (a gateway mounting the API under /v1 gives /v1/v1).
+  const apiRoot = baseUrl.href.replace(/(\/v1)?\/*$/, "");
   const client = createClient<paths>({
     baseUrl: apiRoot,
     // A response with a body has its length (the retry layer sets it), so openapi-fetch parses

@@ -132,11 +132,11 @@ export class CursorExpiredError extends KubeadaptError {
     this.reason = reason === "expired" || reason === "query_changed" ? reason : "unknown";
   }
 }
-/** 429: rate limited; `retryAfterMs` says how long the server asked to wait. */
+/** 429: rate limited, by the API or a proxy; `retryAfterMs` says how long it asked to wait. */
 export class RateLimitError extends KubeadaptError {
   static override readonly errorName: string = "RateLimitError";
 }
-/** 5xx: the server failed; retried GETs that kept failing end here. */
+/** 5xx: the server or a gateway failed (an HTML 502 page too); retried GETs end here. */
 export class ServerError extends KubeadaptError {
   static override readonly errorName: string = "ServerError";
 }
@@ -156,9 +156,10 @@ export class AbortError extends KubeadaptError {
   static override readonly errorName: string = "AbortError";
 }
 /**
- * The server broke the protocol: a body that is not the JSON envelope (an HTML 502 page), a
- * list without `meta.pagination`, `has_more` with no cursor, a repeated cursor, or too many
- * empty pages in a row.
+ * The server broke the protocol: a body that is not the JSON envelope (a 2xx that is not JSON,
+ * or an HTML 404 page from a wrong base URL; a 429 or 5xx keeps its own class), a list without
+ * `meta.pagination`, `has_more` with no cursor, a repeated cursor, or too many empty pages in a
+ * row.
  */
 export class ProtocolError extends KubeadaptError {
   static override readonly errorName: string = "ProtocolError";

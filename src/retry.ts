@@ -209,9 +209,24 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
         if (caller?.aborted) throw aborted(error);
         // Past the caller's check, only the timer aborts the attempt.
         const timedOut = attempt.aborted;
+        // Whether `value`, or anything it holds (an error's message, stack, `cause`, and what
+        // `util.inspect` shows besides: undici's parser errors keep the bytes they could not
+        // parse, which may echo the request's `Authorization`, as `data`), has text `redact`
+        // changes. Past 1000 values (a socket in the chain, a cycle), it counts as holding
+        // one: not looked at.
+        let budget = 1000;
+        const holdsSecret = (value: unknown): boolean =>
+          --budget < 0 ||
+          (value && typeof value === "object"
+            ? Reflect.ownKeys(value).some((key) =>
+                holdsSecret((value as Record<PropertyKey, unknown>)[key]),
+              )
+            : redact(String(value)) !== String(value));
         if (!timedOut) {
           if (isKubeadaptError(error)) throw error;
-          if (error instanceof Error && error.name === "AbortError") throw aborted(error);
+          // A fetch's own AbortError is kept as `cause` under the same rule as a network error's.
+          if (error instanceof Error && error.name === "AbortError")
+            throw aborted(holdsSecret(error) ? undefined : error);
         }
         cause = timedOut
           ? "timed out"
@@ -227,7 +242,7 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
           // Worded as the info line words it ("1 attempt", "3 attempts").
           const tries = `${retry + 1} attempt${retry ? "s" : ""}`;
           if (timedOut)
-            throw new TimeoutError(`${what} timed out after ${timeoutMs} ms (${tries})`);
+            throw new TimeoutError(redact(`${what} timed out after ${timeoutMs} ms (${tries})`));
           // The underlying error is kept as `cause` unless it would carry a secret into logs.
           // `redact` removes every key-shaped string (and the client's token), so text it leaves
           // alone holds none. As text, an Error is its name and message: "TypeError: fetch
@@ -236,19 +251,6 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
           const text = redact(
             String(error) + ((error as Error)?.cause ? ` (${(error as Error).cause})` : ""),
           );
-          // Whether `value`, or anything it holds (an error's message, stack, `cause`, and what
-          // `util.inspect` shows besides: undici's parser errors keep the bytes they could not
-          // parse, which may echo the request's `Authorization`, as `data`), has text `redact`
-          // changes. Past 1000 values (a socket in the chain, a cycle), it counts as holding
-          // one: not looked at.
-          let budget = 1000;
-          const holdsSecret = (value: unknown): boolean =>
-            --budget < 0 ||
-            (value && typeof value === "object"
-              ? Reflect.ownKeys(value).some((key) =>
-                  holdsSecret((value as Record<PropertyKey, unknown>)[key]),
-                )
-              : redact(String(value)) !== String(value));
           throw new ConnectionError(redact(`${what} failed (${tries}): ${text}`), {
             cause: holdsSecret(error) ? new Error(text) : error,
           });

@@ -3,7 +3,8 @@ import { KubeadaptError } from "../errors.js";
 /**
  * Parses `baseUrl` and refuses what would leak the token: a URL that does not parse, a scheme
  * other than http(s), credentials, a query or a fragment in the URL, or plain `http://` to a
- * host other than loopback (`localhost`, 127.0.0.0/8, `[::1]`) unless `allowInsecureHttp`.
+ * host other than loopback (`localhost`, 127.0.0.0/8, `[::1]`) unless `allowInsecureHttp` is
+ * `true` (only `true`: a flag read as text, "false", is truthy).
  */
 export const checkBaseUrl = (baseUrl: string, allowInsecureHttp?: boolean): URL => {
   let url: URL | undefined;
@@ -17,7 +18,7 @@ export const checkBaseUrl = (baseUrl: string, allowInsecureHttp?: boolean): URL 
       "baseUrl is not an absolute URL of the form http(s)://host/path (pass credentials as `token`)",
     );
   }
-  if (url.protocol === "http:" && !allowInsecureHttp && !isLoopback(url.hostname)) {
+  if (url.protocol === "http:" && allowInsecureHttp !== true && !isLoopback(url.hostname)) {
     throw new KubeadaptError(
       `baseUrl is plain http:// to ${url.hostname}: the token would travel unencrypted (use https:// or allowInsecureHttp: true)`,
     );

@@ -17,7 +17,7 @@ import { redact } from "./redact.js";
 import { requestIdOf } from "./request-id.js";
 import { parseRetryAfter } from "./retry-after.js";
 
-/** The longest excerpt of an unexpected body that a {@link ProtocolError} message quotes. */
+/** The longest excerpt of an unexpected body that an error's message quotes. */
 export const BODY_EXCERPT_LENGTH = 200;
 
 // The class of each 4xx the spec lists; any other 4xx is a plain KubeadaptError.
@@ -33,8 +33,10 @@ const BY_STATUS: Record<number, typeof KubeadaptError> = {
 /**
  * The typed error for a non-2xx response whose body text is `body`: the class follows the
  * status (and the envelope's `code` for 400), the fields come from the envelope, and any
- * credential the server echoed is redacted. A body that is not the JSON error envelope (an HTML
- * 502 page) gives a {@link ProtocolError} carrying the status.
+ * credential the server echoed is redacted. A body that is not the JSON error envelope gives
+ * the same message as a {@link ProtocolError}'s (what came instead, and a short excerpt),
+ * carrying the status: a {@link RateLimitError} or {@link ServerError} for a 429 or 5xx (a
+ * gateway's HTML 502 page), a {@link ProtocolError} for any other status.
  */
 export const errorFromResponse = (
   response: PageResponse,
@@ -55,7 +57,17 @@ export const errorFromResponse = (
   // Arrays and primitives fail these checks too: their `error`/`code` is undefined.
   const error = value?.error;
   if (typeof error?.code !== "string" || typeof error.message !== "string") {
-    return protocolError(response, "error envelope", body, token, retryAfterMs);
+    // A 429 or 5xx keeps its class: a proxy or load balancer in front of the API sends these
+    // in its own words, and callers back off on the class. Any other status in words not the
+    // API's (a web server's 404, a sign-in page) says the base URL is not the API.
+    return protocolError(
+      response,
+      "error envelope",
+      body,
+      token,
+      retryAfterMs,
+      status >= 500 ? ServerError : status === 429 ? RateLimitError : ProtocolError,
+    );
   }
   const { code, details } = error;
   const ErrorType =
@@ -90,8 +102,9 @@ export const parseSuccessBody = (
 };
 
 /**
- * The {@link ProtocolError} for a response whose body is not the JSON `what` expected:
- * "expected a JSON <what> with HTTP <status>, received <type>: "<excerpt>"", both redacted.
+ * The {@link ProtocolError} (or error of class `Type`) for a response whose body is not the
+ * JSON `what` expected: "expected a JSON <what> with HTTP <status>, received <type>:
+ * "<excerpt>"", both redacted.
  */
 export const protocolError = (
   response: PageResponse,
@@ -99,14 +112,15 @@ export const protocolError = (
   body: string | undefined,
   token?: string,
   retryAfterMs?: number,
-): ProtocolError => {
+  Type: typeof KubeadaptError = ProtocolError,
+): KubeadaptError => {
   const text = redact(body ?? "", token)
     .replace(/\s+/g, " ")
     .trim();
   const excerpt =
     text.length > BODY_EXCERPT_LENGTH ? `${text.slice(0, BODY_EXCERPT_LENGTH)}…` : text;
   // The content type is redacted too: a proxy may echo the request's headers into it.
-  return new ProtocolError(
+  return new Type(
     `expected a JSON ${what} with HTTP ${response.status}, received ${redact(response.headers.get("content-type") ?? "no content type", token)}: ${JSON.stringify(excerpt)}`,
     { status: response.status, retryAfterMs },
   );

@@ -1,4 +1,4 @@
-import { invalidParameter } from "./invalid-parameter.js";
+import { check, oneOf } from "./check-option.js";
 
 /**
  * How much the client logs: `"off"`; `"error"`, a request that got no response after its last
@@ -29,15 +29,10 @@ export const LOG_LEVELS: readonly LogLevel[] = ["off", "error", "warn", "info", 
 export const logLevel = (level: unknown, env: string | undefined, logger: Logger): number => {
   // `env` is undefined or non-empty (readEnv's).
   const field = level === undefined && env ? "KUBEADAPT_LOG" : "logLevel";
-  const index = LOG_LEVELS.indexOf((level ?? env ?? "warn") as LogLevel);
-  if (index < 0) {
-    throw invalidParameter(field, `${field} must be one of ${LOG_LEVELS.join(", ")}`);
-  }
+  const index = oneOf(field, level ?? env ?? "warn", LOG_LEVELS);
   // Every level but "off" is a method.
   for (const method of LOG_LEVELS.slice(1) as (keyof Logger)[]) {
-    if (typeof logger?.[method] !== "function") {
-      throw invalidParameter("logger", `logger must have a ${method}() method`);
-    }
+    check("logger", typeof logger?.[method] === "function", `an object with a ${method}() method`);
   }
   return index;
 };

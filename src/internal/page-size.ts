@@ -1,4 +1,4 @@
-import { invalidParameter } from "./invalid-parameter.js";
+import { check } from "./check-option.js";
 
 /** Query parameters whose value the API accepts only as an integer in 1..500. */
 export const PAGE_SIZE_PARAMS = ["limit", "per_page"] as const;
@@ -14,20 +14,15 @@ export const MAX_PAGE_SIZE = 500;
 export const checkPageSize = (query: unknown): void => {
   for (const field of PAGE_SIZE_PARAMS) {
     const value = (query as Record<string, unknown> | null | undefined)?.[field];
-    if (
-      value != null &&
-      !(
-        /^(string|number)$/.test(typeof value) &&
-        /^\d+$/.test(value as string) &&
-        (value as number) > 0 &&
-        (value as number) <= MAX_PAGE_SIZE
-      )
-    ) {
-      throw invalidParameter(
-        field,
-        `${field} must be an integer between 1 and ${MAX_PAGE_SIZE}`,
-        "out_of_range",
-      );
-    }
+    check(
+      field,
+      value == null ||
+        (/^(string|number)$/.test(typeof value) &&
+          /^\d+$/.test(value as string) &&
+          (value as number) > 0 &&
+          (value as number) <= MAX_PAGE_SIZE),
+      `an integer between 1 and ${MAX_PAGE_SIZE}`,
+      "out_of_range",
+    );
   }
 };

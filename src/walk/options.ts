@@ -1,6 +1,6 @@
 // Internal: defaults of walk options, and the integer check of every numeric option (the
 // client's too), done before any request.
-import { invalidParameter } from "../internal/invalid-parameter.js";
+import { check } from "../internal/check-option.js";
 
 /** Pages fetched ahead of the consumer unless `prefetch` says otherwise. */
 export const DEFAULT_PREFETCH = 1;
@@ -15,8 +15,6 @@ export const DEFAULT_PAGE_SIZE = 100;
  */
 export const integerOption = (field: string, value: unknown, min: number, fallback?: number) => {
   const option = value ?? fallback;
-  if (!Number.isInteger(option) || (option as number) < min) {
-    throw invalidParameter(field, `${field} must be an integer >= ${min}`);
-  }
+  check(field, Number.isInteger(option) && (option as number) >= min, `an integer >= ${min}`);
   return option as number;
 };

@@ -57,7 +57,7 @@ const idOf = (item: unknown): unknown => {
 /**
  * A source from `page` (and `cursor`, for cursor walks). A cursor walk ends on
  * `has_more: false` or on `next_cursor: ""` (either suffices), asks for the total on its first
- * request when `wantTotal`, and with `restart` restarts from page 1 on a 410, skipping the ids
+ * request when `wantTotal`, and with `restart` (truthy) restarts from page 1 on a 410, skipping the ids
  * it already handed on. An offset walk ends on its `total_pages`.
  */
 export const pageSource = <T>(
@@ -66,7 +66,7 @@ export const pageSource = <T>(
   cursor: string | undefined,
   page: number,
   wantTotal?: boolean,
-  restart?: boolean,
+  restart?: boolean | number,
 ): PageSource<T> => {
   // Cursors sent since page 1: the server sending one again would loop the walk.
   const seenCursors = new Set<string>();

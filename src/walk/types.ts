@@ -63,7 +63,8 @@ export interface WalkOptions {
   maxPages?: number | undefined;
   /**
    * Called after each page is handed to the consumer. Giving it makes a cursor walk ask for
-   * `include_total` on its first request, so `total` is known.
+   * `include_total` on its first request, so `total` is known. Not a function: the walk's first
+   * pull throws a `BadRequestError`.
    * @default undefined
    */
   onProgress?: ((progress: Progress) => void) | undefined;
@@ -75,14 +76,18 @@ export interface CursorWalkOptions extends WalkOptions {
    * What a 410 `CURSOR_EXPIRED` does: `"throw"` propagates the `CursorExpiredError` (with
    * `cursor`, `page`, `itemsYielded` set); `"restart"` restarts from page 1 and skips items
    * already delivered (by `id`, so it remembers every delivered id; re-fetched pages carry only
-   * unseen items and fully seen ones are skipped), at most 3 times per walk, then throws.
+   * unseen items and fully seen ones are skipped), at most 3 times per walk, then throws. A
+   * walk that starts from `cursor` never restarts (it throws, as with `"throw"`): page 1 holds
+   * the items before that cursor, which an earlier walk handed on and this one cannot tell.
+   * Any other value: the walk's first pull throws a `BadRequestError`.
    * @default "throw"
    */
   onCursorExpired?: "throw" | "restart" | undefined;
   /**
    * Start from a saved cursor (a `Page.nextCursor`, or the `cursor` of an error thrown
    * mid-walk) instead of page 1. The query must be the one that produced it. Page numbers of
-   * the new walk count from 1 again. An empty string means page 1.
+   * the new walk count from 1 again. An empty string means page 1; anything but a string, a
+   * `BadRequestError` from the walk's first pull.
    * @default undefined
    */
   cursor?: string | undefined;

@@ -248,7 +248,7 @@ describe.each(transports)("over %s", (_name, transport) => {
     expect(inspect(error, { depth: 20, showHidden: true })).not.toContain(TOKEN);
   });
 
-  it("throws ProtocolError without the token when a gateway echoes it into Content-Type", async () => {
+  it("throws ServerError without the token when a gateway echoes it into Content-Type", async () => {
     const server = await serve((request, response) => {
       const type = `text/html; echo="${request.headers.authorization}"`;
       response.writeHead(502, { "content-type": type }).end("<h1>Bad Gateway</h1>");
@@ -256,7 +256,7 @@ describe.each(transports)("over %s", (_name, transport) => {
     const error = await client(server, { maxRetries: 0 })
       .get("/v1/clusters")
       .catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: "ProtocolError", status: 502 });
+    expect(error).toMatchObject({ name: "ServerError", status: 502 });
     expect((error as Error).message).toContain('text/html; echo="Bearer [REDACTED]"');
     expect(inspect(error, { depth: 20, showHidden: true })).not.toContain(TOKEN);
   });

@@ -25,6 +25,14 @@ describe("checkBaseUrl", () => {
     expect(checkBaseUrl("http://api.test", true).origin).toBe("http://api.test");
   });
 
+  // A flag read from a config file or the environment arrives as text: "false" is truthy.
+  it.each(["false", "0", "true", 1, {}])(
+    "keeps refusing http:// when allowInsecureHttp is %o",
+    (flag) => {
+      expect(() => checkBaseUrl("http://api.test", flag as never)).toThrow(/unencrypted/);
+    },
+  );
+
   it("refuses credentials, queries and fragments in the URL", () => {
     expect(() => checkBaseUrl("https://user:pw@api.test", false)).toThrow(/credentials/);
     expect(() => checkBaseUrl("https://api.test/?x=1", false)).toThrow(KubeadaptError);

@@ -9,6 +9,9 @@ import {
   isBadRequestError,
   isKubeadaptError,
   isNotFoundError,
+  isProtocolError,
+  isRateLimitError,
+  isServerError,
   KubeadaptError,
   type KubeadaptOptions,
   NotFoundError,
@@ -188,17 +191,35 @@ describe("errors from responses", () => {
     expect(requests).toHaveLength(3);
   });
 
-  it("throws ProtocolError with the status for an HTML 502 page", async () => {
+  it("throws ServerError, quoting a short excerpt, for a gateway's HTML 502 page", async () => {
     const html = `<html><body><h1>502 Bad Gateway</h1>${"x".repeat(1000)}</body></html>`;
     const { fetch } = stub(
       () => new Response(html, { status: 502, headers: { "content-type": "text/html" } }),
     );
     const error = await getCluster(kubeadapt(fetch)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ProtocolError);
-    expect((error as ProtocolError).status).toBe(502);
+    expect(isServerError(error)).toBe(true);
+    expect(isProtocolError(error)).toBe(false);
+    expect((error as ServerError).status).toBe(502);
     expect((error as Error).message).toContain("text/html");
     expect((error as Error).message).toContain("502 Bad Gateway");
     expect((error as Error).message.length).toBeLessThan(400);
+  });
+
+  it("throws RateLimitError at once for a proxy's plain-text 429 asking for a long wait", async () => {
+    const { fetch, requests } = stub(
+      () => new Response("Too Many Requests", { status: 429, headers: { "retry-after": "3600" } }),
+    );
+    const error = await getCluster(kubeadapt(fetch, { maxRetries: 2 })).catch((e: unknown) => e);
+    expect(isRateLimitError(error)).toBe(true);
+    expect(error).toMatchObject({ status: 429, retryAfterMs: 3_600_000 });
+    expect(requests).toHaveLength(1);
+  });
+
+  it("throws ProtocolError for a web server's HTML 404 page (a wrong baseUrl)", async () => {
+    const { fetch } = stub(() => new Response("<h1>Not Found</h1>", { status: 404 }));
+    const error = await getCluster(kubeadapt(fetch)).catch((e: unknown) => e);
+    expect(isProtocolError(error)).toBe(true);
+    expect(isNotFoundError(error)).toBe(false);
   });
 
   it("throws ProtocolError for invalid JSON on a 200", async () => {
@@ -378,11 +399,35 @@ describe("the token", () => {
     expect((error as AuthenticationError).details[0]?.field).toBe("authorization");
   });
 
-  it("never appears in a ProtocolError quoting a body that echoes it", async () => {
-    const { fetch } = stub(() => new Response(`<p>Bearer ${TOKEN}</p>`, { status: 502 }));
+  it.each([
+    [502, ServerError],
+    [401, ProtocolError],
+  ])("never appears in the error quoting a %i body that echoes it", async (status, Type) => {
+    const { fetch } = stub(() => new Response(`<p>Bearer ${TOKEN}</p>`, { status }));
     const error = await getCluster(kubeadapt(fetch)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ProtocolError);
+    expect(error).toBeInstanceOf(Type);
+    expect((error as Error).message).toContain("Bearer [REDACTED]");
     expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(TOKEN);
+  });
+
+  // A path parameter (or a gateway base URL) may hold it: the URL is in the message.
+  it.each([
+    ["the token", TOKEN.replace("ka_live_", "tok-")],
+    ["a key-shaped string", "ka_test_0therKey99"],
+  ])("never appears in a TimeoutError whose URL holds %s", async (_, secret) => {
+    const fetch = () => new Promise<Response>(() => {});
+    const ka = createKubeadapt({
+      token: secret,
+      baseUrl: BASE,
+      fetch,
+      maxRetries: 0,
+      timeoutMs: 1,
+    });
+    const error = await getCluster(ka, `c-${secret}`).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "TimeoutError" });
+    expect((error as Error).message).toContain("/v1/clusters/c-[REDACTED] timed out");
+    expect(JSON.stringify(error)).not.toContain(secret);
+    expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(secret);
   });
 
   it("never appears in a ConnectionError, even when the network error quotes it", async () => {
@@ -491,6 +536,13 @@ describe("baseUrl security", () => {
     ).not.toThrow();
   });
 
+  it('sends nothing over plain http:// when allowInsecureHttp is the text "false"', () => {
+    const { fetch, requests } = stub();
+    const options = { baseUrl: "http://api.example.com", allowInsecureHttp: "false" as never };
+    expect(() => kubeadapt(fetch, options)).toThrow(KubeadaptError);
+    expect(requests).toHaveLength(0);
+  });
+
   it("refuses a baseUrl that is not an http(s) URL", () => {
     expect(() => createKubeadapt({ baseUrl: "ftp://api.test" })).toThrow(KubeadaptError);
     expect(() => createKubeadapt({ baseUrl: "api.test" })).toThrow(KubeadaptError);
@@ -500,6 +552,23 @@ describe("baseUrl security", () => {
     const { fetch, requests } = stub();
     await getCluster(kubeadapt(fetch, { baseUrl: "https://api.test/prefix/" }));
     expect(requests[0]?.url).toBe(`https://api.test/prefix/v1/clusters/${CLUSTER_ID}`);
+  });
+
+  // Every path already starts with /v1: the API's root written with its version means the root.
+  it.each([
+    ["https://api.test/v1", "https://api.test/v1/clusters"],
+    ["https://api.test/v1/", "https://api.test/v1/clusters"],
+    ["https://api.test/prefix/v1//", "https://api.test/prefix/v1/clusters"],
+    ["https://api.test/v1/v1", "https://api.test/v1/v1/clusters"],
+    ["https://api.test/v10", "https://api.test/v10/v1/clusters"],
+    ["https://api.test/xv1", "https://api.test/xv1/v1/clusters"],
+  ])("reads baseUrl %s as the API's root, once: get, walks and ka.client", async (baseUrl, url) => {
+    const { fetch, requests } = stub(() => ok([], { pagination: { has_more: false } }));
+    const ka = kubeadapt(fetch, { baseUrl });
+    await ka.get("/v1/clusters");
+    await ka.paginate("/v1/clusters").toArray({ max: 1 });
+    await ka.client.GET("/v1/clusters");
+    expect(requests.map((request) => request.url.replace(/\?.*/, ""))).toEqual([url, url, url]);
   });
 });
 
@@ -662,6 +731,18 @@ describe("options", () => {
       }
     })();
     expect(isBadRequestError(error) && error.details[0]?.field).toBe(Object.keys(options)[0]);
+  });
+
+  it("refuses a fetch that is not a function, before any request", () => {
+    const error = (() => {
+      try {
+        createKubeadapt({ token: TOKEN, baseUrl: BASE, fetch: "x" as never });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(isBadRequestError(error) && error.details[0]?.field).toBe("fetch");
+    expect((error as Error).message).toBe("fetch must be a function");
   });
 
   it("accepts 0 retries and a 0 ms Retry-After cap", () => {

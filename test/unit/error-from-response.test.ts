@@ -65,15 +65,45 @@ describe("errorFromResponse", () => {
   });
 
   it.each([
-    ["an HTML page", "<html>502</html>"],
+    ["an HTML page", "<html>404</html>"],
     ["JSON that is not an envelope", '{"message":"nope"}'],
     ["an empty body", undefined],
     ["an error without a code", '{"error":{"message":"x"}}'],
   ])("gives ProtocolError with the status for %s", (_, body) => {
-    const error = from(502, body);
+    const error = from(404, body);
     expect(error).toBeInstanceOf(ProtocolError);
-    expect(error.status).toBe(502);
+    expect(error.status).toBe(404);
   });
+
+  // A proxy or load balancer in front of the API answers these itself, in its own words: the
+  // status is still true, and callers back off on the class.
+  it.each([
+    [429, RateLimitError],
+    [500, ServerError],
+    [502, ServerError],
+    [503, ServerError],
+    [504, ServerError],
+  ])("gives a %i page that is not the envelope its status's class, saying so", (status, Type) => {
+    const error = from(status, "<html><h1>Unavailable</h1></html>", {
+      "content-type": "text/html",
+      "retry-after": "3",
+    });
+    expect(error).toBeInstanceOf(Type);
+    expect(error).not.toBeInstanceOf(ProtocolError);
+    expect(error).toMatchObject({ name: Type.errorName, status, retryAfterMs: 3000 });
+    expect(error.code).toBeUndefined();
+    expect(error.message).toBe(
+      `expected a JSON error envelope with HTTP ${status}, received text/html: "<html><h1>Unavailable</h1></html>"`,
+    );
+  });
+
+  // What a wrong base URL gets: a web server's own 404, a sign-in page's 401.
+  it.each([400, 401, 403, 404, 408, 410, 418])(
+    "keeps a %i that is not the envelope a ProtocolError",
+    (status) => {
+      expect(from(status, "<html>not here</html>")).toBeInstanceOf(ProtocolError);
+    },
+  );
 
   it("quotes at most a short excerpt of an unexpected body", () => {
     const error = from(502, `<html>${"y".repeat(10_000)}</html>`);

@@ -7,6 +7,7 @@ import {
   isProtocolError,
   ServerError,
 } from "../../src/errors.js";
+import { plainSignal } from "../../src/internal/signals.js";
 import { createCursorWalk, MAX_EMPTY_PAGES, MAX_RESTARTS, type Page } from "../../src/paginate.js";
 import { createPageServer, makeItems, type StubItem } from "../helpers/page-server.js";
 import { collect, failure, ids, page } from "../helpers/walk-assertions.js";
@@ -308,6 +309,42 @@ describe("cursor walk: resuming", () => {
     expect(pages[0]?.cursor).toBe(second?.nextCursor);
   });
 
+  // A restart goes back to page 1, and the items before the saved cursor were handed on by an
+  // earlier walk, whose ids this one never saw: it would yield them again.
+  it.each([
+    ["on the saved cursor", 0],
+    ["later in the resumed walk", 1],
+  ])(
+    'throws a 410 %s under onCursorExpired: "restart", never yielding items before that cursor',
+    async (_, expireAfter) => {
+      const items = makeItems(12);
+      const server = createPageServer({ items });
+      const [first] = await collect(
+        createCursorWalk(server.fetchPage, "/v1/workloads", {
+          params: { query: { limit: 3 } },
+        }).pages(),
+      );
+      if (expireAfter === 0) server.expireCursors();
+      const before = server.requests.length;
+      const seen: string[] = [];
+      const error = await failure(async () => {
+        for await (const page of createCursorWalk(server.fetchPage, "/v1/workloads", {
+          params: { query: { limit: 3, cursor: first?.nextCursor } },
+          onCursorExpired: "restart",
+          prefetch: 0,
+        }).pages()) {
+          seen.push(...ids(page.items as StubItem[]));
+          server.expireCursors();
+        }
+      });
+      expect(isCursorExpiredError(error)).toBe(true);
+      expect(error).toMatchObject({ itemsYielded: 3 * expireAfter, page: 1 + expireAfter });
+      expect(seen).toEqual(ids(items.slice(3, 3 + 3 * expireAfter)));
+      // No page 1: every request after the first walk's carries a cursor.
+      expect(server.requests.slice(before).every((r) => r.query.has("cursor"))).toBe(true);
+    },
+  );
+
   it("an empty saved cursor starts from page 1", async () => {
     const server = createPageServer({ items: makeItems(3) });
     await collect(createCursorWalk(server.fetchPage, "/v1/workloads", { cursor: "" }));
@@ -392,12 +429,31 @@ describe("cursor walk: client-side validation, before any request", () => {
     ["prefetch", { prefetch: -1 }],
     ["prefetch", { prefetch: 0.5 }],
     ["maxPages", { maxPages: 0 }],
+    ["onProgress", { onProgress: "log" }],
+    ["onCursorExpired", { onCursorExpired: "retry" }],
+    ["onCursorExpired", { onCursorExpired: true }],
+    ["cursor", { cursor: 5 }],
+    ["cursor", { params: { query: { cursor: 5 } } }],
   ])("an invalid %s is a BadRequestError", async (field, options) => {
     const server = createPageServer({ items: makeItems(3) });
     const error = await failure(() =>
-      collect(createCursorWalk(server.fetchPage, "/v1/workloads", options)),
+      collect(createCursorWalk(server.fetchPage, "/v1/workloads", options as never)),
     );
+    expect(isBadRequestError(error)).toBe(true);
     expect((error as { details: { field?: string }[] }).details[0]?.field).toBe(field);
+    expect((error as Error).message).toMatch(new RegExp(`^${field} must be`));
     expect(server.requests).toHaveLength(0);
+  });
+
+  it.each([
+    ["an absent or null option", { signal: null, onProgress: undefined, cursor: null }],
+    ["a plain signal (what the SDK reads of one)", { signal: plainSignal() }],
+    ["onCursorExpired throw", { onCursorExpired: "throw" }],
+    ["onCursorExpired restart", { onCursorExpired: "restart" }],
+  ])("%s is accepted", async (_, options) => {
+    const server = createPageServer({ items: makeItems(3) });
+    expect(
+      await collect(createCursorWalk(server.fetchPage, "/v1/workloads", options as never)),
+    ).toHaveLength(3);
   });
 });

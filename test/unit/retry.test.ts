@@ -333,6 +333,26 @@ describe("createRetryingFetch: failures without a response", () => {
     expect((error.cause as Error).stack).not.toContain(secret);
   });
 
+  it("keeps a secret that a fetch's own AbortError quotes out of the AbortError's cause", async () => {
+    const secret = "ka_live_abcdef123456";
+    const own = new DOMException(`gave up on Bearer ${secret}`, "AbortError");
+    const fetch: FetchLike = async () => {
+      throw own;
+    };
+    const error = await retrying(fetch)(new Request(URL_)).catch((e: unknown) => e);
+    expect(isAbortError(error)).toBe(true);
+    expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(secret);
+  });
+
+  it("keeps a fetch's own AbortError as the cause when it holds no secret", async () => {
+    const own = new DOMException("This operation was aborted", "AbortError");
+    const fetch: FetchLike = async () => {
+      throw own;
+    };
+    const error = await retrying(fetch)(new Request(URL_)).catch((e: unknown) => e);
+    expect((error as AbortError).cause).toBe(own);
+  });
+
   it("drops a cause whose chain holds a secret in any property (undici's parser keeps the bytes)", async () => {
     const secret = "ka_live_abcdef123456";
     // What undici rejects with when a response is malformed: the bytes it could not parse (here
