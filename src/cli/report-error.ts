@@ -11,6 +11,7 @@ import {
   isPermissionDeniedError,
   isProtocolError,
   isRateLimitError,
+  isServerError,
   isTimeoutError,
   type KubeadaptError,
 } from "../index.js";
@@ -76,7 +77,14 @@ const HINTS: [(e: unknown) => boolean, (e: KubeadaptError, template?: string) =>
   [isNotFoundError, notFoundHint],
   [
     isRateLimitError,
-    (e) => `rate limited: try again in ${Math.ceil((e.retryAfterMs ?? 0) / 1000)} s`,
+    // Without Retry-After the server named no time: "in 0 s" would invite an instant retry.
+    (e) =>
+      `rate limited: try again ${e.retryAfterMs === undefined ? "later" : `in ${Math.ceil(e.retryAfterMs / 1000)} s`}`,
+  ],
+  [
+    isServerError,
+    () =>
+      "the server failed: try again later, and if it keeps failing, report the request id to the API's operators",
   ],
   [isConnectionError, connectionHint],
   [

@@ -11,6 +11,8 @@ import {
   ConnectionError,
   NotFoundError,
   PaginationLimitError,
+  RateLimitError,
+  ServerError,
   TimeoutError,
 } from "../../src/errors.js";
 import { createFakeKubeadapt } from "../../src/testing/index.js";
@@ -448,5 +450,24 @@ describe("BAD_REQUEST hints fit the error", () => {
     expect(run.stderr).toContain("error: BAD_REQUEST (HTTP 400): start must not be after end");
     expect(run.stderr).toContain("hint: check --query start=…");
     expect(run.stderr).not.toContain("--limit");
+  });
+});
+
+describe("rate limits and server failures get a hint that fits what the server said", () => {
+  const hint = (error: unknown) => /hint: (.*)/.exec(describeError(error))?.[1];
+
+  it("names the wait Retry-After gave, rounded up, and no wait where it gave none", () => {
+    const limited = (retryAfterMs?: number) =>
+      new RateLimitError("slow down", { status: 429, code: "RATE_LIMITED", retryAfterMs });
+    expect(hint(limited(1_500))).toBe("rate limited: try again in 2 s");
+    // A proxy's 429 page, or the API's without the header: no "in 0 s".
+    expect(hint(limited())).toBe("rate limited: try again later");
+  });
+
+  it("a 5xx (the API's, or a gateway's page) says the server failed, not that --base-url is wrong", () => {
+    const failed = new ServerError("HTTP 502 from the gateway", { status: 502 });
+    expect(hint(failed)).toBe(
+      "the server failed: try again later, and if it keeps failing, report the request id to the API's operators",
+    );
   });
 });
