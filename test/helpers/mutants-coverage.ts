@@ -32,6 +32,21 @@ function ignoreDirectOn(path: RegExp): Mutant["layer"] {
  */
 export const COVERAGE_MUTANTS: readonly Mutant[] = [
   {
+    id: "recommendations-page-cap-100",
+    bug: "/v1/recommendations caps pages at 100 items whatever limit says (the echo still says it)",
+    catches: ["page-fill"],
+    layer: on(/\/v1\/recommendations$/, async (request, next) => {
+      const url = new URL(request.url);
+      const asked = Number(url.searchParams.get("limit"));
+      if (!(asked > 100)) return next(request);
+      url.searchParams.set("limit", "100");
+      const response = await next(new Request(url, request));
+      const body = await response.json();
+      if (body?.meta?.pagination) body.meta.pagination.limit = asked;
+      return new Response(JSON.stringify(body), response);
+    }),
+  },
+  {
     id: "recommendations-default-limit-25",
     bug: "/v1/recommendations has its own default page size, 25 instead of 100",
     catches: ["envelopes"],
