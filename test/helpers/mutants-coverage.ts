@@ -68,4 +68,19 @@ export const COVERAGE_MUTANTS: readonly Mutant[] = [
       }),
     ),
   },
+  {
+    id: "constant-request-id",
+    bug: "every response carries the same meta.request_id (and X-Request-Id)",
+    catches: ["response-headers"],
+    layer: async (request, next) => {
+      const response = await next(request);
+      const text = (await response.text()).replace(
+        /"request_id":"req_[0-9A-Za-z]+"/,
+        '"request_id":"req_CONSTANT"',
+      );
+      const headers = new Headers(response.headers);
+      if (headers.has("x-request-id")) headers.set("x-request-id", "req_CONSTANT");
+      return new Response(text, { status: response.status, headers });
+    },
+  },
 ];
