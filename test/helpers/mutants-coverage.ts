@@ -69,6 +69,15 @@ export const COVERAGE_MUTANTS: readonly Mutant[] = [
     ),
   },
   {
+    id: "auth-skipped-on-some-routes",
+    bug: "Cost Explorer, the dashboard, departments and team assignments are mounted outside the auth middleware",
+    catches: ["unauthorized"],
+    layer: on(
+      /\/v1\/cost-explorer$|\/v1\/organization\/dashboard$|\/assignments$|\/v1\/departments/,
+      onRequest((_url, headers) => headers.set("authorization", `Bearer ${TOKEN}`)),
+    ),
+  },
+  {
     id: "constant-request-id",
     bug: "every response carries the same meta.request_id (and X-Request-Id)",
     catches: ["response-headers"],
