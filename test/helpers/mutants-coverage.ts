@@ -32,6 +32,16 @@ function ignoreDirectOn(path: RegExp): Mutant["layer"] {
  */
 export const COVERAGE_MUTANTS: readonly Mutant[] = [
   {
+    id: "group-by-ignored",
+    bug: "Cost Explorer validates group_by but always groups by cluster",
+    catches: ["cost-explorer"],
+    layer: onRequest((url) => {
+      if (GROUP_BYS.includes(url.searchParams.get("group_by") ?? "")) {
+        url.searchParams.delete("group_by");
+      }
+    }),
+  },
+  {
     id: "recommendations-page-cap-100",
     bug: "/v1/recommendations caps pages at 100 items whatever limit says (the echo still says it)",
     catches: ["page-fill"],
