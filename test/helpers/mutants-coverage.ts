@@ -79,6 +79,18 @@ export const COVERAGE_MUTANTS: readonly Mutant[] = [
     ),
   },
   {
+    id: "direct-ignored-on-single-workload",
+    bug: "GET /v1/workloads/{uid}?cost_mode=direct serves the fully loaded cost, labelled direct",
+    catches: ["cost-mode"],
+    layer: ignoreDirectOn(/\/v1\/workloads\/[^/]+$/),
+  },
+  {
+    id: "direct-ignored-on-cost-explorer",
+    bug: "Cost Explorer with cost_mode=direct serves the fully loaded totals, labelled direct",
+    catches: ["cost-mode"],
+    layer: ignoreDirectOn(/\/v1\/cost-explorer$/),
+  },
+  {
     id: "auth-skipped-on-some-routes",
     bug: "Cost Explorer, the dashboard, departments and team assignments are mounted outside the auth middleware",
     catches: ["unauthorized"],
