@@ -42,6 +42,15 @@ export const COVERAGE_MUTANTS: readonly Mutant[] = [
     }),
   },
   {
+    id: "only-first-filter",
+    bug: "with several filters, only the first one in the query is applied (an else-if chain)",
+    catches: ["filters"],
+    layer: onRequest((url) => {
+      const present = [...url.searchParams.keys()].filter((key) => FILTERS.includes(key));
+      for (const key of present.slice(1)) url.searchParams.delete(key);
+    }),
+  },
+  {
     id: "recommendations-page-cap-100",
     bug: "/v1/recommendations caps pages at 100 items whatever limit says (the echo still says it)",
     catches: ["page-fill"],
