@@ -32,6 +32,20 @@ function ignoreDirectOn(path: RegExp): Mutant["layer"] {
  */
 export const COVERAGE_MUTANTS: readonly Mutant[] = [
   {
+    id: "nested-always-empty",
+    bug: "/v1/clusters/{id}/workloads and /v1/workloads/{uid}/pods are always empty (a join on the wrong column)",
+    catches: ["nested-collections"],
+    layer: on(
+      /\/v1\/clusters\/[^/]+\/workloads$|\/v1\/workloads\/[^/]+\/pods$/,
+      onBody((body) => {
+        if (!isPage(body)) return;
+        body.data = [];
+        body.meta.pagination = { ...body.meta.pagination, has_more: false, next_cursor: "" };
+        if ("total_count" in body.meta.pagination) body.meta.pagination.total_count = 0;
+      }),
+    ),
+  },
+  {
     id: "group-by-ignored",
     bug: "Cost Explorer validates group_by but always groups by cluster",
     catches: ["cost-explorer"],
