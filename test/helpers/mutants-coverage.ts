@@ -1,5 +1,5 @@
 import spec from "../../generated/openapi.json" with { type: "json" };
-import { isPage, type Mutant, on, onBody, onRequest, TOKEN } from "./mutant-proxy.js";
+import { emptyPage, type Mutant, on, onBody, onRequest, TOKEN } from "./mutant-proxy.js";
 
 const GROUP_BYS = spec.components.schemas.CostExplorerGroupBy.enum as string[];
 
@@ -35,15 +35,7 @@ export const COVERAGE_MUTANTS: readonly Mutant[] = [
     id: "nested-always-empty",
     bug: "/v1/clusters/{id}/workloads and /v1/workloads/{uid}/pods are always empty (a join on the wrong column)",
     catches: ["nested-collections"],
-    layer: on(
-      /\/v1\/clusters\/[^/]+\/workloads$|\/v1\/workloads\/[^/]+\/pods$/,
-      onBody((body) => {
-        if (!isPage(body)) return;
-        body.data = [];
-        body.meta.pagination = { ...body.meta.pagination, has_more: false, next_cursor: "" };
-        if ("total_count" in body.meta.pagination) body.meta.pagination.total_count = 0;
-      }),
-    ),
+    layer: on(/\/v1\/clusters\/[^/]+\/workloads$|\/v1\/workloads\/[^/]+\/pods$/, onBody(emptyPage)),
   },
   {
     id: "group-by-ignored",
