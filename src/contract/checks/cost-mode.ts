@@ -112,11 +112,14 @@ interface ModeReads {
   byMode: Record<string, CostEntry[]>;
 }
 
+const sameCost = (a: CostEntry, b: CostEntry) => compareDecimal(a.amount, b.amount) === 0;
+
 /**
- * A single resource costs in each mode what its list says for the same mode: a by-id GET that
- * ignores `cost_mode` shows it here (one resource cannot show it alone: its direct cost may
- * equal its fully loaded one). A difference is read again, both sides, before it counts: a
- * live cost moves between reads.
+ * A single resource shows the mode as its list does: where the list's direct and fully loaded
+ * costs of its id differ, the by-id GET's must differ too (one resource alone cannot show an
+ * ignored mode: its direct cost may equal its fully loaded one). Compared as a difference, not
+ * as amounts: a live cost moves between reads, but not so that the two modes meet exactly. A
+ * by-id GET that shows no difference is read again, in both modes, before it counts.
  */
 async function compareWithList(
   probe: Probe,
@@ -124,25 +127,24 @@ async function compareWithList(
   single: ModeReads,
   list: { path: string } & ModeReads,
 ): Promise<void> {
-  for (const [mode, [resource]] of Object.entries(single.byMode)) {
-    if (!resource) continue;
-    const listed = (entries?: CostEntry[]) => entries?.find((e) => e.id === resource.id);
-    let one: CostEntry | undefined = resource;
-    let other = listed(list.byMode[mode]);
-    if (!other) {
-      probe.note(
-        `${path}: ${resource.id} is not on page 1 of ${list.path} (${mode}), not compared`,
-      );
-      continue;
-    }
-    if (compareDecimal(one.amount, other.amount) === 0) continue;
-    one = (await readMode(probe, path, single.params, mode))?.[0];
-    other = listed(await readMode(probe, list.path, list.params, mode));
-    if (one && other && compareDecimal(one.amount, other.amount) !== 0) {
-      probe.fail(
-        `${path}: ${resource.id} costs ${one.amount} with cost_mode=${mode}, but ${other.amount} on ${list.path}: the mode is not applied alike`,
-      );
-    }
+  const [direct] = single.byMode.direct ?? [];
+  const [loaded] = single.byMode.fully_loaded ?? [];
+  if (!direct || !loaded || !direct.showsMode || !sameCost(direct, loaded)) return;
+  const listed = (mode: string) => list.byMode[mode]?.find((e) => e.id === direct.id);
+  const [listedDirect, listedLoaded] = [listed("direct"), listed("fully_loaded")];
+  if (!listedDirect || !listedLoaded) {
+    probe.note(
+      `${path}: ${direct.id} is not on page 1 of ${list.path} in both modes, not compared`,
+    );
+    return;
+  }
+  if (sameCost(listedDirect, listedLoaded)) return;
+  const [again] = (await readMode(probe, path, single.params, "direct")) ?? [];
+  const [againLoaded] = (await readMode(probe, path, single.params, "fully_loaded")) ?? [];
+  if (again && againLoaded && sameCost(again, againLoaded)) {
+    probe.fail(
+      `${path}: ${direct.id} costs ${again.amount} in both modes, but ${list.path} says ${listedDirect.amount} direct and ${listedLoaded.amount} fully_loaded: cost_mode is ignored`,
+    );
   }
 }
 
@@ -150,7 +152,7 @@ async function compareWithList(
 export const costMode: ContractCheck = {
   id: "cost-mode",
   title:
-    "cost_mode is echoed in meta.cost_mode and carried by every cost (fully_loaded when absent); direct costs are never above fully_loaded ones and differ for workloads (billed node, node-group and cluster costs may not), in lists and in Cost Explorer by namespace; a single resource costs what its list says in each mode",
+    "cost_mode is echoed in meta.cost_mode and carried by every cost (fully_loaded when absent); direct costs are never above fully_loaded ones and differ for workloads (billed node, node-group and cluster costs may not), in lists and in Cost Explorer by namespace; a single resource's two modes differ where its list's do",
   async run({ probe, mode }) {
     if (mode === "mock") return skip("Prism answers from examples: the mode is not applied");
     const ids = await discoverIds(probe);
