@@ -44,7 +44,7 @@ function topLevelOf(template: string, field: string): { list: string; filter: st
 export const nestedCollections: ContractCheck = {
   id: "nested-collections",
   title:
-    "a nested collection (e.g. /v1/clusters/{cluster_id}/workloads) holds only items of its parent, for a sample of parents",
+    "a nested collection (e.g. /v1/clusters/{cluster_id}/workloads) holds only items of its parent, for a sample of parents, and exactly those of the top-level list filtered by it where there is one",
   async run({ probe, mode, seed, maxWalkPages }) {
     if (mode === "mock") return needsLiveTarget();
     const rand = mulberry32(seed);
