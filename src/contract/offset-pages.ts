@@ -1,18 +1,23 @@
 import { compareCodePoints, compareDecimal } from "./order.js";
 import type { Exchange } from "./probe.js";
 
-type Row = { group?: { key?: string }; cost?: { total?: { amount?: string } } };
+type Row = {
+  group?: { key?: string; dimension?: string };
+  cost?: { total?: { amount?: string } };
+};
 
 /**
  * What the raw pages of one Cost Explorer walk (page size `perPage`) got wrong, one message
  * each: `page_info` inconsistent, a short or long page, a repeated group, rows out of order
- * (`cost.total` descending, then `group.key` by code point), and, for a `complete` walk, a
+ * (`cost.total` descending, then `group.key` by code point), a row grouped by another
+ * dimension than `groupBy` (the one requested, or the default), and, for a `complete` walk, a
  * `total_count` other than the rows walked.
  */
 export function offsetPageProblems(
   pages: Exchange[],
   perPage: number,
   complete: boolean,
+  groupBy: string,
 ): string[] {
   const out: string[] = [];
   const keys = new Set<string>();
@@ -46,6 +51,12 @@ export function offsetPageProblems(
     const expectedRows = Math.max(0, Math.min(perPage, info.total_count - index * perPage));
     if (data.length !== expectedRows) {
       out.push(`${ex.label}: ${data.length} rows, expected ${expectedRows}`);
+    }
+    const foreign = data.filter((row) => row.group?.dimension !== groupBy);
+    if (foreign.length > 0) {
+      out.push(
+        `${ex.label}: ${foreign.length} of ${data.length} rows grouped by ${String(foreign[0]?.group?.dimension)}, expected group_by ${groupBy}`,
+      );
     }
     for (const row of data) {
       rows++;

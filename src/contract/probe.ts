@@ -3,6 +3,7 @@ import type { paths } from "../../generated/schema.js";
 import { createKubeadapt, type GetInit, type GetPath, type Kubeadapt } from "../index.js";
 import { redact } from "../internal/redact.js";
 import { templateFor } from "../spec/document.js";
+import { RequestIds } from "./request-ids.js";
 import { headerViolations } from "./response-headers.js";
 import { InterruptedError, type Interruption, type RequestSink, Session } from "./session.js";
 import { validateAgainstSpec } from "./spec-validator.js";
@@ -45,6 +46,7 @@ export class Probe implements RequestSink {
   /** The public SDK over the same recording fetch, without retries. */
   readonly ka: Kubeadapt;
   private readonly byResponse = new WeakMap<Response, Exchange>();
+  private readonly requestIds = new RequestIds();
   private readonly basePath: string;
   private readonly live: boolean;
   private readonly token: string;
@@ -149,6 +151,12 @@ export class Probe implements RequestSink {
   private async record(request: Request, response: Response): Promise<Exchange> {
     const exchange = await this.exchangeOf(request, response);
     this.exchanges.push(exchange);
+    // A served example (`Prefer`, and everything Prism sends) carries the example's fixed id.
+    if (this.live && !request.headers.has("prefer")) {
+      const id = exchange.body?.meta?.request_id;
+      const repeated = this.requestIds.repeated(id, exchange.url, exchange.label);
+      if (repeated) this.fail(repeated);
+    }
     const cursor = exchange.body?.meta?.pagination?.next_cursor;
     if (this.live && exchange.status === 200 && typeof cursor === "string" && cursor !== "") {
       const path = exchange.url.pathname.slice(this.basePath.length);

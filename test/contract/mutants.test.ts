@@ -2,11 +2,12 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { contractChecks, runContract } from "../../src/contract/index.js";
 import { target } from "../helpers/mutant-proxy.js";
+import { COVERAGE_MUTANTS } from "../helpers/mutants-coverage.js";
 import { EXAMPLE_MUTANTS } from "../helpers/mutants-examples.js";
 import { REQUEST_MUTANTS } from "../helpers/mutants-requests.js";
 import { RESPONSE_MUTANTS } from "../helpers/mutants-responses.js";
 
-const MUTANTS = [...REQUEST_MUTANTS, ...RESPONSE_MUTANTS, ...EXAMPLE_MUTANTS];
+const MUTANTS = [...REQUEST_MUTANTS, ...RESPONSE_MUTANTS, ...EXAMPLE_MUTANTS, ...COVERAGE_MUTANTS];
 
 /** Mutants also run against the full suite, not only the checks aimed at them. */
 const FULL_SUITE = [
@@ -15,6 +16,7 @@ const FULL_SUITE = [
   "tie-breaker-reversed",
   "unknown-token-accepted",
   "limit-parse-int",
+  "nested-always-empty",
 ];
 
 /** The rows of docs/guides/contract-checks.md's table of checks: "| `id` | asserts | mutants |". */

@@ -42,6 +42,36 @@ const CHANGES: [string, (data: FakeDataset) => void][] = [
   ["a workload is removed", (data) => void data.workloads.pop()],
 ];
 
+/**
+ * A cluster whose workloads change just before the suite lists them through the cluster (page
+ * 1 of `/v1/clusters/{id}/workloads`): after the top-level list was read for the same cluster.
+ */
+function changingCluster(change: (data: FakeDataset, cluster: string) => void): Layer {
+  return (request, next, fake) => {
+    const url = new URL(request.url);
+    const cluster = /\/v1\/clusters\/([^/]+)\/workloads$/.exec(url.pathname)?.[1];
+    if (cluster && !url.searchParams.has("cursor")) fake.mutate((data) => change(data, cluster));
+    return next(request);
+  };
+}
+
+const CLUSTER_CHANGES: [string, (data: FakeDataset, cluster: string) => void][] = [
+  [
+    "a workload is added",
+    (data, cluster) => {
+      const mine = data.workloads.find((w) => w.metadata.cluster.id === cluster);
+      if (mine) data.workloads.push({ ...structuredClone(mine), id: crypto.randomUUID() });
+    },
+  ],
+  [
+    "a workload is removed",
+    (data, cluster) => {
+      const at = data.workloads.findIndex((w) => w.metadata.cluster.id === cluster);
+      if (at >= 0) data.workloads.splice(at, 1);
+    },
+  ],
+];
+
 describe.concurrent("a correct server with real-world data", () => {
   it("no workloads yet (namespaces and teams that cost nothing): no check fails", {
     timeout: 60_000,
@@ -74,6 +104,17 @@ describe.concurrent("a correct server with real-world data", () => {
       expect(report.checks.flatMap((c) => c.notes ?? []).join("\n")).toMatch(
         /changed|came or went/,
       );
+    },
+  );
+
+  it.for(CLUSTER_CHANGES)(
+    "a cluster where %s between its top-level and its nested list: nested-collections passes",
+    { timeout: 60_000 },
+    async ([, change]) => {
+      const { options } = target(changingCluster(change));
+      const report = await runContract({ ...options, only: ["nested-collections"] });
+      expect(report.checks.flatMap((c) => c.violations)).toEqual([]);
+      expect(report.checks.flatMap((c) => c.notes ?? []).join("\n")).toMatch(/came or went/);
     },
   );
 

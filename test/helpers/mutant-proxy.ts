@@ -118,6 +118,14 @@ export function json(body: unknown, status = 200): Response {
 /** Whether a response body is a cursor page (`meta.pagination` present). */
 export const isPage = (body: Body): boolean => body?.meta?.pagination !== undefined;
 
+/** Empties a cursor page in place: no item, the last page, a `total_count` (if any) of 0. */
+export function emptyPage(body: Body): void {
+  if (!isPage(body)) return;
+  body.data = [];
+  body.meta.pagination = { ...body.meta.pagination, has_more: false, next_cursor: "" };
+  if ("total_count" in body.meta.pagination) body.meta.pagination.total_count = 0;
+}
+
 /** Sorts a page's items in place by `compare`. */
 export function sortPage(body: Body, compare: (a: Body, b: Body) => number): void {
   if (Array.isArray(body?.data)) body.data.sort(compare);

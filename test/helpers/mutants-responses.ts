@@ -1,5 +1,6 @@
 import {
   type Body,
+  emptyPage,
   errorEnvelope,
   hourly,
   isPage,
@@ -113,12 +114,7 @@ export const RESPONSE_MUTANTS: readonly Mutant[] = [
     id: "lists-always-empty",
     bug: "every list answers an empty last page (a broken data layer), the dashboard still counts",
     catches: ["dashboard-totals"],
-    layer: onBody((body) => {
-      if (!isPage(body)) return;
-      body.data = [];
-      body.meta.pagination = { ...body.meta.pagination, has_more: false, next_cursor: "" };
-      if ("total_count" in body.meta.pagination) body.meta.pagination.total_count = 0;
-    }),
+    layer: onBody(emptyPage),
   },
   {
     id: "dashboard-run-rate-stale",

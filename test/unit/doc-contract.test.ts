@@ -21,6 +21,7 @@ import {
 } from "../../src/contract/session.js";
 import { CONTROL_PARAMS } from "../../src/contract/spec-lists.js";
 import { factProblems, readDoc, type StatedFact } from "../helpers/doc-facts.js";
+import { COVERAGE_MUTANTS } from "../helpers/mutants-coverage.js";
 import { EXAMPLE_MUTANTS } from "../helpers/mutants-examples.js";
 import { REQUEST_MUTANTS } from "../helpers/mutants-requests.js";
 import { RESPONSE_MUTANTS } from "../helpers/mutants-responses.js";
@@ -139,7 +140,11 @@ function jsonReportProblems(sample: string): string[] {
   return [...problems, ...countProblem(json)];
 }
 
-const MUTANTS = REQUEST_MUTANTS.length + RESPONSE_MUTANTS.length + EXAMPLE_MUTANTS.length;
+const MUTANTS =
+  REQUEST_MUTANTS.length +
+  RESPONSE_MUTANTS.length +
+  EXAMPLE_MUTANTS.length +
+  COVERAGE_MUTANTS.length;
 const MIB = 2 ** 20;
 const CONTRACT = "docs/guides/contract.md";
 /** The contract suite's waits before its retries: "0.5 s, 1 s, 2 s". */

@@ -1,8 +1,23 @@
 import { isPaginationLimitError, type Paginator } from "../../index.js";
 import type { CheckContext, ContractCheck } from "../context.js";
-import { expectError } from "../expect.js";
+import { expectError, expectStatus } from "../expect.js";
 import { COST_EXPLORER } from "../families.js";
 import { offsetPageProblems } from "../offset-pages.js";
+import { queryDefault } from "../page-defaults.js";
+import { listParameters, schemaOf } from "../spec-lists.js";
+
+/** The spec's `group_by` values, and the one a request without it gets. */
+function groupings(): { values: string[]; fallback: string } {
+  const param = listParameters(COST_EXPLORER).find((p) => p.name === "group_by");
+  const values = ((param ? schemaOf(param).enum : undefined) ?? []) as string[];
+  // The spec gives the default in the parameter's description only: its schema is a `$ref`
+  // to the enum, which carries no `default` of its own.
+  const fallback = queryDefault(COST_EXPLORER, "group_by") ?? "cluster";
+  return { values, fallback: String(fallback) };
+}
+
+/** Rows per page of the walks: a quarter of the cursor walks' page size, for more pages. */
+const perPageOf = (walkLimit: number) => Math.max(1, Math.floor(walkLimit / 4));
 
 type PaginateOffset = (path: string, init: object) => Paginator<unknown>;
 
@@ -11,7 +26,7 @@ async function walkOnce(
   { probe, walkLimit, maxWalkPages }: CheckContext,
   groupBy: string | undefined,
 ): Promise<string[]> {
-  const perPage = Math.max(1, Math.floor(walkLimit / 4));
+  const perPage = perPageOf(walkLimit);
   const start = probe.exchanges.length;
   let complete = false;
   let failure: string | undefined;
@@ -33,7 +48,8 @@ async function walkOnce(
       failure = `/v1/cost-explorer: the walk failed: ${e.name}: ${e.message}`;
     }
   }
-  const problems = offsetPageProblems(probe.exchanges.slice(start), perPage, complete);
+  const grouped = groupBy ?? groupings().fallback;
+  const problems = offsetPageProblems(probe.exchanges.slice(start), perPage, complete, grouped);
   return failure ? [failure, ...problems] : problems;
 }
 
@@ -41,7 +57,7 @@ async function walkOnce(
 export const costExplorer: ContractCheck = {
   id: "cost-explorer",
   title:
-    "Cost Explorer pages by page/per_page: per_page 0 or 501 is 400 naming per_page; page_info is consistent",
+    "Cost Explorer pages by page/per_page: per_page 0 or 501 is 400 naming per_page; page_info is consistent; rows are grouped by the group_by asked for",
   async run(ctx) {
     const { probe, mode } = ctx;
     for (const perPage of [0, 501]) {
@@ -64,6 +80,16 @@ export const costExplorer: ContractCheck = {
         }
       }
       for (const problem of problems) probe.fail(problem);
+    }
+    // Every other grouping, page 1 only: a server that ignores group_by answers with another
+    // dimension's rows, which page 1 shows (one request each).
+    for (const groupBy of groupings().values.filter((v) => v !== "namespace")) {
+      const perPage = perPageOf(ctx.walkLimit);
+      const ex = await probe.get(COST_EXPLORER, {
+        params: { query: { per_page: perPage, group_by: groupBy as "cluster" } },
+      });
+      if (!expectStatus(probe, ex, 200)) continue;
+      for (const problem of offsetPageProblems([ex], perPage, false, groupBy)) probe.fail(problem);
     }
     return undefined;
   },

@@ -1,10 +1,11 @@
 import { parametersOf, specPaths } from "../../spec/document.js";
 import { type ContractCheck, discoverIds, skip } from "../context.js";
+import { type CostEntry, costEntries } from "../cost-entries.js";
 import { expectStatus } from "../expect.js";
-import { CURSOR_FAMILIES, noIdNote, pathParamsFor } from "../families.js";
+import { COST_EXPLORER, CURSOR_FAMILIES, noIdNote, pathParamsFor } from "../families.js";
 import { compareDecimal } from "../order.js";
 import type { Probe } from "../probe.js";
-import { schemaOf } from "../spec-lists.js";
+import { parentOf, SINGLE_TEMPLATES, schemaOf } from "../spec-lists.js";
 
 /** Every `cost_mode` value anywhere in a JSON value, with where it was found. */
 function costModesIn(value: unknown, at = "data"): [string, unknown][] {
@@ -15,64 +16,48 @@ function costModesIn(value: unknown, at = "data"): [string, unknown][] {
   );
 }
 
-type Costed = {
-  id?: unknown;
-  kind?: unknown;
-  cost?: { current_run_rate_hourly?: { amount?: unknown } };
-};
-
-// What the provider bills is the same in both modes (the spec's CostMode says so); only the
-// cost attributed to workloads, and what is summed from them, depends on the mode. A team (and
-// so its department) may carry whole clusters or nodes assigned to it, billed costs that the
-// mode leaves alone: only workloads, their pods and namespaces must show the mode.
-const SHOWS_MODE = new Set(["Workload", "Pod", "Namespace"]);
-
-const amountOf = (item: Costed) => String(item.cost?.current_run_rate_hourly?.amount);
-
 /**
  * Per id, the fully loaded amount: the larger of its reads. A live cost may grow between the
  * fully loaded read and the direct one, which would put `direct` above it for no fault.
  */
-function loadedAmounts(reads: Costed[][]): Map<string, string> {
+function loadedAmounts(reads: CostEntry[][]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const item of reads.flat()) {
-    const id = String(item.id);
-    const seen = out.get(id);
-    if (seen === undefined || compareDecimal(amountOf(item), seen) > 0) out.set(id, amountOf(item));
+  for (const entry of reads.flat()) {
+    const seen = out.get(entry.id);
+    if (seen === undefined || compareDecimal(entry.amount, seen) > 0)
+      out.set(entry.id, entry.amount);
   }
   return out;
 }
 
-/** Whether some item costs more direct than fully loaded. */
-const anyAbove = (direct: Costed[], loaded: Map<string, string>) =>
-  direct.some((item) => compareDecimal(amountOf(item), loaded.get(String(item.id)) ?? "") > 0);
+/** Whether some entry costs more direct than fully loaded. */
+const anyAbove = (direct: CostEntry[], loaded: Map<string, string>) =>
+  direct.some((entry) => compareDecimal(entry.amount, loaded.get(entry.id) ?? "") > 0);
 
 /**
- * Per id: `direct` never above `fully_loaded`, and, for the costs of workloads, pods and
- * namespaces, not equal for every item (the mode ignored). An item that costs nothing fully
- * loaded (a namespace with no workloads) costs nothing direct either: it cannot show the mode,
- * so it is not counted.
+ * Per id: `direct` never above `fully_loaded`, and, for the costs that show the mode, not
+ * equal for every entry (the mode ignored). An entry that costs nothing fully loaded (a
+ * namespace with no workloads) costs nothing direct either: it cannot show the mode, so it is
+ * not counted.
  */
 function compareModes(
   probe: Probe,
   path: string,
-  direct: Costed[],
+  direct: CostEntry[],
   full: Map<string, string>,
 ): void {
   let compared = 0;
   let differ = 0;
-  for (const item of direct) {
-    const loaded = full.get(String(item.id));
+  for (const entry of direct) {
+    const loaded = full.get(entry.id);
     if (loaded === undefined) continue;
-    const order = compareDecimal(amountOf(item), loaded);
-    if (SHOWS_MODE.has(item.kind as string) && compareDecimal(loaded, "0") > 0) {
+    const order = compareDecimal(entry.amount, loaded);
+    if (entry.showsMode && compareDecimal(loaded, "0") > 0) {
       compared++;
       if (order !== 0) differ++;
     }
     if (order > 0) {
-      probe.fail(
-        `${path}: ${String(item.id)} costs ${amountOf(item)} direct but ${loaded} fully_loaded`,
-      );
+      probe.fail(`${path}: ${entry.id} costs ${entry.amount} direct but ${loaded} fully_loaded`);
     }
   }
   if (compared >= 5 && differ === 0) {
@@ -83,16 +68,26 @@ function compareModes(
 }
 
 /**
- * One page of `path` in `value` mode (none: the default), its echo of the mode checked; its
- * items, or undefined when the request failed.
+ * The query of one read: a cursor family's page 1 of 20; Cost Explorer grouped by namespace,
+ * whose costs show the mode (grouped by cluster, its default, both modes are the same).
+ */
+function modeQuery(path: string, value: string | undefined): Record<string, unknown> {
+  if (path in CURSOR_FAMILIES) return { cost_mode: value, limit: 20 };
+  if (path === COST_EXPLORER) return { cost_mode: value, group_by: "namespace" };
+  return { cost_mode: value };
+}
+
+/**
+ * One read of `path` in `value` mode (none: the default), its echo of the mode checked; its
+ * costs, or undefined when the request failed.
  */
 async function readMode(
   probe: Probe,
   path: string,
   params: Record<string, string>,
   value: string | undefined,
-): Promise<Costed[] | undefined> {
-  const query = path in CURSOR_FAMILIES ? { cost_mode: value, limit: 20 } : { cost_mode: value };
+): Promise<CostEntry[] | undefined> {
+  const query = modeQuery(path, value);
   const ex = await probe.get(path as "/v1/clusters", { params: { path: params, query } } as never);
   if (!expectStatus(probe, ex, 200)) return undefined;
   const applied = value ?? "fully_loaded";
@@ -108,17 +103,60 @@ async function readMode(
       `${ex.label}: ${wrong.length} costs are not ${applied}, e.g. ${where} is ${JSON.stringify(m)}`,
     );
   }
-  return Array.isArray(ex.body?.data) ? ex.body.data : undefined;
+  return costEntries(ex.body?.data);
+}
+
+/** What one path gave in each mode, and the path parameters it was read with. */
+interface ModeReads {
+  params: Record<string, string>;
+  byMode: Record<string, CostEntry[]>;
+}
+
+const sameCost = (a: CostEntry, b: CostEntry) => compareDecimal(a.amount, b.amount) === 0;
+
+/**
+ * A single resource shows the mode as its list does: where the list's direct and fully loaded
+ * costs of its id differ, the by-id GET's must differ too (one resource alone cannot show an
+ * ignored mode: its direct cost may equal its fully loaded one). Compared as a difference, not
+ * as amounts: a live cost moves between reads, but not so that the two modes meet exactly. A
+ * by-id GET that shows no difference is read again, in both modes, before it counts.
+ */
+async function compareWithList(
+  probe: Probe,
+  path: string,
+  single: ModeReads,
+  list: { path: string } & ModeReads,
+): Promise<void> {
+  const [direct] = single.byMode.direct ?? [];
+  const [loaded] = single.byMode.fully_loaded ?? [];
+  if (!direct || !loaded || !direct.showsMode || !sameCost(direct, loaded)) return;
+  const listed = (mode: string) => list.byMode[mode]?.find((e) => e.id === direct.id);
+  const [listedDirect, listedLoaded] = [listed("direct"), listed("fully_loaded")];
+  if (!listedDirect || !listedLoaded) {
+    probe.note(
+      `${path}: ${direct.id} is not on page 1 of ${list.path} in both modes, not compared`,
+    );
+    return;
+  }
+  if (sameCost(listedDirect, listedLoaded)) return;
+  const [again] = (await readMode(probe, path, single.params, "direct")) ?? [];
+  const [againLoaded] = (await readMode(probe, path, single.params, "fully_loaded")) ?? [];
+  if (again && againLoaded && sameCost(again, againLoaded)) {
+    probe.fail(
+      `${path}: ${direct.id} costs ${again.amount} in both modes, but ${list.path} says ${listedDirect.amount} direct and ${listedLoaded.amount} fully_loaded: cost_mode is ignored`,
+    );
+  }
 }
 
 /** Check: `cost_mode` is applied and echoed. */
 export const costMode: ContractCheck = {
   id: "cost-mode",
   title:
-    "cost_mode is echoed in meta.cost_mode and carried by every cost (fully_loaded when absent); direct costs are never above fully_loaded ones and differ for workloads (billed node, node-group and cluster costs may not)",
+    "cost_mode is echoed in meta.cost_mode and carried by every cost (fully_loaded when absent); direct costs are never above fully_loaded ones and differ for workloads (billed node, node-group and cluster costs may not), in lists and in Cost Explorer by namespace; a single resource's two modes differ where its list's do",
   async run({ probe, mode }) {
     if (mode === "mock") return skip("Prism answers from examples: the mode is not applied");
     const ids = await discoverIds(probe);
+    const read = new Map<string, ModeReads>();
     for (const path of specPaths) {
       const param = parametersOf(path).find((p) => p.name === "cost_mode" && p.in === "query");
       if (!param) continue;
@@ -128,18 +166,26 @@ export const costMode: ContractCheck = {
         continue;
       }
       const values = (schemaOf(param).enum ?? []) as string[];
-      const pages: Record<string, Costed[]> = {};
+      const byMode: Record<string, CostEntry[]> = {};
       for (const value of [undefined, ...values]) {
-        const data = await readMode(probe, path, filled.params, value);
-        if (value && data) pages[value] = data;
+        const entries = await readMode(probe, path, filled.params, value);
+        if (value && entries) byMode[value] = entries;
       }
-      const direct = pages.direct ?? [];
-      const reads = [pages.fully_loaded ?? []];
+      read.set(path, { params: filled.params, byMode });
+      const direct = byMode.direct ?? [];
+      const reads = [byMode.fully_loaded ?? []];
       // Read fully loaded again, after direct, before a direct cost above it counts.
       if (anyAbove(direct, loadedAmounts(reads))) {
         reads.push((await readMode(probe, path, filled.params, "fully_loaded")) ?? []);
       }
       compareModes(probe, path, direct, loadedAmounts(reads));
+    }
+    for (const path of SINGLE_TEMPLATES) {
+      const single = read.get(path);
+      const listPath = parentOf(path)?.list;
+      const list = listPath === undefined ? undefined : read.get(listPath);
+      if (single && listPath && list)
+        await compareWithList(probe, path, single, { ...list, path: listPath });
     }
     return undefined;
   },

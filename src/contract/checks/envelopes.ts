@@ -7,13 +7,14 @@ import {
   pathParamsFor,
   UNPAGINATED,
 } from "../families.js";
+import { defaultPageProblems } from "../page-defaults.js";
 
-/** Check 9a: which envelope each family uses. */
+/** Check 9a: which envelope each family uses, and the default page size of every paginated one. */
 export const envelopes: ContractCheck = {
   id: "envelopes",
   title:
-    "cursor lists carry meta.pagination; node groups, single resources and organization do not; Cost Explorer carries meta.page_info",
-  async run({ probe }) {
+    "cursor lists carry meta.pagination; node groups, single resources and organization do not; Cost Explorer carries meta.page_info; with no limit (per_page, page) every paginated family uses the spec's default",
+  async run({ probe, mode }) {
     const ids = await discoverIds(probe);
     const paths = [...Object.keys(CURSOR_FAMILIES), ...Object.keys(UNPAGINATED), COST_EXPLORER];
     for (const path of paths) {
@@ -29,6 +30,9 @@ export const envelopes: ContractCheck = {
         } as never,
       );
       if (!expectStatus(probe, ex, 200)) continue;
+      // Each family is read without limit anyway: its page 1 shows its default page size, with
+      // no request more. Prism serves examples, which show no default.
+      if (mode === "live") for (const problem of defaultPageProblems(path, ex)) probe.fail(problem);
       const meta = ex.body?.meta ?? {};
       const isArray = Array.isArray(ex.body?.data);
       if (path in CURSOR_FAMILIES) {

@@ -1,8 +1,9 @@
-import { mulberry32, pick } from "../../internal/prng.js";
+import { mulberry32, pick, type Random } from "../../internal/prng.js";
 import { type ContractCheck, skip } from "../context.js";
-import { type Item, walkList, walkScoped } from "../list-walk.js";
+import { type Item, type ListWalk, type WalkRequest, walkList, walkScoped } from "../list-walk.js";
 import { readPath } from "../order.js";
 import type { Probe } from "../probe.js";
+import { sample } from "../sample.js";
 import {
   CONTROL_PARAMS,
   LIST_TEMPLATES,
@@ -10,6 +11,7 @@ import {
   listParameters,
   schemaOf,
 } from "../spec-lists.js";
+import { expectSameItems, idOf } from "../walk-compare.js";
 
 /** The page size of the unfiltered walk: the largest allowed, to keep it to few requests. */
 const FULL_PAGE = 500;
@@ -50,26 +52,88 @@ function asParam(value: unknown): string | undefined {
     : undefined;
 }
 
-const idOf = (item: Item) => String(item.id);
+/** Filters with the value each is sent with. */
+type Selection = [Filter, string][];
+
+/** Whether an item matches every filter of `selection`. */
+const matcher =
+  (selection: Selection) =>
+  (item: Item): boolean =>
+    selection.every(([{ field }, value]) => asParam(readPath(item, field)) === value);
 
 /**
- * How a filtered walk differs from the unfiltered one: matching items it lacks, and matching
- * items the unfiltered list lacks.
+ * Walks `template` filtered by `selection` (sized to about three pages, so a filter that holds
+ * on page 1 only shows) and fails unless it holds only matching items, exactly those of the
+ * unfiltered walk `all`.
  */
-function differences(all: Item[], filtered: Item[], matches: (item: Item) => boolean) {
-  const got = new Set(filtered.map(idOf));
-  const known = new Set(all.map(idOf));
-  return {
-    missing: all.filter((item) => matches(item) && !got.has(idOf(item))),
-    unknown: filtered.filter((item) => matches(item) && !known.has(idOf(item))),
+async function judgeFiltered(
+  probe: Probe,
+  unfiltered: WalkRequest,
+  all: ListWalk & { params: Record<string, string> },
+  selection: Selection,
+): Promise<void> {
+  const query = Object.fromEntries(selection.map(([{ name }, value]) => [name, value]));
+  const at = `${unfiltered.path}?${new URLSearchParams(query)}`;
+  const matches = matcher(selection);
+  const expected = all.items.filter(matches).length;
+  const limit = Math.min(500, Math.max(1, Math.ceil(expected / 3)));
+  const filtered = await walkList(probe, { ...unfiltered, params: all.params, query, limit });
+  const wrong = filtered.items.filter((item) => !matches(item));
+  if (wrong.length > 0) {
+    const first = wrong[0] as Item;
+    const has = selection.map(
+      ([{ field }]) => `${field} ${JSON.stringify(readPath(first, field))}`,
+    );
+    probe.fail(
+      `${at}: ${wrong.length} of ${filtered.items.length} items do not match, e.g. ${idOf(first)} has ${has.join(", ")}`,
+    );
+  }
+  if (!all.complete || !filtered.complete) {
+    probe.note(`${at}: completeness not compared: a walk did not finish`);
+    return;
+  }
+  const source = {
+    source: "the unfiltered list",
+    items: all.items,
+    reread: () => walkList(probe, { ...unfiltered, params: all.params }),
   };
+  await expectSameItems(probe, at, filtered.items, source, matches);
+}
+
+/**
+ * Two filters and the values of one item, chosen so that each filter alone selects items the
+ * other does not: a server that applies only one of them (the first or the last it reads)
+ * then returns an item that fails the other. Undefined when no pair of the list does.
+ */
+function pairOf(filters: Filter[], items: Item[], rand: Random): Selection | undefined {
+  const candidates = sample(rand, items, 20);
+  for (let i = 0; i < filters.length; i++) {
+    for (let j = i + 1; j < filters.length; j++) {
+      const a = filters[i] as Filter;
+      const b = filters[j] as Filter;
+      for (const item of candidates) {
+        const va = asParam(readPath(item, a.field));
+        const vb = asParam(readPath(item, b.field));
+        if (va === undefined || vb === undefined) continue;
+        const selection: Selection = [
+          [a, va],
+          [b, vb],
+        ];
+        const both = items.filter(matcher(selection)).length;
+        const onlyA = items.filter(matcher([[a, va]])).length;
+        const onlyB = items.filter(matcher([[b, vb]])).length;
+        if (onlyA > both && onlyB > both) return selection;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Check: every documented filter returns exactly the matching items of the unfiltered list. */
 export const filters: ContractCheck = {
   id: "filters",
   title:
-    "every documented filter filters: a filtered walk holds only items whose field equals the value, and exactly those of the unfiltered walk",
+    "every documented filter filters, alone and with another: a filtered walk holds only items whose fields equal the values, and exactly those of the unfiltered walk",
   async run({ probe, mode, seed, maxWalkPages }) {
     const planned = LIST_TEMPLATES.map((template) => ({
       template,
@@ -85,7 +149,8 @@ export const filters: ContractCheck = {
       const unfiltered = { path: template, limit: FULL_PAGE, maxPages: maxWalkPages };
       const all = await walkScoped(probe, unfiltered);
       if (!all) continue;
-      for (const { name, field, allowed } of list) {
+      for (const filter of list) {
+        const { name, field, allowed } = filter;
         const values = [...new Set(all.items.map((i) => asParam(readPath(i, field))))]
           .filter((v): v is string => v !== undefined)
           .sort();
@@ -97,57 +162,14 @@ export const filters: ContractCheck = {
         // has then must give an empty list.
         const unseen = allowed.filter((v) => !values.includes(v));
         const value = pick(rand, values.length === 1 && unseen.length > 0 ? unseen : values);
-        const at = `${template}?${name}=${value}`;
-        const matches = (item: Item) => asParam(readPath(item, field)) === value;
-        // About three pages, so a filter that holds on page 1 only shows.
-        const expected = all.items.filter(matches).length;
-        const limit = Math.min(500, Math.max(1, Math.ceil(expected / 3)));
-        const filtered = await walkList(probe, {
-          path: template,
-          params: all.params,
-          query: { [name]: value },
-          limit,
-          maxPages: maxWalkPages,
-        });
-        const wrong = filtered.items.filter((item) => !matches(item));
-        if (wrong.length > 0) {
-          const first = wrong[0] as Item;
-          probe.fail(
-            `${at}: ${wrong.length} of ${filtered.items.length} items do not match, e.g. ${idOf(first)} has ${field} ${JSON.stringify(readPath(first, field))}`,
-          );
-        }
-        if (!all.complete || !filtered.complete) {
-          probe.note(`${at}: completeness not compared: a walk did not finish`);
-          continue;
-        }
-        let { missing, unknown } = differences(all.items, filtered.items, matches);
-        if (missing.length + unknown.length > 0) {
-          // A live list changes: read it again after the filtered walk. An item missing from
-          // the filtered walk though listed before and after it, or listed by the filter but
-          // neither before nor after, is the server's doing.
-          const after = await walkList(probe, { ...unfiltered, params: all.params });
-          if (after.complete) {
-            const listedAgain = new Set(after.items.map(idOf));
-            const moved = missing.length + unknown.length;
-            missing = missing.filter((item) => listedAgain.has(idOf(item)));
-            unknown = unknown.filter((item) => !listedAgain.has(idOf(item)));
-            const settled = moved - missing.length - unknown.length;
-            if (settled > 0) {
-              probe.note(`${at}: ${settled} items came or went during the walks (a live list)`);
-            }
-          }
-        }
-        if (missing.length > 0) {
-          probe.fail(
-            `${at}: ${missing.length} matching items of the unfiltered list are missing, e.g. ${idOf(missing[0] as Item)}`,
-          );
-        }
-        if (unknown.length > 0) {
-          probe.fail(
-            `${at}: ${unknown.length} items are not in the unfiltered list, e.g. ${idOf(unknown[0] as Item)}`,
-          );
-        }
+        await judgeFiltered(probe, unfiltered, all, [[filter, value]]);
       }
+      if (list.length < 2) continue;
+      // Filters combine (AND): one pair per list, which a server applying only one of them
+      // (an else-if chain) fails.
+      const pair = pairOf(list, all.items, rand);
+      if (pair) await judgeFiltered(probe, unfiltered, all, pair);
+      else probe.note(`${template}: no two filters select different items, so none were combined`);
     }
     return undefined;
   },

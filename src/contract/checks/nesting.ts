@@ -7,11 +7,14 @@ import type { Exchange, Probe } from "../probe.js";
 import { sample } from "../sample.js";
 import { firstIds } from "../scope.js";
 import { LIST_TEMPLATES, listParameters, parentOf, SINGLE_TEMPLATES } from "../spec-lists.js";
+import { expectSameItems } from "../walk-compare.js";
 
 /** Parents (or resources) tried per template. */
 const SAMPLE = 3;
 /** Page size of the walks of nested collections. */
 const PAGE = 100;
+/** Page size of the top-level walks they are compared with: the largest, for few requests. */
+const TOP_PAGE = 500;
 
 /**
  * A 404 for `id`, listed a moment ago in `list`: a live resource may have been deleted since (a
@@ -22,11 +25,26 @@ async function judgeGone(probe: Probe, ex: Exchange, list: string, id: string, t
   else probe.note(`${template}: ${id} was deleted after it was listed, so not compared`);
 }
 
+/**
+ * The top-level list that selects a nested collection's items by a filter: the list named by
+ * the template's last segment (`/v1/clusters/{cluster_id}/workloads` → `/v1/workloads`) when
+ * it has a query parameter on the same `x-filter-field` as the path parameter. Undefined when
+ * there is none (pods, nodes, assignments).
+ */
+function topLevelOf(template: string, field: string): { list: string; filter: string } | undefined {
+  const list = `/v1/${template.split("/").pop()}`;
+  if (list === template || !LIST_TEMPLATES.includes(list)) return undefined;
+  const filter = listParameters(list).find(
+    (p) => p.in === "query" && p["x-filter-field"] === field,
+  );
+  return filter ? { list, filter: filter.name } : undefined;
+}
+
 /** Check: a nested collection holds only items of its parent. */
 export const nestedCollections: ContractCheck = {
   id: "nested-collections",
   title:
-    "a nested collection (e.g. /v1/clusters/{cluster_id}/workloads) holds only items of its parent, for a sample of parents",
+    "a nested collection (e.g. /v1/clusters/{cluster_id}/workloads) holds only items of its parent, for a sample of parents, and exactly those of the top-level list filtered by it where there is one",
   async run({ probe, mode, seed, maxWalkPages }) {
     if (mode === "mock") return needsLiveTarget();
     const rand = mulberry32(seed);
@@ -45,7 +63,19 @@ export const nestedCollections: ContractCheck = {
       }
       const ids = await firstIds(probe, parent.list, PAGE);
       if (ids.length === 0) probe.note(`${template}: not checked, ${parent.list} gave no item`);
+      const top = topLevelOf(template, field);
+      let items = 0;
       for (const id of sample(rand, ids, SAMPLE)) {
+        // The top-level list that selects the same items, read before the nested walk and
+        // again after it (on a difference): an item it holds both times but the nested walk
+        // lacks is the server's doing, not a live list's.
+        const topRequest = top && {
+          path: top.list,
+          query: { [top.filter]: id },
+          limit: TOP_PAGE,
+          maxPages: maxWalkPages,
+        };
+        const before = topRequest && (await walkList(probe, topRequest));
         const walk = await walkList(probe, {
           path: template,
           params: { [parent.param]: id },
@@ -57,13 +87,32 @@ export const nestedCollections: ContractCheck = {
           await judgeGone(probe, walk.gone, parent.list, id, template);
           continue;
         }
-        const foreign = walk.items.filter((item) => readPath(item, field) !== id);
+        items += walk.items.length;
+        const matches = (item: Item) => readPath(item, field) === id;
+        const foreign = walk.items.filter((item) => !matches(item));
         if (foreign.length > 0) {
           const first = foreign[0] as Item;
           probe.fail(
             `${template} with ${parent.param} ${id}: ${foreign.length} of ${walk.items.length} items belong elsewhere, e.g. ${String(first.id)} has ${field} ${JSON.stringify(readPath(first, field))}`,
           );
         }
+        // A nested list that comes back empty, or short, shows against it.
+        if (topRequest && before?.complete && walk.complete) {
+          const source = {
+            source: `${topRequest.path}?${new URLSearchParams(topRequest.query)}`,
+            items: before.items,
+            reread: () => walkList(probe, topRequest),
+          };
+          const at = `${template} with ${parent.param} ${id}`;
+          await expectSameItems(probe, at, walk.items, source, matches);
+        }
+      }
+      // Without a top-level list, nothing says how many items a parent has: a parent may
+      // legitimately have none (a workload scaled to zero, a team with no assignment yet).
+      if (!top && ids.length > 0 && items === 0) {
+        probe.note(
+          `${template}: every sampled parent's list is empty, and no top-level list gives their items: emptiness not judged`,
+        );
       }
     }
     return undefined;
