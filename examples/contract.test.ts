@@ -3,7 +3,7 @@ import { createFakeKubeadapt, fakeContractHooks } from "kubeadapt/testing";
 import { beforeAll, expect, it } from "vitest";
 
 /**
- * The run's time limit, in seconds. A full run sends about 1,300 requests: some 130 s at the
+ * The run's time limit, in seconds. A full run sends about 1,600 requests: some 160 s at the
  * default 10 requests/s, longer when the target takes over 100 ms to answer. Past the limit the
  * checks left are cut short, and fail below with their reason.
  */

@@ -2,6 +2,7 @@
 // codes, reports for CI (JUnit XML read by a JUnit library, versioned JSON, GitHub
 // annotations) and cursors saved by one run and checked for expiry by a later one.
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:https";
 import { tmpdir } from "node:os";
@@ -595,5 +596,22 @@ describe("--demo", () => {
     for (const id of ["cursor-expired", "rate-limited", "named-examples"]) {
       expect(run.stdout).toMatch(new RegExp(`^✓ ${id}: `, "m"));
     }
+    // What the guide and the vitest example say a full run sends (their time limits and the
+    // pacing advice follow from it) stays within 10% of what it sends: it said 1,300 while
+    // the suite grew to 1,575.
+    const sent = Number(/; (\d+) requests/.exec(run.stdout)?.[1]);
+    const stated = ["docs/guides/contract.md", "examples/contract.test.ts"].flatMap((file) =>
+      [
+        ...readFileSync(new URL(`../../${file}`, import.meta.url), "utf8").matchAll(
+          /about ([\d,]+) requests/gi,
+        ),
+      ].map((match) => `${file}: ${match[1]}`),
+    );
+    expect(stated.length).toBeGreaterThanOrEqual(4);
+    const off = stated.filter((line) => {
+      const figure = Number(line.replace(/.*: /, "").replace(/,/g, ""));
+      return Math.abs(figure - sent) > 0.1 * sent;
+    });
+    expect(off, `a full run sent ${sent} requests`).toEqual([]);
   });
 });
