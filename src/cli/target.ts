@@ -87,13 +87,6 @@ export function chooseTarget({
     };
   }
   const source = baseUrl === undefined ? "KUBEADAPT_BASE_URL" : "--base-url";
-  // The SDK adds /v1 to every path: a URL that ends in it asks for /v1/v1/…, a 404 that would
-  // read as a wrong id.
-  if (url !== undefined && URL.canParse(url) && /\/v1\/*$/.test(new URL(url).pathname)) {
-    throw new UsageError(
-      `${source} ends in /v1, which every path already starts with: give the API's root, e.g. https://api.example.com`,
-    );
-  }
   const options = {
     token,
     baseUrl: url,
