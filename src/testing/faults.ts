@@ -51,6 +51,22 @@ function checkShare(name: string, share: { rate?: number; every?: number }): voi
   }
 }
 
+function checkRetryAfter(name: string, seconds: number | undefined): void {
+  if (seconds !== undefined && !(Number.isInteger(seconds) && seconds >= 0)) {
+    throw new RangeError(`faults.${name}.retryAfterSeconds must be a whole number of seconds >= 0`);
+  }
+}
+
+function checkLatency(latency: FakeFaults["latencyMs"]): void {
+  const { min, max } = typeof latency === "object" ? latency : { min: latency, max: latency };
+  const ms = (value: number | undefined) => typeof value === "number" && value >= 0;
+  if (latency !== undefined && !(ms(min) && ms(max) && (min as number) <= (max as number))) {
+    throw new RangeError(
+      "faults.latencyMs must be milliseconds >= 0, or { min, max } of them with min <= max",
+    );
+  }
+}
+
 // Whether the `count`-th request falls in a share: every N-th, or a PRNG draw under the rate.
 function hits(share: { rate?: number; every?: number } | undefined, count: number, draw: number) {
   if (!share) return false;
@@ -75,6 +91,11 @@ export class FaultInjector {
     }
     if (f.serverErrors) checkShare("serverErrors", f.serverErrors);
     if (f.dropConnections) checkShare("dropConnections", f.dropConnections);
+    // What the fake sends must stay what the spec allows: Retry-After is delta-seconds, a
+    // non-negative integer ("Retry-After: NaN" or "-5" would test a server no client meets).
+    checkRetryAfter("rateLimit", f.rateLimit?.retryAfterSeconds);
+    checkRetryAfter("serverErrors", f.serverErrors?.retryAfterSeconds);
+    checkLatency(f.latencyMs);
     this.faults = structuredClone(f);
     this.count = 0;
     this.rand = mulberry32(this.seed);

@@ -132,6 +132,25 @@ describe("every-N faults", () => {
       "faults.dropConnections.every must be a positive integer",
     );
   });
+
+  it("refuses a Retry-After or a latency no server sends: negative, fractional, NaN, a range upside down", () => {
+    for (const retryAfterSeconds of [-5, Number.NaN, 1.5, Number.POSITIVE_INFINITY]) {
+      expect(() => fakeOf({ faults: { rateLimit: { every: 1, retryAfterSeconds } } })).toThrow(
+        "faults.rateLimit.retryAfterSeconds must be a whole number of seconds >= 0",
+      );
+      expect(() => fakeOf({ faults: { serverErrors: { every: 1, retryAfterSeconds } } })).toThrow(
+        RangeError,
+      );
+    }
+    for (const latencyMs of [-1, Number.NaN, { min: 50, max: 10 }, { min: Number.NaN, max: 1 }]) {
+      expect(() => fakeOf({ faults: { latencyMs } })).toThrow("faults.latencyMs must be");
+    }
+    // The edges stay allowed: no wait, and a fixed delay written as a range.
+    expect(() =>
+      fakeOf({ faults: { rateLimit: { every: 1, retryAfterSeconds: 0 }, latencyMs: 0 } }),
+    ).not.toThrow();
+    expect(() => fakeOf({ faults: { latencyMs: { min: 5, max: 5 } } })).not.toThrow();
+  });
 });
 
 describe("faults are deterministic and never touch data", () => {
