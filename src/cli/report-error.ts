@@ -79,7 +79,7 @@ const HINTS: [(e: unknown) => boolean, (e: KubeadaptError, template?: string) =>
     isRateLimitError,
     // Without Retry-After the server named no time: "in 0 s" would invite an instant retry.
     (e) =>
-      `rate limited: try again ${e.retryAfterMs === undefined ? "later" : `in ${Math.ceil(e.retryAfterMs / 1000)} s`}`,
+      `rate limited: try again ${e.retryAfterMs === undefined ? "later" : `in ${waitText(e.retryAfterMs)}`}`,
   ],
   [
     isServerError,
@@ -98,6 +98,21 @@ const HINTS: [(e: unknown) => boolean, (e: KubeadaptError, template?: string) =>
   [isProtocolError, () => "the server's response was not the /v1 envelope: is --base-url the API?"],
   [isPaginationLimitError, () => "narrow the query with --query, or resume with the command above"],
 ];
+
+/**
+ * A wait as people read it, rounded up: seconds up to two minutes, then minutes, hours, days (a
+ * Retry-After date far ahead said "try again in 251606314308 s").
+ */
+function waitText(ms: number): string {
+  const within = (limit: number, size: number, unit: string) =>
+    ms <= limit ? `${Math.ceil(ms / size)} ${unit}` : undefined;
+  return (
+    within(120_000, 1_000, "s") ??
+    within(7_200_000, 60_000, "min") ??
+    within(172_800_000, 3_600_000, "h") ??
+    `${Math.ceil(ms / 86_400_000)} days`
+  );
+}
 
 /** The exit code for a failure: 2 usage, 3 cannot connect, 130 interrupted, 1 anything else. */
 export function exitCodeOf(error: unknown, interrupted = false): number {

@@ -460,6 +460,11 @@ describe("rate limits and server failures get a hint that fits what the server s
     const limited = (retryAfterMs?: number) =>
       new RateLimitError("slow down", { status: 429, code: "RATE_LIMITED", retryAfterMs });
     expect(hint(limited(1_500))).toBe("rate limited: try again in 2 s");
+    expect(hint(limited(120_000))).toBe("rate limited: try again in 120 s");
+    expect(hint(limited(150_000))).toBe("rate limited: try again in 3 min");
+    expect(hint(limited(3 * 3_600_000))).toBe("rate limited: try again in 3 h");
+    // A Retry-After date years ahead (a misconfigured server) reads in days, not 10^11 seconds.
+    expect(hint(limited(251_606_314_308_000))).toBe("rate limited: try again in 2912111 days");
     // A proxy's 429 page, or the API's without the header: no "in 0 s".
     expect(hint(limited())).toBe("rate limited: try again later");
   });
