@@ -229,6 +229,27 @@ describe.concurrent("a correct server with real-world data", () => {
     expect(check?.status).toBe("passed");
   });
 
+  it("a busy organization, a workload created before every count of the list: dashboard-totals passes with a note", async () => {
+    // CronJobs every few seconds: the list's total is one ahead of the dashboard read just
+    // before it, in both readings, by a different number each time.
+    const busy: Layer = (request, next, fake) => {
+      const url = new URL(request.url);
+      if (url.pathname === "/v1/workloads" && url.searchParams.get("include_total") === "true") {
+        fake.mutate((data) => {
+          const copy = structuredClone(data.workloads[0] as FakeDataset["workloads"][number]);
+          data.workloads.push({ ...copy, id: crypto.randomUUID() });
+        });
+      }
+      return next(request);
+    };
+    const { options } = target(busy);
+    const report = await runContract({ ...options, only: ["dashboard-totals"] });
+    const [check] = report.checks;
+    expect(check?.violations).toEqual([]);
+    expect(check?.status).toBe("passed");
+    expect(check?.notes?.join("\n")).toMatch(/counts\.workloads .* changed between two readings/);
+  });
+
   it("timestamps with microseconds (PostgreSQL timestamptz), a bulk insert's within one ms: order checks pass", async () => {
     // Every assignment of a team served as made in the same millisecond, in the fake's order
     // with one microsecond between neighbours: strictly descending, whatever their ids.
