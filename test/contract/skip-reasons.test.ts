@@ -43,4 +43,24 @@ describe("skip reasons", () => {
       expect((check.notes ?? []).join("\n"), check.id).not.toMatch(/is empty/);
     }
   });
+
+  it("a list of one item: include-total-toggle says at most 1 item (it read page 1 at limit 1)", async () => {
+    const { options } = target(
+      on(
+        /^\/v1\/workloads$/,
+        onBody((body) => {
+          const pagination = body?.meta?.pagination;
+          if (!pagination) return;
+          body.data = body.data.slice(0, 1);
+          pagination.has_more = false;
+          pagination.next_cursor = "";
+          if (pagination.total_count !== undefined) pagination.total_count = 1;
+        }),
+      ),
+    );
+    const report = await runContract({ ...options, only: ["include-total-toggle"] });
+    expect(report.checks[0]?.skippedBecause).toBe(
+      "/v1/workloads has at most 1 item: no page 2 to toggle include_total on",
+    );
+  });
 });
