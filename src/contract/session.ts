@@ -163,7 +163,12 @@ export class Session {
         const reason = `${sink.label(request)}: still ${status} after ${attempt} retries`;
         throw this.stop(sink, "unavailable", reason);
       }
-      const wait = parseRetryAfter(response.headers) ?? BACKOFF_MS * 2 ** attempt;
+      // An HTTP-date is the server's clock: measured against its own Date header, a runner
+      // minutes behind or ahead waits what was asked, not 0 or past maxWaitMs.
+      const serverNow = Date.parse(response.headers.get("date") ?? "");
+      const wait =
+        parseRetryAfter(response.headers, Number.isNaN(serverNow) ? undefined : serverNow) ??
+        BACKOFF_MS * 2 ** attempt;
       if (wait > this.maxWaitMs) {
         const reason = `${sink.label(request)} → ${status}: Retry-After asks for ${Math.ceil(wait / 1000)} s, more than the ${this.maxWaitMs / 1000} s the suite waits`;
         throw this.stop(sink, "unavailable", reason);

@@ -199,6 +199,26 @@ describe("every 429 met is checked", () => {
     for (const ms of waits) expect(ms).toBeGreaterThan(28_000);
   });
 
+  it("an HTTP-date Retry-After is read against the server's Date: a clock 5 min ahead waits its 30 s", async () => {
+    const fake = limitedFake();
+    const waits: number[] = [];
+    const skew = 5 * 60_000;
+    const fetch = rewrite429(fake, (headers, body) => {
+      const serverNow = Date.now() + skew;
+      headers.set("date", new Date(serverNow).toUTCString());
+      headers.set("retry-after", new Date(serverNow + 30_000).toUTCString());
+      return body;
+    });
+    const hooks = { ...fakeContractHooks(fake), sleep: async (ms: number) => void waits.push(ms) };
+    const report = await runContract(inProcess(fake, { fetch, only, hooks }));
+    // Against the runner's clock it asked for 330 s, past the 60 s the suite waits: an error.
+    expect(report.untestable, formatReport(report)).toBeUndefined();
+    expect(report.failed, formatReport(report)).toBe(0);
+    expect(waits.length).toBeGreaterThan(0);
+    // HTTP-dates have whole seconds: within a second of 30 s.
+    for (const ms of waits) expect(Math.abs(ms - 30_000)).toBeLessThanOrEqual(1_000);
+  });
+
   it("the rate-limited check fails a server whose 429 carries no Retry-After", async () => {
     const fake = small();
     const fetch = rewrite429(fake, (headers, body) => {
