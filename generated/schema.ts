@@ -534,7 +534,7 @@ export interface components {
             meta: components["schemas"]["ListMeta"];
             error?: null;
         };
-        /** @description A monetary amount. `amount` is a decimal string with exactly four fractional digits, never a float, so sums do not drift. `currency` is an ISO 4217 code. */
+        /** @description A monetary amount. `amount` is a decimal string with exactly four fractional digits, never a float, so sums do not drift. `currency` is an ISO 4217 code. Every amount of one organization is in its billing currency, so the dashboard's totals are exact sums of the lists' amounts (the pagination reference is silent on currencies: this is our assumption). */
         Money: {
             /** @example 12.4800 */
             amount: string;

@@ -70,6 +70,17 @@ async function mismatches(probe: Probe, maxPages: number): Promise<string[] | un
     probe.note(`more than ${MAX_CLUSTERS_FOR_NODES} clusters: counts.nodes not compared`);
   }
   const rate = board.cost.current_run_rate_hourly;
+  // One organization's amounts share its billing currency (the spec's Money says so: our
+  // assumption, which a dashboard summing the clusters needs); a sum across two would throw.
+  const others = new Set(
+    clusters.map((c) => c.cost.current_run_rate_hourly.currency).filter((c) => c !== rate.currency),
+  );
+  if (others.size > 0) {
+    out.push(
+      `cost.current_run_rate_hourly is in ${rate.currency}, but clusters' run rates are in ${[...others].join(", ")}: one organization's amounts share one currency`,
+    );
+    return out;
+  }
   const rates = sum(
     clusters.map((c) => c.cost.current_run_rate_hourly),
     rate.currency,
