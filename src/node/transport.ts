@@ -4,9 +4,10 @@ import type { SignalLike } from "../internal/signals.js";
 import { integerOption } from "../walk/options.js";
 import { BufferedResponse } from "./buffered-response.js";
 import { ACCEPT_ENCODING, decodeBody } from "./decode.js";
-import { fieldValue, pageResponse } from "./page-response.js";
-import { type Hop, MAX_REDIRECTS, nextHop } from "./redirect.js";
-import { type Received, send, tooLong } from "./send.js";
+import { deferredPage, fieldValue, pageResponse } from "./page-response.js";
+import { type Hop, isRedirect, MAX_REDIRECTS, nextHop } from "./redirect.js";
+import { type AtHeaders, NULL_BODY, type Received, send, tooLong } from "./send.js";
+import { utf8Text } from "./utf8-text.js";
 
 /** Options of {@link nodeTransport}. */
 export interface NodeTransportOptions {
@@ -41,8 +42,14 @@ interface Last {
   redirected: boolean;
 }
 
-/** Statuses whose response has no body, as a fetched one has `body === null`. */
-const NULL_BODY = new Set([101, 204, 205, 304]);
+// A redirect to follow is handed over at its headers, its body dropped: fetch does the same.
+const toFollow: AtHeaders = (status, headers) =>
+  isRedirect(status, headers.location) ? "drop" : undefined;
+// The statuses the retry layer retries (RETRY_STATUS in src/retry.ts): a page answered with one
+// is handed over at its headers, its body read only if it is not retried after all.
+const RETRIED = new Set([408, 429, 500, 502, 503, 504]);
+const forPage: AtHeaders = (status, headers) =>
+  status < 300 ? undefined : RETRIED.has(status) ? "defer" : toFollow(status, headers);
 
 /**
  * A `fetch` for Node on the `undici` package's `Agent` (keep-alive connections), for the
@@ -71,20 +78,21 @@ export function nodeTransport(options: NodeTransportOptions = {}): NodeFetch {
     hop: Hop,
     redirect: RequestRedirect,
     signal: SignalLike | undefined,
+    atHeaders: AtHeaders | undefined,
     redirects = 0,
   ): Promise<Last> =>
-    send(hop, dispatcher, signal, maxBytes).then((received) => {
+    send(hop, dispatcher, signal, maxBytes, atHeaders).then((received) => {
       const next =
         redirect === "manual" ? undefined : nextHop(hop, received.status, location(received));
       if (next === undefined) return { received, hop, redirected: redirects > 0 };
       if (redirect === "error") throw new TypeError("fetch failed: unexpected redirect");
       if (redirects >= MAX_REDIRECTS) throw new TypeError("fetch failed: redirect count exceeded");
-      return follow(next, redirect, signal, redirects + 1);
+      return follow(next, redirect, signal, atHeaders, redirects + 1);
     });
   const nodeFetch: NodeFetch = async (input, init) => {
     const { hop, signal, redirect, request } = firstHop(input, init);
     if (request?.body) hop.body = Buffer.from(await request.arrayBuffer());
-    const last = await follow(hop, redirect, signal);
+    const last = await follow(hop, redirect, signal, redirect === "manual" ? undefined : toFollow);
     const body = await decoded(last.received, last.hop, maxBytes);
     return buffered(last.received, body, last.hop, last.redirected);
   };
@@ -99,7 +107,17 @@ export function nodeTransport(options: NodeTransportOptions = {}): NodeFetch {
       sent = withDefaults(headers);
     }
     const hop: Hop = { url: new URL(url), method: "GET", headers: sent, body: undefined };
-    return follow(hop, "follow", signal).then(({ received, hop: last }) => {
+    return follow(hop, "follow", signal, forPage).then(({ received, hop: last }) => {
+      const rest = received.rest;
+      if (rest) {
+        // Read only if the retry layer does not retry the status after all.
+        const text = () =>
+          rest.body.then((bytes) => {
+            const body = decoded({ ...received, body: bytes }, last, maxBytes);
+            return body instanceof Promise ? body.then(utf8Text) : utf8Text(body ?? bytes);
+          });
+        return deferredPage(received, text, rest.cancel);
+      }
       const body = decoded(received, last, maxBytes);
       return body instanceof Promise
         ? body.then((bytes) => pageResponse(received, bytes))
@@ -132,7 +150,10 @@ function decoded(received: Received, hop: Hop, maxBytes: number): Buffer | null 
 
 function buffered(received: Received, body: Buffer | null, hop: Hop, redirected: boolean) {
   const init = { status: received.status, statusText: received.statusText };
-  const response = new BufferedResponse(body, init, hop.url.href, redirected);
+  // As fetch serializes a response's URL: without its fragment.
+  const { href } = hop.url;
+  const url = href.includes("#") ? href.slice(0, href.indexOf("#")) : href;
+  const response = new BufferedResponse(body, init, url, redirected);
   // Into the response's own Headers: one Headers per response, not one more copied into it.
   for (const [name, value] of Object.entries(received.headers)) {
     for (const one of Array.isArray(value) ? value : [value ?? ""]) {
@@ -164,6 +185,14 @@ function firstHop(input: Request | string | URL, init: RequestInit | undefined) 
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new TypeError(`fetch failed: ${url.protocol} URLs are not supported`);
   }
+  // As `new Request` refuses them (a Request given was built by it already); not quoted, as
+  // the URL's password would be.
+  if (url.username || url.password) {
+    throw new TypeError("fetch failed: a URL with credentials (user:password@) is not allowed");
+  }
+  if (FORBIDDEN_METHOD.test(method)) {
+    throw new TypeError(`'${method}' HTTP method is unsupported.`);
+  }
   const hop: Hop = { url, method, headers: withDefaults(headers), body: undefined };
   return { hop, signal, redirect, request };
 }
@@ -174,6 +203,9 @@ const withDefaults = (headers: Readonly<Record<string, string>>): Record<string,
   "accept-encoding": ACCEPT_ENCODING,
   ...headers,
 });
+
+// Methods fetch refuses (the Fetch standard's "forbidden methods"), in any case.
+const FORBIDDEN_METHOD = /^(connect|trace|track)$/i;
 
 // fetch upper-cases these method names only; any other stays as given.
 const normalizeMethod = (method: string) =>
