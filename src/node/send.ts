@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Dispatcher } from "undici";
 import { onAbort, type SignalLike } from "../internal/signals.js";
+import type { PendingConnects } from "./pending-connects.js";
 import type { Hop } from "./redirect.js";
 
 /** A response read to its end: the status line, the header fields and the body's bytes. */
@@ -43,7 +44,9 @@ export const NULL_BODY = new Set([101, 204, 205, 304]);
  * dropping mid-body included: the errors Node's fetch gives. A body longer than `maxBytes`
  * rejects with {@link tooLong}'s `TypeError` as soon as it passes them (the request is aborted).
  * A null-body status (204, 304...) settles at its headers, as fetch does, whatever its
- * `Content-Length` says; `atHeaders` may settle others there too.
+ * `Content-Length` says; `atHeaders` may settle others there too. With `pending` (the
+ * dispatcher's connector), a connect in progress keeps the process alive only while this
+ * request waits for it.
  */
 export function send(
   hop: Hop,
@@ -51,10 +54,11 @@ export function send(
   signal: SignalLike | undefined,
   maxBytes: number,
   atHeaders?: AtHeaders,
+  pending?: PendingConnects,
 ): Promise<Received> {
   return new Promise<Received>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const reader = new Reader(resolve, reject, maxBytes, atHeaders);
+    const reader = new Reader(resolve, reject, maxBytes, atHeaders, pending);
     if (signal) reader.unlink = onAbort(signal, () => reader.stop(signal.reason));
     const { url } = hop;
     dispatcher.dispatch(
@@ -101,7 +105,11 @@ class Reader implements Dispatcher.DispatchHandler {
     private reject: (error: unknown) => void,
     readonly maxBytes: number,
     readonly atHeaders: AtHeaders | undefined,
-  ) {}
+    // Held from now until the request has its connection or ends, whichever comes first.
+    private pending: PendingConnects | undefined,
+  ) {
+    pending?.hold();
+  }
 
   /** Rejects with `reason` (or resolves with `received`) and aborts the request (its connection closes). */
   stop(reason: unknown, received?: Received): void {
@@ -111,6 +119,7 @@ class Reader implements Dispatcher.DispatchHandler {
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
     this.#controller = controller;
+    this.#release();
     // Stopped while it waited for a connection: it never goes out.
     if (this.#settled) controller.abort(ABORTED);
   }
@@ -170,9 +179,15 @@ class Reader implements Dispatcher.DispatchHandler {
     handOver(received);
   }
 
+  #release(): void {
+    this.pending?.release();
+    this.pending = undefined;
+  }
+
   #settle(error: unknown, received?: Received): void {
     if (this.#settled) return;
     this.#settled = true;
+    this.#release();
     this.unlink();
     if (received) this.resolve(received);
     else this.reject(error);

@@ -5,6 +5,7 @@ import { integerOption } from "../walk/options.js";
 import { BufferedResponse } from "./buffered-response.js";
 import { ACCEPT_ENCODING, decodeBody } from "./decode.js";
 import { deferredPage, fieldValue, pageResponse } from "./page-response.js";
+import { PendingConnects } from "./pending-connects.js";
 import { type Hop, isRedirect, MAX_REDIRECTS, nextHop } from "./redirect.js";
 import { type AtHeaders, NULL_BODY, type Received, send, tooLong } from "./send.js";
 import { utf8Text } from "./utf8-text.js";
@@ -34,6 +35,16 @@ export const MAX_BODY_BYTES = 2 ** 26;
 
 /** A `fetch` as the transport implements it: `(url, init)` or `(request)`. */
 export type NodeFetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+
+/** What {@link nodeTransport} returns: its `fetch`, and a way to let go of its connections. */
+export type NodeTransport = NodeFetch & {
+  /**
+   * Destroys the transport's own `Agent`: every connection, idle, in use or still connecting
+   * (requests in flight fail). A `dispatcher` you passed is yours to destroy, not touched here.
+   * Not needed for a process to exit: idle connections do not keep it alive.
+   */
+  close(): Promise<void>;
+};
 
 /** The last hop of an exchange, what it received, and whether a redirect led there. */
 interface Last {
@@ -69,9 +80,13 @@ const forPage: AtHeaders = (status, headers) =>
  *
  * const ka = createKubeadapt({ token: process.env.KUBEADAPT_API_TOKEN, fetch: nodeTransport() });
  */
-export function nodeTransport(options: NodeTransportOptions = {}): NodeFetch {
+export function nodeTransport(options: NodeTransportOptions = {}): NodeTransport {
   const maxBytes = integerOption("maxBodyBytes", options.maxBodyBytes, 1, MAX_BODY_BYTES);
-  const dispatcher = options.dispatcher ?? new Agent({ headersTimeout: 0, bodyTimeout: 0 });
+  // Its own Agent's connects in progress are in view: an abort or a deadline lets them go.
+  const pending = options.dispatcher ? undefined : new PendingConnects();
+  const dispatcher =
+    options.dispatcher ??
+    new Agent({ headersTimeout: 0, bodyTimeout: 0, connect: pending?.connect });
   // Sends `hop` and follows its redirects: the last hop and what it received. A chain of
   // `then`s rather than an async loop: a page (no redirect) costs one promise less.
   const follow = (
@@ -81,7 +96,7 @@ export function nodeTransport(options: NodeTransportOptions = {}): NodeFetch {
     atHeaders: AtHeaders | undefined,
     redirects = 0,
   ): Promise<Last> =>
-    send(hop, dispatcher, signal, maxBytes, atHeaders).then((received) => {
+    send(hop, dispatcher, signal, maxBytes, atHeaders, pending).then((received) => {
       const next =
         redirect === "manual" ? undefined : nextHop(hop, received.status, location(received));
       if (next === undefined) return { received, hop, redirected: redirects > 0 };
@@ -124,7 +139,12 @@ export function nodeTransport(options: NodeTransportOptions = {}): NodeFetch {
         : pageResponse(received, body);
     });
   };
-  return Object.assign(nodeFetch, { [EXCHANGE]: pageExchange });
+  const close = async () => {
+    if (!pending) return;
+    pending.destroy();
+    await dispatcher.destroy();
+  };
+  return Object.assign(nodeFetch, { [EXCHANGE]: pageExchange, close });
 }
 
 const location = (received: Received) => {
