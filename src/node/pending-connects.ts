@@ -34,12 +34,17 @@ export class PendingConnects {
 
   /** A request waits for a connection: connects in progress keep the process alive. */
   hold(): void {
-    if (this.#waiting++ === 0) for (const socket of this.#sockets) socket.ref();
+    // Called per request: no iterator made while nothing connects (the usual case).
+    if (this.#waiting++ === 0 && this.#sockets.size > 0) {
+      for (const socket of this.#sockets) socket.ref();
+    }
   }
 
   /** A request no longer waits (it got its connection, or ended before). */
   release(): void {
-    if (--this.#waiting === 0) for (const socket of this.#sockets) socket.unref();
+    if (--this.#waiting === 0 && this.#sockets.size > 0) {
+      for (const socket of this.#sockets) socket.unref();
+    }
   }
 
   /** Ends every connect in progress. */
