@@ -7,13 +7,16 @@ import { utf8Text } from "./utf8-text.js";
  * the rest directly, and makes a stream only if someone asks for `body`. It is a real
  * `Response` (`instanceof` holds), with `url`, `redirected`, `status` and `statusText` as a
  * fetched one has them: any status (a 600 too) and any status text (UTF-8 too), which the
- * `Response` constructor refuses.
+ * `Response` constructor refuses. Its bytes may also be still on their way (a promise), for a
+ * response handed over at its headers: readers wait for them, and `body.cancel()` calls
+ * `cancel`, which stops the download.
  */
 // Node's buffers are typed over ArrayBufferLike, the DOM's bodies over ArrayBuffer: the same bytes.
 type Bytes = Uint8Array<ArrayBuffer>;
 
 export class BufferedResponse extends Response {
-  #bytes: Bytes | null;
+  #bytes: Bytes | Promise<Bytes> | null;
+  readonly #cancel: (() => void) | undefined;
   #stream: ReadableStream<Bytes> | null | undefined;
   #used = false;
   // Whether it has no body at all (a null-body status, HEAD), as against one already read.
@@ -24,13 +27,15 @@ export class BufferedResponse extends Response {
   readonly #redirected: boolean;
 
   constructor(
-    bytes: Uint8Array | null,
+    bytes: Uint8Array | Promise<Uint8Array> | null,
     init: { status: number; statusText: string },
     url: string,
     redirected: boolean,
+    cancel?: () => void,
   ) {
     super(null);
-    this.#bytes = bytes as Bytes | null;
+    this.#bytes = bytes as Bytes | Promise<Bytes> | null;
+    this.#cancel = cancel;
     this.#none = bytes === null;
     this.#status = init.status;
     this.#statusText = init.statusText;
@@ -74,9 +79,13 @@ export class BufferedResponse extends Response {
             pull: (controller) => {
               // Read from the stream: the body is disturbed, as a fetched one.
               this.#used = true;
-              if (bytes) controller.enqueue(new Uint8Array(bytes));
-              controller.close();
+              const fill = (whole: Bytes | null) => {
+                if (whole) controller.enqueue(new Uint8Array(whole));
+                controller.close();
+              };
+              return bytes instanceof Promise ? bytes.then(fill) : fill(bytes);
             },
+            cancel: this.#cancel,
           });
       // Already read by text() or the like: as a fetched body then, locked for good.
       if (bytes === null) this.#stream?.getReader();
@@ -115,13 +124,19 @@ export class BufferedResponse extends Response {
   }
 
   override async formData(): Promise<FormData> {
-    return this.#asResponse().formData();
+    return (await this.#asResponse()).formData();
   }
 
   override clone(): Response {
     if (this.bodyUsed) throw new TypeError("Response.clone: Body has already been consumed.");
     // Unread, so the bytes are all there; they are never written to, so both can share them.
-    const copy = new BufferedResponse(this.#bytes, this.#init(), this.#url, this.#redirected);
+    const copy = new BufferedResponse(
+      this.#bytes,
+      this.#init(),
+      this.#url,
+      this.#redirected,
+      this.#cancel,
+    );
     for (const [name, value] of this.headers) copy.headers.append(name, value);
     return copy;
   }
@@ -131,10 +146,10 @@ export class BufferedResponse extends Response {
   }
 
   // A plain Response over the same body, for the rare readers not done here (formData).
-  #asResponse(): Response {
+  async #asResponse(): Promise<Response> {
     if (this.bodyUsed) throw new TypeError("Body is unusable: Body has already been read");
     this.#used = true;
-    const body = this.#stream === undefined ? this.#bytes : this.#stream;
+    const body = this.#stream === undefined ? await this.#bytes : this.#stream;
     this.#bytes = null;
     // Only its body and content type matter to formData(), not a status it might refuse.
     return new Response(body, { headers: this.headers });

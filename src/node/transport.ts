@@ -61,6 +61,8 @@ const toFollow: AtHeaders = (status, headers) =>
 const RETRIED = new Set([408, 429, 500, 502, 503, 504]);
 const forPage: AtHeaders = (status, headers) =>
   status < 300 ? undefined : RETRIED.has(status) ? "defer" : toFollow(status, headers);
+// The fetch face does as much: its caller (the retry layer) cancels the body of what it retries.
+const deferRetried: AtHeaders = (status) => (RETRIED.has(status) ? "defer" : undefined);
 
 /**
  * A `fetch` for Node on the `undici` package's `Agent` (keep-alive connections), for the
@@ -107,9 +109,24 @@ export function nodeTransport(options: NodeTransportOptions = {}): NodeTransport
   const nodeFetch: NodeFetch = async (input, init) => {
     const { hop, signal, redirect, request } = firstHop(input, init);
     if (request?.body) hop.body = Buffer.from(await request.arrayBuffer());
-    const last = await follow(hop, redirect, signal, redirect === "manual" ? undefined : toFollow);
-    const body = await decoded(last.received, last.hop, maxBytes);
-    return buffered(last.received, body, last.hop, last.redirected);
+    const last = await follow(
+      hop,
+      redirect,
+      signal,
+      redirect === "manual" ? deferRetried : forPage,
+    );
+    const { received } = last;
+    const rest = received.rest;
+    if (rest && last.hop.method !== "HEAD") {
+      const body = rest.body.then((bytes) =>
+        decoded({ ...received, body: bytes }, last.hop, maxBytes),
+      );
+      // Cancelled, or failed, with nobody reading: not an unhandled rejection.
+      body.catch(() => {});
+      return buffered(received, body as Promise<Buffer>, last.hop, last.redirected, rest.cancel);
+    }
+    const body = await decoded(received, last.hop, maxBytes);
+    return buffered(received, body, last.hop, last.redirected);
   };
   // The headers of the last exchange, with fetch's defaults: a client gives every page the same
   // object, never changed (see Exchange), so they are merged once, not per page.
@@ -168,12 +185,18 @@ function decoded(received: Received, hop: Hop, maxBytes: number): Buffer | null 
   });
 }
 
-function buffered(received: Received, body: Buffer | null, hop: Hop, redirected: boolean) {
+function buffered(
+  received: Received,
+  body: Buffer | Promise<Buffer> | null,
+  hop: Hop,
+  redirected: boolean,
+  cancel?: () => void,
+) {
   const init = { status: received.status, statusText: received.statusText };
   // As fetch serializes a response's URL: without its fragment.
   const { href } = hop.url;
   const url = href.includes("#") ? href.slice(0, href.indexOf("#")) : href;
-  const response = new BufferedResponse(body, init, url, redirected);
+  const response = new BufferedResponse(body, init, url, redirected, cancel);
   // Into the response's own Headers: one Headers per response, not one more copied into it.
   for (const [name, value] of Object.entries(received.headers)) {
     for (const one of Array.isArray(value) ? value : [value ?? ""]) {
