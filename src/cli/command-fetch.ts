@@ -1,12 +1,13 @@
 import { EnvHttpProxyAgent } from "undici";
 import { type NodeFetch, nodeTransport } from "../node/index.js";
+import { PendingConnects } from "../node/pending-connects.js";
+import { transportWith } from "../node/transport.js";
 import { UsageError } from "./usage-error.js";
 
 /** The fetch a command sends with, and the way to let go of its connections. */
 export type CommandFetch = NodeFetch & {
   /**
-   * Destroys every connection, in flight or idle, and (without a proxy) every connect still in
-   * progress. undici does not tie a connect, nor the tunnel it asks a proxy for (`CONNECT`), to
+   * Destroys every connection, in flight or idle, and every direct connect still in progress. undici does not tie a connect, nor the tunnel it asks a proxy for (`CONNECT`), to
    * the request that needed it: a host that never completes the TLS handshake kept the process
    * alive for 10 s, a proxy that never answers for 300 s (its headers timeout), after the
    * request was aborted or timed out. A command calls this once it is done.
@@ -44,6 +45,8 @@ export function commandFetch(env: Record<string, string | undefined>): CommandFe
     }
   }
   const noProxy = env.no_proxy || env.NO_PROXY || "";
+  // The connects of its direct hosts (a proxy agent ignores the option), as nodeTransport's own.
+  const pending = new PendingConnects();
   // Every option given (an empty string for none), so that the agent reads nothing more from
   // the process's own environment than the command was given. Loopback always goes direct, as
   // in Go's net/http: a proxy cannot reach this machine's own ports (a local mock, a tunnel).
@@ -52,9 +55,15 @@ export function commandFetch(env: Record<string, string | undefined>): CommandFe
     // response, not undici's 300 s.
     headersTimeout: 0,
     bodyTimeout: 0,
+    connect: pending.connect,
     httpProxy: httpProxy ?? "",
     httpsProxy: httpsProxy ?? "",
     noProxy: noProxy === "*" ? noProxy : `${noProxy},${LOOPBACK}`,
   });
-  return Object.assign(nodeTransport({ dispatcher }), { close: () => dispatcher.destroy() });
+  return Object.assign(transportWith({ dispatcher }, pending), {
+    close: () => {
+      pending.destroy();
+      return dispatcher.destroy();
+    },
+  });
 }

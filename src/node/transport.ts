@@ -83,9 +83,19 @@ const deferRetried: AtHeaders = (status) => (RETRIED.has(status) ? "defer" : und
  * const ka = createKubeadapt({ token: process.env.KUBEADAPT_API_TOKEN, fetch: nodeTransport() });
  */
 export function nodeTransport(options: NodeTransportOptions = {}): NodeTransport {
-  const maxBytes = integerOption("maxBodyBytes", options.maxBodyBytes, 1, MAX_BODY_BYTES);
   // Its own Agent's connects in progress are in view: an abort or a deadline lets them go.
-  const pending = options.dispatcher ? undefined : new PendingConnects();
+  return transportWith(options, options.dispatcher ? undefined : new PendingConnects());
+}
+
+/**
+ * {@link nodeTransport}, with `pending` the connector of the dispatcher given, if it has one
+ * (the CLI's proxy agent gives it to the agent of its direct hosts). Not in `kubeadapt/node`.
+ */
+export function transportWith(
+  options: NodeTransportOptions,
+  pending: PendingConnects | undefined,
+): NodeTransport {
+  const maxBytes = integerOption("maxBodyBytes", options.maxBodyBytes, 1, MAX_BODY_BYTES);
   const dispatcher =
     options.dispatcher ??
     new Agent({ headersTimeout: 0, bodyTimeout: 0, connect: pending?.connect });
@@ -157,8 +167,8 @@ export function nodeTransport(options: NodeTransportOptions = {}): NodeTransport
     });
   };
   const close = async () => {
-    if (!pending) return;
-    pending.destroy();
+    if (options.dispatcher) return;
+    pending?.destroy();
     await dispatcher.destroy();
   };
   return Object.assign(nodeFetch, { [EXCHANGE]: pageExchange, close });

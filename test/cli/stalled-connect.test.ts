@@ -12,11 +12,11 @@ afterEach(() => silent?.close());
 
 // Runs `get` against the silent port; `interruptAfterMs` sends SIGINT then. Resolves with the
 // exit code and the milliseconds from the last output (or the signal) to the exit.
-async function getFromSilentHost(interruptAfterMs?: number) {
+async function getFromSilentHost(interruptAfterMs?: number, env: Record<string, string> = {}) {
   silent = await startSilentTlsPort();
   const args = ["get", "/v1/clusters", "--base-url", silent.origin, "--timeout", "1"];
   const child = spawn(process.execPath, ["--import", "tsx", MAIN, ...args], {
-    env: { ...process.env, KUBEADAPT_API_TOKEN: TOKEN, KUBEADAPT_BASE_URL: "" },
+    env: { ...process.env, KUBEADAPT_API_TOKEN: TOKEN, KUBEADAPT_BASE_URL: "", ...env },
   });
   let last = Date.now();
   child.stdout.on("data", () => {
@@ -44,5 +44,14 @@ it("exits soon after its final error while a TLS connect is still in progress", 
 it("exits soon after Ctrl-C while a TLS connect is still in progress", async () => {
   const { code, linger } = await getFromSilentHost(2000);
   expect(code).toBe(130);
+  expect(linger).toBeLessThan(3000);
+}, 30_000);
+
+it("exits soon after its final error with a proxy set, for a host it reaches directly", async () => {
+  // Loopback never goes through the proxy (which does not exist here).
+  const { code, linger } = await getFromSilentHost(undefined, {
+    HTTPS_PROXY: "http://127.0.0.1:9",
+  });
+  expect(code).toBe(3);
   expect(linger).toBeLessThan(3000);
 }, 30_000);
