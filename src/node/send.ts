@@ -111,7 +111,10 @@ class Reader implements Dispatcher.DispatchHandler {
     pending?.hold();
   }
 
-  /** Rejects with `reason` (or resolves with `received`) and aborts the request (its connection closes). */
+  /**
+   * Rejects with `reason` (or resolves with `received`) and aborts the request (its connection
+   * closes).
+   */
   stop(reason: unknown, received?: Received): void {
     this.#settle(reason, received);
     this.#controller?.abort(ABORTED);

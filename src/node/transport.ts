@@ -7,7 +7,7 @@ import { ACCEPT_ENCODING, decodeBody } from "./decode.js";
 import { deferredPage, fieldValue, pageResponse } from "./page-response.js";
 import { PendingConnects } from "./pending-connects.js";
 import { type Hop, isRedirect, MAX_REDIRECTS, nextHop } from "./redirect.js";
-import { type AtHeaders, NULL_BODY, type Received, send, tooLong } from "./send.js";
+import { type AtHeaders, NULL_BODY, type Received, type Rest, send, tooLong } from "./send.js";
 import { utf8Text } from "./utf8-text.js";
 
 /** Options of {@link nodeTransport}. */
@@ -56,12 +56,13 @@ interface Last {
 // A redirect to follow is handed over at its headers, its body dropped: fetch does the same.
 const toFollow: AtHeaders = (status, headers) =>
   isRedirect(status, headers.location) ? "drop" : undefined;
-// The statuses the retry layer retries (RETRY_STATUS in src/retry.ts): a page answered with one
-// is handed over at its headers, its body read only if it is not retried after all.
+// The statuses the retry layer retries (RETRY_STATUS in src/retry.ts): a response with one is
+// handed over at its headers, its body read only if it is not retried after all (the retry
+// layer cancels the body of what it retries).
 const RETRIED = new Set([408, 429, 500, 502, 503, 504]);
-const forPage: AtHeaders = (status, headers) =>
+const early: AtHeaders = (status, headers) =>
   status < 300 ? undefined : RETRIED.has(status) ? "defer" : toFollow(status, headers);
-// The fetch face does as much: its caller (the retry layer) cancels the body of what it retries.
+// With redirect: "manual", a redirect is the answer: only the retried statuses are early.
 const deferRetried: AtHeaders = (status) => (RETRIED.has(status) ? "defer" : undefined);
 
 /**
@@ -119,21 +120,15 @@ export function transportWith(
   const nodeFetch: NodeFetch = async (input, init) => {
     const { hop, signal, redirect, request } = firstHop(input, init);
     if (request?.body) hop.body = Buffer.from(await request.arrayBuffer());
-    const last = await follow(
-      hop,
-      redirect,
-      signal,
-      redirect === "manual" ? deferRetried : forPage,
-    );
+    const last = await follow(hop, redirect, signal, redirect === "manual" ? deferRetried : early);
     const { received } = last;
     const rest = received.rest;
+    // A HEAD has no body to wait for.
     if (rest && last.hop.method !== "HEAD") {
-      const body = rest.body.then((bytes) =>
-        decoded({ ...received, body: bytes }, last.hop, maxBytes),
-      );
+      const body = decodedRest(received, rest, last.hop, maxBytes);
       // Cancelled, or failed, with nobody reading: not an unhandled rejection.
       body.catch(() => {});
-      return buffered(received, body as Promise<Buffer>, last.hop, last.redirected, rest.cancel);
+      return buffered(received, body, last.hop, last.redirected, rest.cancel);
     }
     const body = await decoded(received, last.hop, maxBytes);
     return buffered(received, body, last.hop, last.redirected);
@@ -149,15 +144,11 @@ export function transportWith(
       sent = withDefaults(headers);
     }
     const hop: Hop = { url: new URL(url), method: "GET", headers: sent, body: undefined };
-    return follow(hop, "follow", signal, forPage).then(({ received, hop: last }) => {
+    return follow(hop, "follow", signal, early).then(({ received, hop: last }) => {
       const rest = received.rest;
       if (rest) {
         // Read only if the retry layer does not retry the status after all.
-        const text = () =>
-          rest.body.then((bytes) => {
-            const body = decoded({ ...received, body: bytes }, last, maxBytes);
-            return body instanceof Promise ? body.then(utf8Text) : utf8Text(body ?? bytes);
-          });
+        const text = () => decodedRest(received, rest, last, maxBytes).then(utf8Text);
         return deferredPage(received, text, rest.cancel);
       }
       const body = decoded(received, last, maxBytes);
@@ -194,6 +185,10 @@ function decoded(received: Received, hop: Hop, maxBytes: number): Buffer | null 
       : new TypeError("fetch failed: the body could not be decoded", { cause });
   });
 }
+
+// The body of a response handed over at its headers, decoded once it has all arrived.
+const decodedRest = (received: Received, rest: Rest, hop: Hop, maxBytes: number) =>
+  rest.body.then((bytes) => decoded({ ...received, body: bytes }, hop, maxBytes) ?? bytes);
 
 function buffered(
   received: Received,
