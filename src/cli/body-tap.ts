@@ -11,13 +11,12 @@ import { EXCHANGE, type MaybeExchanging, type PageResponse } from "../internal/e
 export function tapJsonBodies(fetch: FetchLike, look: (text: string) => void): FetchLike {
   const wrapped: FetchLike = async (input, init) => {
     const response = await fetch(input, init);
-    // Bodies of errors are read only for their message, and a body-less status cannot be given
-    // one back.
-    if (!response.ok || response.status === 204) return response;
-    const text = await response.text();
-    look(text);
-    const { status, statusText, headers } = response;
-    return new Response(text, { status, statusText, headers });
+    // Bodies of errors are read only for their message; a 204 or 205 has none.
+    if (!response.ok || response.body === null) return response;
+    // Read from a copy: the response goes back as it came (URL, status text), where a new
+    // Response would lose them, and refuses what a fetched one may hold (a UTF-8 status text).
+    look(await response.clone().text());
+    return response;
   };
   const exchange = (fetch as MaybeExchanging)[EXCHANGE];
   if (!exchange) return wrapped;

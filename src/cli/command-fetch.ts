@@ -1,14 +1,16 @@
-import { Agent, EnvHttpProxyAgent } from "undici";
+import { EnvHttpProxyAgent } from "undici";
 import { type NodeFetch, nodeTransport } from "../node/index.js";
+import { PendingConnects } from "../node/pending-connects.js";
+import { transportWith } from "../node/transport.js";
 import { UsageError } from "./usage-error.js";
 
 /** The fetch a command sends with, and the way to let go of its connections. */
 export type CommandFetch = NodeFetch & {
   /**
-   * Destroys every connection, in flight or idle. undici does not tie the tunnel it asks the
-   * proxy for (`CONNECT`) to the request that needed it: a proxy that never answers keeps that
-   * connection, and so the process, alive for 300 s (its headers timeout) after the request
-   * was aborted or timed out. A command calls this once it is done.
+   * Destroys every connection, in flight or idle, and every direct connect still in progress. undici does not tie a connect, nor the tunnel it asks a proxy for (`CONNECT`), to
+   * the request that needed it: a host that never completes the TLS handshake kept the process
+   * alive for 10 s, a proxy that never answers for 300 s (its headers timeout), after the
+   * request was aborted or timed out. A command calls this once it is done.
    */
   close(): Promise<void>;
 };
@@ -30,10 +32,9 @@ const LOOPBACK = "localhost,127.0.0.1,[::1]";
 export function commandFetch(env: Record<string, string | undefined>): CommandFetch {
   const httpProxy = env.http_proxy || env.HTTP_PROXY || undefined;
   const httpsProxy = env.https_proxy || env.HTTPS_PROXY || undefined;
-  if (!httpProxy && !httpsProxy) {
-    // As nodeTransport's own: no time limit of its own (the client's covers the whole response).
-    return withClose(new Agent({ headersTimeout: 0, bodyTimeout: 0 }));
-  }
+  // nodeTransport's own Agent: no time limit of its own (the client's covers the whole
+  // response), and its close() ends connects in progress too.
+  if (!httpProxy && !httpsProxy) return nodeTransport();
   for (const [name, value] of [
     ["HTTP_PROXY", httpProxy],
     ["HTTPS_PROXY", httpsProxy],
@@ -44,16 +45,25 @@ export function commandFetch(env: Record<string, string | undefined>): CommandFe
     }
   }
   const noProxy = env.no_proxy || env.NO_PROXY || "";
+  // The connects of its direct hosts (a proxy agent ignores the option), as nodeTransport's own.
+  const pending = new PendingConnects();
   // Every option given (an empty string for none), so that the agent reads nothing more from
   // the process's own environment than the command was given. Loopback always goes direct, as
   // in Go's net/http: a proxy cannot reach this machine's own ports (a local mock, a tunnel).
   const dispatcher = new EnvHttpProxyAgent({
+    // As nodeTransport's own Agent (it passes them on to its agents): --timeout bounds a
+    // response, not undici's 300 s.
+    headersTimeout: 0,
+    bodyTimeout: 0,
+    connect: pending.connect,
     httpProxy: httpProxy ?? "",
     httpsProxy: httpsProxy ?? "",
     noProxy: noProxy === "*" ? noProxy : `${noProxy},${LOOPBACK}`,
   });
-  return withClose(dispatcher);
+  return Object.assign(transportWith({ dispatcher }, pending), {
+    close: () => {
+      pending.destroy();
+      return dispatcher.destroy();
+    },
+  });
 }
-
-const withClose = (dispatcher: Agent | EnvHttpProxyAgent): CommandFetch =>
-  Object.assign(nodeTransport({ dispatcher }), { close: () => dispatcher.destroy() });

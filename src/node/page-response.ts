@@ -28,3 +28,16 @@ export function pageResponse(received: Received, body: Buffer | null): PageRespo
     text: () => Promise.resolve(text),
   };
 }
+
+/**
+ * The {@link PageResponse} of a response handed over at its headers, its body still to come:
+ * `text` reads it; the retry layer cancels `body` when it retries the status instead, which
+ * aborts the request (the stream is there for that alone: it never yields).
+ */
+export function deferredPage(
+  received: Received,
+  text: () => Promise<string>,
+  cancel: () => void,
+): PageResponse {
+  return { ...pageResponse(received, null), text, body: new ReadableStream({ cancel }) };
+}

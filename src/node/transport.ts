@@ -4,9 +4,11 @@ import type { SignalLike } from "../internal/signals.js";
 import { integerOption } from "../walk/options.js";
 import { BufferedResponse } from "./buffered-response.js";
 import { ACCEPT_ENCODING, decodeBody } from "./decode.js";
-import { fieldValue, pageResponse } from "./page-response.js";
-import { type Hop, MAX_REDIRECTS, nextHop } from "./redirect.js";
-import { type Received, send, tooLong } from "./send.js";
+import { deferredPage, fieldValue, pageResponse } from "./page-response.js";
+import { PendingConnects } from "./pending-connects.js";
+import { type Hop, isRedirect, MAX_REDIRECTS, nextHop } from "./redirect.js";
+import { type AtHeaders, NULL_BODY, type Received, type Rest, send, tooLong } from "./send.js";
+import { utf8Text } from "./utf8-text.js";
 
 /** Options of {@link nodeTransport}. */
 export interface NodeTransportOptions {
@@ -34,6 +36,16 @@ export const MAX_BODY_BYTES = 2 ** 26;
 /** A `fetch` as the transport implements it: `(url, init)` or `(request)`. */
 export type NodeFetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
+/** What {@link nodeTransport} returns: its `fetch`, and a way to let go of its connections. */
+export type NodeTransport = NodeFetch & {
+  /**
+   * Destroys the transport's own `Agent`: every connection, idle, in use or still connecting
+   * (requests in flight fail). A `dispatcher` you passed is yours to destroy, not touched here.
+   * Not needed for a process to exit: idle connections do not keep it alive.
+   */
+  close(): Promise<void>;
+};
+
 /** The last hop of an exchange, what it received, and whether a redirect led there. */
 interface Last {
   received: Received;
@@ -41,8 +53,17 @@ interface Last {
   redirected: boolean;
 }
 
-/** Statuses whose response has no body, as a fetched one has `body === null`. */
-const NULL_BODY = new Set([101, 204, 205, 304]);
+// A redirect to follow is handed over at its headers, its body dropped: fetch does the same.
+const toFollow: AtHeaders = (status, headers) =>
+  isRedirect(status, headers.location) ? "drop" : undefined;
+// The statuses the retry layer retries (RETRY_STATUS in src/retry.ts): a response with one is
+// handed over at its headers, its body read only if it is not retried after all (the retry
+// layer cancels the body of what it retries).
+const RETRIED = new Set([408, 429, 500, 502, 503, 504]);
+const early: AtHeaders = (status, headers) =>
+  status < 300 ? undefined : RETRIED.has(status) ? "defer" : toFollow(status, headers);
+// With redirect: "manual", a redirect is the answer: only the retried statuses are early.
+const deferRetried: AtHeaders = (status) => (RETRIED.has(status) ? "defer" : undefined);
 
 /**
  * A `fetch` for Node on the `undici` package's `Agent` (keep-alive connections), for the
@@ -62,31 +83,55 @@ const NULL_BODY = new Set([101, 204, 205, 304]);
  *
  * const ka = createKubeadapt({ token: process.env.KUBEADAPT_API_TOKEN, fetch: nodeTransport() });
  */
-export function nodeTransport(options: NodeTransportOptions = {}): NodeFetch {
+export function nodeTransport(options: NodeTransportOptions = {}): NodeTransport {
+  // Its own Agent's connects in progress are in view: an abort or a deadline lets them go.
+  return transportWith(options, options.dispatcher ? undefined : new PendingConnects());
+}
+
+/**
+ * {@link nodeTransport}, with `pending` the connector of the dispatcher given, if it has one
+ * (the CLI's proxy agent gives it to the agent of its direct hosts). Not in `kubeadapt/node`.
+ */
+export function transportWith(
+  options: NodeTransportOptions,
+  pending: PendingConnects | undefined,
+): NodeTransport {
   const maxBytes = integerOption("maxBodyBytes", options.maxBodyBytes, 1, MAX_BODY_BYTES);
-  const dispatcher = options.dispatcher ?? new Agent({ headersTimeout: 0, bodyTimeout: 0 });
+  const dispatcher =
+    options.dispatcher ??
+    new Agent({ headersTimeout: 0, bodyTimeout: 0, connect: pending?.connect });
   // Sends `hop` and follows its redirects: the last hop and what it received. A chain of
   // `then`s rather than an async loop: a page (no redirect) costs one promise less.
   const follow = (
     hop: Hop,
     redirect: RequestRedirect,
     signal: SignalLike | undefined,
+    atHeaders: AtHeaders | undefined,
     redirects = 0,
   ): Promise<Last> =>
-    send(hop, dispatcher, signal, maxBytes).then((received) => {
+    send(hop, dispatcher, signal, maxBytes, atHeaders, pending).then((received) => {
       const next =
         redirect === "manual" ? undefined : nextHop(hop, received.status, location(received));
       if (next === undefined) return { received, hop, redirected: redirects > 0 };
       if (redirect === "error") throw new TypeError("fetch failed: unexpected redirect");
       if (redirects >= MAX_REDIRECTS) throw new TypeError("fetch failed: redirect count exceeded");
-      return follow(next, redirect, signal, redirects + 1);
+      return follow(next, redirect, signal, atHeaders, redirects + 1);
     });
   const nodeFetch: NodeFetch = async (input, init) => {
     const { hop, signal, redirect, request } = firstHop(input, init);
     if (request?.body) hop.body = Buffer.from(await request.arrayBuffer());
-    const last = await follow(hop, redirect, signal);
-    const body = await decoded(last.received, last.hop, maxBytes);
-    return buffered(last.received, body, last.hop, last.redirected);
+    const last = await follow(hop, redirect, signal, redirect === "manual" ? deferRetried : early);
+    const { received } = last;
+    const rest = received.rest;
+    // A HEAD has no body to wait for.
+    if (rest && last.hop.method !== "HEAD") {
+      const body = decodedRest(received, rest, last.hop, maxBytes);
+      // Cancelled, or failed, with nobody reading: not an unhandled rejection.
+      body.catch(() => {});
+      return buffered(received, body, last.hop, last.redirected, rest.cancel);
+    }
+    const body = await decoded(received, last.hop, maxBytes);
+    return buffered(received, body, last.hop, last.redirected);
   };
   // The headers of the last exchange, with fetch's defaults: a client gives every page the same
   // object, never changed (see Exchange), so they are merged once, not per page.
@@ -99,14 +144,25 @@ export function nodeTransport(options: NodeTransportOptions = {}): NodeFetch {
       sent = withDefaults(headers);
     }
     const hop: Hop = { url: new URL(url), method: "GET", headers: sent, body: undefined };
-    return follow(hop, "follow", signal).then(({ received, hop: last }) => {
+    return follow(hop, "follow", signal, early).then(({ received, hop: last }) => {
+      const rest = received.rest;
+      if (rest) {
+        // Read only if the retry layer does not retry the status after all.
+        const text = () => decodedRest(received, rest, last, maxBytes).then(utf8Text);
+        return deferredPage(received, text, rest.cancel);
+      }
       const body = decoded(received, last, maxBytes);
       return body instanceof Promise
         ? body.then((bytes) => pageResponse(received, bytes))
         : pageResponse(received, body);
     });
   };
-  return Object.assign(nodeFetch, { [EXCHANGE]: pageExchange });
+  const close = async () => {
+    if (options.dispatcher) return;
+    pending?.destroy();
+    await dispatcher.destroy();
+  };
+  return Object.assign(nodeFetch, { [EXCHANGE]: pageExchange, close });
 }
 
 const location = (received: Received) => {
@@ -130,9 +186,22 @@ function decoded(received: Received, hop: Hop, maxBytes: number): Buffer | null 
   });
 }
 
-function buffered(received: Received, body: Buffer | null, hop: Hop, redirected: boolean) {
+// The body of a response handed over at its headers, decoded once it has all arrived.
+const decodedRest = (received: Received, rest: Rest, hop: Hop, maxBytes: number) =>
+  rest.body.then((bytes) => decoded({ ...received, body: bytes }, hop, maxBytes) ?? bytes);
+
+function buffered(
+  received: Received,
+  body: Buffer | Promise<Buffer> | null,
+  hop: Hop,
+  redirected: boolean,
+  cancel?: () => void,
+) {
   const init = { status: received.status, statusText: received.statusText };
-  const response = new BufferedResponse(body, init, hop.url.href, redirected);
+  // As fetch serializes a response's URL: without its fragment.
+  const { href } = hop.url;
+  const url = href.includes("#") ? href.slice(0, href.indexOf("#")) : href;
+  const response = new BufferedResponse(body, init, url, redirected, cancel);
   // Into the response's own Headers: one Headers per response, not one more copied into it.
   for (const [name, value] of Object.entries(received.headers)) {
     for (const one of Array.isArray(value) ? value : [value ?? ""]) {
@@ -164,6 +233,14 @@ function firstHop(input: Request | string | URL, init: RequestInit | undefined) 
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new TypeError(`fetch failed: ${url.protocol} URLs are not supported`);
   }
+  // As `new Request` refuses them (a Request given was built by it already); not quoted, as
+  // the URL's password would be.
+  if (url.username || url.password) {
+    throw new TypeError("fetch failed: a URL with credentials (user:password@) is not allowed");
+  }
+  if (FORBIDDEN_METHOD.test(method)) {
+    throw new TypeError(`'${method}' HTTP method is unsupported.`);
+  }
   const hop: Hop = { url, method, headers: withDefaults(headers), body: undefined };
   return { hop, signal, redirect, request };
 }
@@ -174,6 +251,9 @@ const withDefaults = (headers: Readonly<Record<string, string>>): Record<string,
   "accept-encoding": ACCEPT_ENCODING,
   ...headers,
 });
+
+// Methods fetch refuses (the Fetch standard's "forbidden methods"), in any case.
+const FORBIDDEN_METHOD = /^(connect|trace|track)$/i;
 
 // fetch upper-cases these method names only; any other stays as given.
 const normalizeMethod = (method: string) =>

@@ -1,0 +1,66 @@
+// A TLS handshake that never completes: undici gives a request no way to abort its connect, so
+// the socket used to keep the process alive for undici's 10 s connect timeout after the call
+// had ended. Run in a child process, which must exit soon after the call's error.
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { afterEach, expect, it } from "vitest";
+import { type SilentPort, startSilentTlsPort } from "../helpers/silent-tls-port.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+let silent: SilentPort | undefined;
+afterEach(() => silent?.close());
+
+// Prints the call's error, then lets the process end by itself; resolves with what it printed,
+// the milliseconds from the start to the error (`took`) and from the error to the exit.
+async function lingerAfterError(script: string) {
+  const started = Date.now();
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    cwd: ROOT,
+  });
+  let printed = 0;
+  let output = "";
+  child.stdout.on("data", (chunk) => {
+    output += chunk;
+    printed = Date.now();
+  });
+  child.stderr.on("data", (chunk) => {
+    output += chunk;
+  });
+  await new Promise((resolve) => child.on("exit", resolve));
+  return { output, took: printed - started, linger: Date.now() - printed };
+}
+
+it.each([
+  ["the deadline (timeoutMs)", "{ timeoutMs: 300 }", "TimeoutError"],
+  ["an abort", "{ signal: AbortSignal.timeout(300) }", "AbortError"],
+])(
+  "a nodeTransport() connect still in progress at %s does not keep the process alive",
+  async (_what, options, name) => {
+    silent = await startSilentTlsPort();
+    const timeout = options.includes("timeoutMs") ? options : "{}";
+    const signal = options.includes("signal") ? options : "{}";
+    const { output, linger } = await lingerAfterError(`
+    import { createKubeadapt } from "./src/index.ts";
+    import { nodeTransport } from "./src/node/index.ts";
+    const ka = createKubeadapt({ baseUrl: "${silent.origin}", fetch: nodeTransport(), maxRetries: 0, logLevel: "off", ...${timeout} });
+    ka.get("/v1/organization", ${signal}).catch((error) => console.log(error.name));
+  `);
+    expect(output.trim()).toBe(name);
+    expect(linger).toBeLessThan(3000);
+  },
+  20_000,
+);
+
+it("close() ends a connect in progress", async () => {
+  silent = await startSilentTlsPort();
+  const { output, took, linger } = await lingerAfterError(`
+    import { nodeTransport } from "./src/node/index.ts";
+    const transport = nodeTransport();
+    const pending = transport("${silent.origin}/").catch((error) => console.log(error.name));
+    setTimeout(() => transport.close().then(() => pending), 300);
+  `);
+  expect(output.trim()).toBe("TypeError");
+  // Not at undici's connect timeout (10 s); the child's start takes a second or so.
+  expect(took).toBeLessThan(5000);
+  expect(linger).toBeLessThan(3000);
+}, 20_000);
