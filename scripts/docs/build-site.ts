@@ -9,9 +9,10 @@ import {
   type PublicEntry,
   publicEntries,
 } from "./entries.js";
-import { HIGHLIGHT_CSS, renderGuides, renderRootPages } from "./guides.js";
+import { HIGHLIGHT_CSS, renderGuides, renderReadme, renderRootPages } from "./guides.js";
 import { landingPage } from "./landing.js";
 import { page, STYLE_CSS } from "./layout.js";
+import { sourceRepo } from "./repository.js";
 import { buildSdkReference, type SdkModule } from "./sdk-reference.js";
 import { brokenSiteLinks } from "./site-links.js";
 import { checkPublishableSpec } from "./spec-checks.js";
@@ -118,16 +119,28 @@ async function writeSite(
     entries,
     ...(intentionallyNotExported ? { intentionallyNotExported } : {}),
   });
-  const guides = renderGuides(guidesDir);
+  const repo = sourceRepo(root);
+  const repository = repo?.url;
+  const guides = renderGuides(guidesDir, repo);
   const pages: string[] = [];
   for (const guide of guides) {
-    const html = page({ title: `${guide.title} · kubeadapt`, body: guide.html, root: "../" });
+    const html = page({
+      title: `${guide.title} · kubeadapt`,
+      body: guide.html,
+      root: "../",
+      repository,
+    });
     writeFileSync(join(siteDir, "guides", `${guide.slug}.html`), html);
     pages.push(`guides/${guide.slug}.html`);
   }
-  const rootPages = renderRootPages(root);
+  const rootPages = renderRootPages(root, repo);
   for (const rootPage of rootPages) {
-    const html = page({ title: `${rootPage.title} · kubeadapt`, body: rootPage.html, root: "" });
+    const html = page({
+      title: `${rootPage.title} · kubeadapt`,
+      body: rootPage.html,
+      root: "",
+      repository,
+    });
     writeFileSync(join(siteDir, `${rootPage.slug}.html`), html);
     pages.push(`${rootPage.slug}.html`);
   }
@@ -141,7 +154,15 @@ async function writeSite(
   );
   writeFileSync(
     join(siteDir, "index.html"),
-    landingPage({ guides, rootPages, sdkModules, spec, packageVersion }),
+    landingPage({
+      guides,
+      rootPages,
+      sdkModules,
+      spec,
+      packageVersion,
+      readme: renderReadme(root, repo),
+      repository,
+    }),
   );
   pages.push("index.html");
 

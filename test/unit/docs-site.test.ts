@@ -6,6 +6,7 @@ import { parse } from "yaml";
 import { inlineCdnLogos } from "../../scripts/docs/api-reference.js";
 import { entriesMissing, publicEntries } from "../../scripts/docs/entries.js";
 import { orderSlugs, PREFERRED_ORDER, renderGuide, siteHref } from "../../scripts/docs/guides.js";
+import { sourceRepo } from "../../scripts/docs/repository.js";
 import { writeSpecFiles } from "../../scripts/docs/spec-files.js";
 import { fileFor } from "../../scripts/docs/static-server.js";
 import { repoRoot } from "../../scripts/lib/exec.js";
@@ -46,6 +47,20 @@ describe("the docs site build", () => {
     );
     expect(siteHref("./CONTRIBUTING.md", "root")).toBe("CONTRIBUTING.html");
     expect(siteHref("README.md", "root")).toBe("index.html");
+    expect(siteHref("docs/guides/", "root")).toBe("index.html#guides");
+  });
+
+  it("links files the site does not render to the repository, when they exist", () => {
+    const repo = { url: "https://github.com/o/r", root: repoRoot };
+    expect(siteHref("../../src/index.ts", "guides", repo)).toBe(
+      "https://github.com/o/r/blob/HEAD/src/index.ts",
+    );
+    expect(siteHref("examples/#run", "root", repo)).toBe(
+      "https://github.com/o/r/tree/HEAD/examples/#run",
+    );
+    expect(siteHref("../api/index.html", "guides", repo)).toBe("../api/index.html");
+    expect(siteHref("../../src/gone.ts", "guides", repo)).toBe("../../src/gone.ts");
+    expect(sourceRepo(repoRoot)?.url).toBe("https://github.com/kubeadapt/kubeadapt-js");
   });
 
   it("knows the reading place only of guides that exist", () => {
