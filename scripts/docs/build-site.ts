@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { repoRoot } from "../lib/exec.js";
+import { apiRoutes } from "./api-links.js";
 import { buildApiReference, checkApiReferencePage, operationIds } from "./api-reference.js";
 import {
   entriesMissing,
@@ -121,7 +122,8 @@ async function writeSite(
   });
   const repo = sourceRepo(root);
   const repository = repo?.url;
-  const guides = renderGuides(guidesDir, repo);
+  const targets = { api: apiRoutes(published), ...(repo ? { repo } : {}) };
+  const guides = renderGuides(guidesDir, targets);
   const pages: string[] = [];
   for (const guide of guides) {
     const html = page({
@@ -133,7 +135,7 @@ async function writeSite(
     writeFileSync(join(siteDir, "guides", `${guide.slug}.html`), html);
     pages.push(`guides/${guide.slug}.html`);
   }
-  const rootPages = renderRootPages(root, repo);
+  const rootPages = renderRootPages(root, targets);
   for (const rootPage of rootPages) {
     const html = page({
       title: `${rootPage.title} · kubeadapt`,
@@ -160,7 +162,7 @@ async function writeSite(
       sdkModules,
       spec,
       packageVersion,
-      readme: renderReadme(root, repo),
+      readme: renderReadme(root, targets),
       repository,
     }),
   );

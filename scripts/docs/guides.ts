@@ -4,6 +4,7 @@ import hljs from "highlight.js";
 import { Marked, type Tokens } from "marked";
 import { gfmHeadingId } from "marked-gfm-heading-id";
 import { markedHighlight } from "marked-highlight";
+import { type ApiRoutes, apiLinks } from "./api-links.js";
 import { repoFileHref, type SourceRepo } from "./repository.js";
 
 /** A markdown guide of `docs/guides/`, rendered. */
@@ -94,14 +95,24 @@ const highlighting = markedHighlight({
 /** The stylesheet of the highlighted code (highlight.js's GitHub theme), for `highlight.css`. */
 export const HIGHLIGHT_CSS = "highlight.js/styles/github.min.css";
 
+/** What a page's links may point at beyond the site's pages. */
+export interface LinkTargets {
+  /** Files the site does not render are linked there. */
+  repo?: SourceRepo;
+  /** Code spans naming an API path link to its operation in the HTTP API reference. */
+  api?: ApiRoutes;
+}
+
 /** Renders one page's markdown (GitHub-flavoured, heading ids as on GitHub). */
 export function renderGuide(
   slug: string,
   markdown: string,
   home: PageHome = "guides",
-  repo?: SourceRepo,
+  { repo, api }: LinkTargets = {},
 ): Guide {
-  const marked = new Marked(gfmHeadingId(), highlighting, {
+  const apiPage = `${home === "guides" ? "../" : ""}api/index.html`;
+  const extensions = api ? [apiLinks(api, apiPage)] : [];
+  const marked = new Marked(gfmHeadingId(), highlighting, ...extensions, {
     gfm: true,
     walkTokens(token) {
       if (token.type === "link") {
@@ -121,27 +132,27 @@ export function renderGuide(
 }
 
 /** The {@link ROOT_PAGES} that exist in `root`, rendered. */
-export function renderRootPages(root: string, repo?: SourceRepo): Guide[] {
+export function renderRootPages(root: string, targets: LinkTargets = {}): Guide[] {
   return ROOT_PAGES.filter((name) => existsSync(join(root, `${name}.md`))).map((name) =>
-    renderGuide(name, readFileSync(join(root, `${name}.md`), "utf8"), "root", repo),
+    renderGuide(name, readFileSync(join(root, `${name}.md`), "utf8"), "root", targets),
   );
 }
 
 /** README.md rendered for the landing page (its links from the site root), if it exists. */
-export function renderReadme(root: string, repo?: SourceRepo): Guide | undefined {
+export function renderReadme(root: string, targets: LinkTargets = {}): Guide | undefined {
   const file = join(root, "README.md");
   return existsSync(file)
-    ? renderGuide("index", readFileSync(file, "utf8"), "root", repo)
+    ? renderGuide("index", readFileSync(file, "utf8"), "root", targets)
     : undefined;
 }
 
 /** Every `*.md` of `dir`, rendered, in reading order. */
-export function renderGuides(dir: string, repo?: SourceRepo): Guide[] {
+export function renderGuides(dir: string, targets: LinkTargets = {}): Guide[] {
   if (!existsSync(dir)) return [];
   const slugs = readdirSync(dir)
     .filter((file) => file.endsWith(".md"))
     .map((file) => basename(file, ".md"));
   return orderSlugs(slugs).map((slug) =>
-    renderGuide(slug, readFileSync(join(dir, `${slug}.md`), "utf8"), "guides", repo),
+    renderGuide(slug, readFileSync(join(dir, `${slug}.md`), "utf8"), "guides", targets),
   );
 }

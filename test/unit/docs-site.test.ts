@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { apiRoutes } from "../../scripts/docs/api-links.js";
 import { inlineCdnLogos } from "../../scripts/docs/api-reference.js";
 import { entriesMissing, publicEntries } from "../../scripts/docs/entries.js";
 import { orderSlugs, PREFERRED_ORDER, renderGuide, siteHref } from "../../scripts/docs/guides.js";
@@ -48,6 +49,23 @@ describe("the docs site build", () => {
     expect(siteHref("./CONTRIBUTING.md", "root")).toBe("CONTRIBUTING.html");
     expect(siteHref("README.md", "root")).toBe("index.html");
     expect(siteHref("docs/guides/", "root")).toBe("index.html#guides");
+  });
+
+  it("links a code span that names an API path to its operation in the HTTP API reference", () => {
+    const spec = JSON.parse(readFileSync(join(repoRoot, "generated", "openapi.json"), "utf8"));
+    const api = apiRoutes(spec);
+    expect(api.get("/v1/workloads")).toBe("#/workloads/listworkloads");
+    const markdown = "# G\n\n`/v1/workloads`, `/v1/workload`, `kind`, `GET /v1/clusters`";
+    const { html } = renderGuide("g", markdown, "guides", { api });
+    expect(html).toContain(
+      '<a href="../api/index.html#/workloads/listworkloads"><code>/v1/workloads</code></a>',
+    );
+    expect(html).toContain("<code>/v1/workload</code>,");
+    expect(html).toContain('listclusters"><code>GET /v1/clusters</code></a>');
+    expect(html).not.toContain('href="../api/index.html#/workloads/listworkload"');
+    expect(renderGuide("r", "# R\n\n`/v1/workloads`", "root", { api }).html).toContain(
+      'href="api/index.html#/workloads/',
+    );
   });
 
   it("links files the site does not render to the repository, when they exist", () => {
