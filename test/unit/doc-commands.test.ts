@@ -8,17 +8,7 @@ import { parseCommand } from "../../src/cli/args.js";
 import { planGet } from "../../src/cli/get-command.js";
 import { runInProcess } from "../cli/run-cli.js";
 import { startServer } from "../helpers/loopback-server.js";
-
-/** A shown line as a pattern: `…` stands for anything, a duration for any duration. */
-function linePattern(shown: string): RegExp {
-  const parts = shown
-    .trimEnd()
-    .split("…")
-    .map((part) =>
-      part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\d+\\\.\d+ s\b/g, "\\d+\\.\\d+ s"),
-    );
-  return new RegExp(`^${parts.join(".*")}$`);
-}
+import { linePattern } from "../helpers/sample-lines.js";
 
 /**
  * What a sample gets wrong against what the command printed (stdout, then stderr): each shown
