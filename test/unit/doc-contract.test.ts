@@ -1,6 +1,7 @@
 // What the contract guides state is the suite's: sample reports (text and JSON) it would print,
 // with its checks' ids and titles and counts that add up; and the values they state in prose
 // (defaults, retries, body cap, generated values, the mutants that prove the checks).
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { contractEnd } from "../../src/cli/contract-exit.js";
 import { MAX_PARAMETER_CASES } from "../../src/contract/checks/parameter-values.js";
@@ -140,6 +141,10 @@ function jsonReportProblems(sample: string): string[] {
   return [...problems, ...countProblem(json)];
 }
 
+const spec = JSON.parse(
+  readFileSync(new URL("../../generated/openapi.json", import.meta.url), "utf8"),
+) as { paths: Record<string, { get?: unknown }> };
+
 const MUTANTS =
   REQUEST_MUTANTS.length +
   RESPONSE_MUTANTS.length +
@@ -213,6 +218,12 @@ const FACTS: StatedFact[] = [
     pattern: /booleans (`[^`]+`(?:, `[^`]+`)*) and empty/g,
     expected: brokenLiterals({ type: "boolean" }),
     source: "badValues of a boolean",
+  },
+  {
+    file: "docs/guides/contract-checks.md",
+    pattern: /on every path of the spec \(one GET each, about (\d+)/g,
+    expected: Object.values(spec.paths).filter((item) => item.get).length,
+    source: "the spec's GET paths",
   },
   {
     file: "docs/guides/contract-checks.md",
