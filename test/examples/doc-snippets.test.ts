@@ -29,6 +29,22 @@ const STATED: StatedResult[] = [
   },
 ];
 
+/**
+ * What a block's `console.log(…); // "value"` comments get wrong, in order, when the block
+ * computes without the API (an amount from the API is an illustration, not a fact) and every
+ * `console.log` line states its value. Intl's narrow and no-break spaces read as spaces.
+ */
+function commentedLogProblems(code: string, run: SnippetRun): string[] {
+  const calls = code.split("\n").filter((line) => /^console\.log\(/.test(line));
+  const stated = calls.map((line) => /\); \/\/ ("[^"]*")$/.exec(line)?.[1]);
+  if (/createKubeadapt\(/.test(code) || calls.length === 0 || stated.includes(undefined)) return [];
+  return stated.flatMap((value, index) => {
+    const printed = String(run.logs[index]?.[0]).replace(/[\u00a0\u202f]/g, " ");
+    const expected = JSON.parse(value as string) as string;
+    return printed === expected ? [] : [`prints ${JSON.stringify(printed)} where it says ${value}`];
+  });
+}
+
 /** What is wrong with the docs' blocks: a stated result a block no longer holds, or a failure. */
 async function snippetProblems(blocks: readonly CodeBlock[]): Promise<string[]> {
   const problems = STATED.filter(
@@ -38,6 +54,9 @@ async function snippetProblems(blocks: readonly CodeBlock[]): Promise<string[]> 
     const run = await runSnippet(block.code);
     const where = `${block.file}:${block.line}`;
     if (run.error !== undefined) problems.push(`${where}: threw ${String(run.error)}`);
+    problems.push(
+      ...commentedLogProblems(block.code, run).map((problem) => `${where}: ${problem}`),
+    );
     for (const stated of STATED) {
       if (stated.file !== block.file || !block.code.includes(stated.holds)) continue;
       const problem = stated.problem(run);
@@ -56,6 +75,19 @@ describe("the docs' TypeScript blocks, run against the fake", () => {
     );
     expect(ran.length).toBeGreaterThanOrEqual(20);
     expect(await snippetProblems(blocks)).toEqual([]);
+  });
+
+  it("notice a commented value the block no longer prints", async () => {
+    const code = [
+      'import { format } from "kubeadapt/money";',
+      'console.log(format({ amount: "1234.5000", currency: "EUR" }, "de-DE")); // "1.234,50 €"',
+      'console.log(format({ amount: "0.0042", currency: "USD" }, "en-US")); // "$0.0042"',
+    ].join("\n");
+    const block = { file: "money.md", line: 1, code, fragment: false };
+    expect(await snippetProblems([block])).toContain(
+      'money.md:1: prints "$0.00" where it says "$0.0042"',
+    );
+    expect(await snippetProblems([block])).not.toContain(expect.stringContaining("1.234,50"));
   });
 
   it("notice contract.md's old block (a fake without a token fails auth-tokens) and one that throws", async () => {
