@@ -34,7 +34,7 @@ const library: Options = {
 };
 
 // `kubeadapt/contract`: the contract suite as a library, for Node. Ajv and ajv-formats (and the
-// bundled spec) are bundled into it, so the package's `dependencies` stay openapi-fetch alone
+// bundled spec) are bundled into it, so the package's `dependencies` stay openapi-fetch and undici
 // and an app that never imports the suite never installs a validator.
 const contract: Options = {
   entry: { "contract/index": "src/contract/index.ts" },
@@ -51,7 +51,7 @@ const contract: Options = {
 };
 
 // The CLI (package `bin`), once it exists: one ESM file for Node with ajv, ajv-formats,
-// csv-stringify and the bundled spec inside it, so the package's `dependencies` stay openapi-fetch alone.
+// csv-stringify and the bundled spec inside it, so the package's `dependencies` stay openapi-fetch and undici.
 const cliEntry = ["src/cli/main.ts", "src/cli/index.ts"].find((file) => existsSync(file));
 const cli: Options | undefined = cliEntry && {
   entry: { "cli/main": cliEntry },

@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { repoRoot } from "../lib/exec.js";
+import { apiRoutes } from "./api-links.js";
 import { buildApiReference, checkApiReferencePage, operationIds } from "./api-reference.js";
 import {
   entriesMissing,
@@ -9,9 +10,10 @@ import {
   type PublicEntry,
   publicEntries,
 } from "./entries.js";
-import { HIGHLIGHT_CSS, renderGuides, renderRootPages } from "./guides.js";
+import { HIGHLIGHT_CSS, renderGuides, renderReadme, renderRootPages } from "./guides.js";
 import { landingPage } from "./landing.js";
 import { page, STYLE_CSS } from "./layout.js";
+import { sourceRepo } from "./repository.js";
 import { buildSdkReference, type SdkModule } from "./sdk-reference.js";
 import { brokenSiteLinks } from "./site-links.js";
 import { checkPublishableSpec } from "./spec-checks.js";
@@ -118,16 +120,29 @@ async function writeSite(
     entries,
     ...(intentionallyNotExported ? { intentionallyNotExported } : {}),
   });
-  const guides = renderGuides(guidesDir);
+  const repo = sourceRepo(root);
+  const repository = repo?.url;
+  const targets = { api: apiRoutes(published), ...(repo ? { repo } : {}) };
+  const guides = renderGuides(guidesDir, targets);
   const pages: string[] = [];
   for (const guide of guides) {
-    const html = page({ title: `${guide.title} · kubeadapt`, body: guide.html, root: "../" });
+    const html = page({
+      title: `${guide.title} · kubeadapt`,
+      body: guide.html,
+      root: "../",
+      repository,
+    });
     writeFileSync(join(siteDir, "guides", `${guide.slug}.html`), html);
     pages.push(`guides/${guide.slug}.html`);
   }
-  const rootPages = renderRootPages(root);
+  const rootPages = renderRootPages(root, targets);
   for (const rootPage of rootPages) {
-    const html = page({ title: `${rootPage.title} · kubeadapt`, body: rootPage.html, root: "" });
+    const html = page({
+      title: `${rootPage.title} · kubeadapt`,
+      body: rootPage.html,
+      root: "",
+      repository,
+    });
     writeFileSync(join(siteDir, `${rootPage.slug}.html`), html);
     pages.push(`${rootPage.slug}.html`);
   }
@@ -141,7 +156,15 @@ async function writeSite(
   );
   writeFileSync(
     join(siteDir, "index.html"),
-    landingPage({ guides, rootPages, sdkModules, spec, packageVersion }),
+    landingPage({
+      guides,
+      rootPages,
+      sdkModules,
+      spec,
+      packageVersion,
+      readme: renderReadme(root, targets),
+      repository,
+    }),
   );
   pages.push("index.html");
 

@@ -11,15 +11,21 @@ export interface LandingInput {
   sdkModules: readonly SdkModule[];
   spec: SpecInfo;
   packageVersion: string;
+  /** README.md rendered: the landing page opens with it, as the repository's page does. */
+  readme?: Guide;
+  /** The project's repository URL, for the header. */
+  repository?: string;
 }
 
-/** The site's landing page: every guide, both references and the spec downloads. */
+/** The site's landing page: the README, every guide, both references and the spec downloads. */
 export function landingPage({
   guides,
   rootPages,
   sdkModules,
   spec,
   packageVersion,
+  readme,
+  repository,
 }: LandingInput): string {
   const guideItems = guides
     .map((guide) => `<li><a href="guides/${guide.slug}.html">${escapeHtml(guide.title)}</a></li>`)
@@ -32,11 +38,15 @@ export function landingPage({
       (mod) => `<li><a href="sdk/${mod.href}"><code>${escapeHtml(mod.specifier)}</code></a></li>`,
     )
     .join("\n");
-  const body = `<h1>kubeadapt</h1>
+  const intro =
+    readme?.html ??
+    `<h1>kubeadapt</h1>
 <p>The typed TypeScript SDK for the Kubeadapt <code>/v1</code> API (Kubernetes FinOps: clusters,
 workloads, costs, recommendations), its fake API for your tests, its CLI and the contract suite
-that checks any server against the spec. Package version ${escapeHtml(packageVersion)}, built
-from <strong>${escapeHtml(spec.title)} ${escapeHtml(spec.version)}</strong>.</p>
+that checks any server against the spec.</p>`;
+  const body = `${intro}
+<p>Package version ${escapeHtml(packageVersion)}, built from <strong>${escapeHtml(spec.title)}
+${escapeHtml(spec.version)}</strong>.</p>
 <h2 id="guides">Guides</h2>
 <ul>
 ${guideItems}
@@ -56,5 +66,5 @@ ${moduleItems}
 <a href="openapi.json" download>openapi.json</a>,
 <a href="openapi.yaml" download>openapi.yaml</a>.</p>
 ${projectItems ? `<h2 id="project">The project</h2>\n<ul>\n${projectItems}\n</ul>\n` : ""}`;
-  return page({ title: "kubeadapt documentation", body, root: "" });
+  return page({ title: "kubeadapt documentation", body, root: "", repository });
 }

@@ -14,6 +14,8 @@ export interface PageOptions {
   body: string;
   /** `""` for a page at the site root, `"../"` one folder down: prefixes every site link. */
   root: string;
+  /** The project's repository, linked from the header when given. */
+  repository?: string;
 }
 
 /** The stylesheet of the landing page and the guides, written once as `style.css`. */
@@ -30,8 +32,8 @@ th,td{border:1px solid #d0d7de;padding:.3rem .6rem;vertical-align:top;text-align
 h1,h2,h3{line-height:1.25}
 `;
 
-/** A complete HTML page with the site's header (home, guides, both references). */
-export function page({ title, body, root }: PageOptions): string {
+/** A complete HTML page with the site's header (home, guides, both references, repository). */
+export function page({ title, body, root, repository }: PageOptions): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -47,7 +49,7 @@ export function page({ title, body, root }: PageOptions): string {
 <a href="${root}index.html#guides">Guides</a>
 <a href="${root}api/index.html">HTTP API reference</a>
 <a href="${root}sdk/index.html">SDK reference</a>
-</nav></header>
+${repository ? `<a href="${escapeHtml(repository)}">Repository</a>\n` : ""}</nav></header>
 <main>
 ${body}
 </main>

@@ -1,3 +1,4 @@
+import { LOG_LEVELS } from "../internal/log.js";
 import { EXIT_TABLE } from "./exit-codes.js";
 import { FORMATS } from "./output.js";
 import {
@@ -26,8 +27,8 @@ paths     Lists every path with its query parameters (from the bundled OpenAPI s
 contract  Checks a server against the /v1 contract (KUBEADAPT_BASE_URL, KUBEADAPT_API_TOKEN).
           \`kubeadapt contract --help\` has its flags, exit codes and every check.
 
-The token comes from KUBEADAPT_API_TOKEN, never from the command line. With no token and no
-base URL (or with --demo) the commands use the embedded demo API.
+The token comes from KUBEADAPT_API_TOKEN, never from the command line. \`get\` with no token and
+no base URL (or with --demo) uses the embedded demo API; \`contract\` needs --base-url or --demo.
 
 ${EXIT_TABLE}`;
 
@@ -61,7 +62,8 @@ GET one path of the /v1 API and print its data on stdout (progress, totals and n
   --progress, --no-progress
                          draw a progress bar on stderr (default: when stderr is a terminal)
 
-Environment: KUBEADAPT_API_TOKEN (the token), KUBEADAPT_BASE_URL.
+Environment: KUBEADAPT_API_TOKEN (the token), KUBEADAPT_BASE_URL, KUBEADAPT_LOG
+(${LOG_LEVELS.join(", ")}), HTTPS_PROXY, HTTP_PROXY and NO_PROXY (or lower case).
 
 ${EXIT_TABLE}`;
 

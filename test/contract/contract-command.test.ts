@@ -615,3 +615,53 @@ describe("--demo", () => {
     expect(off, `a full run sent ${sent} requests`).toEqual([]);
   });
 });
+
+/** The base URL contract.md's preflight sample names. */
+const SAMPLE_URL = "https://staging.example.com";
+
+/**
+ * The lines of contract.md's preflight sample that no real preflight printed, once each printed
+ * line has its target's URL replaced by the sample's (`printed`: [line, URL it was run with]).
+ */
+function unprintedSampleLines(guide: string, printed: [string, string][]): string[] {
+  const block = /Before any check, one preflight request[\s\S]*?```text\n([\s\S]*?)\n```/.exec(
+    guide,
+  );
+  const sample = (block?.[1] ?? "").split("\n");
+  const real = printed.map(([line, url]) =>
+    line.replaceAll(url, SAMPLE_URL).replaceAll(new URL(url).host, new URL(SAMPLE_URL).host),
+  );
+  return sample.length < 4
+    ? ["no preflight sample"]
+    : sample.filter((line) => !real.includes(line));
+}
+
+describe("contract.md's preflight sample", () => {
+  it("each line is what the preflight prints for an unknown host, a rejected token, a /v1 base URL and an HTML page", async () => {
+    const html = await startServer((_, response) => {
+      response.writeHead(200, { "content-type": "text/html" });
+      response.end("<form>Sign in</form>");
+    });
+    servers.push(html);
+    const api = (await serve()).url;
+    const targets: [string, Record<string, string>][] = [
+      ["https://staging.example.invalid", {}],
+      [api, { KUBEADAPT_API_TOKEN: "not-the-token" }],
+      [`${api}/v1`, {}],
+      [html.origin, {}],
+    ];
+    const printed = await Promise.all(
+      targets.map(async ([url, env]): Promise<[string, string]> => {
+        const run = await command(["--base-url", url, "--rate", "0"], env);
+        return [run.stderr.trimEnd(), url.replace(/\/v1$/, "")];
+      }),
+    );
+    const guide = readFileSync(new URL("../../docs/guides/contract.md", import.meta.url), "utf8");
+    expect(unprintedSampleLines(guide, printed)).toEqual([]);
+    // The sample before the request joined the unreachable host's message.
+    const old = guide.replace(": GET /v1/organization: getaddrinfo", ": getaddrinfo");
+    expect(unprintedSampleLines(old, printed)).toEqual([
+      `error: cannot reach ${SAMPLE_URL}: getaddrinfo ENOTFOUND staging.example.com`,
+    ]);
+  });
+});

@@ -7,58 +7,91 @@ import { repoRoot } from "../../scripts/lib/exec.js";
 import { parseCommand } from "../../src/cli/args.js";
 import { planGet } from "../../src/cli/get-command.js";
 import { runInProcess } from "../cli/run-cli.js";
+import { startServer } from "../helpers/loopback-server.js";
+import { linePattern } from "../helpers/sample-lines.js";
 
-/** A shown line as a pattern: `…` stands for anything, a duration for any duration. */
-function linePattern(shown: string): RegExp {
-  const parts = shown
-    .trimEnd()
-    .split("…")
-    .map((part) =>
-      part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\d+\\\.\d+ s\b/g, "\\d+\\.\\d+ s"),
-    );
-  return new RegExp(`^${parts.join(".*")}$`);
-}
-
-/** The shown lines missing, in order, from what the command printed (stdout, then stderr). */
+/**
+ * What a sample gets wrong against what the command printed (stdout, then stderr): each shown
+ * line not printed (in order), and, marked `+`, each non-blank line printed between two shown
+ * lines that the sample leaves out without a `…` line there.
+ */
 function missingLines(shown: readonly string[], printed: string): string[] {
   const actual = printed.split("\n").map((line) => line.trimEnd());
   const missing: string[] = [];
   let at = 0;
+  let matched = false;
+  let elided = false;
   for (const line of shown) {
-    if (line.trim() === "…") continue; // lines left out of the example
+    if (line.trim() === "…") {
+      elided = true; // lines left out of the example
+      continue;
+    }
     const pattern = linePattern(line);
     const found = actual.findIndex((candidate, index) => index >= at && pattern.test(candidate));
-    if (found === -1) missing.push(line);
-    else at = found + 1;
+    if (found === -1) {
+      missing.push(line);
+      continue;
+    }
+    if (matched && !elided) {
+      const unshown = actual.slice(at, found).filter((candidate) => candidate.trim() !== "");
+      missing.push(...unshown.map((candidate) => `+ ${candidate}`));
+    }
+    at = found + 1;
+    matched = true;
+    elided = false;
   }
   return missing;
 }
 
 /**
- * Whether a console example can be rerun here: against the demo API (no `--base-url` server),
- * and not an interrupt (`^C`) shown mid-walk.
+ * The base URL the docs' console examples use for a server with an untrusted (self-signed)
+ * certificate; such an example is rerun against a loopback HTTPS server with the test's one.
+ */
+const UNTRUSTED_TLS = "https://127.0.0.1:8443";
+
+/**
+ * Whether a console example can be rerun here: against the demo API (no `--base-url` server)
+ * or {@link UNTRUSTED_TLS}, and not an interrupt (`^C`) shown mid-walk.
  */
 function rerunnable(command: DocCommand): boolean {
+  const at = command.argv.indexOf("--base-url");
   return (
     command.output !== undefined &&
     command.output.length > 0 &&
-    !command.argv.includes("--base-url") &&
+    (at === -1 || command.argv[at + 1] === UNTRUSTED_TLS) &&
     !command.output[0]?.startsWith("^C")
   );
 }
 
+/** Runs a console example: on the demo API, or against a self-signed loopback server. */
+async function rerun(argv: readonly string[]): Promise<string> {
+  if (!argv.includes(UNTRUSTED_TLS)) {
+    const run = await runInProcess([...argv]);
+    return `${run.stdout}\n${run.stderr}`;
+  }
+  const server = await startServer((_, response) => response.end("{}"), true);
+  try {
+    const words = argv.map((word) => (word === UNTRUSTED_TLS ? server.origin : word));
+    const run = await runInProcess(words, { KUBEADAPT_API_TOKEN: "ka_docs_token" });
+    return `${run.stdout}\n${run.stderr}`.replaceAll(server.origin, UNTRUSTED_TLS);
+  } finally {
+    await server.close();
+  }
+}
+
 /**
- * What is wrong with a command line of the docs, or undefined: a console example is run on the
- * demo API and must print the lines it shows; any other line must parse and, for `get`, pass
- * every check against the spec that runs before a request (path, ids, query, columns, sum).
+ * What is wrong with a command line of the docs, or undefined: a console example is rerun and
+ * must print the lines it shows, and no others between them; any other line must parse and,
+ * for `get`, pass every check against the spec that runs before a request (path, ids, query,
+ * columns, sum).
  */
 async function problemOf(command: DocCommand): Promise<string | undefined> {
   const where = `${command.file}:${command.line}: kubeadapt ${command.argv.join(" ")}`;
   if (rerunnable(command)) {
-    const run = await runInProcess(command.argv);
-    const missing = missingLines(command.output ?? [], `${run.stdout}\n${run.stderr}`);
+    const printed = await rerun(command.argv);
+    const missing = missingLines(command.output ?? [], printed);
     if (missing.length > 0) {
-      return `${where}: printed\n${run.stdout}${run.stderr}\nnot the shown\n${missing.join("\n")}`;
+      return `${where}: printed\n${printed}\nnot the shown\n${missing.join("\n")}`;
     }
     return undefined;
   }
@@ -156,10 +189,24 @@ describe("kubeadapt command lines of the docs", () => {
     ]);
   });
 
+  it("reports lines printed between two shown ones, unless a … line stands for them", () => {
+    const printed = [
+      "error: ConnectionError: GET /v1/clusters failed (3 attempts)",
+      "  cause: DEPTH_ZERO_SELF_SIGNED_CERT: self-signed certificate",
+      "  stopped at page 1 after 0 items",
+      "",
+      "  hint: trust its CA with NODE_EXTRA_CA_CERTS=ca.pem",
+    ].join("\n");
+    const shown = ["error: ConnectionError: …", "  cause: …", "  hint: …"];
+    expect(missingLines(shown, printed)).toEqual(["+   stopped at page 1 after 0 items"]);
+    expect(missingLines(["  cause: …", "…", "  hint: …"], printed)).toEqual([]);
+    expect(missingLines(["  hint: …"], printed)).toEqual([]);
+  });
+
   it("every one in README.md, CONTRIBUTING.md and docs/guides/*.md is real, and every console example prints what it shows", async () => {
     const rerun = docCommands.filter(rerunnable);
     console.log(
-      `${docCommands.length} command lines: ${rerun.length} console examples rerun on the demo API, the rest parsed and planned`,
+      `${docCommands.length} command lines: ${rerun.length} console examples rerun (the demo API, a self-signed loopback server), the rest parsed and planned`,
     );
     expect(docCommands.length).toBeGreaterThanOrEqual(30);
     expect(rerun.length).toBeGreaterThanOrEqual(5);

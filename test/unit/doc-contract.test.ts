@@ -1,6 +1,7 @@
 // What the contract guides state is the suite's: sample reports (text and JSON) it would print,
 // with its checks' ids and titles and counts that add up; and the values they state in prose
 // (defaults, retries, body cap, generated values, the mutants that prove the checks).
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { contractEnd } from "../../src/cli/contract-exit.js";
 import { MAX_PARAMETER_CASES } from "../../src/contract/checks/parameter-values.js";
@@ -140,6 +141,10 @@ function jsonReportProblems(sample: string): string[] {
   return [...problems, ...countProblem(json)];
 }
 
+const spec = JSON.parse(
+  readFileSync(new URL("../../generated/openapi.json", import.meta.url), "utf8"),
+) as { paths: Record<string, { get?: unknown }> };
+
 const MUTANTS =
   REQUEST_MUTANTS.length +
   RESPONSE_MUTANTS.length +
@@ -216,6 +221,12 @@ const FACTS: StatedFact[] = [
   },
   {
     file: "docs/guides/contract-checks.md",
+    pattern: /on every path of the spec \(one GET each, about (\d+)/g,
+    expected: Object.values(spec.paths).filter((item) => item.get).length,
+    source: "the spec's GET paths",
+  },
+  {
+    file: "docs/guides/contract-checks.md",
     pattern: /against (\d+) realistic server bugs/g,
     expected: MUTANTS,
     source: "the mutants in test/helpers/mutants-*.ts",
@@ -227,6 +238,23 @@ describe("the values the contract guides state", () => {
     expect(factProblems(FACTS)).toEqual([]);
   });
 });
+
+/**
+ * What the sample reports' request totals get wrong against the guide's own "about N requests"
+ * of a full run (which test/contract ties to a real run): a total more than 20% off it. A live
+ * run skips three checks, so its total sits below the demo's.
+ */
+function sampleTotalProblems(guide: string): string[] {
+  const about = Number(/sends about ([\d,]+) requests/.exec(guide)?.[1]?.replace(/,/g, ""));
+  const totals = [
+    ...guide.matchAll(/errors?; (\d+) requests? \(/g),
+    ...guide.matchAll(/"requests": (\d+), "retries"/g),
+  ].map((match) => Number(match[1]));
+  if (!(about > 0) || totals.length === 0) return ["no full-run figure or no sample total"];
+  return totals
+    .filter((total) => Math.abs(total - about) > 0.2 * about)
+    .map((total) => `a sample total of ${total} requests, where a full run sends about ${about}`);
+}
 
 describe("the contract guide's sample reports", () => {
   const guide = readDoc("docs/guides/contract.md");
@@ -240,6 +268,17 @@ describe("the contract guide's sample reports", () => {
 
   it("the JSON report has the report's fields, the checks' titles and counts that add up", () => {
     expect(jsonReportProblems(json ?? "{}")).toEqual([]);
+  });
+
+  it("state request totals near the guide's figure for a full run", () => {
+    expect(sampleTotalProblems(guide)).toEqual([]);
+  });
+
+  it("notice a sample total left behind by a corrected full-run figure (1275 against 1,600)", () => {
+    const stale = guide.replace(/errors; \d+ requests/, "errors; 1275 requests");
+    expect(sampleTotalProblems(stale)).toEqual([
+      "a sample total of 1275 requests, where a full run sends about 1600",
+    ]);
   });
 
   it("notice a title that changed, an unknown check, a reformatted line and counts that do not add up", () => {

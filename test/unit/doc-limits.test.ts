@@ -156,6 +156,13 @@ const FACTS: StatedFact[] = [
     source: "nodeTransport's MAX_BODY_BYTES in MiB",
   })),
   {
+    // The CLI's fetch is nodeTransport() with its default cap (src/cli/command-fetch.ts).
+    file: "docs/guides/cli.md",
+    pattern: /longer\s+than (\d+) MiB/g,
+    expected: NODE_MAX_BODY / MIB,
+    source: "nodeTransport's MAX_BODY_BYTES in MiB",
+  },
+  {
     file: "src/node/transport.ts",
     pattern: /@default ([\d_]+) \(\d+ MiB/g,
     expected: NODE_MAX_BODY,

@@ -78,7 +78,16 @@ const FACTS: StatedFact[] = [
       expected: majors[0] as string,
       source: "package.json engines.node's major",
     },
-    ["CONTRIBUTING.md", "docs/guides/quick-start.md"],
+    ["docs/guides/quick-start.md"],
+  ),
+  // What a contributor needs is the exact floor: Node 20.0 to 20.18.0 lack undici 7's APIs.
+  ...statedAnywhere(
+    {
+      pattern: /\bNode (\d+\.[\d.]+) or newer/g,
+      expected: floor,
+      source: "package.json engines.node",
+    },
+    ["CONTRIBUTING.md"],
   ),
   ...statedAnywhere(
     {
@@ -193,6 +202,12 @@ describe("the package as the docs describe it", () => {
     expect(factProblems(picked, () => stale)).toEqual([
       "README.md:1: says 20, 22\nand 24 where the Node majors of npm run test:runtimes is 20, 22, 24 and 26",
       "docs/guides/client.md:1: says 1.3.0 where BUN_VERSION is 1.4.4",
+    ]);
+    const exact = FACTS.filter(
+      ({ file, source }) => file === "CONTRIBUTING.md" && source === "package.json engines.node",
+    );
+    expect(factProblems(exact, () => "You need Node 20 or newer.\nNode 20.1 or newer.")).toEqual([
+      `CONTRIBUTING.md:2: says 20.1 where package.json engines.node is ${floor}`,
     ]);
   });
 });

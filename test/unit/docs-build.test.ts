@@ -40,6 +40,15 @@ describe("the documentation site of this repository", { timeout: 120_000 }, () =
     const landing = readFileSync(join(siteDir, "index.html"), "utf8");
     expect(landing).toContain(`Package version ${JSON.parse(read("package.json")).version}`);
     expect(landing).toContain(`<strong id="spec-version">${spec.info.version}</strong>`);
+    // It opens with the README (the guides send readers "to the README"), and links the repository,
+    // where README's links to examples/ go.
+    const repo = "https://github.com/kubeadapt/kubeadapt-js";
+    expect(landing).toContain("the contract-test harness for it");
+    expect(landing).toContain(`<a href="${repo}">Repository</a>`);
+    expect(landing).toContain(`href="${repo}/tree/HEAD/examples/"`);
+    // Guides that name an endpoint link it into the API reference (the link check knows its routes).
+    const checks = readFileSync(join(siteDir, "guides", "contract-checks.html"), "utf8");
+    expect(checks).toContain('<a href="../api/index.html#/workloads/listworkloads"><code>');
   });
 
   it("fails on a guide whose link resolves on GitHub but not on the site, leaving no site", async () => {

@@ -3,9 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { apiRoutes } from "../../scripts/docs/api-links.js";
 import { inlineCdnLogos } from "../../scripts/docs/api-reference.js";
 import { entriesMissing, publicEntries } from "../../scripts/docs/entries.js";
 import { orderSlugs, PREFERRED_ORDER, renderGuide, siteHref } from "../../scripts/docs/guides.js";
+import { sourceRepo } from "../../scripts/docs/repository.js";
 import { writeSpecFiles } from "../../scripts/docs/spec-files.js";
 import { fileFor } from "../../scripts/docs/static-server.js";
 import { repoRoot } from "../../scripts/lib/exec.js";
@@ -46,6 +48,37 @@ describe("the docs site build", () => {
     );
     expect(siteHref("./CONTRIBUTING.md", "root")).toBe("CONTRIBUTING.html");
     expect(siteHref("README.md", "root")).toBe("index.html");
+    expect(siteHref("docs/guides/", "root")).toBe("index.html#guides");
+  });
+
+  it("links a code span that names an API path to its operation in the HTTP API reference", () => {
+    const spec = JSON.parse(readFileSync(join(repoRoot, "generated", "openapi.json"), "utf8"));
+    const api = apiRoutes(spec);
+    expect(api.get("/v1/workloads")).toBe("#/workloads/listworkloads");
+    const markdown = "# G\n\n`/v1/workloads`, `/v1/workload`, `kind`, `GET /v1/clusters`";
+    const { html } = renderGuide("g", markdown, "guides", { api });
+    expect(html).toContain(
+      '<a href="../api/index.html#/workloads/listworkloads"><code>/v1/workloads</code></a>',
+    );
+    expect(html).toContain("<code>/v1/workload</code>,");
+    expect(html).toContain('listclusters"><code>GET /v1/clusters</code></a>');
+    expect(html).not.toContain('href="../api/index.html#/workloads/listworkload"');
+    expect(renderGuide("r", "# R\n\n`/v1/workloads`", "root", { api }).html).toContain(
+      'href="api/index.html#/workloads/',
+    );
+  });
+
+  it("links files the site does not render to the repository, when they exist", () => {
+    const repo = { url: "https://github.com/o/r", root: repoRoot };
+    expect(siteHref("../../src/index.ts", "guides", repo)).toBe(
+      "https://github.com/o/r/blob/HEAD/src/index.ts",
+    );
+    expect(siteHref("examples/#run", "root", repo)).toBe(
+      "https://github.com/o/r/tree/HEAD/examples/#run",
+    );
+    expect(siteHref("../api/index.html", "guides", repo)).toBe("../api/index.html");
+    expect(siteHref("../../src/gone.ts", "guides", repo)).toBe("../../src/gone.ts");
+    expect(sourceRepo(repoRoot)?.url).toBe("https://github.com/kubeadapt/kubeadapt-js");
   });
 
   it("knows the reading place only of guides that exist", () => {

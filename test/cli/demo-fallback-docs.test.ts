@@ -1,0 +1,40 @@
+// What `kubeadapt --help` and the quick start say about the demo fallback is what the commands
+// do: `get` with neither a token nor a base URL uses the demo API; `contract` never falls back
+// (both once said "the commands" fall back, and `contract` exited 2).
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { USAGE } from "../../src/cli/help.js";
+import { runInProcess } from "./run-cli.js";
+
+const QUICK_START = readFileSync(
+  new URL("../../docs/guides/quick-start.md", import.meta.url),
+  "utf8",
+).replace(/\s+/g, " ");
+const HELP = USAGE.replace(/\s+/g, " ");
+
+describe("the demo fallback, as --help and the quick start state it", () => {
+  it("get with no token and no base URL uses the demo API, as both say", async () => {
+    expect(HELP).toContain(
+      "`get` with no token and no base URL (or with --demo) uses the embedded demo API",
+    );
+    expect(QUICK_START).toContain(
+      "`get` with no token and no URL (or with `--demo`) uses the embedded demo API",
+    );
+    const run = await runInProcess(["get", "/v1/clusters", "--max-items", "1"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("using the embedded demo API");
+  });
+
+  it("contract with neither falls back to nothing, as both say: it asks for --base-url or --demo", async () => {
+    expect(HELP).toContain("`contract` needs --base-url or --demo");
+    expect(QUICK_START).toContain("`contract` never falls back: give it `--base-url` or `--demo`");
+    const run = await runInProcess(["contract"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("give --base-url URL (or set KUBEADAPT_BASE_URL), or --demo");
+  });
+
+  it("the old sentence, 'the commands use the embedded demo API', is in neither", () => {
+    for (const text of [HELP, QUICK_START])
+      expect(text).not.toMatch(/the commands use the embedded demo/);
+  });
+});

@@ -1,0 +1,87 @@
+// The main entry fits its size budget (the figure `npm run bench` reports, built the same way),
+// and what the docs state about its size is this build's: the budget, the measured figure, and
+// "no byte to spare" only while the bundle weighs exactly its budget.
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  type BundleSize,
+  mainEntrySize,
+  overBudget,
+  SIZE_BUDGET_BYTES,
+} from "../../scripts/bench/bundle-size.js";
+import { factProblems, readDoc, type StatedFact } from "../helpers/doc-facts.js";
+
+const CLIENT = "docs/guides/client.md";
+const BENCHMARKS = "docs/guides/benchmarks.md";
+
+/** The size facts of the docs, for a measured `size`. */
+function sizeFacts(size: BundleSize, budget = SIZE_BUDGET_BYTES): StatedFact[] {
+  return [
+    {
+      file: CLIENT,
+      pattern: /(\d[\d ]*) B budget/g,
+      expected: budget,
+      source: "SIZE_BUDGET_BYTES",
+    },
+    {
+      file: BENCHMARKS,
+      pattern: /\| min\+gzip of the main entry[^|]*\| (\d[\d ]*) B \(/g,
+      expected: size.gzip,
+      source: "the main entry's min+gzip bytes",
+    },
+    {
+      file: BENCHMARKS,
+      pattern: /\| min\+gzip of the main entry[^|]*\|[^|]*\| <= [\d.]+ KB \((\d[\d ]*) B\)/g,
+      expected: budget,
+      source: "SIZE_BUDGET_BYTES",
+    },
+  ];
+}
+
+/** Everything the docs get wrong about `size`, and a bundle over the budget. */
+function sizeProblems(
+  size: BundleSize,
+  read: (file: string) => string = readDoc,
+  budget = SIZE_BUDGET_BYTES,
+): string[] {
+  const spare = /no byte to spare/.test(read(CLIENT)) && size.gzip !== budget;
+  return [
+    ...[overBudget(size, budget)].filter((problem) => problem !== undefined),
+    ...factProblems(sizeFacts(size, budget), read),
+    ...(spare
+      ? [`${CLIENT}: says "no byte to spare", the bundle is ${size.gzip} of ${budget} B`]
+      : []),
+  ];
+}
+
+let size: BundleSize;
+beforeAll(async () => {
+  size = await mainEntrySize();
+}, 60_000);
+
+describe("the main entry's size", () => {
+  it("fits the budget, and the docs state this build's figures", () => {
+    expect(size.gzip).toBeGreaterThan(1000);
+    expect(sizeProblems(size)).toEqual([]);
+  });
+
+  it("notice a bundle over its budget, a stale figure and a 'no byte to spare' that no longer holds", () => {
+    const over = { min: size.min, gzip: SIZE_BUDGET_BYTES + 8 };
+    expect(sizeProblems(over)).toEqual([
+      `the main entry is ${SIZE_BUDGET_BYTES + 8} B min+gzip, 8 B over its ${SIZE_BUDGET_BYTES} B budget`,
+      expect.stringMatching(
+        /^docs\/guides\/benchmarks\.md:\d+: says [\d ]+ where .* bytes is 9224$/,
+      ),
+      `${CLIENT}: says "no byte to spare", the bundle is ${SIZE_BUDGET_BYTES + 8} of ${SIZE_BUDGET_BYTES} B`,
+    ]);
+    const smaller = { min: size.min, gzip: SIZE_BUDGET_BYTES - 100 };
+    const budgetOf10k = (file: string) =>
+      readDoc(file).replace(/9 216 B budget/, "10 240 B budget");
+    expect(sizeProblems(smaller, budgetOf10k)).toEqual([
+      expect.stringMatching(
+        /^docs\/guides\/client\.md:\d+: says 10 240 where SIZE_BUDGET_BYTES is 9216$/,
+      ),
+      expect.stringMatching(/benchmarks\.md:\d+: says .* is 9116$/),
+      `${CLIENT}: says "no byte to spare", the bundle is 9116 of ${SIZE_BUDGET_BYTES} B`,
+    ]);
+  });
+});
