@@ -31,3 +31,68 @@ describe("figures the guides quote from the benchmarks page", () => {
     ]);
   });
 });
+
+/** A range cell of the peer page's first table ("1.18x-1.30x", "**0.62x-0.65x**", "1.06x"). */
+const rangeOf = (cell: string | undefined): [number, number] => {
+  const [low, high = low] = (cell ?? "").match(/[\d.]+(?=x)/g)?.map(Number) ?? [];
+  return [low ?? Number.NaN, high ?? Number.NaN];
+};
+
+/**
+ * What the peer page's Results table (as `read` gives it) allows the Node transport's saving to
+ * be, as the fraction of the global fetch's CPU it saves: [least, most] over the runs' ranges.
+ */
+function transportSaving(read: (file: string) => string = readDoc): [number, number] {
+  const page = read("docs/guides/benchmarks-peers.md");
+  const results = page.slice(page.indexOf("## Results"));
+  const rows = results.slice(0, results.indexOf("\n\n", results.indexOf("| variant")));
+  const httpColumn = (label: RegExp) =>
+    rangeOf(
+      rows
+        .split("\n")
+        .find((line) => label.test(line))
+        ?.split("|")[3],
+    );
+  const [globalLow, globalHigh] = httpColumn(/kubeadapt [\d.]+, global `fetch`/);
+  const [nodeLow, nodeHigh] = httpColumn(/kubeadapt [\d.]+, `fetch: nodeTransport\(\)`/);
+  return [1 - nodeHigh / globalLow, 1 - nodeLow / globalHigh];
+}
+
+/** Where the docs say "about half the CPU" and the peer page's "N%-M% less" disagree with it. */
+function savingProblems(read: (file: string) => string = readDoc): string[] {
+  const [least, most] = transportSaving(read);
+  const problems: string[] = [];
+  if (!(least >= 0.4 && most <= 0.6)) {
+    problems.push(
+      `the table gives a saving of ${least.toFixed(2)}-${most.toFixed(2)}, not about half`,
+    );
+  }
+  for (const file of ["README.md", "docs/guides/quick-start.md", "docs/guides/node-transport.md"]) {
+    if (!/about half the CPU per page/.test(read(file))) problems.push(`${file}: no "about half"`);
+  }
+  const [, from, to] =
+    /costs (\d+)%-(\d+)% less CPU per page/.exec(read("docs/guides/benchmarks-peers.md")) ?? [];
+  if (!(Number(from) / 100 >= least - 0.005 && Number(to) / 100 <= most + 0.005)) {
+    problems.push(`benchmarks-peers.md says ${from}%-${to}% less, outside its table's range`);
+  }
+  return problems;
+}
+
+describe("the Node transport's saving the docs state is the peer page's", () => {
+  it('"about half the CPU" and the page\'s own percentages follow its Results table', () => {
+    expect(transportSaving().every(Number.isFinite)).toBe(true);
+    expect(savingProblems()).toEqual([]);
+  });
+
+  it("notice a table that no longer shows half, and percentages the table does not give", () => {
+    const slower = (file: string) =>
+      readDoc(file).replace(/\*\*0\.\d+x-0\.\d+x\*\*/, "**0.90x-0.95x**");
+    expect(savingProblems(slower)).toEqual([
+      expect.stringMatching(/not about half$/),
+      expect.stringMatching(/outside its table's range$/),
+    ]);
+    const overstated = (file: string) =>
+      readDoc(file).replace(/costs \d+%-\d+% less/, "costs 40%-60% less");
+    expect(savingProblems(overstated)).toEqual([expect.stringMatching(/says 40%-60% less/)]);
+  });
+});
