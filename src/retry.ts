@@ -5,6 +5,7 @@ import type { Logger } from "./internal/log.js";
 import type { PageReply, PageRequest } from "./internal/page-request.js";
 import { redact as redactKeys } from "./internal/redact.js";
 import { parseRetryAfter } from "./internal/retry-after.js";
+import { RETRY_STATUS } from "./internal/retry-status.js";
 import { onAbort, plainSignal, type SignalLike, toAbortSignal } from "./internal/signals.js";
 
 /**
@@ -28,13 +29,6 @@ export interface RetryingFetch {
   (request: Request, headers?: Headers): Promise<Response>;
   (request: PageRequest): Promise<PageReply>;
 }
-
-/**
- * The statuses a GET is retried on: 408 (the server gave up waiting for us), 429 (rate limited:
- * wait as told), 500 (often one bad replica), 502 and 504 (a proxy could not reach or timed out
- * on a backend, typically during a deploy) and 503 (overloaded or restarting).
- */
-const RETRY_STATUS = /^(408|429|50[0234])$/;
 
 const noop = () => {};
 

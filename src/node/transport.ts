@@ -1,5 +1,6 @@
 import { Agent, type Dispatcher } from "undici";
 import { EXCHANGE, type Exchange } from "../internal/exchange.js";
+import { RETRY_STATUS } from "../internal/retry-status.js";
 import type { SignalLike } from "../internal/signals.js";
 import { integerOption } from "../walk/options.js";
 import { BufferedResponse } from "./buffered-response.js";
@@ -56,14 +57,13 @@ interface Last {
 // A redirect to follow is handed over at its headers, its body dropped: fetch does the same.
 const toFollow: AtHeaders = (status, headers) =>
   isRedirect(status, headers.location) ? "drop" : undefined;
-// The statuses the retry layer retries (RETRY_STATUS in src/retry.ts): a response with one is
-// handed over at its headers, its body read only if it is not retried after all (the retry
-// layer cancels the body of what it retries).
-const RETRIED = new Set([408, 429, 500, 502, 503, 504]);
+// A status the retry layer retries: the response is handed over at its headers, its body read
+// only if it is not retried after all (the retry layer cancels the body of what it retries).
+const retried = (status: number) => RETRY_STATUS.test(status as never);
 const early: AtHeaders = (status, headers) =>
-  status < 300 ? undefined : RETRIED.has(status) ? "defer" : toFollow(status, headers);
+  status < 300 ? undefined : retried(status) ? "defer" : toFollow(status, headers);
 // With redirect: "manual", a redirect is the answer: only the retried statuses are early.
-const deferRetried: AtHeaders = (status) => (RETRIED.has(status) ? "defer" : undefined);
+const deferRetried: AtHeaders = (status) => (retried(status) ? "defer" : undefined);
 
 /**
  * A `fetch` for Node on the `undici` package's `Agent` (keep-alive connections), for the
