@@ -23,7 +23,9 @@ export interface KubeadaptErrorInit extends WalkPosition {
   /** HTTP status, when the error came from a response. */
   status?: number | undefined;
   /** Error code from the envelope, when the server sent one. */
-  code?: string | undefined;
+  // A catalog code (which editors offer) or one a newer server added; `string & {}` keeps the
+  // catalog's literals from collapsing into plain `string`.
+  code?: ErrorCode | (string & {}) | undefined;
   /** `error.details` from the envelope. */
   details?: ErrorDetail[] | undefined;
   /** `meta.request_id` from the envelope: quote it to support. */
@@ -55,8 +57,11 @@ export class KubeadaptError extends Error {
   static readonly errorName: string = "KubeadaptError";
   /** HTTP status, when the error came from a response. */
   declare readonly status: number | undefined;
-  /** Error code from the envelope (e.g. `CURSOR_EXPIRED`), when the server sent one. */
-  declare readonly code: string | undefined;
+  /**
+   * Error code from the envelope (e.g. `CURSOR_EXPIRED`), when the server sent one: one of the
+   * spec's {@link ErrorCode}s, or a newer one.
+   */
+  declare readonly code: ErrorCode | (string & {}) | undefined;
   /** `error.details` from the envelope; empty when there were none. */
   declare readonly details: ErrorDetail[];
   /** `meta.request_id` of the failed response. */

@@ -3,6 +3,7 @@ import {
   type Cluster,
   type CostExplorerRow,
   createKubeadapt,
+  type ErrorCode,
   type Kubeadapt,
   type KubeadaptError,
   type Organization,
@@ -105,5 +106,14 @@ describe("errors", () => {
   it("carry typed fields", () => {
     expectTypeOf<KubeadaptError["status"]>().toEqualTypeOf<number | undefined>();
     expectTypeOf<KubeadaptError["requestId"]>().toEqualTypeOf<string | undefined>();
+  });
+
+  it("type code from the spec's catalog, and take a newer server's code too", () => {
+    type Code = Exclude<KubeadaptError["code"], undefined>;
+    // Plain `string` has no catalog literals left in it to offer (Extract gives never).
+    expectTypeOf<Extract<Code, ErrorCode>>().toEqualTypeOf<ErrorCode>();
+    expectTypeOf<"CURSOR_EXPIRED">().toMatchTypeOf<Code>();
+    expectTypeOf<"A_CODE_ADDED_LATER">().toMatchTypeOf<Code>();
+    expectTypeOf<KubeadaptError["code"]>().toMatchTypeOf<string | undefined>();
   });
 });
