@@ -47,12 +47,8 @@ export const errorFromResponse = (
   const retryAfterMs = parseRetryAfter(response.headers);
   let value: Envelope | undefined;
   try {
-    // A credential the server echoed goes from every string of the envelope, at any depth, and
-    // a key that holds one goes with its value (as in `details`), however the JSON spells it
-    // (escapes included).
-    value = JSON.parse(body as string, (key, v) =>
-      redact(key, token) !== key ? undefined : typeof v === "string" ? redact(v, token) : v,
-    );
+    // Whatever credential the server echoed is gone from it.
+    value = parseRedacted(body, token) as Envelope;
   } catch {}
   // Arrays and primitives fail these checks too: their `error`/`code` is undefined.
   const error = value?.error;
@@ -114,9 +110,14 @@ export const protocolError = (
   retryAfterMs?: number,
   Type: typeof KubeadaptError = ProtocolError,
 ): KubeadaptError => {
-  const text = redact(body ?? "", token)
-    .replace(/\s+/g, " ")
-    .trim();
+  // A JSON body is quoted as parsed, redacted and written again: a token it echoed with JSON
+  // escapes (`\/` from PHP's json_encode, `\u002B` from .NET's) is still found. Any other body
+  // is quoted as it came, the token in it spelt as sent.
+  let text = body ?? "";
+  try {
+    text = JSON.stringify(parseRedacted(body, token));
+  } catch {}
+  text = redact(text, token).replace(/\s+/g, " ").trim();
   const excerpt =
     text.length > BODY_EXCERPT_LENGTH ? `${text.slice(0, BODY_EXCERPT_LENGTH)}…` : text;
   // The content type is redacted too: a proxy may echo the request's headers into it.
@@ -125,6 +126,20 @@ export const protocolError = (
     { status: response.status, retryAfterMs },
   );
 };
+
+/**
+ * JSON `body` parsed, with a credential it echoed redacted from every string, at any depth, and
+ * a key that holds one dropped with its value (as in `details`), however the JSON spells it
+ * (escapes included). Throws on a body that is not JSON.
+ */
+const parseRedacted = (body: string | undefined, token?: string): unknown =>
+  JSON.parse(body as string, (key, value) =>
+    redact(key, token) !== key
+      ? undefined
+      : typeof value === "string"
+        ? redact(value, token)
+        : value,
+  );
 
 // Only read when parsing succeeded: JSON of unknown shape.
 interface Envelope {

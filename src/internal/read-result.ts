@@ -19,7 +19,8 @@ export interface TextResult {
 
 /**
  * The parsed JSON body of a 2xx result (its `data` when `unwrap`), or the typed error of any
- * other: a `ProtocolError` when the body is not JSON, with `unwrap` has no `data` or, without it
+ * other: a `ProtocolError` when the body is not JSON, with `unwrap` has no object or array as
+ * `data` or, without it
  * (a walk's page), has a `meta.pagination.next_cursor` holding the token or a key-shaped string.
  */
 export const readResult = (result: TextResult, token?: string, unwrap?: boolean): unknown => {
@@ -42,7 +43,9 @@ export const readResult = (result: TextResult, token?: string, unwrap?: boolean)
     }
     return body;
   }
-  if (isRecord(body) && "data" in body) return body.data;
+  // Every GET's `data` is an object or an array (a null or a number would only fail later, in
+  // the caller's code, untyped): what `Object` returns as it is.
+  if (isRecord(body) && Object(body.data) === body.data) return body.data;
   throw protocolError(response, 'envelope with "data"', data as string, token);
 };
 

@@ -2,21 +2,16 @@
 import { createQuerySerializer } from "openapi-fetch";
 import type { Selectors } from "./source.js";
 
-/** A copy of the caller's query without `omit`, taken when the walk is created. */
+/**
+ * A copy of the caller's query without `omit`, taken when the walk is created. Shallow: every
+ * query parameter of the spec is a scalar, which the caller cannot change in place.
+ */
 export const snapshotQuery = (
   query: Record<string, unknown> | undefined,
   omit: readonly string[],
 ): Record<string, unknown> => {
-  const copy: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(query ?? {})) {
-    if (omit.includes(name)) continue;
-    try {
-      copy[name] = structuredClone(value);
-    } catch {
-      // Not cloneable (a function, a symbol): kept as given.
-      copy[name] = value;
-    }
-  }
+  const copy = { ...query };
+  for (const name of omit) delete copy[name];
   return copy;
 };
 

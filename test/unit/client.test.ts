@@ -81,12 +81,12 @@ describe("get", () => {
   it("retries a 503 and returns the data of the next response", async () => {
     let calls = 0;
     const { fetch } = stub(() => {
-      if (++calls > 1) return ok(1);
+      if (++calls > 1) return ok({ id: 1 });
       const response = failure(503, "SERVICE_UNAVAILABLE", "busy");
       response.headers.set("retry-after", "0"); // no backoff to sleep through
       return response;
     });
-    expect(await getCluster(kubeadapt(fetch, { maxRetries: 1 }))).toBe(1);
+    expect(await getCluster(kubeadapt(fetch, { maxRetries: 1 }))).toEqual({ id: 1 });
     expect(calls).toBe(2);
   });
 });
@@ -233,6 +233,40 @@ describe("errors from responses", () => {
   it("throws ProtocolError for a 200 JSON body without data", async () => {
     const { fetch } = stub(() => Response.json([1, 2]));
     await expect(getCluster(kubeadapt(fetch))).rejects.toBeInstanceOf(ProtocolError);
+  });
+
+  // Every GET's `data` is an object or an array: anything else would fail later, in the
+  // caller's code, as a TypeError.
+  it.each([null, 5, "x", true])("throws ProtocolError for a 200 whose data is %j", async (data) => {
+    const { fetch } = stub(() => ok(data));
+    const error = await getCluster(kubeadapt(fetch)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect((error as Error).message).toContain(
+      'expected a JSON envelope with "data" with HTTP 200',
+    );
+  });
+
+  it("hands on data that is an object or an array", async () => {
+    for (const data of [{}, []]) {
+      const { fetch } = stub(() => ok(data));
+      await expect(getCluster(kubeadapt(fetch))).resolves.toEqual(data);
+    }
+  });
+
+  it("quotes a 200 without data with the token it echoed in JSON escapes redacted", async () => {
+    const escaped = TOKEN.replace(/_/g, "\\u005f");
+    const { fetch } = stub(
+      () =>
+        new Response(`{"echo":"Bearer ${escaped}"}`, {
+          headers: { "content-type": "application/json" },
+        }),
+    );
+    const error = await getCluster(kubeadapt(fetch)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect((error as Error).message).toContain("[REDACTED]");
+    expect(`${(error as Error).message} ${JSON.stringify(error)} ${inspect(error)}`).not.toContain(
+      "s3cretT0kenValue42",
+    );
   });
 
   it("leaves ka.client in openapi-fetch style: { error, response }, no throw", async () => {

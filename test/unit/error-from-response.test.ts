@@ -64,6 +64,23 @@ describe("errorFromResponse", () => {
     expect(error.details).toEqual([{ field: "auth" }]);
   });
 
+  // What PHP's json_encode writes by default (`\/`), .NET's (`\u002B` for "+"), or any escape:
+  // the quoted excerpt of a body that is not the envelope holds no spelling of the token.
+  it.each([
+    ["PHP's escaped slash", String.raw`{"message":"denied for Bearer Zq9s3cr3t\/tok+en=Wx7"}`],
+    [".NET's escaped plus", String.raw`{"message":"denied for Zq9s3cr3t/tok\u002Ben=Wx7"}`],
+    ["letters escaped", String.raw`{"msg":["\u005Aq9s3cr3t\u002ftok+en\u003dWx7"]}`],
+    ["a key", String.raw`{"Zq9s3cr3t\/tok+en=Wx7":1,"message":"x"}`],
+  ])("redacts a token echoed with JSON escapes (%s) from the excerpt", (_, body) => {
+    const token = "Zq9s3cr3t/tok+en=Wx7";
+    for (const status of [403, 503, 429]) {
+      const error = errorFromResponse(new Response(null, { status }), body, token);
+      const shown = `${error.message} ${JSON.stringify(error)}`;
+      expect(shown).not.toMatch(/Zq9s3cr3t|tok\+en|Wx7/);
+      expect(error.message).toMatch(/^expected a JSON error envelope with HTTP \d+, received/);
+    }
+  });
+
   it.each([
     ["an HTML page", "<html>404</html>"],
     ["JSON that is not an envelope", '{"message":"nope"}'],
