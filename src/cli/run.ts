@@ -7,7 +7,7 @@ import { planGet, runGet, WalkStopped } from "./get-command.js";
 import { describePaths, GET_USAGE, pathsUsage, USAGE } from "./help.js";
 import { inexactNote } from "./inexact-numbers.js";
 import { openOutput } from "./output-file.js";
-import { describeError, exitCodeOf } from "./report-error.js";
+import { describeError, exitCodeOf, type UrlSetting } from "./report-error.js";
 import { resumeCommand } from "./resume.js";
 import { resolvePath } from "./spec-paths.js";
 import { stoppedAfter, stoppedNotes } from "./stopped.js";
@@ -68,11 +68,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (isBrokenPipe(error)) return EXIT_CODES.ok;
     const interrupted = io.signal.aborted && isAbortError(error);
     // Planned already (a mistake in the path would be a UsageError, above).
-    const path = command?.name === "get" ? resolvePath(command.args.path)?.template : undefined;
+    const template = command?.name === "get" ? resolvePath(command.args.path)?.template : undefined;
+    const setting = command?.name === "get" ? urlSetting(command.args) : undefined;
     io.stderr.write(
       interrupted
         ? "interrupted before the first page: nothing written\n"
-        : describeError(error, undefined, path),
+        : describeError(error, { template, setting }),
     );
     return exitCodeOf(error, io.signal.aborted);
   }
@@ -106,7 +107,7 @@ async function get(args: GetArgs, io: CliIo): Promise<number> {
     stderr.write(
       interrupted
         ? `interrupted after ${stoppedAfter(error, args)}\n${resume ? `  resume with: ${resume}\n` : ""}${note}`
-        : `${describeError(error.cause, resume, plan.resolved.template)}${note}`,
+        : `${describeError(error.cause, { resume, template: plan.resolved.template, setting: urlSetting(args) })}${note}`,
     );
     return exitCodeOf(error.cause, signal.aborted);
   } finally {
@@ -114,6 +115,10 @@ async function get(args: GetArgs, io: CliIo): Promise<number> {
     await file?.close(wrote);
   }
 }
+
+// The setting the hints name: the flag wins over the variable, as in chooseTarget.
+const urlSetting = (args: GetArgs): UrlSetting =>
+  args.baseUrl === undefined ? "KUBEADAPT_BASE_URL" : "--base-url";
 
 // `kubeadapt get ... | head` closes stdout early: that is the reader's choice, not a failure.
 function isBrokenPipe(error: unknown): boolean {
