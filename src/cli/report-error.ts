@@ -133,7 +133,9 @@ const HINTS: [(e: unknown) => boolean, Hint][] = [
 
 /**
  * A wait as people read it, rounded up: seconds up to two minutes, then minutes, hours, days (a
- * Retry-After date far ahead said "try again in 251606314308 s").
+ * Retry-After date far ahead said "try again in 251606314308 s"), and past a year (a Retry-After
+ * of 20 digits said "1157407407407408 days", one that reads as Infinity "Infinity days") only
+ * that it is more than a year.
  */
 function waitText(ms: number): string {
   const within = (limit: number, size: number, unit: string) =>
@@ -142,7 +144,8 @@ function waitText(ms: number): string {
     within(120_000, 1_000, "s") ??
     within(7_200_000, 60_000, "min") ??
     within(172_800_000, 3_600_000, "h") ??
-    `${Math.ceil(ms / 86_400_000)} days`
+    within(365 * 86_400_000, 86_400_000, "days") ??
+    "more than a year"
   );
 }
 

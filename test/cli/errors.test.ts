@@ -575,8 +575,13 @@ describe("rate limits and server failures get a hint that fits what the server s
     expect(hint(limited(120_000))).toBe("rate limited: try again in 120 s");
     expect(hint(limited(150_000))).toBe("rate limited: try again in 3 min");
     expect(hint(limited(3 * 3_600_000))).toBe("rate limited: try again in 3 h");
-    // A Retry-After date years ahead (a misconfigured server) reads in days, not 10^11 seconds.
-    expect(hint(limited(251_606_314_308_000))).toBe("rate limited: try again in 2912111 days");
+    // A Retry-After date months ahead reads in days, not 10^10 seconds.
+    expect(hint(limited(200 * 86_400_000))).toBe("rate limited: try again in 200 days");
+    expect(hint(limited(365 * 86_400_000))).toBe("rate limited: try again in 365 days");
+    // Past a year (a misconfigured server): no count of days in the millions, nor Infinity.
+    for (const ms of [366 * 86_400_000, 251_606_314_308_000, 1e23, Number.POSITIVE_INFINITY]) {
+      expect(hint(limited(ms))).toBe("rate limited: try again in more than a year");
+    }
     // A proxy's 429 page, or the API's without the header: no "in 0 s".
     expect(hint(limited())).toBe("rate limited: try again later");
   });
