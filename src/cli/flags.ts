@@ -37,6 +37,10 @@ export function parseFlags(command: string, args: string[], options: FlagOptions
     const flag = token.rawName;
     const negated = flag.startsWith("--no-");
     if (!option || (negated && option.type !== "boolean")) {
+      // A list of no flags would read "(its flags: ; see --help)".
+      if (Object.keys(options).length === 0) {
+        throw new UsageError(`${command} takes no flags, but was given ${flag}`);
+      }
       throw new UsageError(`${command} has no flag ${flag}${suggest(token.name, options)}`);
     }
     if (option.type === "boolean" && token.inlineValue) {

@@ -60,7 +60,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await get(command.args, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      const text = argv[0] === "get" ? GET_USAGE : argv[0] === "contract" ? CONTRACT_USAGE : USAGE;
+      const text =
+        argv[0] === "get"
+          ? GET_USAGE
+          : argv[0] === "contract"
+            ? CONTRACT_USAGE
+            : argv[0] === "paths"
+              ? pathsUsage()
+              : USAGE;
       const usage = text.split("\n\n")[0];
       io.stderr.write(`error: ${error.message}\n\n${usage}\n(--help for more)\n`);
       return EXIT_CODES.usage;

@@ -135,7 +135,9 @@ describe("flags get the CLI's own messages, never node's parseArgs text", () => 
     [["fetch"], 'unknown command "fetch": the commands are get, paths, contract'],
     [["help", "fetch"], 'no help on "fetch"'],
     [["paths", "/v1"], "paths takes no arguments"],
-    [["paths", "--all"], "paths has no flag --all"],
+    // Not "(its flags: ; see --help)": it has none to list.
+    [["paths", "--all"], "paths takes no flags, but was given --all"],
+    [["paths", "--bogus=1"], "paths takes no flags, but was given --bogus"],
     [["contract", "--nope"], "contract has no flag --nope"],
   ];
   for (const [args, message] of bad) {
@@ -154,6 +156,7 @@ describe("a usage mistake shows the usage of the command it was made in", () => 
     [["get", "--nope"], "kubeadapt get <path>", "kubeadapt contract"],
     [["contract", "--nope"], "Usage: kubeadapt contract", "kubeadapt get <path>"],
     [["nope"], "kubeadapt get <path>", "Usage: kubeadapt contract"],
+    [["paths", "--bogus"], "Usage:\n  kubeadapt paths\n", "kubeadapt get <path>"],
   ])("kubeadapt %j", async (args, shown, notShown) => {
     const run = await runInProcess(args, env);
     expect(run.code).toBe(2);
