@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { nearest } from "./nearest.js";
 import { UsageError } from "./usage-error.js";
 
 /** One flag of a command, as `node:util`'s `parseArgs` describes it. */
@@ -37,6 +38,10 @@ export function parseFlags(command: string, args: string[], options: FlagOptions
     const flag = token.rawName;
     const negated = flag.startsWith("--no-");
     if (!option || (negated && option.type !== "boolean")) {
+      // A list of no flags would read "(its flags: ; see --help)".
+      if (Object.keys(options).length === 0) {
+        throw new UsageError(`${command} takes no flags, but was given ${flag}`);
+      }
       throw new UsageError(`${command} has no flag ${flag}${suggest(token.name, options)}`);
     }
     if (option.type === "boolean" && token.inlineValue) {
@@ -54,10 +59,10 @@ export function parseFlags(command: string, args: string[], options: FlagOptions
 }
 
 function suggest(name: string, options: FlagOptions): string {
-  const near = Object.keys(options).filter((known) => known.includes(name) || name.includes(known));
+  const near = nearest(name, Object.keys(options));
   const all = Object.keys(options).map((known) => `--${known}`);
-  return near.length > 0
-    ? ` (did you mean --${near[0]}?)`
+  return near !== undefined
+    ? ` (did you mean --${near}?)`
     : ` (its flags: ${all.join(", ")}; see --help)`;
 }
 

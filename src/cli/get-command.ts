@@ -6,6 +6,7 @@ import { checkCurrencyColumns } from "./currency-columns.js";
 import { type CountChange, ListChangedError } from "./list-drift.js";
 import { createSink } from "./output.js";
 import { checkPages } from "./page-checks.js";
+import { suggestPath } from "./path-suggestion.js";
 import { createProgressBar } from "./progress.js";
 import { checkPathParameters, checkQuery, type GivenParameter } from "./query-check.js";
 import type { ResumePoint } from "./resume.js";
@@ -101,7 +102,10 @@ interface Plan {
 export function planGet(args: GetArgs): Plan {
   const resolved = resolvePath(args.path);
   if (!resolved) {
-    throw new UsageError(`no GET ${args.path} in the /v1 API (kubeadapt paths lists them)`);
+    const near = suggestPath(args.path);
+    throw new UsageError(
+      `no GET ${args.path} in the /v1 API (${near ? `did you mean ${near}? ` : ""}kubeadapt paths lists them)`,
+    );
   }
   checkPathParameters(resolved.template, resolved.pathParams);
   const given: GivenParameter[] = Object.entries(args.query).map(([name, value]) => ({

@@ -1,4 +1,5 @@
 import { validateAt } from "../contract/spec-validator.js";
+import { nearest } from "./nearest.js";
 import { describeSchema, type PathParameter, parametersOfPath } from "./spec-paths.js";
 import { UsageError } from "./usage-error.js";
 
@@ -29,7 +30,7 @@ export function checkQuery(
     const param = params.find((p) => p.name === name);
     if (!param) {
       const keys = params.map((p) => p.name);
-      const near = keys.find((key) => name.includes(key) || key.includes(name));
+      const near = nearest(name, keys);
       const list = keys.length > 0 ? `its query keys: ${keys.join(", ")}` : "it takes no query";
       throw new UsageError(
         `${text}: GET ${template} has no query parameter "${name}"${near ? ` (did you mean ${near}?)` : ""}; ${list}`,

@@ -16,6 +16,7 @@ import {
   type KubeadaptError,
 } from "../index.js";
 import { networkCause } from "../internal/network-cause.js";
+import { type BrokenHttp, brokenHttp } from "./broken-http.js";
 import { EXIT_CODES } from "./exit-codes.js";
 import { isNotAnItemError } from "./item-objects.js";
 import { UsageError } from "./usage-error.js";
@@ -38,28 +39,50 @@ function rootCause(error: unknown): { code?: string; message: string } | undefin
   return cause instanceof Error ? networkCause(cause) : undefined;
 }
 
-function connectionHint(e: KubeadaptError): string {
+/** What the hints call the setting that gave the base URL: `--base-url` or `KUBEADAPT_BASE_URL`. */
+export type UrlSetting = "--base-url" | "KUBEADAPT_BASE_URL";
+
+function connectionHint(e: KubeadaptError, setting: UrlSetting): string {
   const code = rootCause(e)?.code ?? "";
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") {
-    return "the host name does not resolve: check --base-url (or KUBEADAPT_BASE_URL) and DNS";
+    return `the host name does not resolve: check ${setting} and DNS`;
   }
   if (code === "ECONNREFUSED")
-    return "nothing listens there: check the host and port of --base-url";
+    return `nothing listens there: check the host and port of ${setting}`;
   if (/CERT|SELF_SIGNED|ALTNAME|UNABLE_TO_VERIFY|TLS|SSL/.test(code)) {
-    return "the server's TLS certificate is not trusted: check the host name in --base-url, or trust its CA with NODE_EXTRA_CA_CERTS=ca.pem";
+    return `the server's TLS certificate is not trusted: check the host name in ${setting}, or trust its CA with NODE_EXTRA_CA_CERTS=ca.pem`;
   }
-  return "could not reach the server: check --base-url and the network";
+  return `could not reach the server: check ${setting} and the network`;
 }
 
+// The server answered: the network is not the place to look, and a retry gets the same answer.
+const BROKEN_HTTP_HINTS: Record<BrokenHttp, (setting: UrlSetting) => string> = {
+  malformed: (setting) =>
+    `the server answered with a malformed HTTP response: check that ${setting} is the API (not another service's port), or report it to the API's operators`,
+  headers: () =>
+    "the server sent more response headers than Node reads (16 KiB): report it to the API's operators",
+  redirects: (setting) =>
+    `the server redirects in a loop (more than 20 redirects): check ${setting}, or report it to the API's operators`,
+  "too long": () =>
+    "the response body passed the 64 MiB the command reads (a server that streams without end?): report it to the API's operators",
+  undecodable: () =>
+    "the server's compressed body does not match its Content-Encoding: report it to the API's operators",
+};
+
 // A path with no id that the spec has cannot be missing from the API: the URL before it is.
-function notFoundHint(_: KubeadaptError, template?: string): string {
+function notFoundHint(
+  _: KubeadaptError,
+  template: string | undefined,
+  setting: UrlSetting,
+): string {
   return template !== undefined && !template.includes("{")
-    ? `GET ${template} is a path of the /v1 API: check that --base-url (or KUBEADAPT_BASE_URL) is the API's root`
+    ? `GET ${template} is a path of the /v1 API: check that ${setting} is the API's root`
     : "check the id in the path (list the ids with kubeadapt get on the list path)";
 }
 
 // What to do next, by error class; the first guard that matches wins (subclasses first).
-const HINTS: [(e: unknown) => boolean, (e: KubeadaptError, template?: string) => string][] = [
+type Hint = (e: KubeadaptError, template: string | undefined, setting: UrlSetting) => string;
+const HINTS: [(e: unknown) => boolean, Hint][] = [
   [
     isCursorExpiredError,
     () => "the cursor expired or the query changed: restart the walk without --query cursor=…",
@@ -86,7 +109,13 @@ const HINTS: [(e: unknown) => boolean, (e: KubeadaptError, template?: string) =>
     () =>
       "the server failed: try again later, and if it keeps failing, report the request id to the API's operators",
   ],
-  [isConnectionError, connectionHint],
+  [
+    isConnectionError,
+    (e, _, setting) => {
+      const broken = brokenHttp(e);
+      return broken ? BROKEN_HTTP_HINTS[broken](setting) : connectionHint(e, setting);
+    },
+  ],
   [
     isTimeoutError,
     () => "the server did not answer in time: try again later, or allow it longer with --timeout",
@@ -95,13 +124,18 @@ const HINTS: [(e: unknown) => boolean, (e: KubeadaptError, template?: string) =>
     isNotAnItemError,
     () => "the server's list breaks the spec (its items are objects): report it to its maintainers",
   ],
-  [isProtocolError, () => "the server's response was not the /v1 envelope: is --base-url the API?"],
+  [
+    isProtocolError,
+    (_, __, setting) => `the server's response was not the /v1 envelope: is ${setting} the API?`,
+  ],
   [isPaginationLimitError, () => "narrow the query with --query, or resume with the command above"],
 ];
 
 /**
  * A wait as people read it, rounded up: seconds up to two minutes, then minutes, hours, days (a
- * Retry-After date far ahead said "try again in 251606314308 s").
+ * Retry-After date far ahead said "try again in 251606314308 s"), and past a year (a Retry-After
+ * of 20 digits said "1157407407407408 days", one that reads as Infinity "Infinity days") only
+ * that it is more than a year.
  */
 function waitText(ms: number): string {
   const within = (limit: number, size: number, unit: string) =>
@@ -110,14 +144,20 @@ function waitText(ms: number): string {
     within(120_000, 1_000, "s") ??
     within(7_200_000, 60_000, "min") ??
     within(172_800_000, 3_600_000, "h") ??
-    `${Math.ceil(ms / 86_400_000)} days`
+    within(365 * 86_400_000, 86_400_000, "days") ??
+    "more than a year"
   );
 }
 
-/** The exit code for a failure: 2 usage, 3 cannot connect, 130 interrupted, 1 anything else. */
+/**
+ * The exit code for a failure: 2 usage, 3 cannot connect, 130 interrupted, 1 anything else. A
+ * `ConnectionError` from a server that answered but broke HTTP (see {@link brokenHttp}) is 1:
+ * the server broke the protocol, it was reached.
+ */
 export function exitCodeOf(error: unknown, interrupted = false): number {
   if (error instanceof UsageError) return EXIT_CODES.usage;
   if (interrupted && isAbortError(error)) return EXIT_CODES.interrupted;
+  if (isConnectionError(error) && brokenHttp(error)) return EXIT_CODES.api;
   if (isConnectionError(error) || isTimeoutError(error)) return EXIT_CODES.connect;
   return EXIT_CODES.api;
 }
@@ -126,10 +166,19 @@ export function exitCodeOf(error: unknown, interrupted = false): number {
  * The lines printed for a failed command: code, status, message, request id, the network cause,
  * where a walk stopped and the command that resumes it, and a hint. Never includes the token:
  * SDK errors are already redacted.
- * @param resume - the command line that resumes the walk, when it can be resumed
- * @param template - the spec's template of the path asked for, when known (for the hint)
+ * @param context.resume - the command line that resumes the walk, when it can be resumed
+ * @param context.template - the spec's template of the path asked for, when known (for the hint)
+ * @param context.setting - where the base URL came from, as the hints name it
+ * @default context.setting "--base-url"
  */
-export function describeError(error: unknown, resume?: string, template?: string): string {
+export function describeError(
+  error: unknown,
+  {
+    resume,
+    template,
+    setting = "--base-url",
+  }: { resume?: string; template?: string; setting?: UrlSetting } = {},
+): string {
   if (!isKubeadaptError(error)) {
     // Not the API's: the output failed mid-walk (a full disk), and the walk can go on.
     const text = `error: ${visible(error instanceof Error ? error.message : String(error))}\n`;
@@ -154,6 +203,6 @@ export function describeError(error: unknown, resume?: string, template?: string
   const stale = isCursorExpiredError(error) || isInvalidCursorError(error);
   if (resume && !stale) lines.push(`  resume with: ${resume}`);
   const hint = HINTS.find(([matches]) => matches(error));
-  if (hint) lines.push(`  hint: ${hint[1](error, template)}`);
+  if (hint) lines.push(`  hint: ${hint[1](error, template, setting)}`);
   return `${lines.join("\n")}\n`;
 }

@@ -7,7 +7,7 @@ import { planGet, runGet, WalkStopped } from "./get-command.js";
 import { describePaths, GET_USAGE, pathsUsage, USAGE } from "./help.js";
 import { inexactNote } from "./inexact-numbers.js";
 import { openOutput } from "./output-file.js";
-import { describeError, exitCodeOf } from "./report-error.js";
+import { describeError, exitCodeOf, type UrlSetting } from "./report-error.js";
 import { resumeCommand } from "./resume.js";
 import { resolvePath } from "./spec-paths.js";
 import { stoppedAfter, stoppedNotes } from "./stopped.js";
@@ -60,7 +60,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await get(command.args, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      const text = argv[0] === "get" ? GET_USAGE : argv[0] === "contract" ? CONTRACT_USAGE : USAGE;
+      const text =
+        argv[0] === "get"
+          ? GET_USAGE
+          : argv[0] === "contract"
+            ? CONTRACT_USAGE
+            : argv[0] === "paths"
+              ? pathsUsage()
+              : USAGE;
       const usage = text.split("\n\n")[0];
       io.stderr.write(`error: ${error.message}\n\n${usage}\n(--help for more)\n`);
       return EXIT_CODES.usage;
@@ -68,11 +75,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (isBrokenPipe(error)) return EXIT_CODES.ok;
     const interrupted = io.signal.aborted && isAbortError(error);
     // Planned already (a mistake in the path would be a UsageError, above).
-    const path = command?.name === "get" ? resolvePath(command.args.path)?.template : undefined;
+    const template = command?.name === "get" ? resolvePath(command.args.path)?.template : undefined;
+    const setting = command?.name === "get" ? urlSetting(command.args) : undefined;
     io.stderr.write(
       interrupted
         ? "interrupted before the first page: nothing written\n"
-        : describeError(error, undefined, path),
+        : describeError(error, { template, setting }),
     );
     return exitCodeOf(error, io.signal.aborted);
   }
@@ -106,7 +114,7 @@ async function get(args: GetArgs, io: CliIo): Promise<number> {
     stderr.write(
       interrupted
         ? `interrupted after ${stoppedAfter(error, args)}\n${resume ? `  resume with: ${resume}\n` : ""}${note}`
-        : `${describeError(error.cause, resume, plan.resolved.template)}${note}`,
+        : `${describeError(error.cause, { resume, template: plan.resolved.template, setting: urlSetting(args) })}${note}`,
     );
     return exitCodeOf(error.cause, signal.aborted);
   } finally {
@@ -114,6 +122,10 @@ async function get(args: GetArgs, io: CliIo): Promise<number> {
     await file?.close(wrote);
   }
 }
+
+// The setting the hints name: the flag wins over the variable, as in chooseTarget.
+const urlSetting = (args: GetArgs): UrlSetting =>
+  args.baseUrl === undefined ? "KUBEADAPT_BASE_URL" : "--base-url";
 
 // `kubeadapt get ... | head` closes stdout early: that is the reader's choice, not a failure.
 function isBrokenPipe(error: unknown): boolean {

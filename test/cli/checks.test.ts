@@ -5,6 +5,7 @@ import { runInProcess } from "./run-cli.js";
 
 const TOKEN = "ka_live_cli0checks0secret00000000000000";
 const fake = createFakeKubeadapt({ token: TOKEN, sizes: { workloads: 40 } });
+const UUID = "3f0c9a52-1b2d-4c3e-9f4a-5b6c7d8e9f00";
 let server: FakeServer;
 let env: Record<string, string>;
 beforeAll(async () => {
@@ -71,6 +72,20 @@ describe("--query and --limit are checked against the spec before any request", 
     ],
     [["/v1/clusters/abc"], 'cluster_id "abc" in the path: cluster_id must be a UUID'],
     [["/v1/nope"], "no GET /v1/nope in the /v1 API (kubeadapt paths lists them)"],
+    // A mistyped path gets the nearest one as a --query key does, ids kept in place.
+    [
+      ["/v1/workload"],
+      "no GET /v1/workload in the /v1 API (did you mean /v1/workloads? kubeadapt paths lists them)",
+    ],
+    [["workload"], "no GET workload in the /v1 API (did you mean /v1/workloads?"],
+    [
+      [`/v1/clusters/${UUID}/node`],
+      `no GET /v1/clusters/${UUID}/node in the /v1 API (did you mean /v1/clusters/${UUID}/nodes?`,
+    ],
+    [
+      [`/v1/cluster/${UUID}`],
+      `no GET /v1/cluster/${UUID} in the /v1 API (did you mean /v1/clusters/${UUID}?`,
+    ],
     [["/v1/organization", "--limit", "5"], "--limit: GET /v1/organization is not a list"],
     [
       ["/v1/workloads", "--limit", "5", "-q", "limit=6"],
@@ -135,7 +150,9 @@ describe("flags get the CLI's own messages, never node's parseArgs text", () => 
     [["fetch"], 'unknown command "fetch": the commands are get, paths, contract'],
     [["help", "fetch"], 'no help on "fetch"'],
     [["paths", "/v1"], "paths takes no arguments"],
-    [["paths", "--all"], "paths has no flag --all"],
+    // Not "(its flags: ; see --help)": it has none to list.
+    [["paths", "--all"], "paths takes no flags, but was given --all"],
+    [["paths", "--bogus=1"], "paths takes no flags, but was given --bogus"],
     [["contract", "--nope"], "contract has no flag --nope"],
   ];
   for (const [args, message] of bad) {
@@ -154,6 +171,7 @@ describe("a usage mistake shows the usage of the command it was made in", () => 
     [["get", "--nope"], "kubeadapt get <path>", "kubeadapt contract"],
     [["contract", "--nope"], "Usage: kubeadapt contract", "kubeadapt get <path>"],
     [["nope"], "kubeadapt get <path>", "Usage: kubeadapt contract"],
+    [["paths", "--bogus"], "Usage:\n  kubeadapt paths\n", "kubeadapt get <path>"],
   ])("kubeadapt %j", async (args, shown, notShown) => {
     const run = await runInProcess(args, env);
     expect(run.code).toBe(2);

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
-import type { AddressInfo } from "node:net";
-import { describe, expect, it } from "vitest";
+import { type AddressInfo, createServer as createNetServer } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeError, exitCodeOf } from "../../src/cli/report-error.js";
 import { UsageError } from "../../src/cli/usage-error.js";
 import {
@@ -40,6 +40,22 @@ describe("cannot connect: exit 3, with the network's cause and a hint that fits 
     expect(run.stderr).toContain(
       "hint: nothing listens there: check the host and port of --base-url",
     );
+  });
+
+  it("the hint names KUBEADAPT_BASE_URL when the URL came from it, not --base-url", async () => {
+    const server = createHttpServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    const run = await runInProcess(["get", "/v1/clusters"], {
+      KUBEADAPT_API_TOKEN: TOKEN,
+      KUBEADAPT_BASE_URL: `http://127.0.0.1:${port}`,
+    });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(
+      "hint: nothing listens there: check the host and port of KUBEADAPT_BASE_URL",
+    );
+    expect(run.stderr).not.toContain("--base-url");
   });
 
   it("a host name that does not resolve", async () => {
@@ -123,7 +139,7 @@ describe("--timeout: how long one request may take", () => {
 describe("a body that never ends", () => {
   const serve = serverPerTest();
 
-  it("fails at the transport's 64 MiB cap (exit 3) instead of filling the memory until the time limit", async () => {
+  it("fails at the transport's 64 MiB cap (exit 1: the server answered) instead of filling the memory until the time limit", async () => {
     const chunk = Buffer.alloc(1 << 20, "x");
     const server = await serve((_, response) => {
       response.writeHead(200, { "content-type": "application/json" });
@@ -136,8 +152,101 @@ describe("a body that never ends", () => {
     const run = await runInProcess(["get", "/v1/clusters", "--base-url", server.origin], {
       KUBEADAPT_API_TOKEN: TOKEN,
     });
-    expect(run.code).toBe(3);
+    expect(run.code).toBe(1);
     expect(run.stderr).toContain("the response body is longer than 67108864 bytes");
+    expect(run.stderr).toContain("hint: the response body passed the 64 MiB the command reads");
+  });
+});
+
+describe("a server that answers with broken HTTP: exit 1 (it broke the protocol), not 3 (cannot connect)", () => {
+  // Raw sockets: node:http would not send any of these answers.
+  const answers: Record<string, (path: string) => string> = {
+    badchunk: () =>
+      "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n",
+    badstatus: () => "HTTP/1.1 2x0 OK\r\ncontent-length: 0\r\n\r\n",
+    hugeheader: () =>
+      `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nx-big: ${"a".repeat(200_000)}\r\ncontent-length: 2\r\n\r\n{}`,
+    redirloop: (path) => `HTTP/1.1 302 Found\r\nlocation: ${path}\r\ncontent-length: 0\r\n\r\n`,
+    badgzip: () =>
+      "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-encoding: gzip\r\ncontent-length: 10\r\n\r\nnot gzip!!",
+  };
+  let origin = "";
+  const server = createNetServer((socket) => {
+    socket.on("error", () => {});
+    socket.once("data", (head) => {
+      const path = head.toString().split(" ")[1] ?? "/";
+      socket.end(answers[path.split("/")[1] ?? ""]?.(path) ?? "");
+    });
+  });
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  const get = (mode: string) =>
+    runInProcess(["get", "/v1/organization", "--base-url", `${origin}/${mode}`], {
+      KUBEADAPT_API_TOKEN: TOKEN,
+    });
+
+  it.each([
+    [
+      "badchunk",
+      "HTTPParserError",
+      "the server answered with a malformed HTTP response: check that --base-url is the API",
+    ],
+    ["badstatus", "HTTPParserError", "the server answered with a malformed HTTP response"],
+    [
+      "hugeheader",
+      "UND_ERR_HEADERS_OVERFLOW",
+      "the server sent more response headers than Node reads",
+    ],
+    [
+      "redirloop",
+      "redirect count exceeded",
+      "the server redirects in a loop (more than 20 redirects): check --base-url",
+    ],
+    [
+      "badgzip",
+      "could not be decoded",
+      "the server's compressed body does not match its Content-Encoding",
+    ],
+  ])("%s: the cause and a hint about the server, not the network", async (mode, cause, hint) => {
+    const run = await get(mode);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(cause);
+    expect(run.stderr).toContain(`hint: ${hint}`);
+    expect(run.stderr).not.toContain("could not reach the server");
+    expect(run.stderr).not.toContain(TOKEN);
+  });
+
+  it("is told apart on Node's global fetch too, and when the SDK kept only the cause's text", () => {
+    const failed = (cause: Error) =>
+      new ConnectionError(
+        `GET https://api.example.com/v1/organization failed (3 attempts): ${cause}`,
+        {
+          cause,
+        },
+      );
+    const coded = (message: string, code: string) => Object.assign(new Error(message), { code });
+    // Node's fetch: a body that does not decode is "terminated" over zlib's error.
+    const zlib = new TypeError("terminated", {
+      cause: coded("incorrect header check", "Z_DATA_ERROR"),
+    });
+    const loop = new TypeError("fetch failed", { cause: new Error("redirect count exceeded") });
+    // A cause that would carry a secret is replaced by its text (src/retry.ts).
+    const text = new Error(
+      "TypeError: fetch failed (HTTPParserError: Response does not match the HTTP/1.1 protocol (Invalid header value char))",
+    );
+    for (const cause of [zlib, loop, text]) expect(exitCodeOf(failed(cause))).toBe(1);
+    // A failure to connect stays 3, a reset connection included.
+    const reset = new TypeError("fetch failed", {
+      cause: coded("other side closed", "UND_ERR_SOCKET"),
+    });
+    const refused = new TypeError("fetch failed", {
+      cause: coded("connect ECONNREFUSED", "ECONNREFUSED"),
+    });
+    for (const cause of [reset, refused]) expect(exitCodeOf(failed(cause))).toBe(3);
   });
 });
 
@@ -295,24 +404,27 @@ describe("text from the server is shown, never run by the terminal", () => {
 
 describe("NOT_FOUND hints fit the path", () => {
   const serve = serverPerTest();
-  async function notFound(path: string) {
+  async function notFound(path: string, fromEnv = false) {
     const server = await serve((_, response) => {
       response.writeHead(404, { "content-type": "application/json" });
       const error = { code: "NOT_FOUND", message: "no such resource", details: [] };
       response.end(JSON.stringify({ data: null, meta: { request_id: "req_1" }, error }));
     });
-    return runInProcess(["get", path, "--base-url", `${server.origin}/gateway`], {
-      KUBEADAPT_API_TOKEN: TOKEN,
-    });
+    const base = `${server.origin}/gateway`;
+    return fromEnv
+      ? runInProcess(["get", path], { KUBEADAPT_API_TOKEN: TOKEN, KUBEADAPT_BASE_URL: base })
+      : runInProcess(["get", path, "--base-url", base], { KUBEADAPT_API_TOKEN: TOKEN });
   }
 
   it("a path with no id that the API has: the base URL is not the API's root", async () => {
     const run = await notFound("/v1/clusters");
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
-      "hint: GET /v1/clusters is a path of the /v1 API: check that --base-url (or KUBEADAPT_BASE_URL) is the API's root",
+      "hint: GET /v1/clusters is a path of the /v1 API: check that --base-url is the API's root",
     );
     expect(run.stderr).not.toContain("check the id");
+    const env = await notFound("/v1/clusters", true);
+    expect(env.stderr).toContain("check that KUBEADAPT_BASE_URL is the API's root");
   });
 
   it("a path with an id: the id", async () => {
@@ -463,8 +575,13 @@ describe("rate limits and server failures get a hint that fits what the server s
     expect(hint(limited(120_000))).toBe("rate limited: try again in 120 s");
     expect(hint(limited(150_000))).toBe("rate limited: try again in 3 min");
     expect(hint(limited(3 * 3_600_000))).toBe("rate limited: try again in 3 h");
-    // A Retry-After date years ahead (a misconfigured server) reads in days, not 10^11 seconds.
-    expect(hint(limited(251_606_314_308_000))).toBe("rate limited: try again in 2912111 days");
+    // A Retry-After date months ahead reads in days, not 10^10 seconds.
+    expect(hint(limited(200 * 86_400_000))).toBe("rate limited: try again in 200 days");
+    expect(hint(limited(365 * 86_400_000))).toBe("rate limited: try again in 365 days");
+    // Past a year (a misconfigured server): no count of days in the millions, nor Infinity.
+    for (const ms of [366 * 86_400_000, 251_606_314_308_000, 1e23, Number.POSITIVE_INFINITY]) {
+      expect(hint(limited(ms))).toBe("rate limited: try again in more than a year");
+    }
     // A proxy's 429 page, or the API's without the header: no "in 0 s".
     expect(hint(limited())).toBe("rate limited: try again later");
   });
