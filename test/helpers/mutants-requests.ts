@@ -13,6 +13,8 @@ import {
 } from "./mutant-proxy.js";
 
 const WORKLOAD_KINDS = spec.components.schemas.WorkloadKind.enum as string[];
+/** The paging parameters whose 400s other checks already compare the code of. */
+const PAGING = new Set(["limit", "page", "per_page"]);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Serves the parent `pick` chooses instead of the one in the path (`$1` id `$2`). */
@@ -371,6 +373,17 @@ export const REQUEST_MUTANTS: readonly Mutant[] = [
     catches: ["parameter-values", "limit-bounds"],
     layer: onBody((body) => {
       if (body?.error?.code === "BAD_REQUEST") body.error.details = [];
+    }),
+  },
+  {
+    id: "bad-value-wrong-code",
+    bug: "a 400 for a bad enum, UUID, date or boolean says INVALID_CURSOR (a shared validator's default); limit and Cost Explorer's paging keep BAD_REQUEST",
+    catches: ["parameter-values"],
+    layer: onBody((body, { status }) => {
+      const field = body?.error?.details?.[0]?.field;
+      if (status === 400 && body.error.code === "BAD_REQUEST" && !PAGING.has(field)) {
+        body.error.code = "INVALID_CURSOR";
+      }
     }),
   },
 ];
