@@ -77,6 +77,19 @@ function cursorMemory(restore: (url: URL, issued: URL) => void): Mutant["layer"]
   };
 }
 
+/**
+ * A reused cursor on a path `pattern` matches continues the walk it was issued for, whatever
+ * query it now comes with (only `cursor` and `include_total` are read from the request).
+ */
+function unboundOn(pattern: RegExp): Mutant["layer"] {
+  return cursorMemory((url, issued) => {
+    if (!pattern.test(url.pathname)) return;
+    const kept = [...url.searchParams].filter(([key]) => UNBOUND.has(key));
+    const restored = [...issued.searchParams].filter(([key]) => !UNBOUND.has(key));
+    url.search = new URLSearchParams([...restored, ...kept]).toString();
+  });
+}
+
 /** Drops a query parameter before the fake sees it: the server ignores that filter. */
 const ignoreParam = (name: string) => onRequest((url) => url.searchParams.delete(name));
 
@@ -242,12 +255,21 @@ export const REQUEST_MUTANTS: readonly Mutant[] = [
     id: "recommendations-cursor-unbound",
     bug: "GET /v1/recommendations continues the walk a cursor was issued for, whatever query it is reused with",
     catches: ["cursor-query-changed"],
-    layer: cursorMemory((url, issued) => {
-      if (url.pathname !== "/v1/recommendations") return;
-      const kept = [...url.searchParams].filter(([key]) => UNBOUND.has(key));
-      const restored = [...issued.searchParams].filter(([key]) => !UNBOUND.has(key));
-      url.search = new URLSearchParams([...restored, ...kept]).toString();
-    }),
+    layer: unboundOn(/^\/v1\/recommendations$/),
+  },
+  {
+    id: "cursor-unbound-off-workloads",
+    bug: "every list but /v1/workloads, /v1/recommendations and a cluster's workloads continues the walk a cursor was issued for, whatever query it is reused with",
+    catches: ["cursor-query-changed"],
+    layer: unboundOn(
+      /^(?!\/v1\/workloads$|\/v1\/recommendations$|\/v1\/clusters\/[^/]+\/workloads$)/,
+    ),
+  },
+  {
+    id: "assignments-cursor-unbound",
+    bug: "GET /v1/teams/{team_id}/assignments continues the walk a cursor was issued for, whatever limit it is reused with",
+    catches: ["cursor-query-changed"],
+    layer: unboundOn(/\/assignments$/),
   },
   {
     id: "cursor-unbound-to-parent",
