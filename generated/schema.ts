@@ -983,7 +983,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description Too many requests. Wait `Retry-After` seconds, then retry the identical request. */
+        /** @description Too many requests: 429 with `error.code` `RATE_LIMITED`. Wait `Retry-After` seconds, then retry the identical request. (That the code is always `RATE_LIMITED` is our assumption, as the rest of the error catalog is.) */
         RateLimited: {
             headers: {
                 "X-Request-Id": components["headers"]["RequestId"];

@@ -29,9 +29,20 @@ function capped(out: string[], max: number, inAll: (n: number) => string) {
   };
 }
 
+/** Reads the `total_count` of page 2 asked for again with `include_total=true` into `found`. */
+function recounted(path: string, ex: Exchange, found: PageFindings): void {
+  const at = `${path} page 2 with include_total=true (${ex.label})`;
+  const total = ex.body?.meta?.pagination?.total_count;
+  if (ex.status !== 200) found.fixed.push(`${at}: expected 200, got ${ex.status}`);
+  else if (typeof total !== "number") found.fixed.push(`${at}: no total_count`);
+  else found.totals.push(total);
+}
+
 /**
  * Checks the raw 200 pages of one walk of `path` with page size `limit`, sorted by `key`
- * descending; `complete` when the walk reached its last page.
+ * descending; `complete` when the walk reached its last page. `recount` is page 2 asked for
+ * again with `include_total=true` (the walk asks for the total on page 1 only): its
+ * `total_count` must be there, and is compared with the items walked like page 1's.
  */
 export function checkCursorPages(
   path: string,
@@ -39,6 +50,7 @@ export function checkCursorPages(
   limit: number,
   key: SortKey,
   complete: boolean,
+  recount?: Exchange,
 ): PageFindings {
   const found: PageFindings = { items: 0, fixed: [], counts: [], totals: [], notes: [] };
   const seen = new Map<string, number>();
@@ -94,6 +106,7 @@ export function checkCursorPages(
   });
   duplicate.end();
   disorder.end();
+  if (recount) recounted(path, recount, found);
   const last = pages[pages.length - 1]?.body?.meta?.pagination;
   if (complete && last?.has_more !== false) {
     found.fixed.push(`${path}: the walk ended but the last page says has_more`);

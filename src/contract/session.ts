@@ -158,7 +158,11 @@ export class Session {
       if (!TRANSIENT.has(status) || String(status) === forced || this.passThrough > 0) {
         return response;
       }
-      if (await isApiAnswer(response)) await sink.inspect(request, response);
+      if (await isApiAnswer(response)) {
+        await sink.inspect(request, response);
+        const wrong = await wrongCode(response);
+        if (wrong) sink.fail(`${sink.label(request)} → ${status}: ${wrong}`);
+      }
       if (attempt >= this.maxRetries) {
         const reason = `${sink.label(request)}: still ${status} after ${attempt} retries`;
         throw this.stop(sink, "unavailable", reason);
@@ -306,6 +310,26 @@ async function isApiAnswer(response: Response): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The `error.code` a retried status must carry: the spec's RateLimited response says so. */
+const CODE_OF: Readonly<Record<number, string>> = { 429: "RATE_LIMITED" };
+
+/**
+ * What is wrong with the `error.code` of a response that was retried, or undefined. A body
+ * that is no envelope, or one without a code, is left to the schema (a violation already).
+ */
+async function wrongCode(response: Response): Promise<string | undefined> {
+  const expected = CODE_OF[response.status];
+  if (expected === undefined) return undefined;
+  let code: unknown;
+  try {
+    code = JSON.parse(await response.clone().text())?.error?.code;
+  } catch {
+    return undefined;
+  }
+  if (typeof code !== "string" || code === expected) return undefined;
+  return `error.code is ${JSON.stringify(code)}, expected ${expected}`;
 }
 
 /**

@@ -166,6 +166,19 @@ describe("every 429 met is checked", () => {
     );
   });
 
+  it("a 429 with another code than RATE_LIMITED is a violation", async () => {
+    const fake = limitedFake();
+    const fetch = rewrite429(fake, (_headers, body) =>
+      body.replace('"code":"RATE_LIMITED"', '"code":"SERVICE_UNAVAILABLE"'),
+    );
+    const report = await runContract(inProcess(fake, { fetch, only }));
+    expect(byId(report.checks, "limit-bounds")?.violations).toContainEqual(
+      expect.stringMatching(
+        /^GET \/v1\/workloads\S* → 429: error.code is "SERVICE_UNAVAILABLE", expected RATE_LIMITED$/,
+      ),
+    );
+  });
+
   it("a 429 on the very first request (the preflight) is waited out, and the run goes on", async () => {
     const fake = small();
     let first = true;

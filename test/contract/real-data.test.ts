@@ -10,7 +10,8 @@ import {
   fakeContractHooks,
 } from "../../src/testing/index.js";
 import { startServer } from "../helpers/loopback-server.js";
-import { json, type Layer, on, onBody, TOKEN, target } from "../helpers/mutant-proxy.js";
+import { json, type Layer, on, onBody, onRequest, TOKEN, target } from "../helpers/mutant-proxy.js";
+import { ignoreDirectOn } from "../helpers/mutants-coverage.js";
 
 /**
  * A cluster that scales while the suite walks it: every third request for a later page of a
@@ -277,6 +278,42 @@ describe.concurrent("a correct server with real-world data", () => {
     const report = await runContract({ ...options, only });
     expect(report.checks.flatMap((c) => c.violations)).toEqual([]);
     expect(report.checks.map((c) => c.status)).toEqual(["passed", "passed", "passed"]);
+  });
+
+  it("teams that carry only clusters, so teams and departments cost the same in both modes: cost-mode passes", {
+    timeout: 60_000,
+  }, async () => {
+    const clustersOnly: Layer = (request, next, fake) => {
+      const sameCost = ignoreDirectOn(/^\/v1\/(teams|departments)(\/[^/]+)?$/);
+      const assigned = on(
+        /\/assignments$/,
+        onBody((body) => {
+          for (const a of body?.data ?? []) a.metadata.target.kind = "Cluster";
+        }),
+      );
+      return assigned(request, (r) => sameCost(r, next, fake), fake);
+    };
+    const { options } = target(clustersOnly);
+    const report = await runContract({ ...options, only: ["cost-mode"] });
+    expect(report.checks.flatMap((c) => c.violations)).toEqual([]);
+    expect(report.checks[0]?.status).toBe("passed");
+  });
+
+  it("integers read as numbers (1e2 is 100, 0x10 is 16, 100.0 is 100): parameter-values passes", {
+    timeout: 60_000,
+  }, async () => {
+    // What Ajv's coerceTypes (Fastify's query validation) does: a string equal to an integer
+    // number is that integer. 2.5 and 20abc stay broken.
+    const lenient = onRequest((url) => {
+      for (const name of ["limit", "page", "per_page"]) {
+        const value = url.searchParams.get(name);
+        if (value && Number.isInteger(Number(value))) url.searchParams.set(name, String(+value));
+      }
+    });
+    const { options } = target(lenient);
+    const report = await runContract({ ...options, only: ["parameter-values"] });
+    expect(report.checks.flatMap((c) => c.violations)).toEqual([]);
+    expect(report.checks[0]?.status).toBe("passed");
   });
 
   it("a full run sends nothing but GETs: it changes nothing on the target", {

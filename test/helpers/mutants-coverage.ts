@@ -12,7 +12,7 @@ const FILTERS = Object.values(spec.components.parameters)
  * Serves `path`'s requests in `asked` mode with the fully loaded costs, every cost labelled
  * with the mode asked for: the mode ignored on that path only.
  */
-function ignoreDirectOn(path: RegExp): Mutant["layer"] {
+export function ignoreDirectOn(path: RegExp): Mutant["layer"] {
   return on(path, async (request, next) => {
     const url = new URL(request.url);
     if (url.searchParams.get("cost_mode") !== "direct") return next(request);
@@ -104,6 +104,18 @@ export const COVERAGE_MUTANTS: readonly Mutant[] = [
     bug: "Cost Explorer with cost_mode=direct serves the fully loaded totals, labelled direct",
     catches: ["cost-mode"],
     layer: ignoreDirectOn(/\/v1\/cost-explorer$/),
+  },
+  {
+    id: "direct-ignored-on-teams",
+    bug: "teams and departments, as lists and by id, serve fully loaded costs for cost_mode=direct, labelled direct",
+    catches: ["cost-mode"],
+    layer: ignoreDirectOn(/^\/v1\/(teams|departments)(\/[^/]+)?$/),
+  },
+  {
+    id: "direct-ignored-on-departments",
+    bug: "departments, as a list and by id, serve fully loaded costs for cost_mode=direct, labelled direct (teams are right)",
+    catches: ["cost-mode"],
+    layer: ignoreDirectOn(/^\/v1\/departments(\/[^/]+)?$/),
   },
   {
     id: "auth-skipped-on-some-routes",

@@ -13,6 +13,8 @@ import {
 } from "./mutant-proxy.js";
 
 const WORKLOAD_KINDS = spec.components.schemas.WorkloadKind.enum as string[];
+/** The paging parameters whose 400s other checks already compare the code of. */
+const PAGING = new Set(["limit", "page", "per_page"]);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Serves the parent `pick` chooses instead of the one in the path (`$1` id `$2`). */
@@ -73,6 +75,19 @@ function cursorMemory(restore: (url: URL, issued: URL) => void): Mutant["layer"]
     if (typeof nextCursor === "string" && nextCursor !== "") issued.set(nextCursor, url);
     return response;
   };
+}
+
+/**
+ * A reused cursor on a path `pattern` matches continues the walk it was issued for, whatever
+ * query it now comes with (only `cursor` and `include_total` are read from the request).
+ */
+function unboundOn(pattern: RegExp): Mutant["layer"] {
+  return cursorMemory((url, issued) => {
+    if (!pattern.test(url.pathname)) return;
+    const kept = [...url.searchParams].filter(([key]) => UNBOUND.has(key));
+    const restored = [...issued.searchParams].filter(([key]) => !UNBOUND.has(key));
+    url.search = new URLSearchParams([...restored, ...kept]).toString();
+  });
 }
 
 /** Drops a query parameter before the fake sees it: the server ignores that filter. */
@@ -240,12 +255,21 @@ export const REQUEST_MUTANTS: readonly Mutant[] = [
     id: "recommendations-cursor-unbound",
     bug: "GET /v1/recommendations continues the walk a cursor was issued for, whatever query it is reused with",
     catches: ["cursor-query-changed"],
-    layer: cursorMemory((url, issued) => {
-      if (url.pathname !== "/v1/recommendations") return;
-      const kept = [...url.searchParams].filter(([key]) => UNBOUND.has(key));
-      const restored = [...issued.searchParams].filter(([key]) => !UNBOUND.has(key));
-      url.search = new URLSearchParams([...restored, ...kept]).toString();
-    }),
+    layer: unboundOn(/^\/v1\/recommendations$/),
+  },
+  {
+    id: "cursor-unbound-off-workloads",
+    bug: "every list but /v1/workloads, /v1/recommendations and a cluster's workloads continues the walk a cursor was issued for, whatever query it is reused with",
+    catches: ["cursor-query-changed"],
+    layer: unboundOn(
+      /^(?!\/v1\/workloads$|\/v1\/recommendations$|\/v1\/clusters\/[^/]+\/workloads$)/,
+    ),
+  },
+  {
+    id: "assignments-cursor-unbound",
+    bug: "GET /v1/teams/{team_id}/assignments continues the walk a cursor was issued for, whatever limit it is reused with",
+    catches: ["cursor-query-changed"],
+    layer: unboundOn(/\/assignments$/),
   },
   {
     id: "cursor-unbound-to-parent",
@@ -371,6 +395,17 @@ export const REQUEST_MUTANTS: readonly Mutant[] = [
     catches: ["parameter-values", "limit-bounds"],
     layer: onBody((body) => {
       if (body?.error?.code === "BAD_REQUEST") body.error.details = [];
+    }),
+  },
+  {
+    id: "bad-value-wrong-code",
+    bug: "a 400 for a bad enum, UUID, date or boolean says INVALID_CURSOR (a shared validator's default); limit and Cost Explorer's paging keep BAD_REQUEST",
+    catches: ["parameter-values"],
+    layer: onBody((body, { status }) => {
+      const field = body?.error?.details?.[0]?.field;
+      if (status === 400 && body.error.code === "BAD_REQUEST" && !PAGING.has(field)) {
+        body.error.code = "INVALID_CURSOR";
+      }
     }),
   },
 ];

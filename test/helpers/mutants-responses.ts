@@ -162,6 +162,16 @@ export const RESPONSE_MUTANTS: readonly Mutant[] = [
     }),
   },
   {
+    id: "total-count-off-after-page-one",
+    bug: "on a cursor page of any list but /v1/workloads, total_count counts one row too many (page 1 is right)",
+    catches: ["full-walks"],
+    layer: onBody((body, { url }) => {
+      const p = body?.meta?.pagination;
+      if (url.pathname === "/v1/workloads" || !url.searchParams.has("cursor")) return;
+      if (typeof p?.total_count === "number") p.total_count += 1;
+    }),
+  },
+  {
     id: "include-total-ignored",
     bug: "include_total=true is ignored: no total_count",
     catches: ["full-walks", "include-total-toggle"],
@@ -409,7 +419,7 @@ export const RESPONSE_MUTANTS: readonly Mutant[] = [
   {
     id: "total-count-from-cursor",
     bug: "on a cursor page, total_count counts from the cursor on (the page before it left out)",
-    catches: ["include-total-toggle"],
+    catches: ["include-total-toggle", "full-walks"],
     layer: onBody((body, { url }) => {
       const p = body?.meta?.pagination;
       if (url.searchParams.has("cursor") && typeof p?.total_count === "number") {

@@ -20,31 +20,13 @@ const limit = () => {
 
 describe("values generated from a parameter's schema", () => {
   it("breaks limit every documented way: non-integers, out of range, empty", () => {
-    expect(badValues(limit()).map((b) => b.value)).toEqual([
-      "2.5",
-      "20abc",
-      "abc",
-      "1e2",
-      "0x10",
-      "0",
-      "501",
-      "",
-    ]);
+    expect(badValues(limit()).map((b) => b.value)).toEqual(["2.5", "20abc", "abc", "0", "501", ""]);
     expect(goodValues(limit(), mulberry32(1))).toEqual(["1", "500", "100"]);
   });
 
   it("covers a parameter the suite has never seen, from its schema alone", () => {
     const size = param({ name: "size", schema: { type: "integer", minimum: 2, maximum: 9 } });
-    expect(badValues(size).map((b) => b.value)).toEqual([
-      "2.5",
-      "20abc",
-      "abc",
-      "1e2",
-      "0x10",
-      "1",
-      "10",
-      "",
-    ]);
+    expect(badValues(size).map((b) => b.value)).toEqual(["2.5", "20abc", "abc", "1", "10", ""]);
     const color = param({ name: "color", schema: { type: "string", enum: ["red", "blue"] } });
     expect(badValues(color).map((b) => b.value)).toEqual(["not_in_enum", "RED", ""]);
     expect(goodValues(color, mulberry32(1))).toEqual(["red", "blue"]);

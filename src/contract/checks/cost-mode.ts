@@ -1,4 +1,5 @@
 import { parametersOf, specPaths } from "../../spec/document.js";
+import { checkAttributedModes } from "../attributed-modes.js";
 import { type ContractCheck, discoverIds, skip } from "../context.js";
 import { type CostEntry, costEntries } from "../cost-entries.js";
 import { expectStatus } from "../expect.js";
@@ -187,6 +188,8 @@ export const costMode: ContractCheck = {
       if (single && listPath && list)
         await compareWithList(probe, path, single, { ...list, path: listPath });
     }
+    const byMode = (path: string) => read.get(path)?.byMode;
+    await checkAttributedModes(probe, byMode("/v1/teams"), byMode("/v1/departments"));
     return undefined;
   },
 };
