@@ -15,8 +15,8 @@ import {
   isTimeoutError,
   type KubeadaptError,
 } from "../index.js";
+import { type BrokenHttp, brokenHttp } from "../internal/broken-http.js";
 import { networkCause } from "../internal/network-cause.js";
-import { type BrokenHttp, brokenHttp } from "./broken-http.js";
 import { EXIT_CODES } from "./exit-codes.js";
 import { isNotAnItemError } from "./item-objects.js";
 import { UsageError } from "./usage-error.js";

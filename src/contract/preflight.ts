@@ -1,8 +1,20 @@
+import type { BrokenHttp } from "../internal/broken-http.js";
 import type { Probe } from "./probe.js";
+import type { InterruptedError } from "./session.js";
+
+// How the preflight's line names each way a server breaks HTTP.
+const BROKEN_WORDS: Record<BrokenHttp, string> = {
+  malformed: "a malformed response",
+  headers: "more response headers than Node reads",
+  redirects: "a redirect loop",
+  "too long": "a body past the limit",
+  undecodable: "a body that does not match its Content-Encoding",
+};
 
 /**
  * The one request before the checks: whether the target can be tested at all. Returns why
- * not (unreachable: DNS, refused, TLS; still failing after retries; the token rejected; no
+ * not (unreachable: DNS, refused, TLS; an answer in broken HTTP; still failing after retries;
+ * the token rejected; no
  * API at that URL: a 404 or an answer that is not JSON, as from a wrong base URL, a login page
  * or a catch-all web app), or undefined when it answered. Any other answer, even a wrong one,
  * is for the checks to judge.
@@ -22,7 +34,11 @@ export async function preflight(probe: Probe, baseUrl: string): Promise<string |
     const stop = probe.interruption;
     if (stop && stop.kind !== "unavailable")
       return `${stop.reason} before ${baseUrl} answered the preflight`;
-    return `cannot reach ${baseUrl}: ${stop?.reason ?? (error as Error).message}`;
+    const why = stop?.reason ?? (error as Error).message;
+    // It answered, in HTTP no client can read: not a network to check, but the server.
+    const broken = (error as InterruptedError).broken;
+    if (broken) return `${baseUrl} answered in broken HTTP (${BROKEN_WORDS[broken]}): ${why}`;
+    return `cannot reach ${baseUrl}: ${why}`;
   }
   const answer = `GET /v1/organization → ${status}${typeof code === "string" ? ` ${code}` : ""}`;
   if (status === 401 || status === 403) {

@@ -1,4 +1,5 @@
 import { abortableSleep, MAX_TIMER_DELAY } from "../internal/abortable-sleep.js";
+import { type BrokenHttp, brokenHttp } from "../internal/broken-http.js";
 import { parseRetryAfter } from "../internal/retry-after.js";
 import { onAbort } from "../internal/signals.js";
 import { describeNetworkError, isConnectionReset } from "./network-error.js";
@@ -31,6 +32,8 @@ export interface Interruption {
 /** Thrown into a check when the session refuses to send or gives up on a request. */
 export class InterruptedError extends Error {
   override name = "ContractInterruptedError" as const;
+  /** How the target broke HTTP, when it answered in HTTP no client can read. */
+  broken: BrokenHttp | undefined;
 }
 
 // Statuses that say "not now" rather than "no": 429 (rate limited), 503 (overloaded or
@@ -149,7 +152,9 @@ export class Session {
           // A response the suite could not get whole: no verdict on it.
           const body = error instanceof BodyReadError ? "the body could not be read: " : "";
           const reason = `${sink.label(request)}: ${body}${describeNetworkError(error)}`;
-          throw this.stop(sink, "unavailable", reason);
+          throw Object.assign(this.stop(sink, "unavailable", reason), {
+            broken: brokenHttp(error),
+          });
         }
         await this.retry(sink, BACKOFF_MS * 2 ** attempt);
         continue;

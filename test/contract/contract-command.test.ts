@@ -5,6 +5,7 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:https";
+import { type AddressInfo, createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -73,6 +74,34 @@ describe("preflight: a target that cannot be tested exits 3 with one line", () =
     expect(run.stderr).toMatch(
       /^error: cannot reach https:\/\/contract-check\.invalid: .*ENOTFOUND[^\n]*\n$/,
     );
+    expect(run.stdout).toBe("");
+  });
+
+  // It answered, so the line blames the server, not the network; still exit 3: untestable.
+  it.each([
+    ["a bad chunk size", "zz", "a malformed response"],
+    ["a redirect loop", "loop", "a redirect loop"],
+  ])("a server that answers %s says it answered in broken HTTP", async (_, mode, words) => {
+    const raw = createNetServer((socket) => {
+      socket.on("error", () => {});
+      socket.once("data", (head) => {
+        const path = head.toString().split(" ")[1] ?? "/";
+        socket.end(
+          mode === "loop"
+            ? `HTTP/1.1 302 Found\r\nlocation: ${path}\r\ncontent-length: 0\r\n\r\n`
+            : "HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n",
+        );
+      });
+    });
+    await new Promise<void>((resolve) => raw.listen(0, "127.0.0.1", resolve));
+    servers.push(raw);
+    const url = `http://127.0.0.1:${(raw.address() as AddressInfo).port}`;
+    const run = await command(["--base-url", url, "--rate", "0"]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(
+      new RegExp(`^error: ${url} answered in broken HTTP \\(${words}\\): `),
+    );
+    expect(run.stderr).not.toContain("cannot reach");
     expect(run.stdout).toBe("");
   });
 
