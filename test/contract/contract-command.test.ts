@@ -45,6 +45,24 @@ async function command(argv: string[], env: Record<string, string> = {}, signal?
   return { code, stdout, stderr };
 }
 
+// Answers in broken HTTP, which node:http would not send: a chunk size that is not hex.
+const BAD_CHUNK = () =>
+  "HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n";
+// A redirect to the path asked for: followed until fetch gives up.
+const REDIRECT_LOOP = (path: string) =>
+  `HTTP/1.1 302 Found\r\nlocation: ${path}\r\ncontent-length: 0\r\n\r\n`;
+
+/** A raw socket server on loopback that answers every request with `answer(path)`: its URL. */
+async function rawServer(answer: (path: string) => string): Promise<string> {
+  const raw = createNetServer((socket) => {
+    socket.on("error", () => {});
+    socket.once("data", (head) => socket.end(answer(head.toString().split(" ")[1] ?? "/")));
+  });
+  await new Promise<void>((resolve) => raw.listen(0, "127.0.0.1", resolve));
+  servers.push(raw);
+  return `http://127.0.0.1:${(raw.address() as AddressInfo).port}`;
+}
+
 async function serve(fake = createFakeKubeadapt({ token: TOKEN })): Promise<FakeServer> {
   const server = await fake.listen();
   servers.push(server);
@@ -79,23 +97,10 @@ describe("preflight: a target that cannot be tested exits 3 with one line", () =
 
   // It answered, so the line blames the server, not the network; still exit 3: untestable.
   it.each([
-    ["a bad chunk size", "zz", "a malformed response"],
-    ["a redirect loop", "loop", "a redirect loop"],
-  ])("a server that answers %s says it answered in broken HTTP", async (_, mode, words) => {
-    const raw = createNetServer((socket) => {
-      socket.on("error", () => {});
-      socket.once("data", (head) => {
-        const path = head.toString().split(" ")[1] ?? "/";
-        socket.end(
-          mode === "loop"
-            ? `HTTP/1.1 302 Found\r\nlocation: ${path}\r\ncontent-length: 0\r\n\r\n`
-            : "HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n",
-        );
-      });
-    });
-    await new Promise<void>((resolve) => raw.listen(0, "127.0.0.1", resolve));
-    servers.push(raw);
-    const url = `http://127.0.0.1:${(raw.address() as AddressInfo).port}`;
+    ["a bad chunk size", BAD_CHUNK, "a malformed response"],
+    ["a redirect loop", REDIRECT_LOOP, "a redirect loop"],
+  ])("a server that answers %s says it answered in broken HTTP", async (_, answer, words) => {
+    const url = await rawServer(answer);
     const run = await command(["--base-url", url, "--rate", "0"]);
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(
@@ -666,7 +671,7 @@ function unprintedSampleLines(guide: string, printed: [string, string][]): strin
 }
 
 describe("contract.md's preflight sample", () => {
-  it("each line is what the preflight prints for an unknown host, a rejected token, a /v1 base URL and an HTML page", async () => {
+  it("each line is what the preflight prints for an unknown host, broken HTTP, a rejected token, a /v1 base URL and an HTML page", async () => {
     const html = await startServer((_, response) => {
       response.writeHead(200, { "content-type": "text/html" });
       response.end("<form>Sign in</form>");
@@ -675,6 +680,7 @@ describe("contract.md's preflight sample", () => {
     const api = (await serve()).url;
     const targets: [string, Record<string, string>][] = [
       ["https://staging.example.invalid", {}],
+      [await rawServer(REDIRECT_LOOP), {}],
       [api, { KUBEADAPT_API_TOKEN: "not-the-token" }],
       [`${api}/v1`, {}],
       [html.origin, {}],
