@@ -1004,7 +1004,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The service is temporarily unavailable (deploy, overload). Retry after `Retry-After` seconds. */
+        /** @description The service is temporarily unavailable (deploy, overload): 503 with `error.code` `SERVICE_UNAVAILABLE`. Retry after `Retry-After` seconds. (That the code is always `SERVICE_UNAVAILABLE` is our assumption, as the rest of the error catalog is.) */
         ServiceUnavailable: {
             headers: {
                 "X-Request-Id": components["headers"]["RequestId"];

@@ -94,10 +94,12 @@ export class Probe implements RequestSink {
 
   /**
    * Records a violation, the token removed: messages quote what the server sent, and a server
-   * may echo the request's `Authorization` into a report that CI keeps and shows.
+   * may echo the request's `Authorization` into a report that CI keeps and shows. A message
+   * already recorded is not repeated: a retried request meets the same wrong answer each time.
    */
   fail(message: string): void {
-    this.violations.push(redact(message, this.token));
+    const violation = redact(message, this.token);
+    if (!this.violations.includes(violation)) this.violations.push(violation);
   }
 
   /** The request as messages name it: method, path and query, long values shortened. */

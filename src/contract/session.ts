@@ -317,8 +317,14 @@ async function isApiAnswer(response: Response): Promise<boolean> {
   }
 }
 
-/** The `error.code` a retried status must carry: the spec's RateLimited response says so. */
-const CODE_OF: Readonly<Record<number, string>> = { 429: "RATE_LIMITED" };
+/**
+ * The `error.code` a retried status must carry: the spec's RateLimited and ServiceUnavailable
+ * responses say so. A 503 reaches this only when it is the API's own (see {@link isApiAnswer}).
+ */
+const CODE_OF: Readonly<Record<number, string>> = {
+  429: "RATE_LIMITED",
+  503: "SERVICE_UNAVAILABLE",
+};
 
 /**
  * What is wrong with the `error.code` of a response that was retried, or undefined. A body

@@ -345,6 +345,26 @@ describe("never a pass on a response it could not get", () => {
     );
   });
 
+  it("the API's own 503 with another code than SERVICE_UNAVAILABLE is a violation", async () => {
+    const fake = small();
+    const meta = {
+      request_id: "req_01J5K3V0Q7Y4XR8A2B3C5D7E9N",
+      applied_at: "2026-05-21T10:30:00Z",
+    };
+    const envelope = {
+      data: null,
+      meta,
+      error: { code: "INTERNAL_ERROR", message: "down", details: [] },
+    };
+    const fetch = teamsDown(fake, () => Response.json(envelope, { status: 503 }));
+    const report = await runContract(inProcess(fake, { fetch, only: ["full-walks"] }));
+    expect(byId(report.checks, "full-walks")?.violations).toEqual([
+      expect.stringMatching(
+        /^GET \/v1\/teams\S* → 503: error.code is "INTERNAL_ERROR", expected SERVICE_UNAVAILABLE$/,
+      ),
+    ]);
+  });
+
   it("a check that found a violation and then lost the target fails, and says where it stopped", async () => {
     const fake = small();
     const fetch = async (request: Request) => {
