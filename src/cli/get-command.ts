@@ -3,6 +3,8 @@ import type { Kubeadapt, Page, Paginator, Progress } from "../index.js";
 import type { GetArgs } from "./args.js";
 import { type Column, defaultColumns, parseColumns } from "./columns.js";
 import { checkCurrencyColumns } from "./currency-columns.js";
+import { dataIsList } from "./item-fields.js";
+import { checkDataShape } from "./item-objects.js";
 import { type CountChange, ListChangedError } from "./list-drift.js";
 import { createSink } from "./output.js";
 import { checkPages } from "./page-checks.js";
@@ -211,7 +213,9 @@ export async function runGet(
     if (args.all) io.stderr.write(`note: ${resolved.template} is not paginated; --all ignored\n`);
     const get = ka.get as unknown as (path: string, init: object) => Promise<unknown>;
     const data = await get(resolved.template, { params, signal: io.signal });
-    // Some unpaginated paths return a list (a cluster's node groups): its elements are the items.
+    // Some unpaginated paths return a list (a cluster's node groups): its elements are the items;
+    // the others return one object, and the spec says which.
+    checkDataShape(resolved.template, data, dataIsList(resolved.template));
     const all = Array.isArray(data) ? data : [data];
     if (Array.isArray(data)) {
       checkPages(resolved, plan.query).page({ items: all, page: 1, total: undefined });

@@ -15,16 +15,31 @@ export interface ItemField {
  * @returns an empty list when the schema does not describe `data` as objects
  */
 export function itemFields(template: string): ItemField[] {
-  const response = responseOf(template, 200)?.response;
-  const content = response?.content as Record<string, { schema?: JsonObject }> | undefined;
-  const body = content?.["application/json"]?.schema;
-  const data = body && propertiesOf(body).data;
-  if (!data) return [];
-  const resolved = resolveRef(data).node;
+  const resolved = dataSchema(template);
+  if (!resolved) return [];
   const item = resolved.type === "array" ? (resolved.items as JsonObject) : resolved;
   const fields: ItemField[] = [];
   collect(item, "", fields);
   return fields;
+}
+
+/**
+ * Whether a GET path's `data` is a list in the spec (a list page, or an unpaginated list such
+ * as a cluster's node groups) or one object.
+ * @returns undefined when the spec's 200 response does not describe `data`
+ */
+export function dataIsList(template: string): boolean | undefined {
+  const data = dataSchema(template);
+  return data && data.type === "array";
+}
+
+// The schema of `data` in the 200 response of a GET path, `$ref` resolved.
+function dataSchema(template: string): JsonObject | undefined {
+  const response = responseOf(template, 200)?.response;
+  const content = response?.content as Record<string, { schema?: JsonObject }> | undefined;
+  const body = content?.["application/json"]?.schema;
+  const data = body && propertiesOf(body).data;
+  return data && resolveRef(data).node;
 }
 
 function collect(schema: JsonObject, prefix: string, out: ItemField[]): void {

@@ -31,3 +31,29 @@ export function checkItemsAreObjects(items: readonly unknown[], page: number): v
     `item ${i + 1} of page ${page} is ${what}, not an object: the list's items are objects, so it can be neither written nor counted as one`,
   );
 }
+
+/** A `data` that is a list where the spec has one object, or one object where it has a list. */
+export class DataShapeError extends ProtocolError {
+  static override readonly errorName: string = "DataShapeError";
+}
+
+/** Whether `error` is a {@link DataShapeError} (by name, as the SDK's guards are). */
+export const isDataShapeError = (error: unknown): error is DataShapeError =>
+  isKubeadaptError(error) && error.name === "DataShapeError";
+
+/**
+ * Refuses the `data` of an unpaginated GET whose shape is not the spec's: an array where the
+ * path returns one object (a dashboard, a cluster) would be written, counted and summed as if
+ * it were a list of them; one object where the path returns a list (a cluster's node groups)
+ * would be counted as a list of one.
+ * @param list - whether the spec's `data` is a list, undefined when the spec does not say
+ * @throws DataShapeError naming the path and both shapes
+ */
+export function checkDataShape(template: string, data: unknown, list: boolean | undefined): void {
+  if (list === undefined || Array.isArray(data) === list) return;
+  const sent = Array.isArray(data) ? "an array" : "one object";
+  const wanted = list ? "a list" : "one object";
+  throw new DataShapeError(
+    `GET ${template} answered with ${sent} as "data", where the spec has ${wanted}: it can be neither written nor counted as ${wanted}`,
+  );
+}

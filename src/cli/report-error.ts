@@ -18,7 +18,7 @@ import {
 import { type BrokenHttp, brokenHttp } from "../internal/broken-http.js";
 import { networkCause } from "../internal/network-cause.js";
 import { EXIT_CODES } from "./exit-codes.js";
-import { isNotAnItemError } from "./item-objects.js";
+import { isDataShapeError, isNotAnItemError } from "./item-objects.js";
 import { UsageError } from "./usage-error.js";
 import { visible } from "./visible.js";
 
@@ -124,6 +124,7 @@ const HINTS: [(e: unknown) => boolean, Hint][] = [
     isNotAnItemError,
     () => "the server's list breaks the spec (its items are objects): report it to its maintainers",
   ],
+  [isDataShapeError, () => "the server's answer breaks the spec: report it to its maintainers"],
   [
     isProtocolError,
     (_, __, setting) => `the server's response was not the /v1 envelope: is ${setting} the API?`,

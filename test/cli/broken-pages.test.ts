@@ -286,3 +286,57 @@ describe("a cursor walk whose total_count changes between pages shows no count",
     );
   });
 });
+
+describe('an unpaginated answer whose "data" is not the shape the spec gives the path fails', () => {
+  /** Serves `data` in a single envelope and runs `kubeadapt get` on `path` there. */
+  async function getData(path: string, data: unknown, flags: string[]) {
+    const server = await serve((_, response) => {
+      response.setHeader("content-type", "application/json");
+      response.end(JSON.stringify({ data, meta: { request_id: "r" } }));
+    });
+    return runInProcess(["get", path, ...flags, "--base-url", server.origin], env);
+  }
+  const dashboard = (amount: string) => ({
+    kind: "OrganizationDashboard",
+    cost: { month_to_date: { amount, currency: "USD" } },
+  });
+  const HINT = "  hint: the server's answer breaks the spec: report it to its maintainers\n";
+
+  it("an array where the path returns one object (the dashboard): nothing written or summed", async () => {
+    const data = [dashboard("5.0000"), dashboard("7.0000")];
+    const path = "/v1/organization/dashboard";
+    const run = await getData(path, data, ["-o", "table", "--sum", "cost.month_to_date"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `error: DataShapeError: GET ${path} answered with an array as "data", where the spec has one object: it can be neither written nor counted as one object\n${HINT}`,
+    );
+    expect(run.stdout).toBe("");
+  });
+
+  it("an empty array where the path returns one cluster: no '[]' and no sum of 0", async () => {
+    const path = "/v1/clusters/00000000-0000-4000-8000-000000000001";
+    const run = await getData(path, [], ["-o", "json", "--sum", "cost.projected_monthly"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'error: DataShapeError: GET /v1/clusters/{cluster_id} answered with an array as "data"',
+    );
+    expect(run.stdout).toBe("");
+  });
+
+  it("one object where the path returns a list (a cluster's node groups)", async () => {
+    const path = "/v1/clusters/5f0c2a34-1b2c-4d5e-8f90-123456789abc/node-groups";
+    const run = await getData(path, workload("g-1"), ["-o", "csv", ...SUM]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'answered with one object as "data", where the spec has a list: it can be neither written nor counted as a list',
+    );
+    expect(run.stdout).toBe("");
+  });
+
+  it("the node groups' list, as the spec has it, is written", async () => {
+    const path = "/v1/clusters/5f0c2a34-1b2c-4d5e-8f90-123456789abc/node-groups";
+    const run = await getData(path, workloads("g-1", "g-2"), ["-o", "csv"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^2 items, 1 page in/);
+  });
+});
