@@ -43,7 +43,7 @@ export interface TargetChoice {
  * The real API when a token or base URL is given, else (or with --demo) the embedded demo API:
  * a seeded fake served in-process, so the CLI works with no account and no network.
  * @throws UsageError when the base URL, the token or `KUBEADAPT_LOG` cannot be used (said in
- * the CLI's terms)
+ * the CLI's terms), or `KUBEADAPT_API_TOKEN` is set but empty (no demo then, unless `--demo`)
  */
 export function chooseTarget({
   baseUrl,
@@ -53,6 +53,13 @@ export function chooseTarget({
   env,
   stderr,
 }: TargetChoice): Target {
+  // A CI secret that did not expand sets the variable to "": answering from the demo then would
+  // pass its made-up costs off as the account's, with exit 0.
+  if (env.KUBEADAPT_API_TOKEN === "" && !demo) {
+    throw new UsageError(
+      "KUBEADAPT_API_TOKEN is set but empty (a secret that did not expand?): set it to an API token; for the embedded demo API, unset it or give --demo",
+    );
+  }
   const token = env.KUBEADAPT_API_TOKEN || undefined;
   const log = { logLevel: sdkLogLevel(env), logger: stderrLogger(stderr) };
   const numbers = findInexactNumbers();

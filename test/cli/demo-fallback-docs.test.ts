@@ -25,6 +25,25 @@ describe("the demo fallback, as --help and the quick start state it", () => {
     expect(run.stderr).toContain("using the embedded demo API");
   });
 
+  it("get with KUBEADAPT_API_TOKEN set but empty (a CI secret that did not expand) is a usage error, not the demo", async () => {
+    expect(QUICK_START).toContain(
+      "a `KUBEADAPT_API_TOKEN` set but empty (a CI secret that did not expand) is a usage error (exit 2), not the demo",
+    );
+    const run = await runInProcess(["get", "/v1/organization/dashboard", "-o", "csv"], {
+      KUBEADAPT_API_TOKEN: "",
+    });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain(
+      "KUBEADAPT_API_TOKEN is set but empty (a secret that did not expand?): set it to an API token; for the embedded demo API, unset it or give --demo",
+    );
+    expect(run.stderr).not.toContain("using the embedded demo API");
+    const demo = await runInProcess(["get", "/v1/clusters", "--max-items", "1", "--demo"], {
+      KUBEADAPT_API_TOKEN: "",
+    });
+    expect(demo.code).toBe(0);
+  });
+
   it("contract with neither falls back to nothing, as both say: it asks for --base-url or --demo", async () => {
     expect(HELP).toContain("`contract` needs --base-url or --demo");
     expect(QUICK_START).toContain("`contract` never falls back: give it `--base-url` or `--demo`");
