@@ -63,7 +63,7 @@ export interface GetSummary {
   /** Why the items `--top` wrote are not the largest (mixed currencies, a broken order). */
   topNote?: string | undefined;
   /** Why some amounts written bare cannot be read right (mixed currencies, no currency column). */
-  currencyNote?: string | undefined;
+  currencyNotes?: string[] | undefined;
   ms: number;
 }
 
@@ -205,7 +205,7 @@ export async function runGet(
     sum: total,
     from,
     topNote: order?.note(args.top as number, sink.hidden),
-    currencyNote: bare?.note(),
+    currencyNotes: bare?.notes(total),
     ms: Date.now() - started,
   });
 

@@ -51,7 +51,7 @@ export function summaryLines(summary: GetSummary, args: GetArgs): string {
     );
   }
   if (summary.topNote) lines.push(summary.topNote);
-  if (summary.currencyNote) lines.push(summary.currencyNote);
+  lines.push(...(summary.currencyNotes ?? []));
   const change = summary.countChange;
   if (change) {
     const { first, later } = change;

@@ -444,16 +444,77 @@ describe("CSV, TSV and table amounts in more than one currency, with no column s
     expect(shown.stderr).not.toContain("note:");
   });
 
-  it("no note with the currency column, in one currency, or for rows --top left out", async () => {
+  it("no note with the currency column, nor for rows --top left out", async () => {
     const both = "id,cost.current_run_rate_hourly,cost.current_run_rate_hourly.currency";
     const withCurrency = await csvOf(["USD", "EUR"], ["-o", "csv", "--columns", both]);
     expect(withCurrency.stderr).not.toContain("note:");
     const amount = ["-o", "csv", "--columns", "cost.current_run_rate_hourly.amount"];
-    expect((await csvOf(["EUR", "EUR"], amount)).stderr).not.toContain("note:");
     expect((await csvOf(["USD", "EUR"], amount)).stderr).toContain(
       note("cost.current_run_rate_hourly"),
     );
     const top = ["-o", "csv", "--columns", "id,cost.projected_monthly", "--top", "1"];
     expect((await csvOf(["USD", "EUR"], top)).stderr).not.toContain("rows written hold");
+  });
+
+  it("amounts of one currency that no column shows are said, the TOTAL row's too", async () => {
+    const amount = ["-o", "csv", "--columns", "cost.current_run_rate_hourly.amount"];
+    expect((await csvOf(["EUR", "EUR"], amount)).stderr).toContain(
+      "note: cost.current_run_rate_hourly is in EUR, but no column says so: add cost.current_run_rate_hourly.currency to --columns",
+    );
+    const sum = ["-o", "csv", "--columns", "id", "--sum", "cost.projected_monthly"];
+    expect((await csvOf(["EUR", "EUR"], sum)).stderr).toContain(
+      "note: cost.projected_monthly and the TOTAL row are in EUR, but no column says so: add cost.projected_monthly.currency to --columns",
+    );
+  });
+
+  it("all in the currency the currency column shows: no note, TOTAL included", async () => {
+    const run = await csvOf(["EUR", "EUR"], ["-o", "csv", "--sum", "cost.projected_monthly"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^TOTAL,.*,179\.0000,/m);
+    expect(run.stderr).not.toContain("note:");
+  });
+});
+
+describe("CSV amounts in another currency than the currency column written shows", () => {
+  it("a money column in EUR beside the only currency column, which says USD, and its TOTAL", async () => {
+    const server = await serve((_, response) => {
+      const data = [1, 2].map((n) => ({
+        id: `w-${n}`,
+        kind: "Workload",
+        cost: {
+          current_run_rate_hourly: { amount: `${n}.0000`, currency: "USD" },
+          projected_monthly: { amount: `${n * 730}.0000`, currency: "EUR" },
+        },
+      }));
+      const pagination = { has_more: false, next_cursor: "", limit: 100 };
+      response.end(json({ data, meta: { request_id: "req_1", pagination } }));
+    });
+    const flags = ["-o", "csv", "--sum", "cost.projected_monthly", "--base-url", server.origin];
+    const run = await runInProcess(["get", "/v1/workloads", ...flags], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^TOTAL,.*,2190\.0000,/m);
+    expect(run.stderr).toContain(
+      "note: cost.projected_monthly and the TOTAL row are in EUR, but the currency column written shows USD: add cost.projected_monthly.currency to --columns",
+    );
+  });
+
+  it("one object (the dashboard): its month to date in EUR in a row whose currency says USD", async () => {
+    const server = await serve((_, response) => {
+      const usd = (amount: string) => ({ amount, currency: "USD" });
+      const data = {
+        kind: "OrganizationDashboard",
+        cost: {
+          current_run_rate_hourly: usd("1.0000"),
+          month_to_date: { amount: "5.0000", currency: "EUR" },
+        },
+      };
+      response.end(json({ data, meta: { request_id: "req_1" } }));
+    });
+    const flags = ["-o", "csv", "--sum", "cost.month_to_date", "--base-url", server.origin];
+    const run = await runInProcess(["get", "/v1/organization/dashboard", ...flags], env);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      "note: cost.month_to_date and the TOTAL row are in EUR, but the currency column written shows USD: add cost.month_to_date.currency to --columns",
+    );
   });
 });
