@@ -80,8 +80,13 @@ export class WalkStopped extends Error {
     readonly shown: number,
     /** The `--sum` total of those items, when asked for. */
     readonly sum: Total | undefined,
-    /** The notes on what its pages broke that the counts cannot show (see `checkPages`). */
+    /**
+     * The notes on what was written, as a complete walk prints them: what its pages broke that
+     * the counts cannot show (see `checkPages`), the `--top` order and the bare amounts' currency.
+     */
     readonly notes: readonly string[] = [],
+    /** Why the items `--top` wrote may not be the largest, when it wrote fewer than it got. */
+    readonly topNote: string | undefined = undefined,
   ) {
     super("the walk stopped", { cause });
   }
@@ -287,7 +292,14 @@ export async function runGet(
     // Once the list changed under it, no resume point helps: the walk must start again.
     if (pages === 0 || error instanceof ListChangedError) throw error;
     await sink.stop();
-    throw new WalkStopped(error, at, items, sink.shown, total, checks.notes(false, undefined));
+    // The rows written stay: the notes on them are as true as after a whole walk.
+    const topNote = order?.note(args.top as number, sink.hidden);
+    const notes = [
+      ...checks.notes(false, undefined),
+      ...(topNote ? [topNote] : []),
+      ...(bare?.notes() ?? []),
+    ];
+    throw new WalkStopped(error, at, items, sink.shown, total, notes, topNote);
   } finally {
     bar?.clear();
   }

@@ -45,6 +45,13 @@ export function stoppedNotes(
       `note: the resumed run rewrites ${args.output}; give it another --output to keep this part`,
     );
   }
-  if (!resume) lines.push(`nothing left to write: --top ${args.top} is reached`);
+  // Out of order, the items not fetched may belong in the top N: none of them is written anyway.
+  if (!resume) {
+    lines.push(
+      stopped.topNote
+        ? `no resume command: --top ${args.top} is reached, though by the --top note above the items not fetched may belong in the top ${args.top} too`
+        : `nothing left to write: --top ${args.top} is reached`,
+    );
+  }
   return lines.map((line) => `  ${line}\n`).join("");
 }

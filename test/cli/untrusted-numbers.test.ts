@@ -518,3 +518,61 @@ describe("CSV amounts in another currency than the currency column written shows
     );
   });
 });
+
+describe("a walk stopped after writing some rows prints the notes a whole walk would on them", () => {
+  /** Page 1 holds `first` (id and amount, currency), page 2 fails with a 400. */
+  async function stopAfter(first: [string, string, string][], flags: string[]) {
+    const server = await serve((request, response) => {
+      if (request.url.includes("cursor=c2")) {
+        response.statusCode = 400;
+        const error = { code: "BAD_REQUEST", message: "boom" };
+        return response.end(json({ error, meta: { request_id: "req_2" } }));
+      }
+      const data = first.map(([id, amount, currency]) => ({
+        id,
+        kind: "Workload",
+        cost: { current_run_rate_hourly: { amount, currency } },
+      }));
+      const pagination = { has_more: true, next_cursor: "c2", limit: 2 };
+      response.end(json({ data, meta: { request_id: "req_1", pagination } }));
+    });
+    const columns = ["--columns", "id,cost.current_run_rate_hourly"];
+    const words = ["get", "/v1/workloads", "--all", "--limit", "2", "-o", "csv", ...columns];
+    return runInProcess([...words, ...flags, "--base-url", server.origin], env);
+  }
+
+  it("the rows' amounts in two currencies with no column saying which", async () => {
+    const run = await stopAfter(
+      [
+        ["a", "9.0000", "USD"],
+        ["b", "8.0000", "EUR"],
+      ],
+      [],
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("id,cost.current_run_rate_hourly\r\na,9.0000\r\nb,8.0000\r\n");
+    expect(run.stderr).toContain("  resume with: ");
+    expect(run.stderr).toContain(
+      "  note: the rows written hold cost.current_run_rate_hourly (USD, EUR) in more than one currency, and no column says which",
+    );
+  });
+
+  it("--top reached out of order: the order note, and no 'nothing left to write'", async () => {
+    const run = await stopAfter(
+      [
+        ["a", "1.0000", "USD"],
+        ["b", "9.0000", "USD"],
+      ],
+      ["--top", "1"],
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("id,cost.current_run_rate_hourly\r\na,1.0000\r\n");
+    expect(run.stderr).toContain(
+      "  note: --top 1: the server did not send the items by cost.current_run_rate_hourly descending: item b (9.0000 USD) came after item a (1.0000 USD), so the items written are the first 1 the server sent, not necessarily the 1 largest\n",
+    );
+    expect(run.stderr).not.toContain("nothing left to write");
+    expect(run.stderr).toContain(
+      "  no resume command: --top 1 is reached, though by the --top note above the items not fetched may belong in the top 1 too\n",
+    );
+  });
+});
