@@ -26,11 +26,15 @@ export function cellOf(item: unknown, column: Column, style: CellStyle): string 
   return "";
 }
 
+// A number beyond a double's range parses as ±Infinity: JSON output writes it `null` (as the
+// note on such numbers says), so a cell shows it as it shows null, empty, never `Infinity`.
+const beyondRange = (value: unknown) => typeof value === "number" && !Number.isFinite(value);
+
 function textOf(value: unknown, style: CellStyle): string {
-  if (value === null || value === undefined) return "";
+  if (value === null || value === undefined || beyondRange(value)) return "";
   if (isMoney(value)) return style === "table" ? `${value.amount} ${value.currency}` : value.amount;
   if (Array.isArray(value) && value.every((v) => typeof v !== "object" || v === null)) {
-    return value.join(style === "table" ? ", " : ",");
+    return value.map((v) => (beyondRange(v) ? null : v)).join(style === "table" ? ", " : ",");
   }
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }

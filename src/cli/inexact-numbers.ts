@@ -81,5 +81,5 @@ export function findInexactNumbers(): InexactNumbers {
  */
 export function inexactNote(numbers: InexactNumbers): string | undefined {
   if (numbers.count === 0) return undefined;
-  return `note: the server sent ${plural(numbers.count, "number")} that JSON parsing cannot hold exactly (more digits than a double holds, or beyond its range); where the output shows one, it is rounded, or null beyond the range: ${numbers.examples.join(", ")}${numbers.count > numbers.examples.length ? ", …" : ""}`;
+  return `note: the server sent ${plural(numbers.count, "number")} that JSON parsing cannot hold exactly (more digits than a double holds, or beyond its range); where the output shows one, it is rounded, or null beyond the range (an empty cell in a table, CSV or TSV): ${numbers.examples.join(", ")}${numbers.count > numbers.examples.length ? ", …" : ""}`;
 }

@@ -342,7 +342,7 @@ describe("numbers JSON parsing cannot hold are never written changed without a w
     return runInProcess(argv, { ...env, ...more });
   }
   const note =
-    "note: the server sent 3 numbers that JSON parsing cannot hold exactly (more digits than a double holds, or beyond its range); where the output shows one, it is rounded, or null beyond the range: 12345678901234567891, 1e400, 0.1000000000000000055511151231257827";
+    "note: the server sent 3 numbers that JSON parsing cannot hold exactly (more digits than a double holds, or beyond its range); where the output shows one, it is rounded, or null beyond the range (an empty cell in a table, CSV or TSV): 12345678901234567891, 1e400, 0.1000000000000000055511151231257827";
   const inexact = "[12345678901234567891, 1e400, 0.1000000000000000055511151231257827]";
 
   it("an integer past 2^53, one beyond a double's range, a decimal with too many digits", async () => {
@@ -351,6 +351,39 @@ describe("numbers JSON parsing cannot hold are never written changed without a w
     // What JSON parsing made of them, and so what the CLI writes.
     expect(run.stdout).toContain('"node_count":[12345678901234567000,null,0.1]');
     expect(run.stderr).toContain(note);
+  });
+
+  it("in CSV and a table, a number beyond the range is an empty cell, as the note says, never Infinity", async () => {
+    const server = await serve((_, response) => {
+      response.setHeader("content-type", "application/json");
+      response.end(
+        `{"data":{"kind":"OrganizationDashboard","counts":{"clusters":1,"nodes":1e400,"workloads":-1e400}},"meta":{"request_id":"r"}}`,
+      );
+    });
+    const columns = "counts.clusters,counts.nodes,counts.workloads";
+    for (const format of ["csv", "table"]) {
+      const argv = ["get", "/v1/organization/dashboard", "-o", format, "--columns", columns];
+      const run = await runInProcess([...argv, "--base-url", server.origin], env);
+      expect(run.code, format).toBe(0);
+      expect(run.stdout, format).not.toContain("Infinity");
+      expect(run.stderr, format).toContain(
+        "or null beyond the range (an empty cell in a table, CSV or TSV): 1e400, -1e400",
+      );
+    }
+    const csv = await runInProcess(
+      [
+        "get",
+        "/v1/organization/dashboard",
+        "-o",
+        "csv",
+        "--columns",
+        columns,
+        "--base-url",
+        server.origin,
+      ],
+      env,
+    );
+    expect(csv.stdout).toBe(`${columns}\r\n1,,\r\n`);
   });
 
   it("through kubeadapt/node's transport too (a proxy variable set; loopback goes direct)", async () => {
