@@ -6,6 +6,7 @@ import { checkCurrencyColumns } from "./currency-columns.js";
 import { dataIsList } from "./item-fields.js";
 import { checkDataShape } from "./item-objects.js";
 import { type CountChange, ListChangedError } from "./list-drift.js";
+import { checkMoneyCells } from "./money-cells.js";
 import { createSink } from "./output.js";
 import { checkPages } from "./page-checks.js";
 import { suggestPath } from "./path-suggestion.js";
@@ -62,8 +63,11 @@ export interface GetSummary {
   from: string | undefined;
   /** Why the items `--top` wrote are not the largest (mixed currencies, a broken order). */
   topNote?: string | undefined;
-  /** Why some amounts written bare cannot be read right (mixed currencies, no currency column). */
-  currencyNotes?: string[] | undefined;
+  /**
+   * Why some amounts written cannot be read right: bare ones in a currency no column shows, or
+   * ones that break the spec's `Money`.
+   */
+  moneyNotes?: string[] | undefined;
   ms: number;
 }
 
@@ -180,11 +184,21 @@ export async function runGet(
   const style = args.format === "table" ? "table" : "csv";
   const tabular = args.format !== "ndjson" && args.format !== "json";
   const bare = tabular ? checkCurrencyColumns(resolved.template, columns, style) : undefined;
+  const cells = tabular ? checkMoneyCells(resolved.template, columns) : undefined;
   // Items go to the sink in order, and it writes the first it has room for (`--top`).
   const write = async (items: readonly unknown[]) => {
     const before = sink.shown;
     await sink.write(items);
-    bare?.add(items.slice(0, sink.shown - before));
+    const written = items.slice(0, sink.shown - before);
+    bare?.add(written);
+    cells?.add(written);
+  };
+  const moneyNotes = (withTotal: boolean) => {
+    const malformed = cells?.note();
+    return [
+      ...(bare?.notes(withTotal ? total : undefined) ?? []),
+      ...(malformed ? [malformed] : []),
+    ];
   };
   const started = Date.now();
   const from =
@@ -210,7 +224,7 @@ export async function runGet(
     sum: total,
     from,
     topNote: order?.note(args.top as number, sink.hidden),
-    currencyNotes: bare?.notes(total),
+    moneyNotes: moneyNotes(true),
     ms: Date.now() - started,
   });
 
@@ -297,7 +311,7 @@ export async function runGet(
     const notes = [
       ...checks.notes(false, undefined),
       ...(topNote ? [topNote] : []),
-      ...(bare?.notes() ?? []),
+      ...moneyNotes(false),
     ];
     throw new WalkStopped(error, at, items, sink.shown, total, notes, topNote);
   } finally {

@@ -51,7 +51,7 @@ export function summaryLines(summary: GetSummary, args: GetArgs): string {
     );
   }
   if (summary.topNote) lines.push(summary.topNote);
-  lines.push(...(summary.currencyNotes ?? []));
+  lines.push(...(summary.moneyNotes ?? []));
   const change = summary.countChange;
   if (change) {
     const { first, later } = change;

@@ -609,3 +609,42 @@ describe("a walk stopped after writing some rows prints the notes a whole walk w
     );
   });
 });
+
+describe("money values that break the spec's Money are written as sent, with a note", () => {
+  async function csvOf(amounts: [string, string][], format = "csv") {
+    const server = await serve((_, response) => {
+      const data = amounts.map(([amount, currency], i) => ({
+        id: `w-${i + 1}`,
+        kind: "Workload",
+        cost: { current_run_rate_hourly: { amount, currency } },
+      }));
+      const pagination = { has_more: false, next_cursor: "", limit: 100 };
+      response.end(json({ data, meta: { request_id: "req_1", pagination } }));
+    });
+    const columns = "id,cost.current_run_rate_hourly,cost.current_run_rate_hourly.currency";
+    const argv = ["get", "/v1/workloads", "-o", format, "--columns", columns];
+    return runInProcess([...argv, "--base-url", server.origin], env);
+  }
+
+  it("an exponent, a thousands separator, a lowercase currency: counted, the first named", async () => {
+    const run = await csvOf([
+      ["1e3", "USD"],
+      ["1,000.0000", "USD"],
+      ["12.4800", "usd"],
+      ["12.4800", "USD"],
+      [" 12.48", "USD"],
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("w-1,1e3,USD\r\n");
+    expect(run.stderr).toContain(
+      `note: 4 money values written break the spec's Money (an amount of pattern ^-?[0-9]+\\.[0-9]{4}$, like 12.4800, and a currency like USD): each cell holds what the server sent, which a spreadsheet may read as another number or none: cost.current_run_rate_hourly of w-1 "1e3" USD, cost.current_run_rate_hourly of w-2 "1,000.0000" USD, cost.current_run_rate_hourly of w-3 "12.4800" usd, …`,
+    );
+  });
+
+  it("in a table too; none for amounts as the spec has them", async () => {
+    const table = await csvOf([["1e3", "USD"]], "table");
+    expect(table.stderr).toContain("note: 1 money value written breaks the spec's Money");
+    const fine = await csvOf([["-12.4800", "USD"]]);
+    expect(fine.stderr).not.toContain("note:");
+  });
+});
