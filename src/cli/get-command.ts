@@ -14,6 +14,7 @@ import { createProgressBar } from "./progress.js";
 import { checkPathParameters, checkQuery, type GivenParameter } from "./query-check.js";
 import type { ResumePoint } from "./resume.js";
 import { type ResolvedPath, resolvePath } from "./spec-paths.js";
+import type { Target } from "./target.js";
 import { checkTopOrder } from "./top-order.js";
 import {
   createTotal,
@@ -98,6 +99,8 @@ export class WalkStopped extends Error {
 
 type Walk = (path: string, init: object) => Paginator<unknown>;
 
+const NO_ANSWERS = { lastBody: () => undefined, answered: () => 0 };
+
 /** A `get` checked against the spec, ready to send. */
 interface Plan {
   resolved: ResolvedPath;
@@ -155,7 +158,8 @@ export function planGet(args: GetArgs): Plan {
 /**
  * Runs `kubeadapt get`: one GET, or with `--all` a walk of every page, streaming items to
  * `io.stdout` in the chosen format. Progress goes to stderr, data only to stdout.
- * @param lastBody - the text of the last response `ka` got, whose cursor the SDK does not keep
+ * @param answers - what `ka` was answered: the text of the last response, whose cursor the SDK
+ * does not keep, and how many 2xx responses came (the pages fetched, empty ones too)
  * @throws WalkStopped when a walk fails or is aborted after its first page
  */
 export async function runGet(
@@ -163,7 +167,7 @@ export async function runGet(
   args: GetArgs,
   plan: Plan,
   io: CommandIo,
-  lastBody: () => string | undefined = () => undefined,
+  answers: Pick<Target, "lastBody" | "answered"> = NO_ANSWERS,
 ): Promise<GetSummary> {
   const { resolved, columns } = plan;
   const { cursor, page: firstPage, ...query } = plan.query;
@@ -289,7 +293,8 @@ export async function runGet(
       sum?.();
       order?.add(taken);
       items += taken.length;
-      pages++;
+      // The SDK skips empty pages; its page numbers count them (a cursor walk's from 1).
+      pages = page.page - (offset && typeof firstPage === "number" ? firstPage : 1) + 1;
       // The count of the walk's start: what "of N" and the end-of-walk note compare with.
       matching ??= page.total;
       sent += page.items.length;
@@ -317,6 +322,9 @@ export async function runGet(
   } finally {
     bar?.clear();
   }
+  // A whole walk fetched no page ahead of its end: every 2xx answer was one of its pages, the
+  // empty ones after its last items (or of an empty list) too.
+  if (!partial) pages = Math.max(pages, answers.answered());
   if (!partial && from === undefined) checks.end();
   // A partial walk shows "of N": never an N its own pages prove wrong ("2 of 1 items"), nor
   // one a later page changed.
@@ -327,7 +335,7 @@ export async function runGet(
     matching !== undefined &&
     (sent > matching || (moreFollow && sent >= matching));
   const of = wrong || change ? undefined : matching;
-  const pageNotes = checks.notes(!partial, lastBody());
+  const pageNotes = checks.notes(!partial, answers.lastBody());
   await end({ partial, of });
   // A page cut short by --max-items has no cursor for its rest: no resume point then.
   return summary({

@@ -98,7 +98,7 @@ async function get(args: GetArgs, io: CliIo): Promise<number> {
   try {
     const stdout = file?.stream ?? io.stdout;
     const out = { stdout, stderr, stderrIsTty: io.stderrIsTty, signal };
-    const summary = await runGet(target.ka, args, plan, out, target.lastBody);
+    const summary = await runGet(target.ka, args, plan, out, target);
     wrote = true;
     stderr.write(summaryLines(summary, args));
     const inexact = inexactNote(target.numbers);

@@ -22,6 +22,8 @@ export interface Target {
   numbers: InexactNumbers;
   /** The text of the last JSON body it answered with (a walk's last page, once it ended). */
   lastBody(): string | undefined;
+  /** How many 2xx bodies it answered with: a walk's pages, the empty ones the SDK skips too. */
+  answered(): number;
   /** Lets go of its connections (see {@link CommandFetch}): call it when done. */
   close(): Promise<void>;
 }
@@ -64,13 +66,16 @@ export function chooseTarget({
   const log = { logLevel: sdkLogLevel(env), logger: stderrLogger(stderr) };
   const numbers = findInexactNumbers();
   let last: string | undefined;
+  let answers = 0;
   // One look at each body, before the SDK parses it: a reference is kept, nothing is parsed.
   const tap = (fetch: FetchLike) =>
     tapJsonBodies(fetch, (text) => {
       numbers.look(text);
       last = text;
+      answers++;
     });
   const lastBody = () => last;
+  const answered = () => answers;
   const url = baseUrl ?? (env.KUBEADAPT_BASE_URL || undefined);
   if (demo || (token === undefined && url === undefined)) {
     // A fixed cursor key: the demo's data are seeded, so a cursor printed by one run (to
@@ -90,6 +95,7 @@ export function chooseTarget({
       demo: `using the embedded demo API (${why})`,
       numbers,
       lastBody,
+      answered,
       close: async () => {},
     };
   }
@@ -110,6 +116,7 @@ export function chooseTarget({
       demo: undefined,
       numbers,
       lastBody,
+      answered,
       close,
     };
   } catch (error) {

@@ -340,3 +340,37 @@ describe('an unpaginated answer whose "data" is not the shape the spec gives the
     expect(run.stderr).toMatch(/^2 items, 1 page in/);
   });
 });
+
+describe("the page count counts the pages fetched, the empty ones the SDK skips too", () => {
+  it("[a], [], [], [b]: 4 pages", async () => {
+    const pages = [
+      { data: workloads("a"), pagination: more(1) },
+      { data: [], pagination: more(2) },
+      { data: [], pagination: more(3) },
+      { data: workloads("b"), pagination: last() },
+    ];
+    const run = await getOver(pages, ["--all", "-o", "csv", ...SUM]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^2 items, 4 pages in /);
+  });
+
+  it("an empty list is 1 page fetched; an empty last page after the items counts too", async () => {
+    const empty = await getOver([{ data: [], pagination: last() }], ["--all"]);
+    expect(empty.stderr).toMatch(/^0 items, 1 page in /);
+    const trailing = [
+      { data: workloads("a"), pagination: more(1) },
+      { data: [], pagination: last() },
+    ];
+    expect((await getOver(trailing, ["--all"])).stderr).toMatch(/^1 item, 2 pages in /);
+  });
+
+  it("a partial walk counts the empty pages before its last, not a page fetched ahead", async () => {
+    const pages = [
+      { data: [], pagination: more(1) },
+      { data: workloads("a", "b"), pagination: more(2) },
+      { data: workloads("c"), pagination: last() },
+    ];
+    const run = await getOver(pages, ["--all", "--max-items", "2"]);
+    expect(run.stderr).toMatch(/^2 items, 2 pages in [\d.]+ s \(stopped at --max-items 2;/);
+  });
+});
