@@ -272,6 +272,7 @@ export async function runGet(
   let items = 0;
   let pages = 0;
   let matching: number | undefined;
+  let hugeCount: number | undefined;
   // Items the server sent, cut ones too, and whether its last page said more follow: a count
   // below them cannot be the list's size.
   let sent = 0;
@@ -296,7 +297,9 @@ export async function runGet(
       // The SDK skips empty pages; its page numbers count them (a cursor walk's from 1).
       pages = page.page - (offset && typeof firstPage === "number" ? firstPage : 1) + 1;
       // The count of the walk's start: what "of N" and the end-of-walk note compare with.
-      matching ??= page.total;
+      // A count past 2^53 counts nothing exactly (parsing may have rounded it): it is not shown.
+      if (page.total !== undefined && !Number.isSafeInteger(page.total)) hugeCount ??= page.total;
+      else matching ??= page.total;
       sent += page.items.length;
       moreFollow = page.hasMore;
       at = offset ? { page: page.page + 1 } : { cursor: page.nextCursor ?? "" };
@@ -334,8 +337,13 @@ export async function runGet(
     partial &&
     matching !== undefined &&
     (sent > matching || (moreFollow && sent >= matching));
-  const of = wrong || change ? undefined : matching;
+  const of = wrong || change || hugeCount !== undefined ? undefined : matching;
   const pageNotes = checks.notes(!partial, answers.lastBody());
+  if (hugeCount !== undefined) {
+    pageNotes.push(
+      `note: the server counted ${BigInt(hugeCount)} items, past the integers JSON parsing holds exactly (2^53), so its count is not shown`,
+    );
+  }
   await end({ partial, of });
   // A page cut short by --max-items has no cursor for its rest: no resume point then.
   return summary({

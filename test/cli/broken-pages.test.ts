@@ -374,3 +374,16 @@ describe("the page count counts the pages fetched, the empty ones the SDK skips 
     expect(run.stderr).toMatch(/^2 items, 2 pages in [\d.]+ s \(stopped at --max-items 2;/);
   });
 });
+
+describe("a total_count past 2^53 is not shown as a count", () => {
+  it('no "of 1e+21", and a note saying why', async () => {
+    const pages = [{ data: workloads("a", "b"), pagination: more(1, { total_count: 1e21 }) }];
+    const run = await getOver(pages, ["-o", "csv", ...SUM]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^2 items, 1 page in [\d.]+ s \(more pages: /);
+    expect(run.stdout).toContain("PARTIAL TOTAL (first 2),");
+    expect(run.stderr).toContain(
+      "note: the server counted 1000000000000000000000 items, past the integers JSON parsing holds exactly (2^53), so its count is not shown",
+    );
+  });
+});
