@@ -3,9 +3,12 @@
  * hourly run rate. Reads KUBEADAPT_API_TOKEN and KUBEADAPT_BASE_URL.
  */
 import { createKubeadapt, type Workload } from "kubeadapt";
+import { compare } from "kubeadapt/money";
 
 const TOP = 5;
-const hourly = (workload: Workload) => Number(workload.cost.current_run_rate_hourly.amount);
+// Exact, never Number(amount): see docs/guides/money.md.
+const byHourlyDescending = (a: Workload, b: Workload) =>
+  compare(b.cost.current_run_rate_hourly, a.cost.current_run_rate_hourly);
 
 const ka = createKubeadapt();
 const walk = ka.paginate("/v1/workloads", {
@@ -19,7 +22,7 @@ let count = 0;
 let top: Workload[] = [];
 for await (const workload of walk) {
   count++;
-  top = [...top, workload].sort((a, b) => hourly(b) - hourly(a)).slice(0, TOP);
+  top = [...top, workload].sort(byHourlyDescending).slice(0, TOP);
 }
 process.stderr.write("\n");
 
