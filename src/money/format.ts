@@ -13,7 +13,9 @@ export type FormatOptions = Omit<Intl.NumberFormatOptions, "style" | "currency">
  * An amount for people, formatted by `Intl.NumberFormat` in the Money's currency: the locale's
  * symbol, grouping and the currency's usual decimals (2 for USD, 0 for JPY), rounded half away
  * from zero as `Intl` does. The amount reaches `Intl` as its decimal string, which ECMA-402
- * (2023) formats exactly, so 20-digit amounts keep every digit.
+ * (2023) formats exactly, so 20-digit amounts keep every digit. A negative amount that rounds
+ * to zero shows as zero (`"-0.0010"` USD is `"$0.00"`), unless `options.signDisplay` says
+ * otherwise.
  * @param locales - BCP 47 locale(s); the runtime's default when omitted.
  * @param options - Any other `Intl.NumberFormat` option, e.g. `{ maximumFractionDigits: 4 }`.
  * @throws {InvalidMoneyError} for a malformed amount or currency.
@@ -27,6 +29,10 @@ export function format(money: Money, locales?: string | string[], options?: Form
   let formatter: Intl.NumberFormat;
   try {
     formatter = new Intl.NumberFormat(locales, {
+      // Intl's "auto" keeps the sign of a value rounded to zero: a credit of 0.001 shown as
+      // "-$0.00" reads as a debt. "negative" (ECMA-402 2023, Node 20) drops it, as it drops
+      // -0's; TypeScript's ES2022 lib does not list it.
+      signDisplay: "negative" as Intl.NumberFormatOptions["signDisplay"],
       ...options,
       style: "currency",
       currency: money.currency,

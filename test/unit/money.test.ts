@@ -120,9 +120,16 @@ describe("results", () => {
     expect(sum([], "EUR")).toEqual({ amount: "0.0000", currency: "EUR" });
   });
 
-  it("format shows a zero without a sign, and a negative amount that rounds to zero as Intl does", () => {
+  it("format shows a zero, and a negative amount that rounds to zero, without a sign", () => {
     expect(format({ amount: "-0", currency: "USD" }, "en-US")).toBe("$0.00");
-    expect(format({ amount: "-0.0010", currency: "USD" }, "en-US")).toBe("-$0.00");
+    expect(format({ amount: "-0.0010", currency: "USD" }, "en-US")).toBe("$0.00");
+    expect(format({ amount: "-0.0001", currency: "USD" }, "en-US")).toBe("$0.00");
+    expect(format({ amount: "-0.0049", currency: "USD" }, "en-US")).toBe("$0.00");
+    expect(format({ amount: "-0.0050", currency: "USD" }, "en-US")).toBe("-$0.01");
+    expect(format({ amount: "-0.4000", currency: "JPY" }, "ja-JP")).toBe("￥0");
+    // A sign the caller asks for is kept.
+    const auto = { signDisplay: "auto" } as const;
+    expect(format({ amount: "-0.0010", currency: "USD" }, "en-US", auto)).toBe("-$0.00");
   });
 
   it("format follows the locale and the currency's decimals", () => {
