@@ -55,45 +55,57 @@ export function checkCurrencyColumns(
       }
     },
     notes(total) {
-      const notes: string[] = [];
-      const mixed = [...currencies].filter(([, found]) => found.size > 1);
-      if (mixed.length > 0) {
-        const what = mixed.map(([path, found]) => `${path} (${visible([...found].join(", "))})`);
-        const add = mixed.map(([path]) => `${path}.currency`).join(",");
-        notes.push(
-          `note: the rows written hold ${what.join(" and ")} in more than one currency, and no column says which: add ${add} to --columns`,
-        );
-      }
       const shown = new Set([...shownBy.values()].flatMap((found) => [...found]));
       const only = shown.size === 1 ? [...shown][0] : undefined;
       // Amounts of one currency that is not the one currency the currency columns show.
       const unshown = [...currencies]
         .filter(([, found]) => found.size === 1 && [...found][0] !== only)
-        .map(([path, found]) => ({ what: path, currency: [...found][0] as string }));
+        .map(([path, found]) => ({ what: path, path, currency: [...found][0] as string }));
       const sums = total?.sums() ?? [];
-      const footer = sums.length === 1 && style === "csv" && !labelled(total?.path ?? "");
+      const footer = sums.length === 1 && style === "csv" && total && !labelled(total.path);
       if (footer && sums[0]?.currency !== only) {
-        unshown.push({ what: "the TOTAL row", currency: sums[0]?.currency as string });
+        unshown.push({
+          what: "the TOTAL row",
+          path: total.path,
+          currency: sums[0]?.currency as string,
+        });
       }
-      if (unshown.length === 0) return notes;
-      const byCurrency = new Map<string, string[]>();
-      for (const u of unshown)
-        byCurrency.set(u.currency, [...(byCurrency.get(u.currency) ?? []), u.what]);
-      const what = [...byCurrency].map(([currency, names]) => {
-        return `${names.join(" and ")} ${names.length === 1 ? "is" : "are"} in ${visible(currency)}`;
-      });
       const columnsShow =
         shown.size === 0
           ? "no column says so"
-          : `the currency column${shownBy.size === 1 ? "" : "s"} written show${shownBy.size === 1 ? "s" : ""} ${visible([...shown].join(", "))}`;
-      const add = unshown
-        .filter((u) => u.what !== "the TOTAL row")
-        .map((u) => `${u.what}.currency`)
-        .concat(footer && total ? [`${total.path}.currency`] : [])
-        .filter((path, i, all) => all.indexOf(path) === i)
-        .join(",");
-      notes.push(`note: ${what.join("; ")}, but ${columnsShow}: add ${add} to --columns`);
-      return notes;
+          : `the currency column${shownBy.size === 1 ? " written shows" : "s written show"} ${visible([...shown].join(", "))}`;
+      return [mixedNote(currencies), unshownNote(unshown, columnsShow)].filter(
+        (note): note is string => note !== undefined,
+      );
     },
   };
+}
+
+// Columns of amounts in more than one currency.
+function mixedNote(currencies: Map<string, Set<string>>): string | undefined {
+  const mixed = [...currencies].filter(([, found]) => found.size > 1);
+  if (mixed.length === 0) return undefined;
+  const what = mixed.map(([path, found]) => `${path} (${visible([...found].join(", "))})`);
+  const add = mixed.map(([path]) => `${path}.currency`).join(",");
+  return `note: the rows written hold ${what.join(" and ")} in more than one currency, and no column says which: add ${add} to --columns`;
+}
+
+// Bare amounts of one currency that no currency column shows: a column's, or the TOTAL row's
+// (`path` then the summed field, whose currency column would show it).
+function unshownNote(
+  unshown: { what: string; path: string; currency: string }[],
+  columnsShow: string,
+): string | undefined {
+  if (unshown.length === 0) return undefined;
+  const byCurrency = new Map<string, string[]>();
+  for (const { what, currency } of unshown) {
+    byCurrency.set(currency, [...(byCurrency.get(currency) ?? []), what]);
+  }
+  const what = [...byCurrency].map(
+    ([currency, names]) =>
+      `${names.join(" and ")} ${names.length === 1 ? "is" : "are"} in ${visible(currency)}`,
+  );
+  const paths = unshown.map(({ path }) => `${path}.currency`);
+  const add = [...new Set(paths)].join(",");
+  return `note: ${what.join("; ")}, but ${columnsShow}: add ${add} to --columns`;
 }
