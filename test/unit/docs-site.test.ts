@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { apiRoutes } from "../../scripts/docs/api-links.js";
-import { inlineCdnLogos } from "../../scripts/docs/api-reference.js";
+import { hashRouteLinks, inlineCdnLogos } from "../../scripts/docs/api-reference.js";
 import { entriesMissing, publicEntries } from "../../scripts/docs/entries.js";
 import { orderSlugs, PREFERRED_ORDER, renderGuide, siteHref } from "../../scripts/docs/guides.js";
 import { sourceRepo } from "../../scripts/docs/repository.js";
@@ -31,6 +31,17 @@ describe("the docs site build", () => {
     expect(inlined.match(/data:image\/svg\+xml,/g)).toHaveLength(2);
     expect(() => inlineCdnLogos("src:`https://cdn.redoc.ly/redoc/logo-v2.svg`")).toThrow(
       "no longer contains https://cdn.redoc.ly/redoc/logo-mini-full.svg",
+    );
+  });
+
+  it("writes Redoc's sidebar links as hash routes (a new tab of /clusters 404s), and refuses a page with none", () => {
+    const html =
+      '<a class="x" href="/" data-discover="true"></a><a href="/clusters">C</a><a href="//h/x">h</a><a href="#/teams">t</a>';
+    expect(hashRouteLinks(html)).toBe(
+      '<a class="x" href="#/" data-discover="true"></a><a href="#/clusters">C</a><a href="//h/x">h</a><a href="#/teams">t</a>',
+    );
+    expect(() => hashRouteLinks('<a href="#/clusters">C</a>')).toThrow(
+      "no root-absolute sidebar link left to rewrite",
     );
   });
 
