@@ -28,7 +28,8 @@ contract  Checks a server against the /v1 contract (KUBEADAPT_BASE_URL, KUBEADAP
           \`kubeadapt contract --help\` has its flags, exit codes and every check.
 
 The token comes from KUBEADAPT_API_TOKEN, never from the command line. \`get\` with no token and
-no base URL (or with --demo) uses the embedded demo API; \`contract\` needs --base-url or --demo.
+no base URL (or with --demo) uses the embedded demo API; \`contract\` needs a base URL
+(--base-url or KUBEADAPT_BASE_URL) or --demo.
 
 ${EXIT_TABLE}`;
 
