@@ -11,6 +11,7 @@ import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs, promisify } from "node:util";
 import { repoRoot } from "../../scripts/lib/exec.js";
+import { sdkSourceHash } from "../../scripts/lib/sdk-hash.js";
 
 const run = promisify(execFile);
 const here = import.meta.dirname;
@@ -133,6 +134,8 @@ console.log(
 console.log(
   `Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}), load ${load.toFixed(1)} at start, ${new Date().toISOString().slice(0, 16)}Z\n`,
 );
+// The page states it: a test then knows whether its figures are still the SDK's (sdk-hash.ts).
+console.log(`${kubeadapt}, SDK sources hash ${sdkSourceHash()}\n`);
 console.log(line(header));
 console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
 for (const row of rows) console.log(line(row));

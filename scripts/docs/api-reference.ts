@@ -30,12 +30,29 @@ export function inlineCdnLogos(html: string): string {
   return out;
 }
 
+/** An `<a>` whose href is root-absolute (`/clusters`, not `//host`), up to the path. */
+const ROOT_ABSOLUTE_ANCHOR = /(<a\b[^>]*?\shref=")\/(?!\/)/g;
+
+/**
+ * Makes Redoc's pre-rendered sidebar links hash routes: it renders `href="/clusters"`, which
+ * its router handles on a plain click but a new tab, a copied link or a site under a sub-path
+ * sends to `<origin>/clusters` (404). Its script renders `#/clusters` for the same item once it
+ * runs, and hydration keeps the pre-rendered attribute, so the page must be written with it.
+ * @throws when there is none to rewrite: a Redoc upgrade changed its routing, so look again
+ */
+export function hashRouteLinks(html: string): string {
+  if (html.search(ROOT_ABSOLUTE_ANCHOR) === -1) {
+    throw new Error("Redoc's page has no root-absolute sidebar link left to rewrite");
+  }
+  return html.replace(ROOT_ABSOLUTE_ANCHOR, "$1#/");
+}
+
 /** Writes the HTTP API reference (Redoc, scripts inlined) of `specFile` to `outFile`. */
 export function buildApiReference(specFile: string, outFile: string): void {
   runOrThrow(bin("redocly"), ["build-docs", specFile, "-o", outFile, "--inlineBundle"], {
     cwd: repoRoot,
   });
-  writeFileSync(outFile, inlineCdnLogos(readFileSync(outFile, "utf8")));
+  writeFileSync(outFile, hashRouteLinks(inlineCdnLogos(readFileSync(outFile, "utf8"))));
 }
 
 /** The default location of the bundled spec. */

@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { repoRoot } from "../lib/exec.js";
 import { apiRoutes } from "./api-links.js";
 import { buildApiReference, checkApiReferencePage, operationIds } from "./api-reference.js";
+import { buildInfo } from "./build-info.js";
 import {
   entriesMissing,
   type PackageManifest,
@@ -120,7 +121,8 @@ async function writeSite(
     entries,
     ...(intentionallyNotExported ? { intentionallyNotExported } : {}),
   });
-  const repo = sourceRepo(root);
+  const build = buildInfo(root);
+  const repo = sourceRepo(root, build.commit);
   const repository = repo?.url;
   const targets = { api: apiRoutes(published), ...(repo ? { repo } : {}) };
   const guides = renderGuides(guidesDir, targets);
@@ -146,9 +148,6 @@ async function writeSite(
     writeFileSync(join(siteDir, `${rootPage.slug}.html`), html);
     pages.push(`${rootPage.slug}.html`);
   }
-  const { version: packageVersion } = JSON.parse(
-    readFileSync(join(root, "package.json"), "utf8"),
-  ) as { version: string };
   writeFileSync(join(siteDir, "style.css"), STYLE_CSS);
   copyFileSync(
     createRequire(import.meta.url).resolve(HIGHLIGHT_CSS),
@@ -161,7 +160,7 @@ async function writeSite(
       rootPages,
       sdkModules,
       spec,
-      packageVersion,
+      build,
       readme: renderReadme(root, targets),
       repository,
     }),

@@ -1,3 +1,4 @@
+import { type BuildInfo, versionLabel } from "./build-info.js";
 import type { Guide } from "./guides.js";
 import { escapeHtml, page } from "./layout.js";
 import type { SdkModule } from "./sdk-reference.js";
@@ -10,7 +11,8 @@ export interface LandingInput {
   rootPages: readonly Guide[];
   sdkModules: readonly SdkModule[];
   spec: SpecInfo;
-  packageVersion: string;
+  /** The package version and the commit the site is built from. */
+  build: BuildInfo;
   /** README.md rendered: the landing page opens with it, as the repository's page does. */
   readme?: Guide;
   /** The project's repository URL, for the header. */
@@ -23,7 +25,7 @@ export function landingPage({
   rootPages,
   sdkModules,
   spec,
-  packageVersion,
+  build,
   readme,
   repository,
 }: LandingInput): string {
@@ -45,7 +47,8 @@ export function landingPage({
 workloads, costs, recommendations), its fake API for your tests, its CLI and the contract suite
 that checks any server against the spec.</p>`;
   const body = `${intro}
-<p>Package version ${escapeHtml(packageVersion)}, built from <strong>${escapeHtml(spec.title)}
+<p id="package-version">${versionLabel(build, "CHANGELOG.html", repository)}.
+The API reference is built from <strong>${escapeHtml(spec.title)}
 ${escapeHtml(spec.version)}</strong>.</p>
 <h2 id="guides">Guides</h2>
 <ul>

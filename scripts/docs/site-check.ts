@@ -22,10 +22,11 @@ export interface SiteCheckOptions {
   /** Per-page timeout. @default 30_000 */
   timeoutMs?: number;
   /**
-   * Pages (paths from the site root) whose links are routes of their own script, not files or
-   * ids: Redoc's sidebar links read `/workloads` and `#/workloads/listworkloads`, which its hash
-   * router turns into `api/index.html#/workloads`. Links on these pages, and fragments of links
-   * to them, are counted in `routedLinks` and not checked; check such a page by using it.
+   * Pages (paths from the site root) whose fragments are routes of their own script, not ids:
+   * Redoc's sidebar links read `#/workloads/listworkloads`. The links on these pages must reach
+   * a file of the site (a new tab opens them without the router), but their fragments, and the
+   * fragments of links to these pages, are counted in `routedLinks` and not checked; check such
+   * a page by using it.
    * @default []
    */
   scriptRoutedPages?: readonly string[];
@@ -40,10 +41,14 @@ function isLocalRequest(url: string, origin: string): boolean {
   return url.startsWith(`${origin}/`) || /^(data|blob|about):/.test(url);
 }
 
-/** Every `a[href]` (resolved) and every element id or anchor name of the loaded page. */
-function readPage(page: Page): Promise<{ links: string[]; ids: string[] }> {
+/**
+ * Every `a[href]` (resolved, and as written) and every element id or anchor name of the loaded
+ * page.
+ */
+function readPage(page: Page): Promise<{ links: string[]; written: string[]; ids: string[] }> {
   return page.evaluate(() => ({
     links: [...document.querySelectorAll("a[href]")].map((a) => (a as HTMLAnchorElement).href),
+    written: [...document.querySelectorAll("a[href]")].map((a) => a.getAttribute("href") ?? ""),
     ids: [...document.querySelectorAll("[id],a[name]")].map(
       (element) => element.id || element.getAttribute("name") || "",
     ),
@@ -95,10 +100,11 @@ export async function checkSite(
       await page.goto(`${server.origin}${path}`, { waitUntil: "load", timeout: timeoutMs });
       const read = await readPage(page);
       visits.set(path, { ids: new Set(read.ids) });
-      if (scriptRoutedPages.includes(path.slice(1))) {
-        routedLinks += read.links.length;
-        continue;
+      // `/x` reaches `<origin>/x`, out of a site served under a sub-path, whatever routes it.
+      for (const href of read.written.filter((h) => /^\/(?!\/)/.test(h))) {
+        problems.push(`${path}: root-absolute link ${href}`);
       }
+      const routed = scriptRoutedPages.includes(path.slice(1));
       for (const href of read.links) {
         const url = new URL(href);
         if (url.protocol === "mailto:" || url.protocol === "javascript:") continue;
@@ -110,6 +116,10 @@ export async function checkSite(
         const file = await fileFor(dir, url.pathname);
         if (!file) {
           problems.push(`${path}: broken link to ${url.pathname}${url.hash}`);
+          continue;
+        }
+        if (routed) {
+          routedLinks++;
           continue;
         }
         const target = file.slice(dir.replace(/\/$/, "").length).replaceAll("\\", "/");

@@ -43,7 +43,8 @@ function fileOf(siteDir: string, path: string): string | undefined {
 /**
  * The links of `pages` (paths from the root of the built site in `siteDir`) that lead nowhere,
  * one line each naming the page: a target outside the site or missing, a `#fragment` that is no
- * id of the target page, or, on a page of `routes` (Redoc's API reference, whose fragments are
+ * id of the target page, a root-absolute link (`/x`: the site may be served under a sub-path,
+ * as GitHub Pages' `/<repo>/`), or, on a page of `routes` (Redoc's API reference, whose fragments are
  * routes of its script, not ids), no route it knows. Links with a scheme or to another host are
  * not followed: the browser test (`npm run test:browser`) sees those.
  */
@@ -70,12 +71,11 @@ export function brokenSiteLinks(
         problems.push(`${page}: ${href}: malformed percent-encoding`);
         continue;
       }
-      const resolved =
-        path === ""
-          ? page
-          : path.startsWith("/")
-            ? posix.normalize(path.slice(1))
-            : posix.join(posix.dirname(page), path);
+      if (path.startsWith("/")) {
+        problems.push(`${page}: ${href}: root-absolute (leaves a site served under a sub-path)`);
+        continue;
+      }
+      const resolved = path === "" ? page : posix.join(posix.dirname(page), path);
       if (resolved.startsWith("..")) {
         problems.push(`${page}: ${href}: outside the site`);
         continue;

@@ -25,8 +25,9 @@ const LOOPBACK = "localhost,127.0.0.1,[::1]";
  * one, as undici's `EnvHttpProxyAgent` reads it: `http_proxy`/`HTTP_PROXY` (lower case first)
  * for http:// targets, `https_proxy`/`HTTPS_PROXY` for https:// ones (else the http proxy), and
  * `no_proxy`/`NO_PROXY` for hosts that go direct (loopback always does). Node's global fetch
- * ignores these variables (before Node 24, and there unless `NODE_USE_ENV_PROXY` is set), so a
- * command run behind a corporate proxy, a CI runner's included, could not reach the API.
+ * ignores these variables unless `NODE_USE_ENV_PROXY=1` is set (read by Node 22 from 22.21,
+ * 24 and later; older ones ignore them always), so a command run behind a corporate proxy, a
+ * CI runner's included, could not reach the API.
  * @throws UsageError when a proxy variable is not an http(s) URL (named, not quoted)
  */
 export function commandFetch(env: Record<string, string | undefined>): CommandFetch {

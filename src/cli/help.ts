@@ -29,7 +29,7 @@ contract  Checks a server against the /v1 contract (KUBEADAPT_BASE_URL, KUBEADAP
 
 The token comes from KUBEADAPT_API_TOKEN, never from the command line. \`get\` with no token and
 no base URL (or with --demo) uses the embedded demo API (a token set but empty is an error, not
-the demo); \`contract\` needs --base-url or --demo.
+the demo); \`contract\` needs a base URL (--base-url or KUBEADAPT_BASE_URL) or --demo.
 
 ${EXIT_TABLE}`;
 

@@ -17,10 +17,15 @@ export interface FakeContractHooks {
  * What the contract suite needs to run every check against a fake, expiry and 429 included,
  * with no real-time waits.
  * @example
- * const fake = createFakeKubeadapt();
+ * import { runContract } from "kubeadapt/contract";
+ * import { createFakeKubeadapt, fakeContractHooks } from "kubeadapt/testing";
+ *
+ * // A fake made with a token refuses others, as auth-tokens checks.
+ * const fake = createFakeKubeadapt({ token: "t" });
  * const report = await runContract({
  *   baseUrl: fake.baseUrl, token: "t", fetch: fake.fetch, rate: 0, hooks: fakeContractHooks(fake),
  * });
+ * report.failed; // 0
  */
 export function fakeContractHooks(fake: FakeKubeadapt): FakeContractHooks {
   return {

@@ -93,18 +93,30 @@ describe("checkSite", () => {
     expect(report.problems.some((problem) => problem.includes("404 for"))).toBe(true);
   });
 
-  it("leaves the links of a script-routed page to its router", async () => {
+  it("leaves the fragments of a script-routed page to its router", async () => {
     const dir = site({
       ...GOOD,
-      "guides/a.html": '<h2 id="part">P</h2><a href="/workloads">route</a>',
+      "guides/a.html": '<h2 id="part">P</h2><a href="#/workloads">route</a>',
     });
     expect((await checkSite(browser, dir)).problems).toEqual([
-      "/guides/a.html: broken link to /workloads",
+      "/guides/a.html: broken link to /guides/a.html#/workloads (no such id)",
     ]);
     const routed = await checkSite(browser, dir, { scriptRoutedPages: ["guides/a.html"] });
     expect(routed.problems).toEqual([]);
     // Its own link, and the #part link from index.html.
     expect(routed.routedLinks).toBe(2);
+  });
+
+  it("fails on a root-absolute link, on a script-routed page too (a new tab leaves the site)", async () => {
+    const dir = site({
+      ...GOOD,
+      "guides/a.html": '<h2 id="part">P</h2><a href="/workloads">route</a>',
+    });
+    const routed = await checkSite(browser, dir, { scriptRoutedPages: ["guides/a.html"] });
+    expect(routed.problems).toEqual([
+      "/guides/a.html: root-absolute link /workloads",
+      "/guides/a.html: broken link to /workloads",
+    ]);
   });
 });
 

@@ -44,12 +44,20 @@ describe("the demo fallback, as --help and the quick start state it", () => {
     expect(demo.code).toBe(0);
   });
 
-  it("contract with neither falls back to nothing, as both say: it asks for --base-url or --demo", async () => {
-    expect(HELP).toContain("`contract` needs --base-url or --demo");
-    expect(QUICK_START).toContain("`contract` never falls back: give it `--base-url` or `--demo`");
+  it("contract with neither falls back to nothing, as both say: it asks for a base URL or --demo", async () => {
+    expect(HELP).toContain(
+      "`contract` needs a base URL (--base-url or KUBEADAPT_BASE_URL) or --demo",
+    );
+    expect(QUICK_START).toContain(
+      "`contract` never falls back: give it a base URL (`--base-url` or `KUBEADAPT_BASE_URL`) or `--demo`",
+    );
     const run = await runInProcess(["contract"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("give --base-url URL (or set KUBEADAPT_BASE_URL), or --demo");
+    // KUBEADAPT_BASE_URL alone is a base URL: the run gets past it, to the missing token.
+    const fromEnv = await runInProcess(["contract"], { KUBEADAPT_BASE_URL: "http://127.0.0.1:9" });
+    expect(fromEnv.stderr).not.toContain("--base-url URL");
+    expect(fromEnv.stderr).toContain("KUBEADAPT_API_TOKEN");
   });
 
   it("the old sentence, 'the commands use the embedded demo API', is in neither", () => {

@@ -20,6 +20,7 @@ import {
 } from "../../src/contract/index.js";
 import { createFakeKubeadapt, type FakeServer } from "../../src/testing/index.js";
 import { startServer } from "../helpers/loopback-server.js";
+import { countProblems, statedCounts, textReportCounts } from "../helpers/stated-check-counts.js";
 
 const TOKEN = "contract-command-token";
 let dir = "";
@@ -647,6 +648,26 @@ describe("--demo", () => {
       return Math.abs(figure - sent) > 0.1 * sent;
     });
     expect(off, `a full run sent ${sent} requests`).toEqual([]);
+    // So are the per-check counts the guides state for passed checks ("32 requests in all").
+    const read = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url), "utf8");
+    const counts = statedCounts(
+      read("docs/guides/contract.md"),
+      read("docs/guides/contract-checks.md"),
+    );
+    expect(counts.length).toBeGreaterThanOrEqual(3);
+    expect(countProblems(counts, textReportCounts(run.stdout))).toEqual([]);
+  });
+
+  it("notice a per-check count a guide left behind (cursor-query-changed sent 14 before it grew)", () => {
+    const checksMd = "| `cursor-query-changed` | a reused cursor (14 requests in all: …) | x |";
+    const contractMd = "✓ limit-bounds: limit 0 … (3.31 s, 34 requests, 1 retried)";
+    const sent = new Map([
+      ["cursor-query-changed", 32],
+      ["limit-bounds", 33],
+    ]);
+    expect(countProblems(statedCounts(contractMd, checksMd), sent)).toEqual([
+      "contract-checks.md: cursor-query-changed sends 14 requests (retries aside), the run 32",
+    ]);
   });
 });
 

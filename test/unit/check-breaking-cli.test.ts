@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { runCheckBreaking } from "../../scripts/lib/breaking/cli.js";
 import { addOptionalParameter, copyProject, lowerLimitMaximum } from "../helpers/project-copy.js";
+import { missingLines } from "../helpers/sample-lines.js";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const specJson = join(repoRoot, "generated", "openapi.json");
@@ -166,5 +167,54 @@ describe("check:breaking against the last release (the gate in npm test)", {
     } finally {
       project.remove();
     }
+  });
+});
+
+/** versioning.md's sample output of the gate: the text block of "## The release gate". */
+function gateSample(guide: string): string[] {
+  const section = guide.slice(guide.indexOf("## The release gate"));
+  const block = /```text\n([\s\S]*?)\n```/.exec(section)?.[1];
+  if (block === undefined)
+    throw new Error("versioning.md: no text block under ## The release gate");
+  return block.split("\n");
+}
+
+describe("versioning.md's sample of the gate", { timeout: 60_000 }, () => {
+  const guide = readFileSync(join(repoRoot, "docs", "guides", "versioning.md"), "utf8");
+  const { version } = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
+  let printed = "";
+  beforeAll(() => {
+    // The guide's edit, on a copy of this project at its version.
+    const project = copyProject(version);
+    try {
+      lowerLimitMaximum(project);
+      addOptionalParameter(project);
+      const result = check("--root", project.root);
+      printed = `${result.out}\n${result.err}`;
+    } finally {
+      project.remove();
+    }
+  });
+
+  it("is what check:breaking prints for the edit it describes", () => {
+    expect(guide).toContain("maximum was lowered from 500 to 200");
+    expect(guide).toContain("optional `fields` query parameter");
+    expect(missingLines(gateSample(guide), printed)).toEqual([]);
+  });
+
+  it("would notice the old sample, which left out the changes since the release", () => {
+    const old = gateSample(guide)
+      .filter(
+        (line, i, all) =>
+          !/response-header-added|^…$/.test(line) &&
+          !/response-header-added/.test(all[i - 1] ?? ""),
+      )
+      .map((line) => line.replace("(10)", "(1)").replace("10 non-breaking", "1 non-breaking"));
+    expect(missingLines(old, printed)).toEqual(
+      expect.arrayContaining([
+        "Non-breaking changes (1):",
+        "+   INFO response-header-added: response 200: header `x-request-id` added",
+      ]),
+    );
   });
 });

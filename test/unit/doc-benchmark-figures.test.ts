@@ -1,6 +1,7 @@
 // A figure a guide quotes from the benchmarks page is that page's: pagination.md's prefetch
 // speed-up said 0.55x while benchmarks.md's own run gave 434 ms against 817 ms (0.53x).
 import { describe, expect, it } from "vitest";
+import { hashSources, sdkSourceHash } from "../../scripts/lib/sdk-hash.js";
 import { factProblems, readDoc, type StatedFact } from "../helpers/doc-facts.js";
 
 const PREFETCH_ROW = /`prefetch: 1` vs `0` \| (\d+) ms vs (\d+) ms =/;
@@ -94,5 +95,61 @@ describe("the Node transport's saving the docs state is the peer page's", () => 
     const overstated = (file: string) =>
       readDoc(file).replace(/costs \d+%-\d+% less/, "costs 40%-60% less");
     expect(savingProblems(overstated)).toEqual([expect.stringMatching(/says 40%-60% less/)]);
+  });
+});
+
+const EARLIER = "(measured on an earlier SDK)";
+
+/**
+ * What the peer page says wrongly about which SDK it measured: it must state the hash of the SDK
+ * sources its run printed, and say its figures were measured on an earlier SDK exactly when
+ * that hash is not the checkout's (`current`). Its headlines rested on a commit 8 SDK files ago.
+ */
+function measuredSdkProblems(page: string, current: string): string[] {
+  const stated = /SDK sources hash `([0-9a-f]{12})`/.exec(page)?.[1];
+  if (!stated) return ["the page states no SDK sources hash"];
+  const says = page.replace(/\s+/g, " ").includes(EARLIER);
+  if (stated !== current && !says) {
+    return [
+      `the SDK is ${current} now, not the measured ${stated}, and the page does not say ${EARLIER}`,
+    ];
+  }
+  if (stated === current && says) return [`the page says ${EARLIER}, but it measured this one`];
+  return [];
+}
+
+describe("the peer benchmark page's SDK", () => {
+  const page = readDoc("docs/guides/benchmarks-peers.md");
+
+  it("is the one measured, or the page says its figures are an earlier SDK's", () => {
+    expect(measuredSdkProblems(page, sdkSourceHash())).toEqual([]);
+  });
+
+  it("hashes the SDK's sources only: not the CLI's, the contract suite's or the fake's", () => {
+    const sdk = new Map([
+      ["src/client.ts", "a"],
+      ["src/walk/query.ts", "b"],
+    ]);
+    const hash = hashSources(sdk);
+    expect(hashSources(new Map([...sdk].reverse()))).toBe(hash);
+    expect(
+      hashSources(new Map([...sdk, ["src/cli/main.ts", "c"], ["src/testing/x.ts", "d"]])),
+    ).toBe(hash);
+    expect(hashSources(new Map([...sdk, ["src/walk/query.ts", "b2"]]))).not.toBe(hash);
+  });
+
+  it("notice an SDK changed since the run on a page that does not say so, and the reverse", () => {
+    const stated = /SDK sources hash `([0-9a-f]{12})`/.exec(page)?.[1] as string;
+    const silent = page.replace(
+      /These figures were \(measured on\s+an earlier\s+SDK\)/,
+      "These figures",
+    );
+    expect(measuredSdkProblems(silent, "0123456789ab")).toEqual([
+      `the SDK is 0123456789ab now, not the measured ${stated}, and the page does not say ${EARLIER}`,
+    ]);
+    expect(measuredSdkProblems(page, stated)).toEqual([
+      `the page says ${EARLIER}, but it measured this one`,
+    ]);
+    expect(measuredSdkProblems("no hash", stated)).toEqual(["the page states no SDK sources hash"]);
   });
 });

@@ -8,40 +8,7 @@ import { parseCommand } from "../../src/cli/args.js";
 import { planGet } from "../../src/cli/get-command.js";
 import { runInProcess } from "../cli/run-cli.js";
 import { startServer } from "../helpers/loopback-server.js";
-import { linePattern } from "../helpers/sample-lines.js";
-
-/**
- * What a sample gets wrong against what the command printed (stdout, then stderr): each shown
- * line not printed (in order), and, marked `+`, each non-blank line printed between two shown
- * lines that the sample leaves out without a `…` line there.
- */
-function missingLines(shown: readonly string[], printed: string): string[] {
-  const actual = printed.split("\n").map((line) => line.trimEnd());
-  const missing: string[] = [];
-  let at = 0;
-  let matched = false;
-  let elided = false;
-  for (const line of shown) {
-    if (line.trim() === "…") {
-      elided = true; // lines left out of the example
-      continue;
-    }
-    const pattern = linePattern(line);
-    const found = actual.findIndex((candidate, index) => index >= at && pattern.test(candidate));
-    if (found === -1) {
-      missing.push(line);
-      continue;
-    }
-    if (matched && !elided) {
-      const unshown = actual.slice(at, found).filter((candidate) => candidate.trim() !== "");
-      missing.push(...unshown.map((candidate) => `+ ${candidate}`));
-    }
-    at = found + 1;
-    matched = true;
-    elided = false;
-  }
-  return missing;
-}
+import { missingLines } from "../helpers/sample-lines.js";
 
 /**
  * The base URL the docs' console examples use for a server with an untrusted (self-signed)
@@ -63,17 +30,31 @@ function rerunnable(command: DocCommand): boolean {
   );
 }
 
-/** Runs a console example: on the demo API, or against a self-signed loopback server. */
-async function rerun(argv: readonly string[]): Promise<string> {
-  if (!argv.includes(UNTRUSTED_TLS)) {
-    const run = await runInProcess([...argv]);
-    return `${run.stdout}\n${run.stderr}`;
-  }
+/** The notice of a run with no token and no base URL, as this rerun is (not a reader's with a token). */
+const DEMO_NOTICE = /^using the embedded demo API \(/;
+
+/**
+ * Runs a console example: on the demo API, or against a self-signed loopback server. What it
+ * prints is what a reader sees: not stdout when the example redirects it (`> file`), and not the
+ * demo notice unless the example shows it.
+ */
+async function rerun(command: DocCommand): Promise<string> {
+  const { argv } = command;
+  const shown = (run: { stdout: string; stderr: string }) => {
+    const stderr = command.output?.some((line) => DEMO_NOTICE.test(line))
+      ? run.stderr
+      : run.stderr
+          .split("\n")
+          .filter((line) => !DEMO_NOTICE.test(line))
+          .join("\n");
+    return `${command.redirected ? "" : run.stdout}\n${stderr}`;
+  };
+  if (!argv.includes(UNTRUSTED_TLS)) return shown(await runInProcess([...argv]));
   const server = await startServer((_, response) => response.end("{}"), true);
   try {
     const words = argv.map((word) => (word === UNTRUSTED_TLS ? server.origin : word));
     const run = await runInProcess(words, { KUBEADAPT_API_TOKEN: "ka_docs_token" });
-    return `${run.stdout}\n${run.stderr}`.replaceAll(server.origin, UNTRUSTED_TLS);
+    return shown(run).replaceAll(server.origin, UNTRUSTED_TLS);
   } finally {
     await server.close();
   }
@@ -88,7 +69,7 @@ async function rerun(argv: readonly string[]): Promise<string> {
 async function problemOf(command: DocCommand): Promise<string | undefined> {
   const where = `${command.file}:${command.line}: kubeadapt ${command.argv.join(" ")}`;
   if (rerunnable(command)) {
-    const printed = await rerun(command.argv);
+    const printed = await rerun(command);
     const missing = missingLines(command.output ?? [], printed);
     if (missing.length > 0) {
       return `${where}: printed\n${printed}\nnot the shown\n${missing.join("\n")}`;
@@ -189,7 +170,7 @@ describe("kubeadapt command lines of the docs", () => {
     ]);
   });
 
-  it("reports lines printed between two shown ones, unless a … line stands for them", () => {
+  it("reports lines printed between, before or after the shown ones, unless a … line stands for them", () => {
     const printed = [
       "error: ConnectionError: GET /v1/clusters failed (3 attempts)",
       "  cause: DEPTH_ZERO_SELF_SIGNED_CERT: self-signed certificate",
@@ -199,8 +180,16 @@ describe("kubeadapt command lines of the docs", () => {
     ].join("\n");
     const shown = ["error: ConnectionError: …", "  cause: …", "  hint: …"];
     expect(missingLines(shown, printed)).toEqual(["+   stopped at page 1 after 0 items"]);
-    expect(missingLines(["  cause: …", "…", "  hint: …"], printed)).toEqual([]);
-    expect(missingLines(["  hint: …"], printed)).toEqual([]);
+    expect(missingLines(["…", "  cause: …", "…", "  hint: …"], printed)).toEqual([]);
+    expect(missingLines(["…", "  hint: …"], printed)).toEqual([]);
+    // A warning added ahead of the first shown line, and a line added after the last one.
+    expect(missingLines(["  cause: …", "…", "  hint: …"], printed)).toEqual([
+      "+ error: ConnectionError: GET /v1/clusters failed (3 attempts)",
+    ]);
+    expect(missingLines(["error: …", "  cause: …", "  stopped at …"], printed)).toEqual([
+      "+   hint: trust its CA with NODE_EXTRA_CA_CERTS=ca.pem",
+    ]);
+    expect(missingLines(["error: …", "  cause: …", "  stopped at …", "…"], printed)).toEqual([]);
   });
 
   it("every one in README.md, CONTRIBUTING.md and docs/guides/*.md is real, and every console example prints what it shows", async () => {

@@ -1,8 +1,15 @@
 // demo-data.md's price table and the figures around it are the fake's: INSTANCE_TYPES (sizes,
-// on-demand and spot prices), the spot range, the reserved share and DEFAULT_SIZES.
+// on-demand and spot prices), the spot range, the reserved share and DEFAULT_SIZES; and its cost
+// model's: the clusters' utilisation band and the recommendations' savings.
 import { describe, expect, it } from "vitest";
+import { UTILISATION_PERCENT } from "../../src/testing/data/cost-model.js";
 import { DEFAULT_SIZES } from "../../src/testing/data/dataset.js";
 import { INSTANCE_TYPES, nodePrice } from "../../src/testing/data/instances.js";
+import {
+  RIGHTSIZE_SAVING_PERCENT,
+  SAVINGS_BILL_DIVISOR,
+  SPOT_SAVING_PERCENT,
+} from "../../src/testing/data/recommendations.js";
 import { factProblems, readDoc, type StatedFact } from "../helpers/doc-facts.js";
 
 const GUIDE = "docs/guides/demo-data.md";
@@ -70,12 +77,56 @@ const FACTS: StatedFact[] = [
     expected: `${DEFAULT_SIZES.clusters} clusters, ${DEFAULT_SIZES.workloads} workloads`,
     source: "DEFAULT_SIZES",
   },
+  ...(["cpu", "memory"] as const).map((resource) => ({
+    file: GUIDE,
+    pattern: new RegExp(`(\\d+–\\d+) % of\\s+its ${resource === "cpu" ? "CPU" : "memory"}`, "g"),
+    expected: UTILISATION_PERCENT[resource].join("–"),
+    source: `UTILISATION_PERCENT.${resource}`,
+  })),
+  {
+    file: GUIDE,
+    pattern: /(\d+–\d+) % of an over-requested workload/g,
+    expected: RIGHTSIZE_SAVING_PERCENT.join("–"),
+    source: "RIGHTSIZE_SAVING_PERCENT",
+  },
+  {
+    file: GUIDE,
+    pattern: /(\d+) % of an on-demand group moved to spot/g,
+    expected: SPOT_SAVING_PERCENT.on_demand,
+    source: "SPOT_SAVING_PERCENT.on_demand",
+  },
+  {
+    file: GUIDE,
+    pattern: /(\d+) % of a reserved one/g,
+    expected: SPOT_SAVING_PERCENT.reserved,
+    source: "SPOT_SAVING_PERCENT.reserved",
+  },
+  {
+    file: GUIDE,
+    pattern: /at\s+most a (\w+) of the monthly bill/g,
+    expected: { 2: "half", 3: "third", 4: "quarter", 5: "fifth" }[SAVINGS_BILL_DIVISOR] ?? "",
+    source: "SAVINGS_BILL_DIVISOR",
+  },
 ];
 
 describe("demo-data.md's prices and sizes", () => {
-  it("are the fake's instance types, spot range, reserved share and default sizes", () => {
+  it("are the fake's instance types, spot range, reserved share, default sizes, utilisation and savings", () => {
     expect(tableProblems(readDoc(GUIDE))).toEqual([]);
     expect(factProblems(FACTS)).toEqual([]);
+  });
+
+  it("notice a utilisation band that changed and the old spot range (the code has 35 or 60)", () => {
+    const stale = readDoc(GUIDE)
+      .replace(/45–80 % of\s+its CPU/, "40–80 % of its CPU")
+      .replace(
+        /60 % of an on-demand group moved to spot and 35 % of a reserved one/,
+        "35–60 % of a group moved to spot",
+      );
+    expect(factProblems(FACTS, () => stale)).toEqual([
+      expect.stringMatching(/: says 40–80 where UTILISATION_PERCENT\.cpu is 45–80$/),
+      expect.stringMatching(/nothing matches .*on-demand group moved to spot/),
+      expect.stringMatching(/nothing matches .*a reserved one/),
+    ]);
   });
 
   it("notice a price that changed and a type the table dropped", () => {

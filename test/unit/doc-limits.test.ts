@@ -181,6 +181,12 @@ const FACTS: StatedFact[] = [
     source: "MAX_REDIRECTS",
   },
   {
+    file: "docs/guides/cli.md",
+    pattern: /past (\d+) redirects/g,
+    expected: MAX_REDIRECTS,
+    source: "MAX_REDIRECTS",
+  },
+  {
     file: "docs/guides/node-transport.md",
     pattern: /sends `Accept-Encoding: ([^`]+)`/g,
     expected: ACCEPT_ENCODING,

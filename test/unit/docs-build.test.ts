@@ -11,9 +11,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { operationIds } from "../../scripts/docs/api-reference.js";
+import { hasUnreleasedChanges } from "../../scripts/docs/build-info.js";
 import { buildSite } from "../../scripts/docs/build-site.js";
 import { publicEntries } from "../../scripts/docs/entries.js";
-import { repoRoot } from "../../scripts/lib/exec.js";
+import { repoRoot, run } from "../../scripts/lib/exec.js";
 
 const siteDir = join(mkdtempSync(join(tmpdir(), "kubeadapt-site-")), "site");
 const root = mkdtempSync(join(tmpdir(), "kubeadapt-site-fixture-"));
@@ -36,16 +37,24 @@ describe("the documentation site of this repository", { timeout: 120_000 }, () =
       publicEntries().map((entry) => entry.specifier),
     );
 
-    // The versions on the landing page come from package.json and the spec, not from prose.
+    // The versions on the landing page come from package.json and the spec, not from prose, and
+    // it says when the docs describe changes past that version (the site is built from a branch),
+    // naming the commit; links into the repository name that commit, not the moving HEAD.
     const landing = readFileSync(join(siteDir, "index.html"), "utf8");
-    expect(landing).toContain(`Package version ${JSON.parse(read("package.json")).version}`);
+    const version = JSON.parse(read("package.json")).version;
+    const commit = run("git", ["rev-parse", "HEAD"]).stdout.trim();
+    const unreleased = hasUnreleasedChanges(read("CHANGELOG.md"));
+    expect(landing).toContain(
+      `Package version ${version}${unreleased ? ' plus the <a href="CHANGELOG.html#unreleased">unreleased changes</a>' : ""}, built from commit <a href="https://github.com/kubeadapt/kubeadapt-js/commit/${commit}"><code>${commit.slice(0, 7)}</code></a>`,
+    );
     expect(landing).toContain(`<strong id="spec-version">${spec.info.version}</strong>`);
     // It opens with the README (the guides send readers "to the README"), and links the repository,
     // where README's links to examples/ go.
     const repo = "https://github.com/kubeadapt/kubeadapt-js";
     expect(landing).toContain("the contract-test harness for it");
     expect(landing).toContain(`<a href="${repo}">Repository</a>`);
-    expect(landing).toContain(`href="${repo}/tree/HEAD/examples/"`);
+    expect(landing).toContain(`href="${repo}/tree/${commit}/examples/"`);
+    expect(landing).not.toContain("/HEAD/");
     // Guides that name an endpoint link it into the API reference (the link check knows its routes).
     const checks = readFileSync(join(siteDir, "guides", "contract-checks.html"), "utf8");
     expect(checks).toContain('<a href="../api/index.html#/workloads/listworkloads"><code>');

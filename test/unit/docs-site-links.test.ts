@@ -55,6 +55,14 @@ describe("the link check of the built site", () => {
       ],
     ],
     [
+      "a root-absolute link, even to a page the site has (a site under a sub-path loses it)",
+      '<a href="/index.html">home</a> <a href="/clusters">C</a>',
+      [
+        "guides/a.html: /index.html: root-absolute (leaves a site served under a sub-path)",
+        "guides/a.html: /clusters: root-absolute (leaves a site served under a sub-path)",
+      ],
+    ],
+    [
       "a guide's link to a repository file, which GitHub shows but the site lacks",
       "[code](../../src/index.ts)",
       ["guides/a.html: ../../src/index.ts: outside the site"],

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { apiRoutes } from "../../scripts/docs/api-links.js";
-import { inlineCdnLogos } from "../../scripts/docs/api-reference.js";
+import { hashRouteLinks, inlineCdnLogos } from "../../scripts/docs/api-reference.js";
+import { buildInfo, hasUnreleasedChanges, versionLabel } from "../../scripts/docs/build-info.js";
 import { entriesMissing, publicEntries } from "../../scripts/docs/entries.js";
 import { orderSlugs, PREFERRED_ORDER, renderGuide, siteHref } from "../../scripts/docs/guides.js";
 import { sourceRepo } from "../../scripts/docs/repository.js";
@@ -22,6 +23,13 @@ function tempDir(): string {
   return dir;
 }
 
+/** A project with only a package.json, in no git checkout. */
+function tempDirWithPackage(): string {
+  const dir = tempDir();
+  writeFileSync(join(dir, "package.json"), '{ "version": "9.9.9" }');
+  return dir;
+}
+
 describe("the docs site build", () => {
   it("swaps Redoc's CDN logos for inline images, and refuses a page where they moved", () => {
     const html =
@@ -31,6 +39,17 @@ describe("the docs site build", () => {
     expect(inlined.match(/data:image\/svg\+xml,/g)).toHaveLength(2);
     expect(() => inlineCdnLogos("src:`https://cdn.redoc.ly/redoc/logo-v2.svg`")).toThrow(
       "no longer contains https://cdn.redoc.ly/redoc/logo-mini-full.svg",
+    );
+  });
+
+  it("writes Redoc's sidebar links as hash routes (a new tab of /clusters 404s), and refuses a page with none", () => {
+    const html =
+      '<a class="x" href="/" data-discover="true"></a><a href="/clusters">C</a><a href="//h/x">h</a><a href="#/teams">t</a>';
+    expect(hashRouteLinks(html)).toBe(
+      '<a class="x" href="#/" data-discover="true"></a><a href="#/clusters">C</a><a href="//h/x">h</a><a href="#/teams">t</a>',
+    );
+    expect(() => hashRouteLinks('<a href="#/clusters">C</a>')).toThrow(
+      "no root-absolute sidebar link left to rewrite",
     );
   });
 
@@ -79,6 +98,36 @@ describe("the docs site build", () => {
     expect(siteHref("../api/index.html", "guides", repo)).toBe("../api/index.html");
     expect(siteHref("../../src/gone.ts", "guides", repo)).toBe("../../src/gone.ts");
     expect(sourceRepo(repoRoot)?.url).toBe("https://github.com/kubeadapt/kubeadapt-js");
+    const built = { ...repo, ref: "0123abc" };
+    expect(siteHref("../../src/index.ts", "guides", built)).toBe(
+      "https://github.com/o/r/blob/0123abc/src/index.ts",
+    );
+    expect(sourceRepo(repoRoot, "0123abc")?.ref).toBe("0123abc");
+  });
+
+  it("labels the version: unreleased changes when the changelog lists some, and the commit", () => {
+    const changelog = (unreleased: string) =>
+      `# Changelog\n\n## [Unreleased]\n${unreleased}\n## [0.1.0] - 2026-11-29\n\n- First.\n`;
+    expect(hasUnreleasedChanges(changelog("\n### Added\n\n- get --timeout\n"))).toBe(true);
+    expect(hasUnreleasedChanges(changelog("\n\n"))).toBe(false);
+    expect(hasUnreleasedChanges("# Changelog\n\n## [Unreleased]\n\n- x\n")).toBe(true);
+    const commit = "0123abcdef0123abcdef0123abcdef0123abcdef";
+    const released = { version: "0.1.0", unreleased: false, commit, date: "2026-11-29" };
+    expect(versionLabel(released, "CHANGELOG.html")).toBe(
+      "Package version 0.1.0, built from commit <code>0123abc</code> of 2026-11-29",
+    );
+    expect(
+      versionLabel({ ...released, unreleased: true, dirty: true }, "c.html", "https://g/r"),
+    ).toBe(
+      'Package version 0.1.0 plus the <a href="c.html#unreleased">unreleased changes</a>, built ' +
+        `from commit <a href="https://g/r/commit/${commit}"><code>0123abc</code></a> with ` +
+        "uncommitted changes of 2026-11-29",
+    );
+    expect(versionLabel({ version: "0.1.0", unreleased: true }, "c.html")).toBe(
+      'Package version 0.1.0 plus the <a href="c.html#unreleased">unreleased changes</a>',
+    );
+    expect(buildInfo(repoRoot)).toMatchObject({ commit: expect.stringMatching(/^[0-9a-f]{40}$/) });
+    expect(buildInfo(tempDirWithPackage())).toEqual({ version: "9.9.9", unreleased: false });
   });
 
   it("knows the reading place only of guides that exist", () => {

@@ -50,9 +50,16 @@ export function podRequests(rand: Random): Requests {
   };
 }
 
-/** A cluster's utilisation by requests: 45–80 % of CPU, 50–85 % of memory. */
+/** The band of a cluster's utilisation by requests, in percent of its allocatable capacity. */
+export const UTILISATION_PERCENT = {
+  cpu: [45, 80],
+  memory: [50, 85],
+} as const satisfies Record<keyof Utilisation, readonly [number, number]>;
+
+/** A cluster's utilisation by requests, in basis points: within {@link UTILISATION_PERCENT}. */
 export function drawUtilisation(rand: Random): Utilisation {
-  return { cpu: BigInt(int(rand, 4500, 8000)), memory: BigInt(int(rand, 5000, 8500)) };
+  const draw = ([low, high]: readonly [number, number]) => BigInt(int(rand, low * 100, high * 100));
+  return { cpu: draw(UTILISATION_PERCENT.cpu), memory: draw(UTILISATION_PERCENT.memory) };
 }
 
 /**

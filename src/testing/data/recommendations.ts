@@ -6,11 +6,18 @@ import { hourlyUnits, isoSeconds, streamFor } from "./common.js";
 import type { FakeSizes } from "./dataset.js";
 import type { Inventory } from "./inventory.js";
 
+/** The share (percent) of an over-requested workload's cost that lowering its requests saves. */
+export const RIGHTSIZE_SAVING_PERCENT = [20, 70] as const;
+/** The share (percent) of a node group's cost that moving it to spot saves, by its capacity. */
+export const SPOT_SAVING_PERCENT = { reserved: 35, on_demand: 60 } as const;
+/** The recommendations' savings total at most the monthly bill divided by this (a quarter). */
+export const SAVINGS_BILL_DIVISOR = 4;
+
 /**
  * Recommendations on the inventory's workloads, namespaces and node groups (whose costs must be
  * set). Each saves a share of its target's monthly cost that fits what it proposes: all of an
- * idle resource, 20-70 % of an over-requested workload, the nodes a shrink removes, 35-60 % of
- * a group moved to spot.
+ * idle resource, {@link RIGHTSIZE_SAVING_PERCENT} of an over-requested workload, the nodes a
+ * shrink removes, {@link SPOT_SAVING_PERCENT} of a group moved to spot.
  */
 export function generateRecommendations(
   seed: number,
@@ -58,7 +65,9 @@ export function generateRecommendations(
       const onPrem = clusterById.get(clusterId)?.metadata.provider === "on_prem";
       if (type === "use_spot" && !onPrem && g.metadata.capacity_type !== "spot") {
         summary = `Move ${g.metadata.name} to spot capacity`;
-        percent = g.metadata.capacity_type === "reserved" ? 35n : 60n;
+        percent = BigInt(
+          SPOT_SAVING_PERCENT[g.metadata.capacity_type === "reserved" ? "reserved" : "on_demand"],
+        );
       } else {
         type = "rightsize_node_group";
         const nodes = g.metadata.node_count;
@@ -85,7 +94,7 @@ export function generateRecommendations(
       } else {
         const cores = int(rr, 2, 8);
         summary = `Lower ${w.metadata.name} CPU requests from ${cores} to 0.5 cores`;
-        percent = BigInt(int(rr, 20, 70));
+        percent = BigInt(int(rr, ...RIGHTSIZE_SAVING_PERCENT));
       }
     }
     const cluster = clusterById.get(clusterId);
@@ -116,7 +125,7 @@ export function generateRecommendations(
   let bill = 0n;
   for (const c of inv.clusters) bill += hourlyUnits(c) * HOURS_PER_MONTH;
   const rawTotal = raw.reduce((a, b) => a + b, 0n);
-  const budget = bill / 4n;
+  const budget = bill / BigInt(SAVINGS_BILL_DIVISOR);
   recommendations.forEach((rec, index) => {
     const units = raw[index] as bigint;
     const scaled = rawTotal > budget ? (units * budget) / rawTotal : units;
