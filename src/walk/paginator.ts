@@ -51,9 +51,7 @@ export const createPaginator = <T>(
 
   const claim = (): void => {
     if (claimed) {
-      throw new KubeadaptError(
-        "This walk was already iterated; call paginate() again for a new one",
-      );
+      throw new KubeadaptError("This walk was already iterated; call paginate() again");
     }
     claimed = true;
   };

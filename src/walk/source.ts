@@ -104,7 +104,7 @@ export const pageSource = <T>(
         // Of a JSON value, only an object can have a `data` array.
         const meta = Array.isArray((body as Envelope)?.data) && (body as { meta?: unknown }).meta;
         if (!isRecord(meta)) {
-          throw new ProtocolError("A list response is not the { data: [...], meta } envelope");
+          throw new ProtocolError("A list response is not { data: [...], meta }");
         }
         const data = (body as { data: T[] }).data;
         // Of the spec's form only: this layer has no token to redact.
