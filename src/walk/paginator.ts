@@ -70,7 +70,7 @@ export const createPaginator = <T>(
       isKubeadaptError(error)
         ? error
         : new KubeadaptError(
-            `A page request failed: ${error instanceof Error ? error.message : String(error)}`,
+            `A walk failed: ${error instanceof Error ? error.message : String(error)}`,
             { cause: error },
           ),
       { cursor, page, itemsYielded: yielded },
@@ -193,7 +193,12 @@ export const createPaginator = <T>(
       held ??= page;
       pages += 1;
       items += page.items.length;
-      onProgress?.({ pages, items, total: page.total });
+      try {
+        onProgress?.({ pages, items, total: page.total });
+      } catch (error) {
+        // Stamped as any walk error: the page is not delivered, a resume fetches it again.
+        throw stamp(error);
+      }
       return page;
     } catch (error) {
       close();

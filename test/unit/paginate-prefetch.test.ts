@@ -1,6 +1,6 @@
 import { getEventListeners } from "node:events";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type AbortError, isAbortError, ServerError } from "../../src/errors.js";
+import { type AbortError, isAbortError, isKubeadaptError, ServerError } from "../../src/errors.js";
 import { createCursorWalk } from "../../src/paginate.js";
 import { createPageServer, makeItems, type StubItem } from "../helpers/page-server.js";
 
@@ -376,5 +376,31 @@ describe("where a failed walk's error says to resume", () => {
       .catch((e: unknown) => e);
     // Its second page failed: the old error pointed at that one.
     expect(error).toMatchObject({ name: "ServerError", page: 1, cursor, itemsYielded: 0 });
+  });
+
+  it("an onProgress that throws gives a stamped KubeadaptError whose cause it is", async () => {
+    const server = createPageServer({ items: makeItems(10) });
+    const thrown = new Error("progress broke");
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const item of createCursorWalk(server.fetchPage, "/v1/workloads", {
+        params: { query: { limit: 2 } },
+        onProgress: ({ pages }) => {
+          if (pages === 2) throw thrown;
+        },
+      })) {
+        seen.push((item as StubItem).id);
+      }
+    })().catch((e: unknown) => e);
+    expect(seen).toHaveLength(2);
+    // The old walk threw `thrown` itself, with no cursor, page or itemsYielded.
+    expect(isKubeadaptError(error)).toBe(true);
+    expect(error).toMatchObject({
+      cause: thrown,
+      message: "A walk failed: progress broke",
+      page: 2,
+      cursor: server.requests[1]?.query.get("cursor"),
+      itemsYielded: 2,
+    });
   });
 });
