@@ -124,9 +124,13 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
         /\w+:\/\/[^/]*/,
         "",
       );
-    // Every line loses the token and anything key-shaped (a server may echo one anywhere).
-    const log = (level: keyof Logger, message: string) =>
-      logger[level](redact(`kubeadapt: ${message}`));
+    // Every line loses the token and anything key-shaped (a server may echo one anywhere). A
+    // logger that throws is ignored: logging never changes a request's outcome.
+    const log = (level: keyof Logger, message: string) => {
+      try {
+        logger[level](redact(`kubeadapt: ${message}`));
+      } catch {}
+    };
     const begun = Date.now();
 
     for (let retry = 0; ; retry++) {
