@@ -167,8 +167,8 @@ export class AbortError extends KubeadaptError {
 /**
  * The server broke the protocol: a body that is not the JSON envelope (a 2xx that is not JSON,
  * or an HTML 404 page from a wrong base URL; a 429 or 5xx keeps its own class), a list without
- * `meta.pagination`, `has_more` with no cursor, a repeated cursor, or too many empty pages in a
- * row.
+ * `meta.pagination`, `has_more` with no cursor, a repeated cursor, too many empty pages in a
+ * row, or an offset page other than the one asked for or past its own `total_pages`.
  */
 export class ProtocolError extends KubeadaptError {
   static override readonly errorName: string = "ProtocolError";

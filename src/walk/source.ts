@@ -124,8 +124,12 @@ export const pageSource = <T>(
         let nextCursor: string | undefined;
         let hasMore: boolean;
         if (offset) {
-          if (info.page !== page) {
-            throw new ProtocolError(`Asked for page ${page} but the server sent page ${info.page}`);
+          // Past the walk's first page (a total was read), a page beyond total_pages contradicts
+          // the page before, which said it exists: the walk would end without a word.
+          if (info.page !== page || (total !== undefined && page > (info.total_pages as number))) {
+            throw new ProtocolError(
+              `Asked for page ${page} but the server sent page ${info.page} of ${info.total_pages}`,
+            );
           }
           hasMore = page < (info.total_pages as number);
         } else {
