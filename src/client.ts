@@ -184,7 +184,7 @@ export function createKubeadapt(options: KubeadaptOptions = {}): Kubeadapt {
     headers = new Headers(options.headers);
   } catch {
     // Not the TypeError itself: it quotes the value, which may hold a credential.
-    throw invalidParameter("headers", "headers must be valid HTTP header names and values");
+    throw invalidParameter("headers", "headers must be valid HTTP headers");
   }
   const agent = userAgent();
   if (agent && !headers.has("user-agent")) headers.set("user-agent", agent);

@@ -10,11 +10,15 @@ const LINEAGE = Symbol.for("kubeadapt.error.lineage");
 
 /** Where a failed walk stood, so a caller can resume it. */
 export interface WalkPosition {
-  /** The cursor of the page that failed (resume with `init.cursor`); undefined on page 1. */
+  /**
+   * The cursor of the first page not wholly received (resume with `init.cursor`): the page
+   * that failed, or after an abort the page being yielded, else the oldest one fetched ahead;
+   * undefined on page 1.
+   */
   cursor?: string | undefined;
-  /** 1-based number of the page that failed. */
+  /** 1-based number of that page. */
   page?: number | undefined;
-  /** Items the walk had yielded before it failed. */
+  /** Items the walk had yielded before it failed (0 for `toArray`, which returns none). */
   itemsYielded?: number | undefined;
 }
 
@@ -68,9 +72,9 @@ export class KubeadaptError extends Error {
   declare readonly requestId: string | undefined;
   /** How long the server asked us to wait before retrying, in milliseconds. */
   declare readonly retryAfterMs: number | undefined;
-  /** During a walk: the cursor of the page that failed, to resume from. */
+  /** During a walk: the cursor to resume from, the first page not wholly received. */
   declare cursor: string | undefined;
-  /** During a walk: the 1-based number of the page that failed. */
+  /** During a walk: the 1-based number of that page. */
   declare page: number | undefined;
   /** During a walk: how many items had been yielded before the failure. */
   declare itemsYielded: number | undefined;
@@ -163,8 +167,8 @@ export class AbortError extends KubeadaptError {
 /**
  * The server broke the protocol: a body that is not the JSON envelope (a 2xx that is not JSON,
  * or an HTML 404 page from a wrong base URL; a 429 or 5xx keeps its own class), a list without
- * `meta.pagination`, `has_more` with no cursor, a repeated cursor, or too many empty pages in a
- * row.
+ * `meta.pagination`, `has_more` with no cursor, a repeated cursor, too many empty pages in a
+ * row, or an offset page other than the one asked for or past its own `total_pages`.
  */
 export class ProtocolError extends KubeadaptError {
   static override readonly errorName: string = "ProtocolError";

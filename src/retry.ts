@@ -124,9 +124,13 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
         /\w+:\/\/[^/]*/,
         "",
       );
-    // Every line loses the token and anything key-shaped (a server may echo one anywhere).
-    const log = (level: keyof Logger, message: string) =>
-      logger[level](redact(`kubeadapt: ${message}`));
+    // Every line loses the token and anything key-shaped (a server may echo one anywhere). A
+    // logger that throws is ignored: logging never changes a request's outcome.
+    const log = (level: keyof Logger, message: string) => {
+      try {
+        logger[level](redact(`kubeadapt: ${message}`));
+      } catch {}
+    };
     const begun = Date.now();
 
     for (let retry = 0; ; retry++) {
@@ -231,12 +235,13 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
             log("error", `${label()} ${cause} (${retry + 1} of ${attempts} attempts)`);
           // The last attempt got no response: it timed out, or the network failed. (Inline, not
           // a helper: the bundle is smaller by 32 B min+gzip.) The URL without its query: a
-          // cursor is long and says nothing about the failure.
-          const what = `${request.method} ${request.url.replace(/[?#].*/, "")}`;
+          // cursor is long and says nothing about the failure. Redacted here: the rest of either
+          // message is redacted already (`text`) or is the SDK's own words.
+          const what = redact(`${request.method} ${request.url.replace(/[?#].*/, "")}`);
           // Worded as the info line words it ("1 attempt", "3 attempts").
           const tries = `${retry + 1} attempt${retry ? "s" : ""}`;
           if (timedOut)
-            throw new TimeoutError(redact(`${what} timed out after ${timeoutMs} ms (${tries})`));
+            throw new TimeoutError(`${what} timed out after ${timeoutMs} ms (${tries})`);
           // The underlying error is kept as `cause` unless it would carry a secret into logs.
           // `redact` removes every key-shaped string (and the client's token), so text it leaves
           // alone holds none. As text, an Error is its name and message: "TypeError: fetch
@@ -245,7 +250,7 @@ export function createRetryingFetch(options: RetryOptions = {}): RetryingFetch {
           const text = redact(
             String(error) + ((error as Error)?.cause ? ` (${(error as Error).cause})` : ""),
           );
-          throw new ConnectionError(redact(`${what} failed (${tries}): ${text}`), {
+          throw new ConnectionError(`${what} failed (${tries}): ${text}`, {
             cause: holdsSecret(error) ? new Error(text) : error,
           });
         }

@@ -15,7 +15,7 @@ export const checkBaseUrl = (baseUrl: string, allowInsecureHttp?: boolean): URL 
   if (!url || !/^https?:$/.test(url.protocol) || url.href !== url.origin + url.pathname) {
     // Not quoted: the text may hold a credential.
     throw new KubeadaptError(
-      "baseUrl is not an absolute URL of the form http(s)://host/path (pass credentials as `token`)",
+      "baseUrl is not an absolute URL http(s)://host/path (pass credentials as `token`)",
     );
   }
   if (url.protocol === "http:" && allowInsecureHttp !== true && !isLoopback(url.hostname)) {

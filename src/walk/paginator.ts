@@ -7,7 +7,7 @@
 import { AbortError, isKubeadaptError, KubeadaptError, PaginationLimitError } from "../errors.js";
 import { onAbort, type PlainSignal, plainSignal } from "../internal/signals.js";
 import { DEFAULT_MAX_PAGES, DEFAULT_PREFETCH, integerOption } from "./options.js";
-import type { PageSource, SourcePage, WalkPoint } from "./source.js";
+import type { PageSource, SourcePage } from "./source.js";
 import type { Page, Paginator, ToArrayOptions, WalkOptions } from "./types.js";
 
 const DONE = { done: true, value: undefined } as const;
@@ -33,8 +33,11 @@ export const createPaginator = <T>(
   let closed = false;
   // Pages fetched ahead of the consumer.
   const queue: SourcePage<T>[] = [];
-  // Set once nothing more will be fetched; `at` is there when the walk ended in `error`.
-  let end: { at?: WalkPoint; error?: unknown } | undefined;
+  // Set once nothing more will be fetched: [] at the list's end, [error] when the walk failed.
+  let end: [error?: unknown] | undefined;
+  // The page handed out and not yet wholly delivered: by items, the one whose items are being
+  // yielded (until they all were); for toArray, its first (it hands over nothing until done).
+  let held: SourcePage<T> | undefined;
   // Wakes the consumer waiting for the queue to fill or the walk to end.
   let waiter: (() => void) | undefined;
   // The in-flight page's own signal. Each request gets a fresh, short-lived one: a `fetch` that
@@ -51,36 +54,39 @@ export const createPaginator = <T>(
 
   const claim = (): void => {
     if (claimed) {
-      throw new KubeadaptError(
-        "This walk was already iterated; call paginate() again for a new one",
-      );
+      throw new KubeadaptError("This walk was already iterated; call paginate() again");
     }
     claimed = true;
   };
 
-  const stamp = (error: unknown, at: WalkPoint): KubeadaptError =>
-    Object.assign(
+  /**
+   * `error` as a KubeadaptError that says where to resume: the first item the caller has not
+   * received, in the page held, else the oldest buffered page, else the next request (after a
+   * failure, the failed one's). Before close(), which drops the buffered pages.
+   */
+  const stamp = (error: unknown): KubeadaptError => {
+    const { cursor, page } = held ?? queue[0] ?? (source as PageSource<T>).at();
+    return Object.assign(
       isKubeadaptError(error)
         ? error
         : new KubeadaptError(
-            `A page request failed: ${error instanceof Error ? error.message : String(error)}`,
+            `A walk failed: ${error instanceof Error ? error.message : String(error)}`,
             { cause: error },
           ),
-      at,
-      { itemsYielded: yielded },
+      { cursor, page, itemsYielded: yielded },
     );
+  };
 
   const settle = (): void => {
     waiter?.();
     waiter = undefined;
   };
 
-  const finish = (at?: WalkPoint, error?: unknown): void => {
-    end = { at, error };
+  /** Ends the walk: with no argument at the list's end, else failed with `error`. */
+  const finish = (...error: [error?: unknown]): void => {
+    end = error;
     settle();
   };
-
-  const fail = (error: unknown): void => finish((source as PageSource<T>).at(), error);
 
   /** Stops the walk: aborts the in-flight request, drops buffered pages, fetches nothing more. */
   const close = (): void => {
@@ -97,8 +103,9 @@ export const createPaginator = <T>(
   /** Throws `AbortError` (and closes) if the caller's signal fired. */
   const throwIfAborted = (): void => {
     if (signal?.aborted && !closed) {
+      const error = stamp(aborted());
       close();
-      throw stamp(aborted(), (source as PageSource<T>).at());
+      throw error;
     }
   };
 
@@ -117,7 +124,7 @@ export const createPaginator = <T>(
     if (last) {
       finish();
     } else if (fetched >= maxPages) {
-      fail(
+      finish(
         new PaginationLimitError(
           `Reached maxPages (${maxPages}) with more to come; raise it or resume from error.cursor/page`,
         ),
@@ -130,11 +137,11 @@ export const createPaginator = <T>(
     request = plainSignal();
     // The caller's signal is linked only while a request is in flight: a walk left unfinished
     // (neither ended nor closed) then holds no listener there, which would keep its buffered
-    // pages alive as long as the signal lives. A pull checks the signal itself.
+    // pages alive as long as the signal lives. A pull checks the signal itself. The buffered
+    // pages stay until then: the error points at the oldest.
     if (signal) {
       unlink = onAbort(signal, () => {
-        queue.length = 0;
-        fail(aborted());
+        finish(aborted());
         request?.abort(signal.reason);
       });
     }
@@ -149,16 +156,16 @@ export const createPaginator = <T>(
       (error: unknown) => {
         request = undefined;
         unlink();
-        if (!closed && !end) fail(error);
+        if (!closed && !end) finish(error);
       },
     );
   };
 
   /**
    * The next non-empty page, or undefined at the end; throws the walk's error in order, and
-   * closes the walk on any error. `whole`: the page is handed on as a whole (not item by item).
+   * closes the walk on any error. The page becomes the one `held` unless one is.
    */
-  const nextPage = async (whole?: boolean): Promise<Page<T> | undefined> => {
+  const nextPage = async (): Promise<Page<T> | undefined> => {
     try {
       if (closed) return undefined;
       if (!source) {
@@ -176,17 +183,22 @@ export const createPaginator = <T>(
       const page = queue.shift();
       if (!page) {
         // Woken with no page: by the end of the walk (`end`), or by close() (no `end` then).
-        if (end?.at) throw stamp(end.error, end.at);
+        if (end?.length) throw stamp(end[0]);
         close();
         return undefined;
       }
       // Taking a page frees a buffer slot: the next request starts before this page's items
       // reach the consumer, so it overlaps the consumer's work.
       pump();
+      held ??= page;
       pages += 1;
       items += page.items.length;
-      onProgress?.({ pages, items, total: page.total });
-      if (whole) yielded += page.items.length;
+      try {
+        onProgress?.({ pages, items, total: page.total });
+      } catch (error) {
+        // Stamped as any walk error: the page is not delivered, a resume fetches it again.
+        throw stamp(error);
+      }
       return page;
     } catch (error) {
       close();
@@ -211,11 +223,16 @@ export const createPaginator = <T>(
     };
     const step = async (): Promise<IteratorResult<V>> => {
       while (index >= batch.length) {
-        // Let go of the page handed out, so that it is garbage while the next is parsed.
+        // Let go of the page handed out (wholly delivered), so that it is garbage while the
+        // next is parsed.
         batch = [];
-        const page = await nextPage(byPage);
+        held = undefined;
+        const page = await nextPage();
         if (!page) return DONE;
-        if (byPage) return { done: false, value: page as V };
+        if (byPage) {
+          yielded += page.items.length;
+          return { done: false, value: page as V };
+        }
         batch = page.items;
         index = 0;
       }
@@ -256,7 +273,9 @@ export const createPaginator = <T>(
       claim();
       budget = max;
       let out: T[] = [];
-      for (let page = await nextPage(true); page; page = await nextPage(true)) {
+      // Its pages are held, not delivered, until it returns: an error points where it started,
+      // with itemsYielded 0 (the items collected are lost with the rejection).
+      for (let page = await nextPage(); page; page = await nextPage()) {
         out = out.concat(page.items);
       }
       return out;

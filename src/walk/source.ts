@@ -104,7 +104,7 @@ export const pageSource = <T>(
         // Of a JSON value, only an object can have a `data` array.
         const meta = Array.isArray((body as Envelope)?.data) && (body as { meta?: unknown }).meta;
         if (!isRecord(meta)) {
-          throw new ProtocolError("A list response is not the { data: [...], meta } envelope");
+          throw new ProtocolError("A list response is not { data: [...], meta }");
         }
         const data = (body as { data: T[] }).data;
         // Of the spec's form only: this layer has no token to redact.
@@ -124,8 +124,12 @@ export const pageSource = <T>(
         let nextCursor: string | undefined;
         let hasMore: boolean;
         if (offset) {
-          if (info.page !== page) {
-            throw new ProtocolError(`Asked for page ${page} but the server sent page ${info.page}`);
+          // Past the walk's first page (a total was read), a page beyond total_pages contradicts
+          // the page before, which said it exists: the walk would end without a word.
+          if (info.page !== page || (total !== undefined && page > (info.total_pages as number))) {
+            throw new ProtocolError(
+              `Asked for page ${page} but the server sent page ${info.page} of ${info.total_pages}`,
+            );
           }
           hasMore = page < (info.total_pages as number);
         } else {

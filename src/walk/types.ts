@@ -155,6 +155,9 @@ export interface Paginator<T> extends AsyncIterable<T> {
   /**
    * Collect the first `max` items. Requests no more than it needs: a walk that starts on page
    * 1 lowers `limit` (`per_page`) to `max` when that is smaller, and stops once it has `max`.
+   * All or nothing: the items collected are lost when it rejects, so its error's `cursor` and
+   * `page` are where it started and `itemsYielded` is 0 (nothing was handed over), and a resume
+   * from them skips nothing. Walk `pages()` to keep what arrived before a failure.
    */
   toArray(options: ToArrayOptions): Promise<T[]>;
 }

@@ -420,6 +420,42 @@ describe("the token", () => {
     expect((error as Error).message).toContain("[REDACTED]");
   });
 
+  // Only a token with URL-reserved characters has a spelling other than its own (ka_live_ keys
+  // encode to themselves).
+  it.each([
+    [
+      "a 401 envelope's message",
+      401,
+      AuthenticationError,
+      (echo: string) => failure(401, "UNAUTHORIZED", `bad token ${echo}`),
+    ],
+    [
+      "a 502 HTML page",
+      502,
+      ServerError,
+      (echo: string) => new Response(`<p>${echo}</p>`, { status: 502 }),
+    ],
+  ])("never appears percent-encoded, echoed in %s", async (_, _status, Type, respond) => {
+    const token = "Zq9SECRET+tok/en=";
+    const { fetch } = stub((request) =>
+      respond(encodeURIComponent(request.headers.get("authorization") ?? "")),
+    );
+    const ka = createKubeadapt({ token, baseUrl: BASE, fetch, maxRetries: 0 });
+    for (const error of [
+      await getCluster(ka).catch((e: unknown) => e),
+      await ka
+        .paginate("/v1/workloads")
+        .toArray({ max: 1 })
+        .catch((e: unknown) => e),
+    ]) {
+      expect(error).toBeInstanceOf(Type);
+      expect((error as Error).message).toContain("Bearer%20[REDACTED]");
+      for (const text of [JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })]) {
+        expect(text).not.toContain("SECRET");
+      }
+    }
+  });
+
   it("never appears in an error whose details echo it as a key", async () => {
     const { fetch } = stub(() =>
       failure(401, "UNAUTHORIZED", "bad token", [
@@ -523,6 +559,20 @@ describe("the token", () => {
       await expect(walk.toArray({ max: 10 })).rejects.toBeInstanceOf(ProtocolError);
       expect(requests).toHaveLength(2);
     });
+  });
+
+  it("is refused in next_cursor percent-encoded, before it is sent", async () => {
+    const token = "Zq9SECRET+tok/en=";
+    const { fetch, requests } = stubFetch(() =>
+      ok([{ id: "i1" }], {
+        pagination: { next_cursor: encodeURIComponent(token), has_more: true },
+      }),
+    );
+    const ka = createKubeadapt({ token, baseUrl: BASE, fetch, maxRetries: 0 });
+    await expect(ka.paginate("/v1/workloads").toArray({ max: 10 })).rejects.toBeInstanceOf(
+      ProtocolError,
+    );
+    expect(requests).toHaveLength(1);
   });
 
   it("is not visible when the client is inspected or serialized", () => {

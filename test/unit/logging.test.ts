@@ -37,6 +37,38 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+describe("a logger that throws", () => {
+  const broken = () => {
+    throw new Error("logger broke");
+  };
+  const logger = { debug: broken, info: broken, warn: broken, error: broken };
+
+  it.each(["info", "debug"] as const)(
+    "changes nothing at %s: a 200 is not retried, its data is returned",
+    async (logLevel) => {
+      const { fetch, requests } = stubFetch(ok);
+      const ka = createKubeadapt({ token: TOKEN, baseUrl: BASE, fetch, logger, logLevel });
+      await expect(ka.get("/v1/organization")).resolves.toEqual({ name: "org" });
+      expect(requests).toHaveLength(1);
+    },
+  );
+
+  it("changes nothing on a failure: the last attempt's error is thrown, not the logger's", async () => {
+    const { fetch } = stubFetch(() => {
+      throw new TypeError("fetch failed");
+    });
+    const ka = createKubeadapt({
+      token: TOKEN,
+      baseUrl: BASE,
+      fetch,
+      logger,
+      logLevel: "debug",
+      maxRetries: 0,
+    });
+    await expect(ka.get("/v1/organization")).rejects.toMatchObject({ name: "ConnectionError" });
+  });
+});
+
 describe("logLevel", () => {
   it("debug: one line per attempt with method, path and query, status, attempt n of m, duration and request id", async () => {
     const { ka, lines } = client(retryOnce, { logLevel: "debug", maxRetries: 2 });

@@ -149,6 +149,44 @@ describe("offset walk (Cost Explorer)", () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it("a later page beyond the total_pages it states is a ProtocolError, not a silent end", async () => {
+    // Page 1 says 5 pages; page 2 says it is page 2 of 1.
+    const server = offsetServer(10, (req, answer) => {
+      const body = answer();
+      if (req.n === 0) return body;
+      return {
+        ...body,
+        meta: { ...body.meta, page_info: { page: 2, per_page: 2, total_count: 1, total_pages: 1 } },
+      };
+    });
+    const seen: unknown[] = [];
+    const error = await (async () => {
+      for await (const row of createOffsetWalk(server.fetchPage, "/v1/cost-explorer", {
+        params: { query: { per_page: 2 } },
+      })) {
+        seen.push(row);
+      }
+    })().catch((e: unknown) => e);
+    expect(isProtocolError(error)).toBe(true);
+    expect(error).toMatchObject({
+      message: "Asked for page 2 but the server sent page 2 of 1",
+      page: 2,
+      itemsYielded: 2,
+    });
+    expect(seen).toHaveLength(2);
+  });
+
+  it("a walk starting past the last page ends with nothing, as the server says", async () => {
+    const server = offsetServer(4);
+    const rows = await collect(
+      createOffsetWalk(server.fetchPage, "/v1/cost-explorer", {
+        params: { query: { per_page: 2, page: 3 } },
+      }),
+    );
+    expect(rows).toEqual([]);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it.each([
     ["per_page", { per_page: 0 }],
     ["per_page", { per_page: 501 }],

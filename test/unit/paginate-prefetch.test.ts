@@ -1,6 +1,6 @@
 import { getEventListeners } from "node:events";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { isAbortError, ServerError } from "../../src/errors.js";
+import { type AbortError, isAbortError, isKubeadaptError, ServerError } from "../../src/errors.js";
 import { createCursorWalk } from "../../src/paginate.js";
 import { createPageServer, makeItems, type StubItem } from "../helpers/page-server.js";
 
@@ -195,6 +195,93 @@ describe("stopping a walk", () => {
     expect(seen).toHaveLength(2);
   });
 
+  it("an abort points at the page being yielded, not past it and the buffered pages", async () => {
+    const server = createPageServer({ items: makeItems(20) });
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const walk = createCursorWalk(server.fetchPage, "/v1/workloads", {
+      params: { query: { limit: 5 } },
+      signal: controller.signal,
+      prefetch: 3,
+    });
+    const error = await (async () => {
+      for await (const item of walk) {
+        seen.push((item as StubItem).id);
+        // Pages 2 to 4 are buffered by now.
+        if (seen.length === 2) await tick();
+        if (seen.length === 2) controller.abort();
+      }
+    })().catch((e: unknown) => e);
+    // Page 1, whose 3 last items were not received (the old stamp said page 5).
+    expect(error).toMatchObject({
+      name: "AbortError",
+      page: 1,
+      cursor: undefined,
+      itemsYielded: 2,
+    });
+    const rest: string[] = [];
+    for await (const item of createCursorWalk(server.fetchPage, "/v1/workloads", {
+      params: { query: { limit: 5 } },
+      cursor: (error as AbortError).cursor,
+    })) {
+      rest.push((item as StubItem).id);
+    }
+    // Nothing skipped: the 2 items received come again, with the rest.
+    expect(rest).toEqual(makeItems(20).map((i) => i.id));
+  });
+
+  it("an abort while a page is in flight points at the oldest buffered page", async () => {
+    const gate = gated();
+    const server = createPageServer({ items: makeItems(20), delay: gate.delay });
+    const controller = new AbortController();
+    const iterator = createCursorWalk(server.fetchPage, "/v1/workloads", {
+      params: { query: { limit: 2 } },
+      signal: controller.signal,
+      prefetch: 3,
+    })[Symbol.asyncIterator]();
+    const first = iterator.next();
+    for (let n = 0; n < 3; n++) {
+      await tick();
+      gate.open(n);
+    }
+    await first;
+    await iterator.next();
+    await tick();
+    // Page 1 is received, pages 2 and 3 are buffered, page 4 is in flight.
+    expect(server.requests).toHaveLength(4);
+    controller.abort();
+    const error = await iterator.next().catch((e: unknown) => e);
+    expect(server.requests[3]?.aborted).toBe(true);
+    expect(isAbortError(error)).toBe(true);
+    // The listener dropped the buffered pages and the error said page 4.
+    expect(error).toMatchObject({ page: 2, cursor: server.requests[1]?.query.get("cursor") });
+    expect(error).toMatchObject({ itemsYielded: 2 });
+  });
+
+  it("an abort between pages by .pages() points at the first page not handed out", async () => {
+    const server = createPageServer({ items: makeItems(20) });
+    const controller = new AbortController();
+    const pages: number[] = [];
+    const error = await (async () => {
+      for await (const page of createCursorWalk(server.fetchPage, "/v1/workloads", {
+        params: { query: { limit: 2 } },
+        signal: controller.signal,
+        prefetch: 3,
+      }).pages()) {
+        pages.push(page.page);
+        await tick();
+        controller.abort();
+      }
+    })().catch((e: unknown) => e);
+    expect(pages).toEqual([1]);
+    expect(error).toMatchObject({
+      name: "AbortError",
+      page: 2,
+      cursor: server.requests[1]?.query.get("cursor"),
+      itemsYielded: 2,
+    });
+  });
+
   it("a signal aborted before the walk starts throws AbortError without any request", async () => {
     const server = createPageServer({ items: makeItems(3) });
     const signal = AbortSignal.abort();
@@ -234,5 +321,86 @@ describe("stopping a walk", () => {
     });
     for await (const _ of walk) break;
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+});
+
+describe("where a failed walk's error says to resume", () => {
+  // Page `failing` (1-based) answers 500 once.
+  function failingOnce(failing: number) {
+    const server = createPageServer({ items: makeItems(10) });
+    let calls = 0;
+    const fetchPage: typeof server.fetchPage = async (path, init) => {
+      if (++calls === failing) throw new ServerError("boom", { status: 500 });
+      return server.fetchPage(path, init);
+    };
+    return { server, fetchPage };
+  }
+
+  it("toArray's error points where it started, with itemsYielded 0: it returned nothing", async () => {
+    const { server, fetchPage } = failingOnce(2);
+    const error = await createCursorWalk(fetchPage, "/v1/workloads", {
+      params: { query: { limit: 2 } },
+    })
+      .toArray({ max: 10 })
+      .catch((e: unknown) => e);
+    // The old error said page 2, after the 2 items toArray had collected and dropped.
+    expect(error).toMatchObject({
+      name: "ServerError",
+      page: 1,
+      cursor: undefined,
+      itemsYielded: 0,
+    });
+    const again = await createCursorWalk(fetchPage, "/v1/workloads", {
+      params: { query: { limit: 2 } },
+      cursor: (error as ServerError).cursor,
+    }).toArray({ max: 10 });
+    expect(again.map((i) => (i as StubItem).id)).toEqual(makeItems(10).map((i) => i.id));
+    expect(server.requests).toHaveLength(6);
+  });
+
+  it("toArray resumed from a cursor points at that cursor when it fails", async () => {
+    const { fetchPage } = failingOnce(3);
+    const first = await createCursorWalk(fetchPage, "/v1/workloads", {
+      params: { query: { limit: 2 } },
+      prefetch: 0,
+    })
+      .pages()
+      [Symbol.asyncIterator]()
+      .next();
+    const cursor = (first.value as { nextCursor: string }).nextCursor;
+    const error = await createCursorWalk(fetchPage, "/v1/workloads", {
+      params: { query: { limit: 2 } },
+      cursor,
+    })
+      .toArray({ max: 10 })
+      .catch((e: unknown) => e);
+    // Its second page failed: the old error pointed at that one.
+    expect(error).toMatchObject({ name: "ServerError", page: 1, cursor, itemsYielded: 0 });
+  });
+
+  it("an onProgress that throws gives a stamped KubeadaptError whose cause it is", async () => {
+    const server = createPageServer({ items: makeItems(10) });
+    const thrown = new Error("progress broke");
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const item of createCursorWalk(server.fetchPage, "/v1/workloads", {
+        params: { query: { limit: 2 } },
+        onProgress: ({ pages }) => {
+          if (pages === 2) throw thrown;
+        },
+      })) {
+        seen.push((item as StubItem).id);
+      }
+    })().catch((e: unknown) => e);
+    expect(seen).toHaveLength(2);
+    // The old walk threw `thrown` itself, with no cursor, page or itemsYielded.
+    expect(isKubeadaptError(error)).toBe(true);
+    expect(error).toMatchObject({
+      cause: thrown,
+      message: "A walk failed: progress broke",
+      page: 2,
+      cursor: server.requests[1]?.query.get("cursor"),
+      itemsYielded: 2,
+    });
   });
 });

@@ -22,6 +22,14 @@ describe("redact", () => {
     expect(redact("ka_other_thing")).toBe("ka_other_thing");
   });
 
+  it("removes the token percent-encoded too, as a server echoes it in a URL", () => {
+    const token = "Zq9SECRET+tok/en=";
+    const text = `?token=${encodeURIComponent(token)} and Bearer%20${encodeURIComponent(token)}`;
+    expect(redact(text, token)).toBe(`?token=${REDACTED} and Bearer%20${REDACTED}`);
+    // A short one as a whole word only, as sent.
+    expect(redact("a%2Bb x a%2Bbc", "a+b")).toBe(`${REDACTED} x a%2Bbc`);
+  });
+
   it("ignores an empty token", () => {
     expect(redact("text", "")).toBe("text");
   });
