@@ -1,5 +1,5 @@
 import type { SortKey } from "./families.js";
-import { compareKeys, readPath } from "./order.js";
+import { compareKeys, readPath, sameKey } from "./order.js";
 import type { Exchange } from "./probe.js";
 
 /** What the pages of one cursor walk got wrong, sorted by whether live data can explain it. */
@@ -106,7 +106,7 @@ export function checkCursorPages(
         const shift = `on page ${first + 1} and page ${index + 1}`;
         // The spec lets an item whose key crossed the walk's position appear twice; one whose
         // key stood still comes again only from a server that pages by offset.
-        if (!(compareKeys(key, before, value) !== 0)) {
+        if (sameKey(key, before, value)) {
           duplicate.add(
             `${path}: duplicate id ${id} ${shift}, its ${key} unchanged (${JSON.stringify(value)}): a cursor marks a position, not an offset`,
           );

@@ -1,9 +1,6 @@
 import type { PageFindings } from "./cursor-pages.js";
 import type { SortKey } from "./families.js";
-import { compareKeys } from "./order.js";
-
-/** Whether two values of `key` are the same position in the order (malformed ones count as same). */
-const sameKey = (key: SortKey, a: unknown, b: unknown) => !(compareKeys(key, a, b) !== 0);
+import { sameKey } from "./order.js";
 
 /**
  * Ids that `during` lacks though the walks `before` and `after` it both list them with the same

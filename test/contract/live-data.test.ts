@@ -2,8 +2,8 @@
 // does: what the spec allows a live list to do is a note, never a violation.
 import { describe, expect, it } from "vitest";
 import { formatReport, runContract } from "../../src/contract/index.js";
-import { betweenPages, recostOne, sequence } from "../helpers/live-data.js";
-import { type Layer, target } from "../helpers/mutant-proxy.js";
+import { betweenPages, once, recostOne, recostTop, sequence, stack } from "../helpers/live-data.js";
+import { type Layer, onBody, target } from "../helpers/mutant-proxy.js";
 
 /** Runs `only` against the fake behind `layer`; the one check's result. */
 async function runOnly(layer: Layer, only: string) {
@@ -27,5 +27,28 @@ describe("costs that move during a walk (an item crossing the position may be mi
     const { check, text } = await runOnly(layer, "full-walks");
     expect(check?.violations, text).toEqual([]);
     expect((check?.notes ?? []).join("\n")).toMatch(/moved/);
+  });
+});
+
+describe("include-total-toggle while the top workload's cost dips", () => {
+  it("page 2 starting with page 1's item, its cost 1 % lower (past the cursor): passes, with a note", async () => {
+    const layer = betweenPages(WORKLOADS, 1, once(recostTop(0.99)));
+    const { check, text } = await runOnly(layer, "include-total-toggle");
+    expect(check?.violations, text).toEqual([]);
+    expect((check?.notes ?? []).join("\n")).toMatch(/repeats page 1's item, its .* dropped/);
+  });
+
+  it("page 2 repeating page 1's item at the same cost still fails", async () => {
+    const layer = onBody((body, { url }) => {
+      if (url.pathname !== "/v1/workloads" || !url.searchParams.has("cursor")) return;
+      if (url.searchParams.get("limit") === "1") body.data = [first];
+    });
+    let first: unknown;
+    const remember = onBody((body, { url }) => {
+      const page1 = url.pathname === "/v1/workloads" && !url.searchParams.has("cursor");
+      if (page1 && url.searchParams.get("limit") === "1") first = body.data[0];
+    });
+    const { check } = await runOnly(stack(layer, remember), "include-total-toggle");
+    expect(check?.violations).toEqual([expect.stringMatching(/page 2 repeats page 1's item/)]);
   });
 });

@@ -109,3 +109,21 @@ export const offsetCursor: Layer = async (request, next) => {
 
 const offsetToken = (offset: number) =>
   Buffer.from(JSON.stringify({ offset })).toString("base64url");
+
+/** Runs `change` the first time only. */
+export function once(change: (data: FakeDataset) => void) {
+  let done = false;
+  return (data: FakeDataset) => {
+    if (!done) change(data);
+    done = true;
+  };
+}
+
+/** Scales the costs of the workload with the highest run rate by `factor`. */
+export function recostTop(factor: number) {
+  return (data: FakeDataset) => {
+    const rate = (w: Workload) => Number(w.cost.current_run_rate_hourly.amount);
+    const top = data.workloads.reduce((a, b) => (rate(b) > rate(a) ? b : a));
+    recost(top, factor);
+  };
+}
