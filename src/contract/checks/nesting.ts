@@ -1,6 +1,7 @@
 import { mulberry32 } from "../../internal/prng.js";
 import { type ContractCheck, needsLiveTarget } from "../context.js";
 import { expectError, expectStatus } from "../expect.js";
+import { sortKeyOf } from "../families.js";
 import { type Item, walkList } from "../list-walk.js";
 import { readPath } from "../order.js";
 import type { Exchange, Probe } from "../probe.js";
@@ -102,6 +103,7 @@ export const nestedCollections: ContractCheck = {
             source: `${topRequest.path}?${new URLSearchParams(topRequest.query)}`,
             items: before.items,
             reread: () => walkList(probe, topRequest),
+            key: sortKeyOf(template),
           };
           const at = `${template} with ${parent.param} ${id}`;
           await expectSameItems(probe, at, walk.items, source, matches);
