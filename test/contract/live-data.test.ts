@@ -5,6 +5,7 @@ import { formatReport, runContract } from "../../src/contract/index.js";
 import type { FakeDataset } from "../../src/testing/index.js";
 import {
   betweenPages,
+  deletedOnFirstUse,
   once,
   recost,
   recostOne,
@@ -12,7 +13,7 @@ import {
   sequence,
   stack,
 } from "../helpers/live-data.js";
-import { type Layer, onBody, target } from "../helpers/mutant-proxy.js";
+import { errorEnvelope, json, type Layer, on, onBody, target } from "../helpers/mutant-proxy.js";
 
 /** Runs `only` against the fake behind `layer`; the one check's result. */
 async function runOnly(layer: Layer, only: string) {
@@ -97,5 +98,34 @@ describe("filters while a matching workload's cost jumps during the filtered wal
     const { check, text } = await runOnly(burstCheapestMatch, "filters");
     expect(check?.violations, text).toEqual([]);
     expect((check?.notes ?? []).join("\n")).toMatch(/moved in the sort order/);
+  });
+});
+
+describe("a resource deleted between its list and the requests that name it (a finished Job)", () => {
+  const CHECKS = [
+    "limit-bounds",
+    "envelopes",
+    "cost-mode",
+    "cursor-query-changed",
+    "sort-order",
+    "parameter-values",
+    "full-walks",
+    "single-resources",
+    "nested-collections",
+  ];
+  it.each(CHECKS)("%s passes, noting the deletion", { timeout: 60_000 }, async (id) => {
+    const { check, text } = await runOnly(deletedOnFirstUse(), id);
+    expect(check?.violations, text).toEqual([]);
+    expect(check?.status).toBe("passed");
+  });
+
+  it("a 404 for a workload its list still holds is still a violation", async () => {
+    const pods404 = on(/^\/v1\/workloads\/[^/]+\/pods$/, async () =>
+      json(errorEnvelope("NOT_FOUND", "no such workload"), 404),
+    );
+    const { check } = await runOnly(pods404, "limit-bounds");
+    expect(check?.violations).toContainEqual(
+      expect.stringMatching(/pods\?limit=0: expected 400 .*, got 404 NOT_FOUND/),
+    );
   });
 });

@@ -127,3 +127,29 @@ export function recostTop(factor: number) {
     recost(top, factor);
   };
 }
+
+/** The lists whose items a request path names, as the fake's data keys them. */
+const DELETABLE =
+  /^\/v1\/(workloads|teams|recommendations|namespaces)\/([0-9a-f-]{36})(\/[a-z]+)?$/;
+
+/**
+ * Deletes the resource a request names just before the first request that names it, once per
+ * kind (a finished Job's workload, a team removed by an admin): it was listed a moment ago.
+ */
+export function deletedOnFirstUse(): Layer {
+  const done = new Set<string>();
+  return (request, next, fake) => {
+    const [, kind, id] = DELETABLE.exec(new URL(request.url).pathname) ?? [];
+    const data = fake.data as unknown as Record<string, Array<{ id: string }>>;
+    if (kind && id && !done.has(kind) && data[kind]?.some((item) => item.id === id)) {
+      done.add(kind);
+      fake.mutate((d) => {
+        const lists = d as unknown as Record<string, Array<{ id: string }>>;
+        lists[kind] = (lists[kind] ?? []).filter((item) => item.id !== id);
+        if (kind === "teams")
+          d.assignments = d.assignments.filter((a) => a.metadata.team_id !== id);
+      });
+    }
+    return next(request);
+  };
+}
