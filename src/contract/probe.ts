@@ -3,6 +3,7 @@ import type { paths } from "../../generated/schema.js";
 import { createKubeadapt, type GetInit, type GetPath, type Kubeadapt } from "../index.js";
 import { redact } from "../internal/redact.js";
 import { templateFor } from "../spec/document.js";
+import { missingScope } from "./forbidden.js";
 import { RequestIds } from "./request-ids.js";
 import { headerViolations } from "./response-headers.js";
 import { InterruptedError, type Interruption, type RequestSink, Session } from "./session.js";
@@ -151,8 +152,17 @@ export class Probe implements RequestSink {
   }
 
   private async record(request: Request, response: Response): Promise<Exchange> {
+    const before = this.violations.length;
     const exchange = await this.exchangeOf(request, response);
     this.exchanges.push(exchange);
+    // The spec's 403 FORBIDDEN to the suite's own token: the family is out of the token's
+    // scope, so the check stops, skipped, with nothing judged from here on.
+    const valid = this.violations.length === before;
+    const lacking = missingScope(request, exchange, this.token, valid);
+    if (lacking) {
+      this.interrupt("forbidden", lacking);
+      throw new InterruptedError(lacking);
+    }
     // A served example (`Prefer`, and everything Prism sends) carries the example's fixed id.
     if (this.live && !request.headers.has("prefer")) {
       const id = exchange.body?.meta?.request_id;

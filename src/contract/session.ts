@@ -23,7 +23,7 @@ export interface RequestSink {
 
 /** Why a check stopped before its end: one of the run's own limits, or the target. */
 export interface Interruption {
-  kind: CutShort | "unavailable";
+  kind: CutShort | "unavailable" | "forbidden";
   reason: string;
   /** Violations found before it: only those count. */
   violationsBefore: number;
@@ -292,7 +292,11 @@ export class Session {
     if (this.signal?.aborted) throw this.stop(sink, "interrupted", "the run was interrupted");
   }
 
-  private stop(sink: RequestSink, kind: Interruption["kind"], reason: string): InterruptedError {
+  private stop(
+    sink: RequestSink,
+    kind: CutShort | "unavailable",
+    reason: string,
+  ): InterruptedError {
     if (kind !== "unavailable") this.limitReached = { kind, reason };
     sink.interrupt(kind, reason);
     return new InterruptedError(reason);
