@@ -141,7 +141,7 @@ function judgeSecondWalk(
     probe.note(`${path}: the list changed during the walks (total_count moved): not compared`);
   } else if (countGap(second) <= live) {
     probe.note(
-      `${path}: ${second.counts[0]}, but ${live} ids came, went or moved in the sort order during the walks (a live list): not counted`,
+      `${second.counts[0]} on a second walk too, but ${live} ids came, went or moved in the sort order during the walks (a live list): not counted`,
     );
   } else {
     second.fixed.push(...second.counts);
