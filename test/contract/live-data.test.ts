@@ -6,10 +6,12 @@ import type { FakeDataset } from "../../src/testing/index.js";
 import {
   betweenPages,
   deletedOnFirstUse,
+  offsetCursor,
   once,
   recost,
   recostOne,
   recostTop,
+  removeNearTop,
   sequence,
   stack,
 } from "../helpers/live-data.js";
@@ -37,6 +39,22 @@ describe("costs that move during a walk (an item crossing the position may be mi
     const { check, text } = await runOnly(layer, "full-walks");
     expect(check?.violations, text).toEqual([]);
     expect((check?.notes ?? []).join("\n")).toMatch(/moved/);
+  });
+});
+
+describe("workloads near the top deleted between pages (a live list shrinking before the position)", () => {
+  const churn = () => betweenPages(WORKLOADS, 2, removeNearTop(sequence(5)));
+
+  it("a server paging by position: full-walks passes, noting the moving total", async () => {
+    const { check, text } = await runOnly(churn(), "full-walks");
+    expect(check?.violations, text).toEqual([]);
+  });
+
+  it("a server paging by offset skips items whose cost stood still: full-walks fails", async () => {
+    const { check } = await runOnly(stack(churn(), offsetCursor), "full-walks");
+    expect(check?.violations).toContainEqual(
+      expect.stringMatching(/missing from the second of three walks, though the others list it/),
+    );
   });
 });
 

@@ -153,3 +153,12 @@ export function deletedOnFirstUse(): Layer {
     return next(request);
   };
 }
+
+/** Deletes one of the 10 workloads with the highest run rate (a Job near the top finishing). */
+export function removeNearTop(random: () => number) {
+  return (data: FakeDataset) => {
+    const rate = (w: Workload) => Number(w.cost.current_run_rate_hourly.amount);
+    const victim = [...data.workloads].sort((a, b) => rate(b) - rate(a))[Math.floor(random() * 10)];
+    data.workloads = data.workloads.filter((w) => w !== victim);
+  };
+}
