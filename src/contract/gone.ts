@@ -20,10 +20,19 @@ function namedResources(ex: Exchange): Array<{ list: string; id: string }> {
   template.forEach((segment, i) => {
     const value = actual[i];
     if (/^\{.+\}$/.test(segment) && value !== undefined) {
-      out.push({ list: template.slice(0, i).join("/"), id: decodeURIComponent(value) });
+      out.push({ list: template.slice(0, i).join("/"), id: decoded(value) });
     }
   });
   return out;
+}
+
+/** A path segment decoded; as sent when it does not decode (a deliberately broken value). */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** Whether an earlier 200 page of `list` held `id`: the suite found it there, it made none up. */

@@ -67,6 +67,14 @@ describe("a token without the scope of teams, departments and Cost Explorer", ()
     expect(report.checks[0]?.violations.join("\n")).toMatch(/403/);
   });
 
+  it("a 403 FORBIDDEN whose envelope breaks the spec is still a violation", async () => {
+    const { meta: _, ...broken } = forbidden("teams:read");
+    const layer = scoped(OUT_OF_SCOPE, broken);
+    const report = await runContract({ ...target(layer).options, only: ["envelopes"] });
+    expect(report.checks[0]?.status).toBe("failed");
+    expect(report.checks[0]?.violations.join("\n")).toMatch(/→ 403: does not match the spec/);
+  });
+
   it("the preflight tells a token without the organization's scope (403) from a rejected one (401)", async () => {
     const report = await runContract(target(scoped(/^\/v1\/organization$/)).options);
     expect(report.untestable).toMatch(
