@@ -1,5 +1,6 @@
 import { type CostEntry, costEntries } from "./cost-entries.js";
 import { expectStatus } from "./expect.js";
+import { goneSinceListed } from "./gone.js";
 import { compareDecimal } from "./order.js";
 import type { Probe } from "./probe.js";
 
@@ -40,7 +41,7 @@ async function readBoth(
       path as "/v1/teams",
       { params: { path: params, query: { ...query, cost_mode } } } as never,
     );
-    if (!expectStatus(probe, ex, 200)) return undefined;
+    if ((await goneSinceListed(probe, ex)) || !expectStatus(probe, ex, 200)) return undefined;
     byMode[cost_mode] = costEntries(ex.body?.data);
   }
   return paired(byMode);

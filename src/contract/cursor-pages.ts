@@ -1,17 +1,20 @@
 import type { SortKey } from "./families.js";
-import { compareKeys, readPath } from "./order.js";
+import { compareKeys, readPath, sameKey } from "./order.js";
 import type { Exchange } from "./probe.js";
 
 /** What the pages of one cursor walk got wrong, sorted by whether live data can explain it. */
 export interface PageFindings {
-  /** Items the pages held. */
+  /** Items the pages held, repeats included. */
   items: number;
+  /** Each id walked and its sort key value as last seen. */
+  keys: Map<string, unknown>;
+  /** Ids seen twice with different sort keys: moved past the walk's position (legal live). */
+  moved: Set<string>;
   /** Wrong whatever the data does: the pagination block, the limit echo, the order. */
   fixed: string[];
   /**
    * Wrong for a list that stood still, but also what a correct server shows when items are
-   * added, removed or re-costed between pages: a repeated id, a `total_count` other than the
-   * items walked.
+   * added, removed or re-costed between pages: a `total_count` other than the ids walked.
    */
   counts: string[];
   /** The `total_count` of each page that carried one. */
@@ -21,7 +24,7 @@ export interface PageFindings {
 }
 
 /** Keeps the first `max` messages of one kind; `end` then says how many there were in all. */
-function capped(out: string[], max: number, inAll: (n: number) => string) {
+export function capped(out: string[], max: number, inAll: (n: number) => string) {
   let n = 0;
   return {
     add: (message: string) => void (++n <= max && out.push(message)),
@@ -52,9 +55,18 @@ export function checkCursorPages(
   complete: boolean,
   recount?: Exchange,
 ): PageFindings {
-  const found: PageFindings = { items: 0, fixed: [], counts: [], totals: [], notes: [] };
+  const found: PageFindings = {
+    items: 0,
+    keys: new Map(),
+    moved: new Set(),
+    fixed: [],
+    counts: [],
+    totals: [],
+    notes: [],
+  };
   const seen = new Map<string, number>();
-  const duplicate = capped(found.counts, 5, (n) => `${path}: ${n} duplicate ids in all`);
+  const duplicate = capped(found.fixed, 5, (n) => `${path}: ${n} duplicate ids in all`);
+  const moved = capped(found.notes, 3, (n) => `${path}: ${n} ids seen twice, moved, in all`);
   const disorder = capped(found.fixed, 3, (n) => `${path}: ${n} items out of order in all`);
   let previous: { id: string; value: unknown } | undefined;
   pages.forEach((ex, index) => {
@@ -87,12 +99,26 @@ export function checkCursorPages(
     for (const item of data) {
       found.items++;
       const id = String((item as { id?: unknown }).id);
+      const value = readPath(item, key);
       const first = seen.get(id);
       if (first !== undefined) {
-        duplicate.add(`${path}: duplicate id ${id} on page ${first + 1} and page ${index + 1}`);
+        const before = found.keys.get(id);
+        const shift = `on page ${first + 1} and page ${index + 1}`;
+        // The spec lets an item whose key crossed the walk's position appear twice; one whose
+        // key stood still comes again only from a server that pages by offset.
+        if (sameKey(key, before, value)) {
+          duplicate.add(
+            `${path}: duplicate id ${id} ${shift}, its ${key} unchanged (${JSON.stringify(value)}): a cursor marks a position, not an offset`,
+          );
+        } else {
+          found.moved.add(id);
+          moved.add(
+            `${path}: id ${id} ${shift}: its ${key} moved from ${JSON.stringify(before)} to ${JSON.stringify(value)} between them (a live list)`,
+          );
+        }
       }
       seen.set(id, index);
-      const value = readPath(item, key);
+      found.keys.set(id, value);
       const order = previous ? compareKeys(key, previous.value, value) : 0;
       if (Number.isNaN(order)) {
         disorder.add(`${path} page ${index + 1}: item ${id} has no comparable ${key}`);
@@ -105,6 +131,7 @@ export function checkCursorPages(
     }
   });
   duplicate.end();
+  moved.end();
   disorder.end();
   if (recount) recounted(path, recount, found);
   const last = pages[pages.length - 1]?.body?.meta?.pagination;
@@ -112,9 +139,9 @@ export function checkCursorPages(
     found.fixed.push(`${path}: the walk ended but the last page says has_more`);
   }
   for (const total of complete ? new Set(found.totals) : []) {
-    if (total !== found.items) {
+    if (total !== found.keys.size) {
       found.counts.push(
-        `${path}: total_count is ${total} but the walk returned ${found.items} items`,
+        `${path}: total_count is ${total} but the walk returned ${found.keys.size} distinct items`,
       );
     }
   }

@@ -46,6 +46,11 @@ export const CURSOR_FAMILIES: Readonly<Record<CursorPaginatedPath, SortKey>> = {
   "/v1/teams/{team_id}/assignments": "metadata.created_at",
 };
 
+/** The sort key of a list template, when it is a cursor family. */
+export function sortKeyOf(template: string): SortKey | undefined {
+  return (CURSOR_FAMILIES as Readonly<Record<string, SortKey>>)[template];
+}
+
 /** The documented sort key of node groups, which are not paginated but still sorted. */
 export const NODE_GROUP_SORT: SortKey = COST;
 

@@ -1,4 +1,5 @@
 import { expectStatus } from "./expect.js";
+import { goneSinceListed } from "./gone.js";
 import type { Exchange, Probe } from "./probe.js";
 
 /** A page-1 request of a cursor family: its path template and openapi-fetch params. */
@@ -14,7 +15,8 @@ export type FirstCursor =
 
 /**
  * Reads page 1 of `request` for its `next_cursor`. Without one, `why` says so for a skip or a
- * note: `undefined` when the request failed (a violation already), else the list is too short,
+ * note: `undefined` when the request failed (a violation already, or its parent was deleted since
+ * it was listed: a note already), else the list is too short,
  * or says `has_more` with no cursor (which `full-walks` fails, so no "too short" here).
  */
 export async function firstCursor(probe: Probe, request: PageOne): Promise<FirstCursor> {
@@ -22,7 +24,9 @@ export async function firstCursor(probe: Probe, request: PageOne): Promise<First
     request.path as "/v1/workloads",
     { params: request.params } as never,
   );
-  if (!expectStatus(probe, page, 200)) return { page, why: undefined };
+  if ((await goneSinceListed(probe, page)) || !expectStatus(probe, page, 200)) {
+    return { page, why: undefined };
+  }
   const { next_cursor: cursor, has_more } = page.body?.meta?.pagination ?? {};
   if (typeof cursor === "string" && cursor !== "") return { cursor, page };
   const why =

@@ -1,4 +1,5 @@
 import { expectStatus } from "./expect.js";
+import { goneSinceListed } from "./gone.js";
 import type { Exchange, Probe } from "./probe.js";
 import { pageQuery, scopeFor } from "./scope.js";
 
@@ -13,7 +14,10 @@ export interface ListWalk {
   pages: Exchange[];
   /** Whether the walk reached the last page (`has_more: false`) with every page a 200. */
   complete: boolean;
-  /** Page 1's 404, left for the caller to judge when `mayBeGone` (no violation recorded). */
+  /**
+   * Page 1's 404 for a parent deleted since the suite listed it (a live resource; see
+   * `goneSinceListed`): noted, no violation.
+   */
   gone?: Exchange;
 }
 
@@ -28,11 +32,6 @@ export interface WalkRequest {
   limit: number;
   /** The most pages to fetch; a longer list is walked that far and noted. */
   maxPages: number;
-  /**
-   * The parent in the path may have been deleted since it was listed (a live resource): a 404
-   * on page 1 is handed back as `gone` for the caller to judge, not recorded as a violation.
-   */
-  mayBeGone?: boolean;
 }
 
 /**
@@ -51,7 +50,7 @@ export async function walkList(probe: Probe, request: WalkRequest): Promise<List
       request.path as "/v1/clusters",
       { params: { path: request.params ?? {}, query } } as never,
     );
-    if (request.mayBeGone && page === 1 && ex.status === 404) {
+    if (page === 1 && (await goneSinceListed(probe, ex))) {
       return { items, pages, complete: false, gone: ex };
     }
     if (!expectStatus(probe, ex, 200)) return { items, pages, complete: false };

@@ -74,6 +74,14 @@ export function compareKeys(key: string, a: unknown, b: unknown): number {
   return typeof x === "string" && typeof y === "string" ? compareDecimal(x, y) : Number.NaN;
 }
 
+/**
+ * Whether two values of a sort key are the same position in the order; missing or malformed
+ * values count as the same (they are reported apart, as out of order).
+ */
+export function sameKey(key: string, a: unknown, b: unknown): boolean {
+  return !(compareKeys(key, a, b) !== 0);
+}
+
 /** Reads a dotted path (`cost.current_run_rate_hourly`) of an item. */
 export function readPath(item: unknown, path: string): unknown {
   let node = item;

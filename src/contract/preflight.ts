@@ -32,6 +32,7 @@ export async function preflight(probe: Probe, baseUrl: string): Promise<string |
     type = ex.headers.get("content-type")?.split(";")[0] || "no Content-Type";
   } catch (error) {
     const stop = probe.interruption;
+    if (stop?.kind === "forbidden") return `${baseUrl} accepted the token, but ${stop.reason}`;
     if (stop && stop.kind !== "unavailable")
       return `${stop.reason} before ${baseUrl} answered the preflight`;
     const why = stop?.reason ?? (error as Error).message;
@@ -41,8 +42,11 @@ export async function preflight(probe: Probe, baseUrl: string): Promise<string |
     return `cannot reach ${baseUrl}: ${why}`;
   }
   const answer = `GET /v1/organization → ${status}${typeof code === "string" ? ` ${code}` : ""}`;
-  if (status === 401 || status === 403) {
+  if (status === 401) {
     return `${baseUrl} rejected the token: ${answer} (check KUBEADAPT_API_TOKEN)`;
+  }
+  if (status === 403) {
+    return `${baseUrl} refused the token access: ${answer}, a token without the scope to read the organization (check KUBEADAPT_API_TOKEN's scopes)`;
   }
   // The spec has no 404 for the organization: every check would fail the same way.
   if (status === 404 || !json) {

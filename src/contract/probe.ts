@@ -3,6 +3,7 @@ import type { paths } from "../../generated/schema.js";
 import { createKubeadapt, type GetInit, type GetPath, type Kubeadapt } from "../index.js";
 import { redact } from "../internal/redact.js";
 import { templateFor } from "../spec/document.js";
+import { missingScope } from "./forbidden.js";
 import { RequestIds } from "./request-ids.js";
 import { headerViolations } from "./response-headers.js";
 import { InterruptedError, type Interruption, type RequestSink, Session } from "./session.js";
@@ -46,6 +47,8 @@ export class Probe implements RequestSink {
   /** The public SDK over the same recording fetch, without retries. */
   readonly ka: Kubeadapt;
   private readonly byResponse = new WeakMap<Response, Exchange>();
+  /** Calls of {@link fail}, repeats included: whether a response added a finding. */
+  private findings = 0;
   private readonly requestIds = new RequestIds();
   private readonly basePath: string;
   private readonly live: boolean;
@@ -98,6 +101,7 @@ export class Probe implements RequestSink {
    * already recorded is not repeated: a retried request meets the same wrong answer each time.
    */
   fail(message: string): void {
+    this.findings++;
     const violation = redact(message, this.token);
     if (!this.violations.includes(violation)) this.violations.push(violation);
   }
@@ -151,8 +155,17 @@ export class Probe implements RequestSink {
   }
 
   private async record(request: Request, response: Response): Promise<Exchange> {
+    const before = this.findings;
     const exchange = await this.exchangeOf(request, response);
     this.exchanges.push(exchange);
+    // The spec's 403 FORBIDDEN to the suite's own token: the family is out of the token's
+    // scope, so the check stops, skipped, with nothing judged from here on.
+    const valid = this.findings === before;
+    const lacking = missingScope(request, exchange, this.token, valid);
+    if (lacking) {
+      this.interrupt("forbidden", lacking);
+      throw new InterruptedError(lacking);
+    }
     // A served example (`Prefer`, and everything Prism sends) carries the example's fixed id.
     if (this.live && !request.headers.has("prefer")) {
       const id = exchange.body?.meta?.request_id;

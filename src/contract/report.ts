@@ -1,3 +1,4 @@
+import { unverifiedFamilies } from "./forbidden.js";
 import type { CheckResult, CheckStatus, ContractReport } from "./types.js";
 
 const MARK: Record<CheckStatus, string> = { passed: "✓", failed: "✗", skipped: "–", error: "!" };
@@ -39,12 +40,17 @@ export function formatResult(check: CheckResult): string {
 
 /**
  * The closing line: counts by status (with how many skips the run's own limits caused), requests
- * sent (and retried) and the run's duration.
+ * sent (and retried) and the run's duration; then, when the token lacked the scope of some
+ * families (the spec's 403 FORBIDDEN), a line naming them: the checks that need them were skipped.
  */
 export function formatSummary(report: ContractReport): string {
   const cut = report.incomplete ? ` (${report.incomplete} cut short)` : "";
   const counts = `${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped${cut}, ${plural(report.errors, "error")}`;
-  return `${counts}; ${plural(report.requests, "request")} (${report.retries} retried) in ${seconds(report.durationMs)}`;
+  const line = `${counts}; ${plural(report.requests, "request")} (${report.retries} retried) in ${seconds(report.durationMs)}`;
+  const unverified = unverifiedFamilies(report.checks);
+  return unverified.length
+    ? `${line}\nnot verified, the token lacks their scope (403 FORBIDDEN): ${unverified.join(", ")}`
+    : line;
 }
 
 /**

@@ -173,7 +173,10 @@ async function runCheck(
   };
   if (status === "error" && stop) result.error = stop.reason;
   if (status === "skipped") result.skippedBecause = stop?.reason ?? skipped;
-  if (status === "skipped" && stop && stop.kind !== "unavailable") result.cutShortBy = stop.kind;
+  // A token out of scope is the target's doing, not the run's limits: no cutShortBy.
+  if (status === "skipped" && stop && stop.kind !== "unavailable" && stop.kind !== "forbidden") {
+    result.cutShortBy = stop.kind;
+  }
   // A failed check that was cut short says so: what it did not get to is unchecked.
   if (status === "failed" && stop) probe.note(`stopped before its end: ${stop.reason}`);
   if (probe.notes.length) result.notes = [...probe.notes];

@@ -1,6 +1,6 @@
 import { expectStatus } from "./expect.js";
 import { CURSOR_FAMILIES } from "./families.js";
-import type { Probe } from "./probe.js";
+import type { Exchange, Probe } from "./probe.js";
 import { parentOf } from "./spec-lists.js";
 
 /** `{ limit }` for a cursor family; nothing for an unpaginated list, which takes no `limit`. */
@@ -11,10 +11,14 @@ export function pageQuery(template: string, limit: number): { limit?: number } {
 /** Ids of the first `limit` items of a list (page 1), or none when it failed (a violation). */
 export async function firstIds(probe: Probe, list: string, limit: number): Promise<string[]> {
   const ex = await probe.get(list as "/v1/clusters", { params: { query: { limit } } });
-  if (!expectStatus(probe, ex, 200)) return [];
+  return expectStatus(probe, ex, 200) ? idsOn(ex) : [];
+}
+
+/** The string ids of the items of a list response. */
+export function idsOn(ex: Exchange): string[] {
   const data: unknown[] = Array.isArray(ex.body?.data) ? ex.body.data : [];
   return data
-    .map((item) => (item as { id?: unknown }).id)
+    .map((item) => (item as { id?: unknown } | null)?.id)
     .filter((id): id is string => typeof id === "string");
 }
 

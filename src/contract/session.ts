@@ -23,7 +23,7 @@ export interface RequestSink {
 
 /** Why a check stopped before its end: one of the run's own limits, or the target. */
 export interface Interruption {
-  kind: CutShort | "unavailable";
+  kind: CutShort | "unavailable" | "forbidden";
   reason: string;
   /** Violations found before it: only those count. */
   violationsBefore: number;
@@ -292,7 +292,11 @@ export class Session {
     if (this.signal?.aborted) throw this.stop(sink, "interrupted", "the run was interrupted");
   }
 
-  private stop(sink: RequestSink, kind: Interruption["kind"], reason: string): InterruptedError {
+  private stop(
+    sink: RequestSink,
+    kind: CutShort | "unavailable",
+    reason: string,
+  ): InterruptedError {
     if (kind !== "unavailable") this.limitReached = { kind, reason };
     sink.interrupt(kind, reason);
     return new InterruptedError(reason);
@@ -300,21 +304,23 @@ export class Session {
 }
 
 /**
- * Whether a transient response is the API's own, to be judged against the spec: every 429, and
- * a 503 that carries the error envelope (JSON with `error`). A 502 or 504, and a 503 page from a
- * load balancer whose backend is down (HTML, text, a gateway's own JSON), come from in front of
- * the API: judging them would fail every check that met an outage, which is no contract
- * violation.
+ * Whether a transient response is the API's own, to be judged against the spec: a 429 in JSON,
+ * and a 503 that carries the error envelope (JSON with `error`). A 502 or 504, a 429 page from
+ * an ingress rate limiter (HTML, text) and a 503 page from a load balancer whose backend is down
+ * (HTML, text, a gateway's own JSON) come from in front of the API: judging them would fail
+ * every check that met one, which is no contract violation. They are retried all the same.
  */
 async function isApiAnswer(response: Response): Promise<boolean> {
-  if (response.status === 429) return true;
-  if (response.status !== 503) return false;
+  if (response.status !== 429 && response.status !== 503) return false;
+  let body: unknown;
   try {
-    const body = JSON.parse(await response.clone().text());
-    return typeof body === "object" && body !== null && "error" in body;
+    body = JSON.parse(await response.clone().text());
   } catch {
     return false;
   }
+  // A 429 in JSON is the API's, envelope or not (the spec's RateLimited); an ingress rate
+  // limiter's answers in HTML or text. A gateway's 503 may be JSON of its own.
+  return response.status === 429 || (typeof body === "object" && body !== null && "error" in body);
 }
 
 /**

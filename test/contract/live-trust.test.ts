@@ -166,6 +166,20 @@ describe("every 429 met is checked", () => {
     );
   });
 
+  it("an ingress rate limiter's HTML 429 is retried but not judged, as a gateway's 503 page", async () => {
+    const fake = limitedFake();
+    const fetch = rewrite429(fake, (headers) => {
+      headers.set("content-type", "text/html");
+      headers.delete("x-request-id");
+      return "<html><body><h1>429 Too Many Requests</h1><hr>nginx</body></html>";
+    });
+    const report = await runContract(inProcess(fake, { fetch, only }));
+    const check = byId(report.checks, "limit-bounds");
+    expect(check?.violations).toEqual([]);
+    expect(check?.status).toBe("passed");
+    expect(check?.retries).toBeGreaterThan(0);
+  });
+
   it("a 429 with another code than RATE_LIMITED is a violation", async () => {
     const fake = limitedFake();
     const fetch = rewrite429(fake, (_headers, body) =>

@@ -1,3 +1,4 @@
+import { betweenPages, deployNearTop, offsetCursor, sequence, stack } from "./live-data.js";
 import {
   type Body,
   emptyPage,
@@ -142,6 +143,12 @@ export const RESPONSE_MUTANTS: readonly Mutant[] = [
     bug: "each page repeats the previous page's last item (cursor resumes at, not after, it)",
     catches: ["full-walks"],
     layer: duplicateAcrossPages(),
+  },
+  {
+    id: "offset-cursor-live",
+    bug: "/v1/workloads pages by offset behind an opaque cursor while workloads are deployed near the top between pages: the walk meets items twice with the same cost",
+    catches: ["full-walks"],
+    layer: stack(betweenPages(/^\/v1\/workloads$/, 2, deployNearTop(sequence())), offsetCursor),
   },
   {
     id: "has-more-without-cursor",

@@ -1,5 +1,6 @@
 import { mulberry32, pick, type Random } from "../../internal/prng.js";
 import { type ContractCheck, skip } from "../context.js";
+import { sortKeyOf } from "../families.js";
 import { type Item, type ListWalk, type WalkRequest, walkList, walkScoped } from "../list-walk.js";
 import { readPath } from "../order.js";
 import type { Probe } from "../probe.js";
@@ -96,6 +97,7 @@ async function judgeFiltered(
     source: "the unfiltered list",
     items: all.items,
     reread: () => walkList(probe, { ...unfiltered, params: all.params }),
+    key: sortKeyOf(unfiltered.path),
   };
   await expectSameItems(probe, at, filtered.items, source, matches);
 }

@@ -1,9 +1,10 @@
 import { mulberry32 } from "../../internal/prng.js";
 import { type ContractCheck, needsLiveTarget } from "../context.js";
 import { expectError, expectStatus } from "../expect.js";
+import { sortKeyOf } from "../families.js";
+import { goneSinceListed } from "../gone.js";
 import { type Item, walkList } from "../list-walk.js";
 import { readPath } from "../order.js";
-import type { Exchange, Probe } from "../probe.js";
 import { sample } from "../sample.js";
 import { firstIds } from "../scope.js";
 import { LIST_TEMPLATES, listParameters, parentOf, SINGLE_TEMPLATES } from "../spec-lists.js";
@@ -15,15 +16,6 @@ const SAMPLE = 3;
 const PAGE = 100;
 /** Page size of the top-level walks they are compared with: the largest, for few requests. */
 const TOP_PAGE = 500;
-
-/**
- * A 404 for `id`, listed a moment ago in `list`: a live resource may have been deleted since (a
- * finished Job), so it is a violation only if the list still holds the id; else a note.
- */
-async function judgeGone(probe: Probe, ex: Exchange, list: string, id: string, template: string) {
-  if ((await firstIds(probe, list, PAGE)).includes(id)) expectStatus(probe, ex, 200);
-  else probe.note(`${template}: ${id} was deleted after it was listed, so not compared`);
-}
 
 /**
  * The top-level list that selects a nested collection's items by a filter: the list named by
@@ -81,12 +73,8 @@ export const nestedCollections: ContractCheck = {
           params: { [parent.param]: id },
           limit: PAGE,
           maxPages: maxWalkPages,
-          mayBeGone: true,
         });
-        if (walk.gone) {
-          await judgeGone(probe, walk.gone, parent.list, id, template);
-          continue;
-        }
+        if (walk.gone) continue;
         items += walk.items.length;
         const matches = (item: Item) => readPath(item, field) === id;
         const foreign = walk.items.filter((item) => !matches(item));
@@ -102,6 +90,7 @@ export const nestedCollections: ContractCheck = {
             source: `${topRequest.path}?${new URLSearchParams(topRequest.query)}`,
             items: before.items,
             reread: () => walkList(probe, topRequest),
+            key: sortKeyOf(template),
           };
           const at = `${template} with ${parent.param} ${id}`;
           await expectSameItems(probe, at, walk.items, source, matches);
@@ -154,11 +143,7 @@ export const singleResources: ContractCheck = {
       for (const item of sample(rand, items, SAMPLE)) {
         const id = String(item.id);
         const ex = await get(id);
-        if (ex.status === 404) {
-          await judgeGone(probe, ex, parent.list, id, template);
-          continue;
-        }
-        if (!expectStatus(probe, ex, 200)) continue;
+        if ((await goneSinceListed(probe, ex)) || !expectStatus(probe, ex, 200)) continue;
         const got = ex.body?.data as Item | undefined;
         if (got?.id !== id || got?.kind !== item.kind) {
           probe.fail(

@@ -3,6 +3,7 @@ import { parametersOf, specPaths } from "../../spec/document.js";
 import { type ContractCheck, discoverIds } from "../context.js";
 import type { Ids } from "../families.js";
 import { noIdNote, pathParamsFor } from "../families.js";
+import { goneSinceListed } from "../gone.js";
 import { badValues, goodValues } from "../param-values.js";
 import type { Exchange, Probe } from "../probe.js";
 import { schemaOf } from "../spec-lists.js";
@@ -138,7 +139,7 @@ export const parameterValues: ContractCheck = {
         c.template as "/v1/clusters",
         { params: { path: c.path, query: c.query } } as never,
       );
-      judge(probe, ex, c);
+      if (!(await goneSinceListed(probe, ex))) judge(probe, ex, c);
     }
     return undefined;
   },

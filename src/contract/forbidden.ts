@@ -1,0 +1,41 @@
+import type { Exchange } from "./probe.js";
+import type { CheckResult } from "./types.js";
+
+/** How the skip reason of a check stopped by a documented 403 begins, naming the family. */
+const LACKS = "the token lacks the scope for ";
+
+/** The family of a spec path: `/v1/teams/{team_id}/assignments` → `/v1/teams`. */
+const familyOf = (template: string) => template.split("/").slice(0, 3).join("/");
+
+/**
+ * Why a check cannot go on when `ex` is the spec's documented 403 (`responses/Forbidden.yaml`:
+ * the token lacks the permission scope), answered to a request sent with the suite's own token
+ * and no `Prefer`: the family is not verified, which is no violation. Undefined for any other
+ * answer, a 403 whose envelope failed the spec (`valid` false) or whose code is not FORBIDDEN
+ * included: those are for the check to judge.
+ */
+export function missingScope(
+  request: Request,
+  ex: Exchange,
+  token: string,
+  valid: boolean,
+): string | undefined {
+  const error = ex.body?.error;
+  if (ex.status !== 403 || error?.code !== "FORBIDDEN" || !valid || !ex.template) return undefined;
+  if (request.headers.get("authorization") !== `Bearer ${token}`) return undefined;
+  if (request.headers.has("prefer")) return undefined;
+  const details: unknown[] = Array.isArray(error.details) ? error.details : [];
+  const said = [error.message, ...details.map((d) => (d as { message?: unknown })?.message)]
+    .filter((text): text is string => typeof text === "string" && text !== "")
+    .join("; ");
+  const family = familyOf(ex.template);
+  return `${LACKS}${family}: ${ex.label} → 403 FORBIDDEN${said ? ` (${said})` : ""}; ${family} not verified`;
+}
+
+/** The families the token could not read, from the skip reasons of `checks`, in order. */
+export function unverifiedFamilies(checks: readonly CheckResult[]): string[] {
+  const families = checks.flatMap((c) =>
+    c.skippedBecause?.startsWith(LACKS) ? [c.skippedBecause.slice(LACKS.length).split(":")[0]] : [],
+  );
+  return [...new Set(families as string[])];
+}

@@ -1,0 +1,149 @@
+// The suite against a correct server whose data moves while it runs, as a live deployment's
+// does: what the spec allows a live list to do is a note, never a violation.
+import { describe, expect, it } from "vitest";
+import { formatReport, runContract } from "../../src/contract/index.js";
+import type { FakeDataset } from "../../src/testing/index.js";
+import {
+  betweenPages,
+  deletedOnFirstUse,
+  offsetCursor,
+  once,
+  recost,
+  recostOne,
+  recostTop,
+  removeNearTop,
+  sequence,
+  stack,
+} from "../helpers/live-data.js";
+import { errorEnvelope, json, type Layer, on, onBody, target } from "../helpers/mutant-proxy.js";
+
+/** Runs `only` against the fake behind `layer`; the one check's result. */
+async function runOnly(layer: Layer, only: string) {
+  const report = await runContract({ ...target(layer).options, only: [only] });
+  const [check] = report.checks;
+  return { check, text: formatReport(report) };
+}
+
+const WORKLOADS = /^\/v1\/workloads$/;
+
+describe("costs that move during a walk (an item crossing the position may be missed or met twice)", () => {
+  it("costs going up on every cursor request: full-walks passes, with a note", async () => {
+    const layer = betweenPages(WORKLOADS, 1, recostOne(sequence(7), 1.5, 4));
+    const { check, text } = await runOnly(layer, "full-walks");
+    expect(check?.violations, text).toEqual([]);
+    expect((check?.notes ?? []).join("\n")).toMatch(/moved in the sort order|moved from/);
+  });
+
+  it("costs going down on every cursor request (ids met twice, moved): full-walks passes", async () => {
+    const layer = betweenPages(WORKLOADS, 1, recostOne(sequence(3), 0.3, 1));
+    const { check, text } = await runOnly(layer, "full-walks");
+    expect(check?.violations, text).toEqual([]);
+    expect((check?.notes ?? []).join("\n")).toMatch(/moved/);
+  });
+});
+
+describe("workloads near the top deleted between pages (a live list shrinking before the position)", () => {
+  const churn = () => betweenPages(WORKLOADS, 2, removeNearTop(sequence(5)));
+
+  it("a server paging by position: full-walks passes, noting the moving total", async () => {
+    const { check, text } = await runOnly(churn(), "full-walks");
+    expect(check?.violations, text).toEqual([]);
+  });
+
+  it("a server paging by offset skips items whose cost stood still: full-walks fails", async () => {
+    const { check } = await runOnly(stack(churn(), offsetCursor), "full-walks");
+    expect(check?.violations).toContainEqual(
+      expect.stringMatching(/missing from the second of three walks, though the others list it/),
+    );
+  });
+});
+
+describe("include-total-toggle while the top workload's cost dips", () => {
+  it("page 2 starting with page 1's item, its cost 1 % lower (past the cursor): passes, with a note", async () => {
+    const layer = betweenPages(WORKLOADS, 1, once(recostTop(0.99)));
+    const { check, text } = await runOnly(layer, "include-total-toggle");
+    expect(check?.violations, text).toEqual([]);
+    expect((check?.notes ?? []).join("\n")).toMatch(/repeats page 1's item, its .* dropped/);
+  });
+
+  it("page 2 repeating page 1's item at the same cost still fails", async () => {
+    const layer = onBody((body, { url }) => {
+      if (url.pathname !== "/v1/workloads" || !url.searchParams.has("cursor")) return;
+      if (url.searchParams.get("limit") === "1") body.data = [first];
+    });
+    let first: unknown;
+    const remember = onBody((body, { url }) => {
+      const page1 = url.pathname === "/v1/workloads" && !url.searchParams.has("cursor");
+      if (page1 && url.searchParams.get("limit") === "1") first = body.data[0];
+    });
+    const { check } = await runOnly(stack(layer, remember), "include-total-toggle");
+    expect(check?.violations).toEqual([expect.stringMatching(/page 2 repeats page 1's item/)]);
+  });
+});
+
+/** The workload field each filter of /v1/workloads selects by. */
+const WORKLOAD_FILTERS: Record<string, (w: FakeDataset["workloads"][number]) => string> = {
+  cluster_id: (w) => w.metadata.cluster.id,
+  namespace: (w) => w.metadata.namespace,
+  kind: (w) => w.metadata.workload_kind,
+};
+
+/**
+ * Before each cursor request of a filtered /v1/workloads walk, the cheapest matching workload
+ * bursts to 40 times its cost (a scale-out): it now sorts before the walk's position.
+ */
+const burstCheapestMatch: Layer = (request, next, fake) => {
+  const url = new URL(request.url);
+  const filters = [...url.searchParams].filter(([name]) => name in WORKLOAD_FILTERS);
+  if (url.pathname === "/v1/workloads" && url.searchParams.has("cursor") && filters.length) {
+    fake.mutate((data) => {
+      const mine = data.workloads.filter((w) =>
+        filters.every(([name, value]) => WORKLOAD_FILTERS[name]?.(w) === value),
+      );
+      const rate = (w: (typeof mine)[number]) => Number(w.cost.current_run_rate_hourly.amount);
+      const low = mine.reduce<(typeof mine)[number] | undefined>(
+        (a, b) => (a === undefined || rate(b) < rate(a) ? b : a),
+        undefined,
+      );
+      if (low) recost(low, 40);
+    });
+  }
+  return next(request);
+};
+
+describe("filters while a matching workload's cost jumps during the filtered walk", () => {
+  it("the item that moved before the walk's position is missing from it: a note, no violation", async () => {
+    const { check, text } = await runOnly(burstCheapestMatch, "filters");
+    expect(check?.violations, text).toEqual([]);
+    expect((check?.notes ?? []).join("\n")).toMatch(/moved in the sort order/);
+  });
+});
+
+describe("a resource deleted between its list and the requests that name it (a finished Job)", () => {
+  const CHECKS = [
+    "limit-bounds",
+    "envelopes",
+    "cost-mode",
+    "cursor-query-changed",
+    "sort-order",
+    "parameter-values",
+    "full-walks",
+    "single-resources",
+    "nested-collections",
+  ];
+  it.each(CHECKS)("%s passes, noting the deletion", { timeout: 60_000 }, async (id) => {
+    const { check, text } = await runOnly(deletedOnFirstUse(), id);
+    expect(check?.violations, text).toEqual([]);
+    expect(check?.status).toBe("passed");
+  });
+
+  it("a 404 for a workload its list still holds is still a violation", async () => {
+    const pods404 = on(/^\/v1\/workloads\/[^/]+\/pods$/, async () =>
+      json(errorEnvelope("NOT_FOUND", "no such workload"), 404),
+    );
+    const { check } = await runOnly(pods404, "limit-bounds");
+    expect(check?.violations).toContainEqual(
+      expect.stringMatching(/pods\?limit=0: expected 400 .*, got 404 NOT_FOUND/),
+    );
+  });
+});

@@ -1,0 +1,89 @@
+// A token scoped to some families: the spec documents 403 FORBIDDEN ("lacks the permission
+// scope") on every path. What the token may not read is not verified, and said so; it is no
+// violation of the server's.
+import { describe, expect, it } from "vitest";
+import { formatReport, formatSummary, runContract } from "../../src/contract/index.js";
+import {
+  type Body,
+  errorEnvelope,
+  json,
+  type Layer,
+  TOKEN,
+  target,
+} from "../helpers/mutant-proxy.js";
+
+const OUT_OF_SCOPE = /^\/v1\/(teams|departments|cost-explorer)(\/|$)/;
+
+/** 403s the suite's own token on `pattern` with `envelope` (the spec's FORBIDDEN by default). */
+function scoped(pattern: RegExp, envelope: Body = forbidden("teams:read")): Layer {
+  return (request, next) => {
+    // Named examples (asked for with Prefer) are the fake's stand-in for Prism: left alone.
+    const ownToken = request.headers.get("authorization") === `Bearer ${TOKEN}`;
+    const path = new URL(request.url).pathname;
+    if (!ownToken || request.headers.has("prefer") || !pattern.test(path)) return next(request);
+    return Promise.resolve(json(envelope, 403));
+  };
+}
+
+function forbidden(scope: string, code = "FORBIDDEN"): Body {
+  return errorEnvelope(code, "token lacks the required scope", [
+    { reason: "missing_scope", message: `requires scope ${scope}` },
+  ]);
+}
+
+describe("a token without the scope of teams, departments and Cost Explorer", () => {
+  it("no violation: the checks that need those families are skipped naming the scope, and the summary names them", {
+    timeout: 90_000,
+  }, async () => {
+    const report = await runContract(target(scoped(OUT_OF_SCOPE)).options);
+    const text = formatReport(report);
+    expect(
+      report.checks.flatMap((c) => c.violations),
+      text,
+    ).toEqual([]);
+    expect(report.failed).toBe(0);
+    const skips = report.checks.filter((c) => /lacks the scope/.test(c.skippedBecause ?? ""));
+    expect(skips.length).toBeGreaterThan(3);
+    for (const check of skips) {
+      expect(check.cutShortBy).toBeUndefined();
+      expect(check.skippedBecause).toMatch(
+        /^the token lacks the scope for \/v1\/(teams|departments|cost-explorer): GET .* → 403 FORBIDDEN \(token lacks the required scope; requires scope teams:read\); \/v1\/\S+ not verified$/,
+      );
+    }
+    expect(report.incomplete).toBe(0);
+    // Checks that need no such family still run.
+    expect(report.checks.find((c) => c.id === "invalid-cursor")?.status).toBe("passed");
+    expect(formatSummary(report)).toMatch(
+      /\nnot verified, the token lacks their scope \(403 FORBIDDEN\): \/v1\/\S+(, \/v1\/\S+)*$/,
+    );
+  });
+
+  it("a 403 with another code than FORBIDDEN is still a violation", {
+    timeout: 60_000,
+  }, async () => {
+    const layer = scoped(OUT_OF_SCOPE, forbidden("teams:read", "PERMISSION_DENIED"));
+    const report = await runContract({ ...target(layer).options, only: ["envelopes"] });
+    expect(report.checks[0]?.status).toBe("failed");
+    expect(report.checks[0]?.violations.join("\n")).toMatch(/403/);
+  });
+
+  it("a 403 FORBIDDEN whose envelope breaks the spec is still a violation", async () => {
+    const { meta: _, ...broken } = forbidden("teams:read");
+    const layer = scoped(OUT_OF_SCOPE, broken);
+    const report = await runContract({ ...target(layer).options, only: ["envelopes"] });
+    expect(report.checks[0]?.status).toBe("failed");
+    expect(report.checks[0]?.violations.join("\n")).toMatch(/→ 403: does not match the spec/);
+  });
+
+  it("the preflight tells a token without the organization's scope (403) from a rejected one (401)", async () => {
+    const report = await runContract(target(scoped(/^\/v1\/organization$/)).options);
+    expect(report.untestable).toMatch(
+      /accepted the token, but the token lacks the scope for \/v1\/organization: GET \/v1\/organization → 403 FORBIDDEN/,
+    );
+    expect(report.untestable).not.toMatch(/rejected/);
+    const wrong = scoped(/^\/v1\/organization$/, forbidden("org:read", "NOPE"));
+    expect((await runContract(target(wrong).options)).untestable).toMatch(
+      /refused the token access: GET \/v1\/organization → 403 NOPE, a token without the scope/,
+    );
+  });
+});
