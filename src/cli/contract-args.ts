@@ -19,7 +19,10 @@ export interface ContractArgs {
   maxRequests: number | undefined;
   /** The run's time limit in seconds; none when undefined. */
   maxDuration: number | undefined;
-  /** `--allow-incomplete`: exit 0, not 4, when the limits above left checks unrun. */
+  /**
+   * `--allow-incomplete`: exit 0, not 4, when the limits above left checks unrun or the token
+   * lacked some families' scope.
+   */
   allowIncomplete: boolean;
   /** Seconds one request may take, body included; undefined for the default (30). */
   timeout: number | undefined;
@@ -51,8 +54,8 @@ Checks a server against the Kubeadapt /v1 contract (KUBEADAPT_BASE_URL, KUBEADAP
   --max-requests N        never send more than N requests; checks left are cut short
   --max-duration N        send nothing after N seconds; checks left are cut short (set it
                           below the CI job's time limit, so the report is still written)
-  --allow-incomplete      exit 0, not 4, when those limits cut checks short (they are still
-                          reported as cut short)
+  --allow-incomplete      exit 0, not 4, when those limits cut checks short or the token
+                          lacks some families' scope (the reports still mark them)
   --timeout N             seconds one request may take, body included (default 30); a
                           target slower than that is an error (exit 3), never a hung job
   --seed N                seed of generated values and sampled ids: same seed, same requests
@@ -65,8 +68,9 @@ Checks a server against the Kubeadapt /v1 contract (KUBEADAPT_BASE_URL, KUBEADAP
 Exit codes: 0 every check passed or was skipped for a reason of the target or mode,
 1 a violation, 2 a usage mistake (a cursor file saved against another base URL too),
 3 the target could not be tested (unreachable, token rejected, no API at the base URL),
-4 incomplete: --max-requests or --max-duration left checks unrun (raise them, or give
---allow-incomplete), 130 interrupted (Ctrl-C; the report covers what ran).`;
+4 incomplete: --max-requests or --max-duration left checks unrun (raise them), or the token
+lacks some families' scope (use one that reads all); or give --allow-incomplete,
+130 interrupted (Ctrl-C; the report covers what ran).`;
 
 const STRING_FLAGS = [
   "base-url",

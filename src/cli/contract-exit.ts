@@ -10,9 +10,10 @@ export interface ContractEnd {
 
 /**
  * The exit code of a finished run, most telling first: 130 interrupted, 1 a violation, 3 the
- * target could not be tested, 4 incomplete (the run's own limits left checks unrun) unless
- * `allowIncomplete`, else 0. A run cut short is never 0 by default: a nightly job that keeps
- * running out of budget would otherwise stay green while it verifies less and less.
+ * target could not be tested, 4 incomplete (the run's own limits left checks unrun, or the
+ * token lacked the scope of some families) unless `allowIncomplete`, else 0. An incomplete run
+ * is never 0 by default: a nightly job that keeps running out of budget, or runs with a token
+ * that reads less than every family, would otherwise stay green while it verifies less.
  */
 export function contractEnd(
   report: ContractReport,
@@ -20,7 +21,9 @@ export function contractEnd(
 ): ContractEnd {
   if (aborted) return { code: EXIT_CODES.interrupted };
   const reason = incompleteReason(report);
-  const advice = "raise --max-requests or --max-duration";
+  const advice = report.incomplete
+    ? "raise --max-requests or --max-duration"
+    : "use a token that can read every family";
   const message = reason
     ? allowIncomplete
       ? `note: incomplete, allowed by --allow-incomplete: ${reason}`

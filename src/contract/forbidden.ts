@@ -32,10 +32,14 @@ export function missingScope(
   return `${LACKS}${family}: ${ex.label} → 403 FORBIDDEN${said ? ` (${said})` : ""}; ${family} not verified`;
 }
 
+/** Whether `check` was skipped because the token lacks the scope of a family it needs. */
+export const outOfScope = (check: CheckResult): boolean =>
+  check.skippedBecause?.startsWith(LACKS) === true;
+
 /** The families the token could not read, from the skip reasons of `checks`, in order. */
 export function unverifiedFamilies(checks: readonly CheckResult[]): string[] {
   const families = checks.flatMap((c) =>
-    c.skippedBecause?.startsWith(LACKS) ? [c.skippedBecause.slice(LACKS.length).split(":")[0]] : [],
+    outOfScope(c) ? [(c.skippedBecause as string).slice(LACKS.length).split(":")[0]] : [],
   );
   return [...new Set(families as string[])];
 }

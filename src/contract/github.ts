@@ -9,7 +9,8 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace
 /** Options of {@link githubAnnotations}. */
 export interface AnnotationOptions {
   /**
-   * An incomplete run (checks cut short by its own limits) is a `::warning`, not an `::error`:
+   * An incomplete run (checks cut short by its own limits, or skipped for a token without some
+   * families' scope) is a `::warning`, not an `::error`:
    * the caller accepts it (`--allow-incomplete`).
    * @default false
    */
@@ -18,8 +19,8 @@ export interface AnnotationOptions {
 
 /**
  * GitHub Actions annotations for a report: an `::error` line per violation, per check that
- * could not be carried out, for a target that could not be tested at all, and for a run its own
- * limits cut short (a `::warning` with `allowIncomplete`).
+ * could not be carried out, for a target that could not be tested at all, and for an
+ * incomplete run (see {@link incompleteReason}; a `::warning` with `allowIncomplete`).
  */
 export function githubAnnotations(
   report: ContractReport,

@@ -1,4 +1,4 @@
-import { unverifiedFamilies } from "./forbidden.js";
+import { outOfScope, unverifiedFamilies } from "./forbidden.js";
 import type { CheckResult, CheckStatus, ContractReport } from "./types.js";
 
 const MARK: Record<CheckStatus, string> = { passed: "✓", failed: "✗", skipped: "–", error: "!" };
@@ -55,14 +55,22 @@ export function formatSummary(report: ContractReport): string {
 
 /**
  * Why a run is incomplete, in one sentence, or undefined when it is not: how many checks its
- * own limits left unrun, and the first reason (the one that stopped the rest).
+ * own limits left unrun, and the first reason (the one that stopped the rest); else how many
+ * checks were skipped because the token lacks the scope of some families (the spec's 403
+ * FORBIDDEN). Either way the run verified less than the contract: a CI job should not pass it
+ * as a whole run unless told to (`--allow-incomplete`).
  * @example
  * incompleteReason(report); // "12 checks cut short: the request budget of 40 is spent"
  */
 export function incompleteReason(report: ContractReport): string | undefined {
   const first = report.checks.find((c) => c.cutShortBy);
-  if (!report.incomplete || !first) return undefined;
-  return `${plural(report.incomplete, "check")} cut short: ${first.skippedBecause}`;
+  if (report.incomplete && first) {
+    return `${plural(report.incomplete, "check")} cut short: ${first.skippedBecause}`;
+  }
+  const unverified = unverifiedFamilies(report.checks);
+  if (!unverified.length) return undefined;
+  const skipped = report.checks.filter((c) => outOfScope(c)).length;
+  return `${plural(skipped, "check")} skipped: the token lacks the scope for ${unverified.join(", ")}`;
 }
 
 /** The heading line of a report. */

@@ -2,7 +2,12 @@
 // scope") on every path. What the token may not read is not verified, and said so; it is no
 // violation of the server's.
 import { describe, expect, it } from "vitest";
-import { formatReport, formatSummary, runContract } from "../../src/contract/index.js";
+import {
+  formatReport,
+  formatSummary,
+  incompleteReason,
+  runContract,
+} from "../../src/contract/index.js";
 import {
   type Body,
   errorEnvelope,
@@ -50,7 +55,13 @@ describe("a token without the scope of teams, departments and Cost Explorer", ()
         /^the token lacks the scope for \/v1\/(teams|departments|cost-explorer): GET .* → 403 FORBIDDEN \(token lacks the required scope; requires scope teams:read\); \/v1\/\S+ not verified$/,
       );
     }
+    // Not cut short by the run's limits, yet incomplete: the command exits 4 unless allowed.
     expect(report.incomplete).toBe(0);
+    expect(incompleteReason(report)).toBe(
+      `${skips.length} checks skipped: the token lacks the scope for ${[
+        ...new Set(skips.map((c) => /\/v1\/[\w-]+/.exec(c.skippedBecause ?? "")?.[0])),
+      ].join(", ")}`,
+    );
     // Checks that need no such family still run.
     expect(report.checks.find((c) => c.id === "invalid-cursor")?.status).toBe("passed");
     expect(formatSummary(report)).toMatch(

@@ -61,6 +61,29 @@ describe("the exit code of a contract run", () => {
     });
   });
 
+  it("checks skipped for a token without some families' scope: 4, naming them and what to use", () => {
+    const forbidden: CheckResult = {
+      ...inherent,
+      id: "filters",
+      skippedBecause:
+        "the token lacks the scope for /v1/teams: GET /v1/teams?limit=5 → 403 FORBIDDEN; /v1/teams not verified",
+    };
+    const costs = {
+      ...forbidden,
+      skippedBecause: forbidden.skippedBecause?.replaceAll("/v1/teams", "/v1/cost-explorer"),
+    };
+    expect(ended(report([inherent, forbidden, forbidden, costs]))).toEqual({
+      code: 4,
+      message:
+        "error: incomplete: 3 checks skipped: the token lacks the scope for /v1/teams, /v1/cost-explorer; use a token that can read every family, or give --allow-incomplete",
+    });
+    expect(ended(report([forbidden]), true)).toEqual({
+      code: 0,
+      message:
+        "note: incomplete, allowed by --allow-incomplete: 1 check skipped: the token lacks the scope for /v1/teams",
+    });
+  });
+
   it("a violation (1) and an untestable target (3) come before incomplete; Ctrl-C (130) first", () => {
     const failed: CheckResult = { ...cutShort, status: "failed", cutShortBy: undefined };
     const error: CheckResult = { ...cutShort, status: "error", cutShortBy: undefined };

@@ -12,6 +12,7 @@ import {
   formatHeading,
   formatResult,
   formatSummary,
+  incompleteReason,
   toJsonReport,
 } from "../../src/contract/index.js";
 import { badValues } from "../../src/contract/param-values.js";
@@ -365,6 +366,17 @@ const ENDINGS: ContractReport[] = [
     skipped: 1,
     checks: [result({ status: "skipped", cutShortBy: "time-limit" })],
   }),
+  // A token without a family's scope: its checks skipped, nothing cut short (`incomplete` 0).
+  report({
+    skipped: 1,
+    checks: [
+      result({
+        status: "skipped",
+        skippedBecause:
+          "the token lacks the scope for /v1/teams: GET /v1/teams → 403 FORBIDDEN; /v1/teams not verified",
+      }),
+    ],
+  }),
 ];
 
 /**
@@ -376,10 +388,10 @@ function exitCodeProblems(markdown: string): string[] {
     [...block.matchAll(/process\.exitCode =\s*([^;]+);/g)].map((m) => m[1] as string),
   );
   return lines.flatMap((expression) => {
-    const exitCode = new Function("report", `return (${expression});`);
+    const exitCode = new Function("report", "incompleteReason", `return (${expression});`);
     return ENDINGS.flatMap((ending) => {
       const want = contractEnd(ending, { aborted: false, allowIncomplete: false }).code;
-      const got = exitCode(ending);
+      const got = exitCode(ending, incompleteReason);
       return got === want
         ? []
         : [`${expression.trim()}: ${got} for a run the CLI ends with ${want}`];
