@@ -2,6 +2,7 @@ import type { Writable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import { type Column, cellOf } from "./columns.js";
 import { renderTable } from "./table.js";
+import { visibleJson } from "./visible.js";
 
 /** Output formats of `kubeadapt get`. */
 export type OutputFormat = "ndjson" | "json" | "table" | "csv" | "tsv";
@@ -78,13 +79,13 @@ export function createSink(out: Writable, options: SinkOptions): ItemSink {
 
   if (options.format === "ndjson") {
     return sink(
-      (items) => write(items.map((item) => `${JSON.stringify(item)}\n`).join("")),
+      (items) => write(items.map((item) => `${jsonText(item)}\n`).join("")),
       async () => {},
     );
   }
   if (options.format === "json" && options.lone) {
     return sink(
-      (items) => write(items.map((item) => `${JSON.stringify(item, null, 2)}\n`).join("")),
+      (items) => write(items.map((item) => `${jsonText(item, 2)}\n`).join("")),
       async () => {},
     );
   }
@@ -95,7 +96,7 @@ export function createSink(out: Writable, options: SinkOptions): ItemSink {
         const text = items.map((item) => {
           const prefix = first ? "[\n  " : ",\n  ";
           first = false;
-          return prefix + JSON.stringify(item);
+          return prefix + jsonText(item);
         });
         return write(text.join(""));
       },
@@ -140,6 +141,10 @@ export function createSink(out: Writable, options: SinkOptions): ItemSink {
     () => table(),
   );
 }
+
+// An item as JSON, with no character that would reorder or rewrite a terminal's line.
+const jsonText = (item: unknown, indent?: number) =>
+  visibleJson(JSON.stringify(item, null, indent));
 
 /** Writes `text` to `out`, resolving once it can take more (honours backpressure). */
 export function writeText(out: Writable, text: string): Promise<void> {

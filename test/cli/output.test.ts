@@ -248,6 +248,48 @@ describe("--format table", () => {
       "",
     ]);
   });
+
+  it("shows bidi controls as escapes, so no name reorders the numbers on its row", () => {
+    const columns = [
+      { header: "NAME", paths: ["name"] },
+      { header: "COST", paths: ["cost"] },
+    ];
+    // U+202E (right-to-left override) would show "12.4800 USD" as "DSU 0084.21" on a
+    // bidi-aware terminal; the other eleven reorder a line as well.
+    const bidi = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069";
+    const items = [{ name: `web${bidi}`, cost: { amount: "12.4800", currency: "USD" } }];
+    const escaped = [...bidi].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    const table = renderTable(items, columns);
+    expect(table).not.toMatch(/\p{Bidi_Control}/u);
+    expect(table).toContain(`web${escaped.join("")}  12.4800 USD\n`);
+  });
+});
+
+describe("--format json and ndjson on a terminal", () => {
+  it("escape bidi controls, C1 and DEL, which JSON.stringify leaves raw: the value read back is the same", async () => {
+    const name = "web\u202e\u2066\u009b\u007f";
+    const item = { name, cost: { amount: "12.4800", currency: "USD" } };
+    for (const [format, lone] of [
+      ["ndjson", false],
+      ["json", false],
+      ["json", true],
+    ] as const) {
+      let text = "";
+      const out = new Writable({
+        write(chunk, _encoding, done) {
+          text += String(chunk);
+          done();
+        },
+      });
+      const sink = createSink(out, { format, columns: [], lone });
+      await sink.write([item]);
+      await sink.end();
+      expect(text).not.toMatch(/[\u007f-\u009f\p{Bidi_Control}]/u);
+      expect(text).toContain('"web\\u202e\\u2066\\u009b\\u007f"');
+      const parsed = JSON.parse(text);
+      expect(lone || format === "ndjson" ? parsed : parsed[0]).toEqual(item);
+    }
+  });
 });
 
 describe("--sum", () => {
