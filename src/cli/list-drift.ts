@@ -40,8 +40,9 @@ export interface ListDriftCheck {
    */
   page(page: CheckedPage): void;
   /**
-   * Checks a Cost Explorer walk that ran from page 1 to the end: its pages must hold as many
-   * rows as its `total_count` (a server whose pages skip rows gives itself away only here).
+   * Checks a walk that ran from the start of the list to its end. Cost Explorer's pages must
+   * hold as many rows as its `total_count` (a server whose pages skip rows gives itself away
+   * only here); a cursor walk's count is compared with its items in the summary.
    * @throws ListChangedError when they do not
    */
   end(): void;
@@ -51,6 +52,12 @@ export interface ListDriftCheck {
   readonly unkeyed: number;
   /** A cursor walk's count that changed between pages (Cost Explorer's fails instead). */
   readonly countChange: CountChange | undefined;
+  /**
+   * A cursor walk from the start of the list to its end (see `end`) whose pages had no
+   * `total_count`, though it asked for one (the CLI's walks always do): the items it got were
+   * checked against no count.
+   */
+  readonly uncounted: boolean;
 }
 
 /**
@@ -72,6 +79,7 @@ export function checkListStaysPut(shape: PathShape): ListDriftCheck {
   let first: { page: number; total: number } | undefined;
   let countChange: CountChange | undefined;
   let rows = 0;
+  let whole = false;
   let unkeyed = 0;
   // The page each key came on.
   const seen = new Map<string | number, number>();
@@ -90,6 +98,9 @@ export function checkListStaysPut(shape: PathShape): ListDriftCheck {
     },
     get countChange() {
       return countChange;
+    },
+    get uncounted() {
+      return shape === "cursor" && whole && first === undefined;
     },
     page(page) {
       if (page.total !== undefined) {
@@ -120,11 +131,22 @@ export function checkListStaysPut(shape: PathShape): ListDriftCheck {
       if (repeats.length > 0) throw repeated(repeatsText(noun, repeats, page.page));
     },
     end() {
+      whole = true;
       if (offset && first !== undefined && rows !== first.total) {
         throw changed(`its pages held ${rows} rows, its total_count is ${first.total}`);
       }
     },
   };
+}
+
+/**
+ * The note for a whole cursor walk whose server sent no `total_count` though the walk asked
+ * for it (`include_total=true`), or undefined when it sent one: a whole walk's items are
+ * checked against the count ("the walk got M"), the one check that sees items its pages skipped.
+ */
+export function uncountedNote(check: ListDriftCheck): string | undefined {
+  if (!check.uncounted) return undefined;
+  return "note: the walk asked for the list's count (include_total=true) and the server sent no total_count, so the CLI could not check that the walk got every item";
 }
 
 const isSafeInteger = (value: unknown): value is number => Number.isSafeInteger(value);

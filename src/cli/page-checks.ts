@@ -4,6 +4,7 @@ import {
   type CheckedPage,
   type CountChange,
   checkListStaysPut,
+  uncountedNote,
   unkeyedNote,
 } from "./list-drift.js";
 import { checkPageSize } from "./page-size.js";
@@ -34,8 +35,8 @@ export interface PageChecks {
 
 /**
  * The checks of a `get` on `path` with its checked `query`: items are objects and come once
- * (by key), pages hold no more than the page size asked for, the count stays put, and a last
- * page does not both end the list and point past it.
+ * (by key), pages hold no more than the page size asked for, the count stays put (and a cursor
+ * walk's came), and a last page does not both end the list and point past it.
  */
 export function checkPages(
   path: ResolvedPath,
@@ -56,6 +57,7 @@ export function checkPages(
     notes(ended, lastBody) {
       const notes = [
         unkeyedNote(stayPut),
+        uncountedNote(stayPut),
         size.note(),
         ended && path.shape === "cursor" ? endCursorNote(lastBody) : undefined,
       ];

@@ -140,7 +140,7 @@ describe("a server whose pages repeat items: the walk fails, naming them, and su
   });
 
   it("no such note when every item has its id", async () => {
-    const pages = [{ data: workloads("a", "b"), pagination: last() }];
+    const pages = [{ data: workloads("a", "b"), pagination: last({ total_count: 2 }) }];
     const run = await getOver(pages, ["-o", "csv", ...SUM]);
     expect(run.code).toBe(0);
     expect(run.stderr).not.toContain("note:");
@@ -212,7 +212,7 @@ describe("a page holding more items than the page size asked for is said", () =>
 
   it("no note for pages of the size asked for", async () => {
     const pages = [
-      { data: workloads("a", "b"), pagination: more(1) },
+      { data: workloads("a", "b"), pagination: more(1, { total_count: 3 }) },
       { data: workloads("c"), pagination: last() },
     ];
     const run = await getOver(pages, ["--all", "--limit", "2", "-o", "csv", ...SUM]);
@@ -385,5 +385,33 @@ describe("a total_count past 2^53 is not shown as a count", () => {
     expect(run.stderr).toContain(
       "note: the server counted 1000000000000000000000 items, past the integers JSON parsing holds exactly (2^53), so its count is not shown",
     );
+  });
+});
+
+describe("a whole cursor walk whose server sends no total_count, though asked, says so", () => {
+  const NOTE =
+    "note: the walk asked for the list's count (include_total=true) and the server sent no total_count, so the CLI could not check that the walk got every item";
+
+  it("the walk asked for it, got none, and the 'walk got M' check could not run", async () => {
+    let asked = "";
+    const server = await serve((request, response) => {
+      asked ||= request.url ?? "";
+      const pagination = last();
+      response.end(JSON.stringify({ data: workloads("a", "b"), meta: { pagination } }));
+    });
+    const run = await runInProcess(
+      ["get", "/v1/workloads", "--all", "-o", "csv", ...SUM, "--base-url", server.origin],
+      env,
+    );
+    expect(asked).toContain("include_total=true");
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(NOTE);
+  });
+
+  it("not when the count came, nor for a partial walk, which shows no count either way", async () => {
+    const counted = [{ data: workloads("a", "b"), pagination: last({ total_count: 2 }) }];
+    expect((await getOver(counted, ["--all"])).stderr).not.toContain("note:");
+    const partial = [{ data: workloads("a", "b"), pagination: more(1) }];
+    expect((await getOver(partial, ["--limit", "2"])).stderr).not.toContain("note:");
   });
 });

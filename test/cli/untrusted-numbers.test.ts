@@ -272,7 +272,7 @@ describe("--top says when the first N the server sent are not the N largest", ()
         kind: "Workload",
         cost: { current_run_rate_hourly: cost },
       }));
-      const pagination = { has_more: false, next_cursor: "", limit: 100 };
+      const pagination = { has_more: false, next_cursor: "", limit: 100, total_count: data.length };
       response.end(json({ data, meta: { request_id: "req_1", pagination } }));
     });
     return runInProcess(["get", "/v1/workloads", ...flags, "--base-url", server.origin], env);
@@ -328,7 +328,7 @@ describe("--top says when the first N the server sent are not the N largest", ()
 describe("numbers JSON parsing cannot hold are never written changed without a word", () => {
   // Raw JSON text: these numbers must reach the CLI as the server wrote them.
   const body = (numbers: string) =>
-    `{"data":[{"id":"w-1","kind":"Workload","node_count":${numbers}}],"meta":{"request_id":"req_1","pagination":{"has_more":false,"next_cursor":"","limit":100}}}`;
+    `{"data":[{"id":"w-1","kind":"Workload","node_count":${numbers}}],"meta":{"request_id":"req_1","pagination":{"has_more":false,"next_cursor":"","limit":100,"total_count":1}}}`;
   async function getWith(
     numbers: string,
     more: Record<string, string> = {},
@@ -444,7 +444,7 @@ describe("CSV, TSV and table amounts in more than one currency, with no column s
           projected_monthly: money(`${90 - i}.0000`, currency),
         },
       }));
-      const pagination = { has_more: false, next_cursor: "", limit: 100 };
+      const pagination = { has_more: false, next_cursor: "", limit: 100, total_count: data.length };
       response.end(json({ data, meta: { request_id: "req_1", pagination } }));
     });
     return runInProcess(["get", "/v1/workloads", ...flags, "--base-url", server.origin], env);
@@ -519,7 +519,7 @@ describe("CSV amounts in another currency than the currency column written shows
           projected_monthly: { amount: `${n * 730}.0000`, currency: "EUR" },
         },
       }));
-      const pagination = { has_more: false, next_cursor: "", limit: 100 };
+      const pagination = { has_more: false, next_cursor: "", limit: 100, total_count: data.length };
       response.end(json({ data, meta: { request_id: "req_1", pagination } }));
     });
     const flags = ["-o", "csv", "--sum", "cost.projected_monthly", "--base-url", server.origin];
@@ -618,7 +618,7 @@ describe("money values that break the spec's Money are written as sent, with a n
         kind: "Workload",
         cost: { current_run_rate_hourly: { amount, currency } },
       }));
-      const pagination = { has_more: false, next_cursor: "", limit: 100 };
+      const pagination = { has_more: false, next_cursor: "", limit: 100, total_count: data.length };
       response.end(json({ data, meta: { request_id: "req_1", pagination } }));
     });
     const columns = "id,cost.current_run_rate_hourly,cost.current_run_rate_hourly.currency";
