@@ -241,7 +241,12 @@ export async function runGet(
     checkDataShape(resolved.template, data, dataIsList(resolved.template));
     const all = Array.isArray(data) ? data : [data];
     if (Array.isArray(data)) {
-      checkPages(resolved, plan.query).page({ items: all, page: 1, total: undefined });
+      checkPages(resolved, plan.query).page({
+        items: all,
+        page: 1,
+        total: undefined,
+        hasMore: false,
+      });
     }
     const items = all.slice(0, args.maxItems);
     total?.add(items);
@@ -338,7 +343,7 @@ export async function runGet(
     matching !== undefined &&
     (sent > matching || (moreFollow && sent >= matching));
   const of = wrong || change || hugeCount !== undefined ? undefined : matching;
-  const pageNotes = checks.notes(!partial, answers.lastBody());
+  const pageNotes = checks.notes(!partial, answers.lastBody(), pages);
   if (hugeCount !== undefined) {
     pageNotes.push(
       `note: the server counted ${BigInt(hugeCount)} items, past the integers JSON parsing holds exactly (2^53), so its count is not shown`,

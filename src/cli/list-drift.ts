@@ -24,7 +24,7 @@ const WHY_REPEATED: Record<PathShape, string> = {
 };
 
 /** What a check reads of a page: a walk's page, or the one body of an unpaginated list. */
-export type CheckedPage = Pick<Page<unknown>, "items" | "page" | "total">;
+export type CheckedPage = Pick<Page<unknown>, "items" | "page" | "total" | "hasMore">;
 
 /** A cursor walk's `total_count` that differed on a later page from its first. */
 export interface CountChange {

@@ -29,13 +29,14 @@ export interface PageChecks {
    * The notes on what the pages broke that the counts cannot show.
    * @param ended - the walk ended where the server said the list ends (not partial)
    * @param lastBody - the text of the last page's response
+   * @param fetched - the pages the walk fetched, empty ones too, when it ended
    */
-  notes(ended: boolean, lastBody: string | undefined): string[];
+  notes(ended: boolean, lastBody: string | undefined, fetched?: number): string[];
 }
 
 /**
  * The checks of a `get` on `path` with its checked `query`: items are objects and come once
- * (by key), pages hold no more than the page size asked for, the count stays put (and a cursor
+ * (by key), pages hold the page size asked for (no more; no fewer but the last), the count stays put (and a cursor
  * walk's came), and a last page does not both end the list and point past it.
  */
 export function checkPages(
@@ -54,14 +55,13 @@ export function checkPages(
     get countChange() {
       return stayPut.countChange;
     },
-    notes(ended, lastBody) {
+    notes(ended, lastBody, fetched) {
       const notes = [
         unkeyedNote(stayPut),
         uncountedNote(stayPut),
-        size.note(),
         ended && path.shape === "cursor" ? endCursorNote(lastBody) : undefined,
-      ];
-      return notes.filter((note): note is string => note !== undefined);
+      ].filter((note): note is string => note !== undefined);
+      return [...notes, ...size.notes(ended ? fetched : undefined)];
     },
   };
 }

@@ -265,7 +265,7 @@ describe("a last page with has_more: false and a next_cursor is said, with the q
   });
 
   it("not for a partial walk, whose last page is not the list's", async () => {
-    const run = await getOver(pages, ["-o", "csv"]);
+    const run = await getOver(pages, ["--limit", "2", "-o", "csv"]);
     expect(run.code).toBe(0);
     expect(run.stderr).not.toContain("note:");
   });
@@ -413,5 +413,56 @@ describe("a whole cursor walk whose server sends no total_count, though asked, s
     expect((await getOver(counted, ["--all"])).stderr).not.toContain("note:");
     const partial = [{ data: workloads("a", "b"), pagination: more(1) }];
     expect((await getOver(partial, ["--limit", "2"])).stderr).not.toContain("note:");
+  });
+});
+
+describe("a page before the last holding fewer items than the page size, or none, is said", () => {
+  const NOTE = (page: number, held: number) =>
+    `note: page ${page} held ${held} items, fewer than the limit of 2 asked for, though more pages followed (every page but the last holds exactly that many): a server that does not keep to its page size may also repeat or skip items`;
+  const walk = (pages: Page[]) => getOver(pages, ["--all", "--limit", "2", "-o", "csv", ...SUM]);
+
+  it("[a, b], [], [c]: the empty page the SDK skips", async () => {
+    const run = await walk([
+      { data: workloads("a", "b"), pagination: more(1, { total_count: 3 }) },
+      { data: [], pagination: more(2) },
+      { data: workloads("c"), pagination: last() },
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^3 items, 3 pages in /);
+    expect(run.stderr).toContain(NOTE(2, 0));
+  });
+
+  it("empty pages first, and empty pages after the last items but the last", async () => {
+    const first = await walk([
+      { data: [], pagination: more(1, { total_count: 1 }) },
+      { data: workloads("a"), pagination: last() },
+    ]);
+    expect(first.stderr).toContain(NOTE(1, 0));
+    const after = await walk([
+      { data: workloads("a", "b"), pagination: more(1, { total_count: 2 }) },
+      { data: [], pagination: more(2) },
+      { data: [], pagination: last() },
+    ]);
+    expect(after.stderr).toMatch(/^2 items, 3 pages in /);
+    expect(after.stderr).toContain(NOTE(2, 0));
+  });
+
+  it("[a, b], [c], [d]: a short page that said more follow", async () => {
+    const run = await walk([
+      { data: workloads("a", "b"), pagination: more(1, { total_count: 4 }) },
+      { data: workloads("c"), pagination: more(2) },
+      { data: workloads("d"), pagination: last() },
+    ]);
+    expect(run.stderr).toContain(NOTE(2, 1));
+  });
+
+  it("none for full pages, a short last one, or one empty last page", async () => {
+    for (const tail of [workloads("c"), []]) {
+      const run = await walk([
+        { data: workloads("a", "b"), pagination: more(1, { total_count: 2 + tail.length }) },
+        { data: tail, pagination: last() },
+      ]);
+      expect(run.stderr).toMatch(/^\d items, 2 pages in [\d.]+ s\n$/);
+    }
   });
 });
