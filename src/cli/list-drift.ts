@@ -67,7 +67,10 @@ export interface ListDriftCheck {
  * again at the next one's start (or a whole page again under another cursor), and when rows are
  * added or removed under Cost Explorer's page numbers, page N no longer starts where page N-1
  * ended. For Cost Explorer the row count must also stay what its first page said, and a whole
- * walk must hold that many rows, which catches the rows skipped that way; a cursor walk's count
+ * walk must hold that many rows, which catches rows skipped when the count changed or the
+ * server's pages do not add up. Not all of them: rows removed before a page's offset and as many
+ * added after it keep the count and repeat no key, and the walk skips a row and includes a new
+ * one without a sign; offset paging cannot tell, so no note claims it. A cursor walk's count
  * that changes is kept for a note. The keys seen are held for the whole walk (a few MB per
  * 100 000 items). An unpaginated list (`single`) is checked as one page.
  * @param shape - how the list is paged: by cursor, by page numbers (Cost Explorer), or not
