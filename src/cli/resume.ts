@@ -51,10 +51,11 @@ export function resumeCommand(args: GetArgs, at: ResumePoint, done: WalkDone): s
 
 /**
  * `word` as one word for a shell: bare when safe, else in single quotes (POSIX), or, when it
- * holds control characters (a cursor is the server's text), as `$'…'` with each of them, `'`
- * and `\` escaped, so that none reaches the terminal raw (ESC could rewrite the screen, a line
- * break forge a line). bash, zsh, ksh and POSIX.1-2024 shells read `$'…'` back as the word; one
- * without it (dash) reads a `$` and one single-quoted word, which runs nothing.
+ * holds control or bidi control characters (a cursor is the server's text), as `$'…'` with each
+ * of them, `'` and `\` escaped, so that none reaches the terminal raw (ESC could rewrite the
+ * screen, a line break forge a line, U+202E show the line reordered). bash, zsh, ksh and
+ * POSIX.1-2024 shells read `$'…'` back as the word; one without it (dash) reads a `$` and one
+ * single-quoted word, which runs nothing.
  */
 export function shellQuote(word: string): string {
   if (/^[\w./:=@%+,-]+$/.test(word)) return word;
@@ -62,10 +63,12 @@ export function shellQuote(word: string): string {
   return `$'${word.replace(ESCAPED, (c) => (c === "\\" ? "\\\\" : hexBytes(c)))}'`;
 }
 
+// Bidi controls too: raw, one would show the rest of the command reordered on a bidi-aware
+// terminal (its --max-items and --top among it).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\p{Bidi_Control}]/u;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping them is the point
-const ESCAPED = /[\u0000-\u001f\u007f-\u009f'\\]/g;
+const ESCAPED = /[\u0000-\u001f\u007f-\u009f\p{Bidi_Control}'\\]/gu;
 
 // `\xHH` for each UTF-8 byte: C1 controls take two, and `\u` is not in every shell's `$'…'`.
 const hexBytes = (c: string) =>

@@ -67,9 +67,11 @@ describe("the resume command", () => {
       "cursor=abc def;x\u001b[31mRED",
       "it's\u009b;\\",
       "\u007f",
+      "cursor=x\u202e\u2066y",
     ];
     const quoted = words.map(shellQuote);
     for (const word of quoted) expect(word).not.toMatch(CONTROL);
+    expect(quoted[5]).toBe("$'cursor=x\\xe2\\x80\\xae\\xe2\\x81\\xa6y'");
     const { stdout } = await run("bash", ["-c", `printf '%s\\0' ${quoted.join(" ")}`]);
     expect(stdout.split("\0").slice(0, -1)).toEqual(words);
     // A shell without $'…' (dash) reads a $ and one single-quoted word: nothing runs.
