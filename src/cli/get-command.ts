@@ -346,7 +346,8 @@ export async function runGet(
   const pageNotes = checks.notes(!partial, answers.lastBody(), pages);
   if (hugeCount !== undefined) {
     pageNotes.push(
-      `note: the server counted ${BigInt(hugeCount)} items, past the integers JSON parsing holds exactly (2^53), so its count is not shown`,
+      // Not its digits: the parsed count is already rounded (9007199254740993 reads as ...992).
+      `note: the server counted more than 2^53 items (about ${hugeCount.toPrecision(3)}), past the integers JSON parsing holds exactly, so its count is not shown`,
     );
   }
   await end({ partial, of });
