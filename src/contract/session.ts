@@ -2,6 +2,7 @@ import { abortableSleep, MAX_TIMER_DELAY } from "../internal/abortable-sleep.js"
 import { type BrokenHttp, brokenHttp } from "../internal/broken-http.js";
 import { parseRetryAfter } from "../internal/retry-after.js";
 import { onAbort } from "../internal/signals.js";
+import { FamiliesRead } from "./forbidden.js";
 import { describeNetworkError, isConnectionReset } from "./network-error.js";
 import { cursorTarget } from "./saved-target.js";
 import type { ContractOptions, CutShort, SavedCursor } from "./types.js";
@@ -83,6 +84,8 @@ export class Session {
   limitReached: { kind: CutShort; reason: string } | undefined;
   /** Cursors seen, a few per path. */
   readonly cursors: SavedCursor[] = [];
+  /** The families the suite's token has read: a 403 on one is no missing scope. */
+  readonly familiesRead = new FamiliesRead();
   private readonly fetch: (request: Request) => Promise<Response>;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly intervalMs: number;
