@@ -161,17 +161,18 @@ export const fullWalks: ContractCheck = {
 };
 
 /**
- * Page 2 of a one-item walk must not repeat page 1's item, unless its sort key dropped in
- * between: it then sorts after the cursor's position, and page 2 rightly starts with it.
+ * Page 2 of a one-item walk must not repeat page 1's item, unless its sort `key` (the walked
+ * family's) dropped in between: it then sorts after the cursor's position, and page 2 rightly
+ * starts with it.
  */
 function repeatedItem(
   probe: Probe,
+  key: SortKey,
   second: Exchange,
   before: Item | undefined,
   after: Item | undefined,
 ): void {
   if (before === undefined || before.id !== after?.id) return;
-  const key = CURSOR_FAMILIES["/v1/workloads"];
   const [was, now] = [readPath(before, key), readPath(after, key)];
   if (compareKeys(key, was, now) > 0) {
     probe.note(
@@ -215,7 +216,8 @@ export const includeTotalToggle: ContractCheck = {
     if (t2 !== now) {
       probe.fail(`${second.label}: total_count is ${t2}, but page 1 says ${now} (said ${total})`);
     }
-    repeatedItem(probe, second, first.body?.data?.[0], second.body?.data?.[0]);
+    const key = CURSOR_FAMILIES[path];
+    repeatedItem(probe, key, second, first.body?.data?.[0], second.body?.data?.[0]);
     const c2 = second.body?.meta?.pagination?.next_cursor;
     if (!c2) return skip(`${path} has fewer than 3 items: no page 3 to drop include_total on`);
     for (const include_total of [undefined, false]) {
