@@ -95,3 +95,30 @@ describe("expectSameItems: an item missing from a filtered walk", () => {
     ]);
   });
 });
+
+describe("checkCursorPages: a repeat whose key is unchanged as written", () => {
+  it("is a duplicate, the message saying the documented order is by the written value", () => {
+    // A server sorting on finer values than the four decimals it writes (0.12344 → 0.12336,
+    // both "0.1234") could move an item across the position unseen: the spec orders by the
+    // field as written, ties by id, so that is no excuse.
+    const found = checkCursorPages(
+      PATH,
+      [
+        page(
+          [
+            { id: "a", cost: cost("0.1235") },
+            { id: "b", cost: cost("0.1234") },
+          ],
+          "c1",
+        ),
+        page([{ id: "b", cost: cost("0.1234") }], ""),
+      ],
+      2,
+      KEY,
+      true,
+    );
+    expect(found.fixed).toContainEqual(
+      `${PATH}: duplicate id b on page 1 and page 2, its ${KEY} unchanged as written ({"amount":"0.1234","currency":"USD"}; the documented order is by that value, then id): a cursor marks a position, not an offset`,
+    );
+  });
+});
