@@ -1,6 +1,5 @@
 import { type CostEntry, costEntries } from "./cost-entries.js";
-import { expectStatus } from "./expect.js";
-import { goneSinceListed } from "./gone.js";
+import { expectOk } from "./gone.js";
 import { compareDecimal } from "./order.js";
 import type { Probe } from "./probe.js";
 
@@ -41,7 +40,7 @@ async function readBoth(
       path as "/v1/teams",
       { params: { path: params, query: { ...query, cost_mode } } } as never,
     );
-    if ((await goneSinceListed(probe, ex)) || !expectStatus(probe, ex, 200)) return undefined;
+    if (!(await expectOk(probe, ex))) return undefined;
     byMode[cost_mode] = costEntries(ex.body?.data);
   }
   return paired(byMode);

@@ -1,5 +1,4 @@
-import { expectStatus } from "./expect.js";
-import { goneSinceListed } from "./gone.js";
+import { expectOk } from "./gone.js";
 import type { Exchange, Probe } from "./probe.js";
 
 /** A page-1 request of a cursor family: its path template and openapi-fetch params. */
@@ -24,7 +23,7 @@ export async function firstCursor(probe: Probe, request: PageOne): Promise<First
     request.path as "/v1/workloads",
     { params: request.params } as never,
   );
-  if ((await goneSinceListed(probe, page)) || !expectStatus(probe, page, 200)) {
+  if (!(await expectOk(probe, page))) {
     return { page, why: undefined };
   }
   const { next_cursor: cursor, has_more } = page.body?.meta?.pagination ?? {};

@@ -69,3 +69,11 @@ export async function goneSinceListed(probe: Probe, ex: Exchange): Promise<boole
   }
   return false;
 }
+
+/**
+ * Whether `ex` is a 200 to read on: a 404 for a resource deleted since it was listed is left
+ * unjudged ({@link goneSinceListed}), any other status than 200 is a violation. False either way.
+ */
+export async function expectOk(probe: Probe, ex: Exchange): Promise<boolean> {
+  return !(await goneSinceListed(probe, ex)) && expectStatus(probe, ex, 200);
+}

@@ -76,10 +76,13 @@ export function compareKeys(key: string, a: unknown, b: unknown): number {
 
 /**
  * Whether two values of a sort key are the same position in the order; missing or malformed
- * values count as the same (they are reported apart, as out of order).
+ * values count as the same (they are reported apart, as out of order), so a repeat or a miss
+ * they would otherwise excuse as "moved" stays a violation.
  */
 export function sameKey(key: string, a: unknown, b: unknown): boolean {
-  return !(compareKeys(key, a, b) !== 0);
+  // NaN (missing, malformed) is neither below nor above: what a key cannot show moved did not.
+  const order = compareKeys(key, a, b);
+  return !(order < 0 || order > 0);
 }
 
 /** Reads a dotted path (`cost.current_run_rate_hourly`) of an item. */

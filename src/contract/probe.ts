@@ -158,11 +158,12 @@ export class Probe implements RequestSink {
     const before = this.findings;
     const exchange = await this.exchangeOf(request, response);
     this.exchanges.push(exchange);
-    // The spec's 403 FORBIDDEN to the suite's own token: the family is out of the token's
-    // scope, so the check stops, skipped, with nothing judged from here on.
+    // The spec's 403 FORBIDDEN to the suite's own token on a family it does not read: out of
+    // the token's scope, so the check stops, skipped, with nothing judged from here on.
+    this.session.familiesRead.saw(request, exchange, this.token);
     const valid = this.findings === before;
     const lacking = missingScope(request, exchange, this.token, valid);
-    if (lacking) {
+    if (lacking && !(await this.readsFamily(request, exchange.template as string))) {
       this.interrupt("forbidden", lacking);
       throw new InterruptedError(lacking);
     }
@@ -178,6 +179,27 @@ export class Probe implements RequestSink {
       this.session.keepCursor(path, exchange.url.searchParams, cursor);
     }
     return exchange;
+  }
+
+  /**
+   * Whether the token reads the family a 403 FORBIDDEN to `request` came from: it did earlier
+   * in the run, or the same path without its query answers 2xx now (one request, validated but
+   * not handed to the check). A path asked for without a query is its own answer.
+   */
+  private async readsFamily(request: Request, template: string): Promise<boolean> {
+    const read = this.session.familiesRead;
+    const known = read.knows(template);
+    if (known !== undefined) return known;
+    const plain = new URL(request.url);
+    if (plain.search !== "") {
+      plain.search = "";
+      const again = new Request(plain, { headers: request.headers });
+      const response = await this.session.send(again, this);
+      read.saw(again, await this.exchangeOf(again, response), this.token);
+    }
+    if (read.knows(template)) return true;
+    read.refuse(template);
+    return false;
   }
 
   // The exchange of one response, validated against the spec (mismatches become violations).

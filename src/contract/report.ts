@@ -55,22 +55,27 @@ export function formatSummary(report: ContractReport): string {
 
 /**
  * Why a run is incomplete, in one sentence, or undefined when it is not: how many checks its
- * own limits left unrun, and the first reason (the one that stopped the rest); else how many
+ * own limits left unrun, and the first reason (the one that stopped the rest); and how many
  * checks were skipped because the token lacks the scope of some families (the spec's 403
- * FORBIDDEN). Either way the run verified less than the contract: a CI job should not pass it
- * as a whole run unless told to (`--allow-incomplete`).
+ * FORBIDDEN), both when both happened. Either way the run verified less than the contract: a
+ * CI job should not pass it as a whole run unless told to (`--allow-incomplete`).
  * @example
  * incompleteReason(report); // "12 checks cut short: the request budget of 40 is spent"
  */
 export function incompleteReason(report: ContractReport): string | undefined {
+  const reasons: string[] = [];
   const first = report.checks.find((c) => c.cutShortBy);
   if (report.incomplete && first) {
-    return `${plural(report.incomplete, "check")} cut short: ${first.skippedBecause}`;
+    reasons.push(`${plural(report.incomplete, "check")} cut short: ${first.skippedBecause}`);
   }
   const unverified = unverifiedFamilies(report.checks);
-  if (!unverified.length) return undefined;
-  const skipped = report.checks.filter((c) => outOfScope(c)).length;
-  return `${plural(skipped, "check")} skipped: the token lacks the scope for ${unverified.join(", ")}`;
+  if (unverified.length) {
+    const skipped = report.checks.filter((c) => outOfScope(c)).length;
+    reasons.push(
+      `${plural(skipped, "check")} skipped: the token lacks the scope for ${unverified.join(", ")}`,
+    );
+  }
+  return reasons.length ? reasons.join(", and ") : undefined;
 }
 
 /** The heading line of a report. */

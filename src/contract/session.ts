@@ -2,6 +2,7 @@ import { abortableSleep, MAX_TIMER_DELAY } from "../internal/abortable-sleep.js"
 import { type BrokenHttp, brokenHttp } from "../internal/broken-http.js";
 import { parseRetryAfter } from "../internal/retry-after.js";
 import { onAbort } from "../internal/signals.js";
+import { FamiliesRead } from "./forbidden.js";
 import { describeNetworkError, isConnectionReset } from "./network-error.js";
 import { cursorTarget } from "./saved-target.js";
 import type { ContractOptions, CutShort, SavedCursor } from "./types.js";
@@ -83,6 +84,8 @@ export class Session {
   limitReached: { kind: CutShort; reason: string } | undefined;
   /** Cursors seen, a few per path. */
   readonly cursors: SavedCursor[] = [];
+  /** The families the suite's token has read: a 403 on one is no missing scope. */
+  readonly familiesRead = new FamiliesRead();
   private readonly fetch: (request: Request) => Promise<Response>;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly intervalMs: number;
@@ -130,8 +133,9 @@ export class Session {
   }
 
   /**
-   * Sends `request`, retrying transient failures; a response it retries is validated (through
-   * `sink.inspect`) like any other, so every 429 met is checked.
+   * Sends `request`, retrying transient failures; a response it retries that is the API's own
+   * (see {@link isApiAnswer}) is validated (through `sink.inspect`) like any other, so every
+   * 429 of the API met is checked.
    * Throws {@link InterruptedError} (after telling `sink`) when the budget is spent or the
    * target still fails after the last retry.
    */
@@ -304,11 +308,12 @@ export class Session {
 }
 
 /**
- * Whether a transient response is the API's own, to be judged against the spec: a 429 in JSON,
- * and a 503 that carries the error envelope (JSON with `error`). A 502 or 504, a 429 page from
- * an ingress rate limiter (HTML, text) and a 503 page from a load balancer whose backend is down
- * (HTML, text, a gateway's own JSON) come from in front of the API: judging them would fail
- * every check that met one, which is no contract violation. They are retried all the same.
+ * Whether a transient response is the API's own, to be judged against the spec: a 429 or 503
+ * that carries the error envelope's `error` object. A 502 or 504, a 429 from an ingress or
+ * gateway rate limiter (an HTML or text page, Kong's or AWS API Gateway's `{"message": …}`) and
+ * a 503 from a load balancer whose backend is down (a page, a gateway's own JSON) come from in
+ * front of the API: judging them would fail every check that met one, which is no contract
+ * violation. They are retried all the same.
  */
 async function isApiAnswer(response: Response): Promise<boolean> {
   if (response.status !== 429 && response.status !== 503) return false;
@@ -318,9 +323,9 @@ async function isApiAnswer(response: Response): Promise<boolean> {
   } catch {
     return false;
   }
-  // A 429 in JSON is the API's, envelope or not (the spec's RateLimited); an ingress rate
-  // limiter's answers in HTML or text. A gateway's 503 may be JSON of its own.
-  return response.status === 429 || (typeof body === "object" && body !== null && "error" in body);
+  // An object, not a string: Spring Cloud Gateway's 503 says `"error": "Service Unavailable"`.
+  const error = (body as { error?: unknown } | null)?.error;
+  return typeof error === "object" && error !== null;
 }
 
 /**

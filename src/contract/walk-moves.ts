@@ -21,26 +21,41 @@ export function skippedIds(
   return skipped;
 }
 
-/**
- * How many ids live data accounts for across `walks`: ids not in every walk (they came or went)
- * and ids whose sort key moved (between walks, or within one: seen twice). The spec lets each
- * of them be missed or met twice by a walk, so as many count differences are no violation.
- */
-export function liveChanges(key: SortKey, walks: PageFindings[]): number {
-  const ids = new Set(walks.flatMap((walk) => [...walk.keys.keys()]));
-  let changed = 0;
-  for (const id of ids) {
-    const values = walks.map((walk) => walk.keys.get(id));
-    const [first] = values;
-    const gone = walks.some((walk) => !walk.keys.has(id));
-    const moved =
-      walks.some((walk) => walk.moved.has(id)) || values.some((v) => !sameKey(key, first, v));
-    if (gone || moved) changed++;
-  }
-  return changed;
+/** How many ids a second walk's count difference can be put down to live data. */
+export interface LiveExcuse {
+  /** Ids it lacks that the walk before or after it lists, moved, or come or gone around it. */
+  missed: number;
+  /** Ids it lists that the walk before or after it lacks: come or gone around it. */
+  extra: number;
 }
 
-/** How far the ids walked are from the `total_count`s the walk was given. */
-export function countGap(walk: PageFindings): number {
-  return Math.max(0, ...walk.totals.map((total) => Math.abs(total - walk.keys.size)));
+/**
+ * What live data lets the second of three walks miss or add. Only ids seen around that walk
+ * count: an id neither other walk lists explains nothing (a server that never lists an item
+ * while `total_count` counts it would otherwise pass on any list whose costs move), nor does
+ * one the walks before and after list with the same key (`skippedIds`: a violation), nor one
+ * the second walk listed (moved or not, it is one of its distinct ids).
+ */
+export function liveExcuse(
+  key: SortKey,
+  [before, during, after]: [PageFindings, PageFindings, PageFindings],
+): LiveExcuse {
+  const skipped = new Set(skippedIds(key, before, during, after).map(({ id }) => id));
+  const around = new Set([...before.keys.keys(), ...after.keys.keys()]);
+  let missed = 0;
+  for (const id of around) if (!during.keys.has(id) && !skipped.has(id)) missed++;
+  let extra = 0;
+  for (const id of during.keys.keys()) if (!before.keys.has(id) || !after.keys.has(id)) extra++;
+  return { missed, extra };
+}
+
+/**
+ * Whether live data accounts for the second walk's distance from every `total_count` it was
+ * given: fewer ids than a total by at most `missed`, more by at most `extra`.
+ */
+export function gapExcused(during: PageFindings, excuse: LiveExcuse): boolean {
+  const walked = during.keys.size;
+  return during.totals.every(
+    (total) => total - walked <= excuse.missed && walked - total <= excuse.extra,
+  );
 }

@@ -6,6 +6,7 @@ import type { FakeDataset } from "../../src/testing/index.js";
 import {
   betweenPages,
   deletedOnFirstUse,
+  neverListsOne,
   offsetCursor,
   once,
   recost,
@@ -54,6 +55,26 @@ describe("workloads near the top deleted between pages (a live list shrinking be
     const { check } = await runOnly(stack(churn(), offsetCursor), "full-walks");
     expect(check?.violations).toContainEqual(
       expect.stringMatching(/missing from the second of three walks, though the others list it/),
+    );
+  });
+});
+
+describe("a server that never lists one workload, its total_count counting it", () => {
+  const recosting = () => betweenPages(WORKLOADS, 1, recostOne(sequence(7), 1.5, 4));
+
+  it.for([
+    ["stands still", neverListsOne],
+    ["has its costs re-computed between pages", () => stack(recosting(), neverListsOne())],
+    [
+      "has its costs lowered between pages",
+      () => stack(betweenPages(WORKLOADS, 1, recostOne(sequence(3), 0.3, 1)), neverListsOne()),
+    ],
+  ] as Array<[string, () => Layer]>)("full-walks fails on a list that %s", async ([, layer]) => {
+    // Ids that moved elsewhere in the list do not explain one that no walk ever lists.
+    const { check, text } = await runOnly(layer(), "full-walks");
+    expect(check?.status, text).toBe("failed");
+    expect(check?.violations).toContainEqual(
+      expect.stringMatching(/^\/v1\/workloads: total_count is (\d+) but the walk returned/),
     );
   });
 });

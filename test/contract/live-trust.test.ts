@@ -128,7 +128,7 @@ describe("a status asked for with Prefer", () => {
   });
 });
 
-describe("every 429 met is checked", () => {
+describe("every 429 of the API met is checked", () => {
   const limitedFake = () => small({ rateLimit: { every: 5, retryAfterSeconds: 1 } });
   const only = ["limit-bounds"];
 
@@ -157,13 +157,32 @@ describe("every 429 met is checked", () => {
     );
   });
 
-  it("a 429 without the error envelope is a violation", async () => {
+  it("a 429 with the error object but not the rest of the envelope is a violation", async () => {
     const fake = limitedFake();
-    const fetch = rewrite429(fake, () => JSON.stringify({ message: "slow down" }));
+    const fetch = rewrite429(fake, (_headers, body) =>
+      JSON.stringify({ error: JSON.parse(body).error }),
+    );
     const report = await runContract(inProcess(fake, { fetch, only }));
     expect(byId(report.checks, "limit-bounds")?.violations.join("\n")).toMatch(
-      /→ 429: does not match the spec: \/ must have required property '(data|meta|error)'/,
+      /→ 429: does not match the spec: \/ must have required property '(data|meta)'/,
     );
+  });
+
+  it.for([
+    ["Kong's", { message: "API rate limit exceeded" }],
+    ["AWS API Gateway's", { message: "Too Many Requests" }],
+    ["a gateway's (`error` a string)", { error: "Too Many Requests", status: 429 }],
+  ])("%s JSON 429 (no error envelope) is retried but not judged", async ([, gateway]) => {
+    const fake = limitedFake();
+    const fetch = rewrite429(fake, (headers) => {
+      headers.delete("x-request-id");
+      return JSON.stringify(gateway);
+    });
+    const report = await runContract(inProcess(fake, { fetch, only }));
+    const check = byId(report.checks, "limit-bounds");
+    expect(check?.violations).toEqual([]);
+    expect(check?.status).toBe("passed");
+    expect(check?.retries).toBeGreaterThan(0);
   });
 
   it("an ingress rate limiter's HTML 429 is retried but not judged, as a gateway's 503 page", async () => {

@@ -86,6 +86,33 @@ describe("a token without the scope of teams, departments and Cost Explorer", ()
     expect(report.checks[0]?.violations.join("\n")).toMatch(/→ 403: does not match the spec/);
   });
 
+  it("a 403 FORBIDDEN for a bad limit on a family the token reads is a violation, not a skip", async () => {
+    // A scope is a family's, not a parameter value's: this server answers 403 where the spec
+    // says 400, on every family, though the same token reads each of them.
+    const layer: Layer = (request, next) => {
+      const limit = new URL(request.url).searchParams.get("limit");
+      const bad =
+        limit !== null && (!/^\d+$/.test(limit) || Number(limit) === 0 || Number(limit) > 500);
+      return bad ? Promise.resolve(json(forbidden("workloads:read"), 403)) : next(request);
+    };
+    const report = await runContract({ ...target(layer).options, only: ["limit-bounds"] });
+    const [check] = report.checks;
+    expect(check?.status, formatReport(report)).toBe("failed");
+    expect(check?.skippedBecause).toBeUndefined();
+    // /v1/workloads is met first (read then without its query); the others were read before.
+    expect(check?.violations).toContainEqual(
+      expect.stringMatching(
+        /^GET \/v1\/workloads\?limit=0: expected 400 BAD_REQUEST .*, got 403 FORBIDDEN/,
+      ),
+    );
+    expect(check?.violations).toContainEqual(
+      expect.stringMatching(
+        /^GET \/v1\/teams\?limit=501: expected 400 BAD_REQUEST .*, got 403 FORBIDDEN/,
+      ),
+    );
+    expect(incompleteReason(report)).toBeUndefined();
+  });
+
   it("the preflight tells a token without the organization's scope (403) from a rejected one (401)", async () => {
     const report = await runContract(target(scoped(/^\/v1\/organization$/)).options);
     expect(report.untestable).toMatch(

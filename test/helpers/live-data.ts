@@ -1,7 +1,7 @@
 // Layers that make the (correct) fake's data move while the suite runs, as a live deployment's
 // does: costs re-computed between pages, workloads deployed.
 import type { FakeDataset } from "../../src/testing/index.js";
-import type { Body, Layer } from "./mutant-proxy.js";
+import { type Body, type Layer, onBody } from "./mutant-proxy.js";
 
 type Workload = FakeDataset["workloads"][number];
 
@@ -161,4 +161,17 @@ export function removeNearTop(random: () => number) {
     const victim = [...data.workloads].sort((a, b) => rate(b) - rate(a))[Math.floor(random() * 10)];
     data.workloads = data.workloads.filter((w) => w !== victim);
   };
+}
+
+/**
+ * A server that never lists one workload though its `total_count` counts it (a keyset tie bug):
+ * the third item of the first cursor page of `/v1/workloads` it serves, left out from then on.
+ */
+export function neverListsOne(): Layer {
+  let victim: string | undefined;
+  return onBody((body, { url }) => {
+    if (url.pathname !== "/v1/workloads" || !Array.isArray(body.data)) return;
+    if (!victim && url.searchParams.has("cursor") && body.data.length > 3) victim = body.data[2].id;
+    body.data = body.data.filter((w: Body) => w.id !== victim);
+  });
 }

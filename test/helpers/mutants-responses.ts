@@ -1,4 +1,12 @@
-import { betweenPages, deployNearTop, offsetCursor, sequence, stack } from "./live-data.js";
+import {
+  betweenPages,
+  deployNearTop,
+  neverListsOne,
+  offsetCursor,
+  recostOne,
+  sequence,
+  stack,
+} from "./live-data.js";
 import {
   type Body,
   emptyPage,
@@ -149,6 +157,15 @@ export const RESPONSE_MUTANTS: readonly Mutant[] = [
     bug: "/v1/workloads pages by offset behind an opaque cursor while workloads are deployed near the top between pages: the walk meets items twice with the same cost",
     catches: ["full-walks"],
     layer: stack(betweenPages(/^\/v1\/workloads$/, 2, deployNearTop(sequence())), offsetCursor),
+  },
+  {
+    id: "never-lists-one-live",
+    bug: "/v1/workloads never lists one workload though total_count counts it, while costs are re-computed between pages (ids move, so every walk's count differs)",
+    catches: ["full-walks"],
+    layer: stack(
+      betweenPages(/^\/v1\/workloads$/, 1, recostOne(sequence(7), 1.5, 4)),
+      neverListsOne(),
+    ),
   },
   {
     id: "has-more-without-cursor",

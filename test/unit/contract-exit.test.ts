@@ -84,6 +84,20 @@ describe("the exit code of a contract run", () => {
     });
   });
 
+  it("cut short and skipped for a token without some families' scope: 4, naming both", () => {
+    const forbidden: CheckResult = {
+      ...inherent,
+      id: "filters",
+      skippedBecause:
+        "the token lacks the scope for /v1/teams: GET /v1/teams?limit=5 → 403 FORBIDDEN; /v1/teams not verified",
+    };
+    const { code, message } = ended(report([forbidden, cutShort]));
+    expect(code).toBe(4);
+    expect(message).toMatch(
+      /^error: incomplete: 1 check cut short: the request budget of 40 is spent, and 1 check skipped: the token lacks the scope for \/v1\/teams; /,
+    );
+  });
+
   it("a violation (1) and an untestable target (3) come before incomplete; Ctrl-C (130) first", () => {
     const failed: CheckResult = { ...cutShort, status: "failed", cutShortBy: undefined };
     const error: CheckResult = { ...cutShort, status: "error", cutShortBy: undefined };

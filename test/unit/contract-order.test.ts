@@ -4,6 +4,7 @@ import {
   compareDecimal,
   compareKeys,
   compareTimestamps,
+  sameKey,
 } from "../../src/contract/order.js";
 
 describe("compareDecimal", () => {
@@ -64,4 +65,37 @@ describe("compareTimestamps", () => {
   it("gives NaN for a value that is not a timestamp", () => {
     expect(compareTimestamps("yesterday", "2026-05-21T10:30:00Z")).toBeNaN();
   });
+});
+
+describe("sameKey", () => {
+  const COST = "cost.current_run_rate_hourly";
+
+  it.each([
+    [{ amount: "1.5" }, { amount: "1.5000" }, true],
+    [{ amount: "1.5" }, { amount: "1.4999" }, false],
+    [{ amount: "1.5" }, { amount: "2" }, false],
+  ])("compares Money %j with %j: %s", (a, b, same) => {
+    expect(sameKey(COST, a, b)).toBe(same);
+    expect(sameKey(COST, b, a)).toBe(same);
+  });
+
+  it("compares timestamps by instant", () => {
+    const key = "metadata.created_at";
+    expect(sameKey(key, "2026-01-01T00:00:00Z", "2026-01-01T01:00:00+01:00")).toBe(true);
+    expect(sameKey(key, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00.000001Z")).toBe(false);
+  });
+
+  it.each([
+    ["missing both", undefined, undefined],
+    ["missing one", undefined, { amount: "1.5" }],
+    ["malformed both", { amount: "1e3" }, { amount: "1e3" }],
+    ["malformed one", { amount: 1.5 }, { amount: "1.5" }],
+    ["not Money", "1.5", "2"],
+  ])(
+    "counts a %s key as the same (not moved), so what it would excuse stays a violation",
+    (_, a, b) => {
+      expect(sameKey(COST, a, b)).toBe(true);
+      expect(sameKey(COST, b, a)).toBe(true);
+    },
+  );
 });

@@ -2,9 +2,8 @@ import { parametersOf, specPaths } from "../../spec/document.js";
 import { checkAttributedModes } from "../attributed-modes.js";
 import { type ContractCheck, discoverIds, skip } from "../context.js";
 import { type CostEntry, costEntries } from "../cost-entries.js";
-import { expectStatus } from "../expect.js";
 import { COST_EXPLORER, CURSOR_FAMILIES, noIdNote, pathParamsFor } from "../families.js";
-import { goneSinceListed } from "../gone.js";
+import { expectOk } from "../gone.js";
 import { compareDecimal } from "../order.js";
 import type { Probe } from "../probe.js";
 import { parentOf, SINGLE_TEMPLATES, schemaOf } from "../spec-lists.js";
@@ -91,7 +90,7 @@ async function readMode(
 ): Promise<CostEntry[] | undefined> {
   const query = modeQuery(path, value);
   const ex = await probe.get(path as "/v1/clusters", { params: { path: params, query } } as never);
-  if ((await goneSinceListed(probe, ex)) || !expectStatus(probe, ex, 200)) return undefined;
+  if (!(await expectOk(probe, ex))) return undefined;
   const applied = value ?? "fully_loaded";
   if (ex.body?.meta?.cost_mode !== applied) {
     probe.fail(

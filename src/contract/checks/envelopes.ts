@@ -1,5 +1,5 @@
 import { type ContractCheck, discoverIds } from "../context.js";
-import { expectStatus, expectThat } from "../expect.js";
+import { expectThat } from "../expect.js";
 import {
   COST_EXPLORER,
   CURSOR_FAMILIES,
@@ -7,7 +7,7 @@ import {
   pathParamsFor,
   UNPAGINATED,
 } from "../families.js";
-import { goneSinceListed } from "../gone.js";
+import { expectOk } from "../gone.js";
 import { defaultPageProblems } from "../page-defaults.js";
 
 /** Check 9a: which envelope each family uses, and the default page size of every paginated one. */
@@ -30,7 +30,7 @@ export const envelopes: ContractCheck = {
           params: { path: filled.params },
         } as never,
       );
-      if ((await goneSinceListed(probe, ex)) || !expectStatus(probe, ex, 200)) continue;
+      if (!(await expectOk(probe, ex))) continue;
       // Each family is read without limit anyway: its page 1 shows its default page size, with
       // no request more. Prism serves examples, which show no default.
       if (mode === "live") for (const problem of defaultPageProblems(path, ex)) probe.fail(problem);

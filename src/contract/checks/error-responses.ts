@@ -4,8 +4,9 @@ import { type ContractCheck, prefer, skip, unknownId } from "../context.js";
 import { expectError } from "../expect.js";
 import { pathParamsAll } from "../families.js";
 
-// Every 429 the suite meets, here or in any check, must carry a Retry-After header (the
-// session checks it) in a form the spec allows (validated against the spec with the body).
+// Every 429 of the API (its body carries the error envelope's `error` object) the suite meets,
+// here or in any check, must carry a Retry-After header (the session checks it) in a form the
+// spec allows (validated against the spec with the body).
 
 /** Check 4: 429 RATE_LIMITED carries Retry-After. */
 export const rateLimited: ContractCheck = {

@@ -2,7 +2,7 @@ import { mulberry32 } from "../../internal/prng.js";
 import { type ContractCheck, needsLiveTarget } from "../context.js";
 import { expectError, expectStatus } from "../expect.js";
 import { sortKeyOf } from "../families.js";
-import { goneSinceListed } from "../gone.js";
+import { expectOk } from "../gone.js";
 import { type Item, walkList } from "../list-walk.js";
 import { readPath } from "../order.js";
 import { sample } from "../sample.js";
@@ -143,7 +143,7 @@ export const singleResources: ContractCheck = {
       for (const item of sample(rand, items, SAMPLE)) {
         const id = String(item.id);
         const ex = await get(id);
-        if ((await goneSinceListed(probe, ex)) || !expectStatus(probe, ex, 200)) continue;
+        if (!(await expectOk(probe, ex))) continue;
         const got = ex.body?.data as Item | undefined;
         if (got?.id !== id || got?.kind !== item.kind) {
           probe.fail(

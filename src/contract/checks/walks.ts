@@ -8,7 +8,7 @@ import type { Item } from "../list-walk.js";
 import { compareKeys, readPath } from "../order.js";
 import type { Exchange, Probe } from "../probe.js";
 import { scopeFor } from "../scope.js";
-import { countGap, liveChanges, skippedIds } from "../walk-moves.js";
+import { gapExcused, liveExcuse, skippedIds } from "../walk-moves.js";
 
 const MOCK_REASON =
   "Prism answers from examples, not from state: order, uniqueness and totals across pages need a live target (page 1 of every family is checked by envelopes)";
@@ -88,8 +88,8 @@ async function totalNow(probe: Probe, path: string, scope: Record<string, string
  * `total_count` other than the ids walked, is also what a correct server shows when its live
  * list changes between pages. Such a walk is walked again; if the second walk is off too, a
  * third shows what the second skipped: an id listed before and after it with the same key is a
- * violation, and its count difference counts unless the total moved or ids that came, went or
- * moved account for it.
+ * violation, and its count difference counts unless the total moved or ids the walks around it
+ * list, and it lacks or adds, account for it (`liveExcuse`).
  */
 async function walkFamily(ctx: CheckContext, path: string, key: SortKey): Promise<void> {
   const { probe } = ctx;
@@ -136,12 +136,12 @@ function judgeSecondWalk(
   // The third walk asked for the total on its page 1: the second walk's total then says the
   // list kept its size during that walk.
   const before = second.totals[0];
-  const live = liveChanges(key, walks);
+  const excuse = liveExcuse(key, walks);
   if (before === undefined || before !== third.totals[0]) {
     probe.note(`${path}: the list changed during the walks (total_count moved): not compared`);
-  } else if (countGap(second) <= live) {
+  } else if (gapExcused(second, excuse)) {
     probe.note(
-      `${second.counts[0]} on a second walk too, but ${live} ids came, went or moved in the sort order during the walks (a live list): not counted`,
+      `${second.counts[0]} on a second walk too, but the walks before and after it show ${excuse.missed} ids it lacks and ${excuse.extra} it lists that came, went or moved in the sort order (a live list): not counted`,
     );
   } else {
     second.fixed.push(...second.counts);
@@ -161,17 +161,18 @@ export const fullWalks: ContractCheck = {
 };
 
 /**
- * Page 2 of a one-item walk must not repeat page 1's item, unless its sort key dropped in
- * between: it then sorts after the cursor's position, and page 2 rightly starts with it.
+ * Page 2 of a one-item walk must not repeat page 1's item, unless its sort `key` (the walked
+ * family's) dropped in between: it then sorts after the cursor's position, and page 2 rightly
+ * starts with it.
  */
 function repeatedItem(
   probe: Probe,
+  key: SortKey,
   second: Exchange,
   before: Item | undefined,
   after: Item | undefined,
 ): void {
   if (before === undefined || before.id !== after?.id) return;
-  const key = CURSOR_FAMILIES["/v1/workloads"];
   const [was, now] = [readPath(before, key), readPath(after, key)];
   if (compareKeys(key, was, now) > 0) {
     probe.note(
@@ -215,7 +216,8 @@ export const includeTotalToggle: ContractCheck = {
     if (t2 !== now) {
       probe.fail(`${second.label}: total_count is ${t2}, but page 1 says ${now} (said ${total})`);
     }
-    repeatedItem(probe, second, first.body?.data?.[0], second.body?.data?.[0]);
+    const key = CURSOR_FAMILIES[path];
+    repeatedItem(probe, key, second, first.body?.data?.[0], second.body?.data?.[0]);
     const c2 = second.body?.meta?.pagination?.next_cursor;
     if (!c2) return skip(`${path} has fewer than 3 items: no page 3 to drop include_total on`);
     for (const include_total of [undefined, false]) {
