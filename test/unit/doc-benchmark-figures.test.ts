@@ -139,17 +139,18 @@ describe("the peer benchmark page's SDK", () => {
   });
 
   it("notice an SDK changed since the run on a page that does not say so, and the reverse", () => {
+    // Both pages made from this one, whichever SDK it measured.
     const stated = /SDK sources hash `([0-9a-f]{12})`/.exec(page)?.[1] as string;
-    const silent = page.replace(
-      /These figures were \(measured on\s+an earlier\s+SDK\)/,
-      "These figures",
-    );
+    const silent = page.replace(/\(measured on\s+an\s+earlier\s+SDK\)/g, "");
+    const saying = `${silent}\nThese figures were ${EARLIER}.`;
     expect(measuredSdkProblems(silent, "0123456789ab")).toEqual([
       `the SDK is 0123456789ab now, not the measured ${stated}, and the page does not say ${EARLIER}`,
     ]);
-    expect(measuredSdkProblems(page, stated)).toEqual([
+    expect(measuredSdkProblems(saying, "0123456789ab")).toEqual([]);
+    expect(measuredSdkProblems(saying, stated)).toEqual([
       `the page says ${EARLIER}, but it measured this one`,
     ]);
+    expect(measuredSdkProblems(silent, stated)).toEqual([]);
     expect(measuredSdkProblems("no hash", stated)).toEqual(["the page states no SDK sources hash"]);
   });
 });
