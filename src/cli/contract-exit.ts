@@ -1,3 +1,4 @@
+import { unverifiedFamilies } from "../contract/forbidden.js";
 import { type ContractReport, incompleteReason } from "../contract/index.js";
 import { EXIT_CODES } from "./exit-codes.js";
 
@@ -21,9 +22,13 @@ export function contractEnd(
 ): ContractEnd {
   if (aborted) return { code: EXIT_CODES.interrupted };
   const reason = incompleteReason(report);
-  const advice = report.incomplete
-    ? "raise --max-requests or --max-duration"
-    : "use a token that can read every family";
+  // What to change for each cause the reason names: the run's limits, the token, or both.
+  const advice = [
+    report.incomplete ? "raise --max-requests or --max-duration" : "",
+    unverifiedFamilies(report.checks).length ? "use a token that can read every family" : "",
+  ]
+    .filter(Boolean)
+    .join(" and ");
   const message = reason
     ? allowIncomplete
       ? `note: incomplete, allowed by --allow-incomplete: ${reason}`

@@ -94,7 +94,7 @@ describe("the exit code of a contract run", () => {
     const { code, message } = ended(report([forbidden, cutShort]));
     expect(code).toBe(4);
     expect(message).toMatch(
-      /^error: incomplete: 1 check cut short: the request budget of 40 is spent, and 1 check skipped: the token lacks the scope for \/v1\/teams; /,
+      /^error: incomplete: 1 check cut short: the request budget of 40 is spent, and 1 check skipped: the token lacks the scope for \/v1\/teams; raise --max-requests or --max-duration and use a token that can read every family, or give --allow-incomplete$/,
     );
   });
 
