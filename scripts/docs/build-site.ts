@@ -20,6 +20,9 @@ import { brokenSiteLinks } from "./site-links.js";
 import { checkPublishableSpec } from "./spec-checks.js";
 import { type SpecInfo, writeSpecFiles } from "./spec-files.js";
 
+/** Where `npm run docs` writes the site, from the repository root: what publishing uploads. */
+export const SITE_DIR = ".docs";
+
 /** What {@link buildSite} reads and writes; the defaults build this repository's site. */
 export interface SiteOptions {
   /** The project: `package.json`, `tsconfig.json`, CHANGELOG.md, CONTRIBUTING.md. @default the repo root */
@@ -71,7 +74,7 @@ type Inputs = Required<Omit<SiteOptions, "siteDir" | "intentionallyNotExported">
  */
 export async function buildSite(options: SiteOptions = {}): Promise<SiteSummary> {
   const root = options.root ?? repoRoot;
-  const siteDir = options.siteDir ?? join(root, ".docs");
+  const siteDir = options.siteDir ?? join(root, SITE_DIR);
   const inputs: Inputs = {
     root,
     specDir: options.specDir ?? join(root, "openapi"),
