@@ -134,7 +134,7 @@ export class Session {
 
   /**
    * Sends `request`, retrying transient failures; a response it retries that is the API's own
-   * (see {@link isApiAnswer}) is validated (through `sink.inspect`) like any other, so every
+   * (see {@link apiError}) is validated (through `sink.inspect`) like any other, so every
    * 429 of the API met is checked.
    * Throws {@link InterruptedError} (after telling `sink`) when the budget is spent or the
    * target still fails after the last retry.
@@ -167,9 +167,10 @@ export class Session {
       if (!TRANSIENT.has(status) || String(status) === forced || this.passThrough > 0) {
         return response;
       }
-      if (await isApiAnswer(response)) {
+      const error = await apiError(response);
+      if (error) {
         await sink.inspect(request, response);
-        const wrong = await wrongCode(response);
+        const wrong = wrongCode(status, error);
         if (wrong) sink.fail(`${sink.label(request)} → ${status}: ${wrong}`);
       }
       if (attempt >= this.maxRetries) {
@@ -308,29 +309,29 @@ export class Session {
 }
 
 /**
- * Whether a transient response is the API's own, to be judged against the spec: a 429 or 503
- * that carries the error envelope's `error` object. A 502 or 504, a 429 from an ingress or
+ * The error envelope's `error` object of a transient response that is the API's own, to be
+ * judged against the spec: a 429 or 503 that carries one; undefined for any other. A 502 or 504, a 429 from an ingress or
  * gateway rate limiter (an HTML or text page, Kong's or AWS API Gateway's `{"message": …}`) and
  * a 503 from a load balancer whose backend is down (a page, a gateway's own JSON) come from in
  * front of the API: judging them would fail every check that met one, which is no contract
  * violation. They are retried all the same.
  */
-async function isApiAnswer(response: Response): Promise<boolean> {
-  if (response.status !== 429 && response.status !== 503) return false;
+async function apiError(response: Response): Promise<{ code?: unknown } | undefined> {
+  if (response.status !== 429 && response.status !== 503) return undefined;
   let body: unknown;
   try {
     body = JSON.parse(await response.clone().text());
   } catch {
-    return false;
+    return undefined;
   }
   // An object, not a string: Spring Cloud Gateway's 503 says `"error": "Service Unavailable"`.
   const error = (body as { error?: unknown } | null)?.error;
-  return typeof error === "object" && error !== null;
+  return typeof error === "object" && error !== null ? error : undefined;
 }
 
 /**
  * The `error.code` a retried status must carry: the spec's RateLimited and ServiceUnavailable
- * responses say so. A 503 reaches this only when it is the API's own (see {@link isApiAnswer}).
+ * responses say so. Only the API's own answers reach this (see {@link apiError}).
  */
 const CODE_OF: Readonly<Record<number, string>> = {
   429: "RATE_LIMITED",
@@ -338,18 +339,12 @@ const CODE_OF: Readonly<Record<number, string>> = {
 };
 
 /**
- * What is wrong with the `error.code` of a response that was retried, or undefined. A body
- * that is no envelope, or one without a code, is left to the schema (a violation already).
+ * What is wrong with the `error.code` of a `status` response that was retried, or undefined.
+ * An error without a code is left to the schema (a violation already).
  */
-async function wrongCode(response: Response): Promise<string | undefined> {
-  const expected = CODE_OF[response.status];
+function wrongCode(status: number, { code }: { code?: unknown }): string | undefined {
+  const expected = CODE_OF[status];
   if (expected === undefined) return undefined;
-  let code: unknown;
-  try {
-    code = JSON.parse(await response.clone().text())?.error?.code;
-  } catch {
-    return undefined;
-  }
   if (typeof code !== "string" || code === expected) return undefined;
   return `error.code is ${JSON.stringify(code)}, expected ${expected}`;
 }
