@@ -1,4 +1,5 @@
 import type { GetArgs } from "./args.js";
+import { UNSEEN_CHARS } from "./visible.js";
 
 /** Where an interrupted or failed walk goes on: a cursor, or Cost Explorer's page number. */
 export type ResumePoint = { cursor: string } | { page: number };
@@ -63,12 +64,10 @@ export function shellQuote(word: string): string {
   return `$'${word.replace(ESCAPED, (c) => (c === "\\" ? "\\\\" : hexBytes(c)))}'`;
 }
 
-// Bidi controls too: raw, one would show the rest of the command reordered on a bidi-aware
-// terminal (its --max-items and --top among it).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\p{Bidi_Control}]/u;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: escaping them is the point
-const ESCAPED = /[\u0000-\u001f\u007f-\u009f\p{Bidi_Control}'\\]/gu;
+// What `visible` escapes, bidi controls too: raw, one would show the rest of the command
+// reordered on a bidi-aware terminal (its --max-items and --top among it).
+const CONTROL = new RegExp(`[${UNSEEN_CHARS}]`, "u");
+const ESCAPED = new RegExp(`[${UNSEEN_CHARS}'\\\\]`, "gu");
 
 // `\xHH` for each UTF-8 byte: C1 controls take two, and `\u` is not in every shell's `$'…'`.
 const hexBytes = (c: string) =>

@@ -1,10 +1,13 @@
 const SHORT: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
-// C0, DEL and C1 controls, and Unicode's bidi controls (U+061C, U+200E-F, U+202A-E,
-// U+2066-9): those print nothing themselves, but on a bidi-aware terminal (VTE, Konsole) one in
-// a name reorders the rest of its line, so `12.4800 USD` would read `DSU 0084.21`.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
-const UNSEEN = /[\u0000-\u001f\u007f-\u009f\p{Bidi_Control}]/gu;
+/**
+ * The characters a terminal must not get raw, as the inside of a `u`-flag RegExp class: C0, DEL
+ * and C1 controls, and Unicode's bidi controls (U+061C, U+200E-F, U+202A-E, U+2066-9). Those
+ * print nothing themselves, but on a bidi-aware terminal (VTE, Konsole) one in a name reorders
+ * the rest of its line, so `12.4800 USD` would read `DSU 0084.21`.
+ */
+export const UNSEEN_CHARS = "\\u0000-\\u001f\\u007f-\\u009f\\p{Bidi_Control}";
+const UNSEEN = new RegExp(`[${UNSEEN_CHARS}]`, "gu");
 // Those JSON.stringify leaves raw (it escapes C0 itself; a pretty-printed text's line breaks
 // are its own).
 const UNSEEN_IN_JSON = /[\u007f-\u009f\p{Bidi_Control}]/gu;
