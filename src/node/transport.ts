@@ -1,4 +1,5 @@
 import { Agent, type Dispatcher } from "undici";
+import { ConnectionError } from "../errors.js";
 import { EXCHANGE, type Exchange } from "../internal/exchange.js";
 import { RETRY_STATUS } from "../internal/retry-status.js";
 import type { SignalLike } from "../internal/signals.js";
@@ -40,9 +41,11 @@ export type NodeFetch = (input: Request | string | URL, init?: RequestInit) => P
 /** What {@link nodeTransport} returns: its `fetch`, and a way to let go of its connections. */
 export type NodeTransport = NodeFetch & {
   /**
-   * Destroys the transport's own `Agent`: every connection, idle, in use or still connecting
-   * (requests in flight fail). A `dispatcher` you passed is yours to destroy, not touched here.
-   * Not needed for a process to exit: idle connections do not keep it alive.
+   * Destroys the transport's own `Agent`: every connection, idle, in use or still connecting.
+   * From then on, every request (those in flight included) rejects at once with a
+   * `ConnectionError` that says the transport was closed, which the client does not retry. A
+   * `dispatcher` you passed is yours to destroy: then `close()` does nothing. Not needed for a
+   * process to exit: idle connections do not keep it alive.
    */
   close(): Promise<void>;
 };
@@ -97,6 +100,14 @@ export function transportWith(
   pending: PendingConnects | undefined,
 ): NodeTransport {
   const maxBytes = integerOption("maxBodyBytes", options.maxBodyBytes, 1, MAX_BODY_BYTES);
+  // Set by close(). A closed transport never sends again: its requests fail with a KubeadaptError,
+  // which the client's retry layer throws at once, where a network failure (undici's "client is
+  // destroyed") would be retried with backoff to the same end.
+  let closed = false;
+  const whenClosed = (cause?: unknown) =>
+    new ConnectionError("The transport was closed (transport.close()): it sends no request", {
+      cause,
+    });
   const dispatcher =
     options.dispatcher ??
     new Agent({ headersTimeout: 0, bodyTimeout: 0, connect: pending?.connect });
@@ -109,14 +120,24 @@ export function transportWith(
     atHeaders: AtHeaders | undefined,
     redirects = 0,
   ): Promise<Last> =>
-    send(hop, dispatcher, signal, maxBytes, atHeaders, pending).then((received) => {
-      const next =
-        redirect === "manual" ? undefined : nextHop(hop, received.status, location(received));
-      if (next === undefined) return { received, hop, redirected: redirects > 0 };
-      if (redirect === "error") throw new TypeError("fetch failed: unexpected redirect");
-      if (redirects >= MAX_REDIRECTS) throw new TypeError("fetch failed: redirect count exceeded");
-      return follow(next, redirect, signal, atHeaders, redirects + 1);
-    });
+    closed
+      ? Promise.reject(whenClosed())
+      : send(hop, dispatcher, signal, maxBytes, atHeaders, pending).then(
+          (received) => {
+            const next =
+              redirect === "manual" ? undefined : nextHop(hop, received.status, location(received));
+            if (next === undefined) return { received, hop, redirected: redirects > 0 };
+            if (redirect === "error") throw new TypeError("fetch failed: unexpected redirect");
+            if (redirects >= MAX_REDIRECTS) {
+              throw new TypeError("fetch failed: redirect count exceeded");
+            }
+            return follow(next, redirect, signal, atHeaders, redirects + 1);
+          },
+          (error: unknown) => {
+            // In flight when close() destroyed its connection.
+            throw closed ? whenClosed(error) : error;
+          },
+        );
   const nodeFetch: NodeFetch = async (input, init) => {
     const { hop, signal, redirect, request } = firstHop(input, init);
     if (request?.body) hop.body = Buffer.from(await request.arrayBuffer());
@@ -159,6 +180,7 @@ export function transportWith(
   };
   const close = async () => {
     if (options.dispatcher) return;
+    closed = true;
     pending?.destroy();
     await dispatcher.destroy();
   };

@@ -1,7 +1,7 @@
 import { deflateRawSync, gzipSync } from "node:zlib";
 import { Agent, EnvHttpProxyAgent, ProxyAgent } from "undici";
 import { describe, expect, it } from "vitest";
-import { createKubeadapt } from "../../src/index.js";
+import { ConnectionError, createKubeadapt } from "../../src/index.js";
 import { nodeTransport } from "../../src/node/index.js";
 import { type Handler, serverPerTest, TEST_CA } from "../helpers/loopback-server.js";
 import { startTunnelingProxy } from "../helpers/tunneling-proxy.js";
@@ -225,6 +225,62 @@ describe("nodeTransport() shared by clients", () => {
     });
     const [sentA, sentB] = [expected("ka_test_token_a", "a"), expected("ka_test_token_b", "b")];
     expect(seen).toEqual([sentA, sentB, sentB, sentA]);
+  });
+});
+
+describe("nodeTransport() after close()", () => {
+  it("fails every request at once with a ConnectionError the client does not retry", async () => {
+    let requests = 0;
+    const server = await serve((_request, response) => {
+      requests += 1;
+      // The first request is answered only after close(): it is in flight when closing.
+      if (requests > 1) return;
+      setTimeout(() => response.writeHead(200).end("{}"), 2_000);
+    });
+    const transport = nodeTransport();
+    const ka = createKubeadapt({
+      token: "ka_test_token",
+      baseUrl: server.origin,
+      fetch: transport,
+    });
+    const inFlight = ka.get("/v1/organization").catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await transport.close();
+    const started = Date.now();
+    const failures = [
+      await inFlight,
+      await ka.get("/v1/organization").catch((error: unknown) => error),
+      await ka
+        .paginate("/v1/workloads")
+        .toArray({ max: 5 })
+        .catch((error: unknown) => error),
+      await ka.client.GET("/v1/organization").catch((error: unknown) => error),
+      await transport(`${server.origin}/v1/organization`).catch((error: unknown) => error),
+    ];
+    for (const error of failures) {
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect((error as Error).message).toMatch(/transport was closed/);
+    }
+    // Not retried: no backoff (the first retry alone would wait 375 ms or more), no request.
+    expect(Date.now() - started).toBeLessThan(300);
+    expect(requests).toBe(1);
+  });
+
+  it("leaves a dispatcher it was given alone, and keeps sending through it", async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ data: { ok: true }, meta: {} }));
+    });
+    const dispatcher = new Agent();
+    const transport = nodeTransport({ dispatcher });
+    await transport.close();
+    const ka = createKubeadapt({
+      token: "ka_test_token",
+      baseUrl: server.origin,
+      fetch: transport,
+    });
+    expect(await ka.get("/v1/organization")).toEqual({ ok: true });
+    await dispatcher.close();
   });
 });
 
