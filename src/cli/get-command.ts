@@ -99,6 +99,10 @@ export class WalkStopped extends Error {
 
 type Walk = (path: string, init: object) => Paginator<unknown>;
 
+// A write that failed partway left part of its page behind the items counted.
+const tornNote = (shown: number) =>
+  `note: the output may end with part of the page whose write failed: keep what comes before it (the ${shown} ${shown === 1 ? "item" : "items"} written) when you add the resumed run's`;
+
 const NO_ANSWERS = { lastBody: () => undefined, answered: () => 0 };
 
 /** A `get` checked against the spec, ready to send. */
@@ -287,6 +291,9 @@ export async function runGet(
     : { cursor: typeof cursor === "string" ? cursor : "" };
   let partial = false;
   let cutShort = false;
+  // Whether a page is being written: an error then is the output's (a full disk), and the part
+  // of the page written before it is in the output but in no count.
+  let writing = false;
   try {
     for await (const page of paginator.pages() as AsyncIterable<Page<unknown>>) {
       const room = args.maxItems === undefined ? page.items.length : args.maxItems - items;
@@ -295,7 +302,9 @@ export async function runGet(
       // Read first: money the total cannot read stops the walk before its page is written;
       // added after: a page whose write failed is in no count, since the resume fetches it again.
       const sum = total?.prepare(taken);
+      writing = true;
       await write(taken);
+      writing = false;
       sum?.();
       order?.add(taken);
       items += taken.length;
@@ -325,6 +334,7 @@ export async function runGet(
       ...checks.notes(false, undefined),
       ...(topNote ? [topNote] : []),
       ...moneyNotes(false),
+      ...(writing ? [tornNote(sink.shown)] : []),
     ];
     throw new WalkStopped(error, at, items, sink.shown, total, notes, topNote);
   } finally {

@@ -1,17 +1,20 @@
 #!/usr/bin/env node
+import { dataStdout } from "./data-stdout.js";
 import { runCli } from "./run.js";
 
 // The `kubeadapt` bin: the command line on this process's streams, Ctrl-C as an abort signal.
 const controller = new AbortController();
 process.once("SIGINT", () => controller.abort());
 
+const stdout = dataStdout();
 // `kubeadapt get ... | head` closes stdout early: that is the reader's choice, not a failure.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+// Any other error reaches the write's callback, which the command reports.
+stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(0);
 });
 
 runCli(process.argv.slice(2), {
-  stdout: process.stdout,
+  stdout,
   stderr: process.stderr,
   stderrIsTty: process.stderr.isTTY === true,
   env: process.env,
