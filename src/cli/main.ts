@@ -6,14 +6,16 @@ import { runCli } from "./run.js";
 const controller = new AbortController();
 process.once("SIGINT", () => controller.abort());
 
+const argv = process.argv.slice(2);
 const stdout = dataStdout();
 // `kubeadapt get ... | head` closes stdout early: that is the reader's choice, not a failure.
-// Any other error reaches the write's callback, which the command reports.
+// A contract run's exit code is its verdict: it stops writing to stdout and finishes. Any other
+// error reaches the write's callback, which the command reports.
 stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(0);
+  if (error.code === "EPIPE" && argv[0] !== "contract") process.exit(0);
 });
 
-runCli(process.argv.slice(2), {
+runCli(argv, {
   stdout,
   stderr: process.stderr,
   stderrIsTty: process.stderr.isTTY === true,
