@@ -10,7 +10,7 @@ import { checkMoneyCells } from "./money-cells.js";
 import { createSink } from "./output.js";
 import { checkPages } from "./page-checks.js";
 import { suggestPath } from "./path-suggestion.js";
-import { createProgressBar } from "./progress.js";
+import { createProgressBar, type ProgressBar } from "./progress.js";
 import { checkPathParameters, checkQuery, type GivenParameter } from "./query-check.js";
 import type { ResumePoint } from "./resume.js";
 import { type ResolvedPath, resolvePath } from "./spec-paths.js";
@@ -33,6 +33,14 @@ export interface CommandIo {
   stderr: Writable;
   /** Whether stderr is a terminal (progress is drawn only then, unless forced). */
   stderrIsTty: boolean;
+  /**
+   * Whether stdout is a terminal: the progress bar is then erased before each write of data,
+   * which would otherwise start on the bar's line.
+   * @default false
+   */
+  stdoutIsTty?: boolean | undefined;
+  /** `TERM`: `dumb` gets no progress bar unless forced, and then one without escapes. */
+  term?: string | undefined;
   signal: AbortSignal;
 }
 
@@ -193,10 +201,12 @@ export async function runGet(
   const tabular = args.format !== "ndjson" && args.format !== "json";
   const bare = tabular ? checkCurrencyColumns(resolved.template, columns, style) : undefined;
   const cells = tabular ? checkMoneyCells(resolved.template, columns) : undefined;
+  // Drawn during a walk (a single resource has no progress).
+  let bar: ProgressBar | undefined;
   // Items go to the sink in order, and it writes the first it has room for (`--top`).
   const write = async (items: readonly unknown[]) => {
     const before = sink.shown;
-    await sink.write(items);
+    await (bar && io.stdoutIsTty ? bar.around(() => sink.write(items)) : sink.write(items));
     const written = items.slice(0, sink.shown - before);
     bare?.add(written);
     cells?.add(written);
@@ -265,8 +275,8 @@ export async function runGet(
   }
 
   const offset = resolved.shape === "offset";
-  const showProgress = args.progress ?? io.stderrIsTty;
-  const bar = showProgress ? createProgressBar(io.stderr) : undefined;
+  const dumb = io.term === "dumb";
+  if (args.progress ?? (io.stderrIsTty && !dumb)) bar = createProgressBar(io.stderr, { dumb });
   const walk = (offset ? ka.paginateOffset : ka.paginate) as unknown as Walk;
   const paginator = walk(resolved.template, {
     params: { ...params, query: firstPage === undefined ? query : { ...query, page: firstPage } },

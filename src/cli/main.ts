@@ -18,6 +18,7 @@ stdout.on("error", (error: NodeJS.ErrnoException) => {
 runCli(argv, {
   stdout,
   stderr: process.stderr,
+  stdoutIsTty: process.stdout.isTTY === true,
   stderrIsTty: process.stderr.isTTY === true,
   env: process.env,
   signal: controller.signal,

@@ -26,6 +26,11 @@ export interface CliIo {
   stderr: Writable;
   /** Whether stderr is a terminal (a progress bar is drawn only then, unless forced). */
   stderrIsTty: boolean;
+  /**
+   * Whether stdout is a terminal (the progress bar is then erased before each write of data).
+   * @default false
+   */
+  stdoutIsTty?: boolean | undefined;
   env: Record<string, string | undefined>;
   /** Aborts on Ctrl-C (SIGINT): the walk stops and prints how to resume it. */
   signal: AbortSignal;
@@ -97,7 +102,15 @@ async function get(args: GetArgs, io: CliIo): Promise<number> {
   let wrote = false;
   try {
     const stdout = file?.stream ?? io.stdout;
-    const out = { stdout, stderr, stderrIsTty: io.stderrIsTty, signal };
+    const out = {
+      stdout,
+      stderr,
+      stderrIsTty: io.stderrIsTty,
+      // The --output file is no terminal, whatever stdout is.
+      stdoutIsTty: file === undefined && io.stdoutIsTty === true,
+      term: io.env.TERM,
+      signal,
+    };
     const summary = await runGet(target.ka, args, plan, out, target);
     wrote = true;
     stderr.write(summaryLines(summary, args));
