@@ -17,17 +17,17 @@ interface Run {
 }
 
 /**
- * Runs `script` in sh with the file-size limit at 32 KiB (`ulimit -f 64`, 512-byte blocks): the
- * write that crosses it is short, as on a disk that fills, and the next one fails with EFBIG.
- * Node ignores SIGXFSZ, so the limit ends no process. `$MAIN` is the CLI's command line.
+ * Runs `script` in sh with a file-size limit, by default 32 KiB (`ulimit -f 64`, 512-byte
+ * blocks): the write that crosses it is short, as on a disk that fills, and the next one fails
+ * with EFBIG. Node ignores SIGXFSZ, so the limit ends no process. `$MAIN` is the CLI's command.
  */
-function limited(script: string): Promise<Run> {
+function limited(script: string, blocks = 64): Promise<Run> {
   const { KUBEADAPT_API_TOKEN, KUBEADAPT_BASE_URL, ...env } = process.env;
   const main = `"${process.execPath}" --import tsx "${MAIN}"`;
   return new Promise((resolve) => {
     execFile(
       "sh",
-      ["-c", `ulimit -f 64 && ${script.replaceAll("$MAIN", main)}`],
+      ["-c", `ulimit -f ${blocks} && ${script.replaceAll("$MAIN", main)}`],
       // tsx's cache files would meet the limit too.
       { env: { ...env, TSX_DISABLE_CACHE: "1" } },
       (error, _stdout, stderr) => {
@@ -119,6 +119,18 @@ describe("a file that takes only part of the output (a disk that fills)", () => 
       expect(resumed.after_id).toBe(lastWritten.id);
     });
   }
+});
+
+describe("kubeadapt paths and --help", () => {
+  it("exit 1 when their text is not written whole, as get does", async () => {
+    for (const command of ["paths", "get --help"]) {
+      const file = join(await dir, "paths.txt");
+      const run = await limited(`$MAIN ${command} > "${file}"`, 8);
+      expect(run.code, command).toBe(1);
+      expect(run.stderr).toContain("error: EFBIG: file too large, write");
+      expect((await readFile(file)).length).toBe(8 * 512);
+    }
+  });
 });
 
 describe("--output to a device that fails every write", () => {
