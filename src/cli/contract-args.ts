@@ -66,8 +66,8 @@ Checks a server against the Kubeadapt /v1 contract (KUBEADAPT_BASE_URL, KUBEADAP
   --expired-cursors FILE  check that cursors saved over 24 h 15 min ago are now 410 expired
                           (only against the base URL that saved them)
 Exit codes: 0 every check passed or was skipped for a reason of the target or mode,
-1 a violation, 2 a usage mistake (a cursor file saved against another base URL too),
-3 the target could not be tested (unreachable, token rejected, no API at the base URL),
+1 a violation (or stdout not written whole), 2 a usage mistake (a cursor file saved against
+another base URL too), 3 the target could not be tested (unreachable, token rejected, no API at the base URL),
 4 incomplete: --max-requests or --max-duration left checks unrun (raise them), or the token
 lacks some families' scope (use one that reads all); or give --allow-incomplete,
 130 interrupted (Ctrl-C; the report covers what ran).`;

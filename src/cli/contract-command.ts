@@ -15,6 +15,7 @@ import {
 } from "../contract/index.js";
 import { isKubeadaptError } from "../index.js";
 import { createFakeKubeadapt, fakeContractHooks } from "../testing/index.js";
+import { type CallbackWriter, type CheckedWrites, checkedWrites } from "./checked-writes.js";
 import { type CommandFetch, commandFetch } from "./command-fetch.js";
 import { CONTRACT_USAGE, type ContractArgs } from "./contract-args.js";
 import { contractEnd } from "./contract-exit.js";
@@ -25,7 +26,8 @@ import { UsageError } from "./usage-error.js";
 /** Where the command writes, its environment, and its interrupt signal. */
 export interface ContractIo {
   env: Record<string, string | undefined>;
-  stdout: { write(text: string): unknown };
+  /** The text lines or the report: each write's callback must say whether it got through. */
+  stdout: CallbackWriter;
   stderr: { write(text: string): unknown };
   /** Aborts on Ctrl-C: the run stops, reports what ran, and the command exits 130. */
   signal?: AbortSignal | undefined;
@@ -44,7 +46,8 @@ export function contractHelp(): string {
  * @returns 0 every check passed or was skipped for a reason of the target or mode, 1 a
  *   violation, 2 a usage mistake, 3 the target could not be tested, 4 incomplete (checks cut
  *   short by --max-requests or --max-duration, unless --allow-incomplete), 130 interrupted
- *   (Ctrl-C)
+ *   (Ctrl-C); a run whose stdout could not be written whole exits 1 unless its verdict is
+ *   already a failure (a reader that closes the pipe early changes nothing: the verdict stands)
  */
 export async function runContractCommand(
   args: ContractArgs,
@@ -70,7 +73,8 @@ async function run(args: ContractArgs, io: ContractIo): Promise<number> {
   await writableKeeping("--save-cursors", args.saveCursors);
   // The text report streams to stdout unless stdout carries the junit or json report.
   const reportToStdout = args.reporter !== "text" && args.output === undefined;
-  const text = reportToStdout ? io.stderr : io.stdout;
+  const stdout = checkedWrites(io.stdout);
+  const text = reportToStdout ? io.stderr : stdout;
   const heading = formatHeading({ mode: options.mode ?? "live", baseUrl: options.baseUrl });
   // The heading comes with the first result, so an untestable target prints its one line only.
   let started = false;
@@ -91,12 +95,16 @@ async function run(args: ContractArgs, io: ContractIo): Promise<number> {
   if (io.env.GITHUB_ACTIONS === "true") {
     for (const line of githubAnnotations(report, { allowIncomplete })) text.write(`${line}\n`);
   }
-  await writeReport(args, report, io);
+  await writeReport(args, report, stdout);
   // An untestable run with no cursor to hand on leaves the file alone: an empty list would
   // only make the next run's expiry check a skip.
   const nothingToSave = report.untestable !== undefined && report.cursors.length === 0;
   if (args.saveCursors && !nothingToSave) await writeCursorFile(args.saveCursors, report.cursors);
-  return end.code;
+  // A report cut short (a full disk) must not pass for a whole one.
+  const failed = await stdout.settled();
+  if (!failed) return end.code;
+  io.stderr.write(`error: stdout: ${failed.message}: the report is not all there\n`);
+  return end.code === EXIT_CODES.ok ? EXIT_CODES.api : end.code;
 }
 
 async function writable(flag: string, file: string | undefined): Promise<void> {
@@ -121,11 +129,12 @@ async function writableKeeping(flag: string, file: string | undefined): Promise<
   }
 }
 
-async function writeReport(args: ContractArgs, report: ContractReport, io: ContractIo) {
+async function writeReport(args: ContractArgs, report: ContractReport, stdout: CheckedWrites) {
   if (args.reporter === "text") return;
   const content = args.reporter === "junit" ? toJUnitXml(report) : toJsonReport(report);
+  // writeFile writes it whole or fails; stdout's writes are checked at the end.
   if (args.output) await writeFile(args.output, content);
-  else io.stdout.write(content);
+  else stdout.write(content);
 }
 
 async function optionsFor(

@@ -11,7 +11,7 @@ export const EXIT_CODES = {
 /** The exit codes as help prints them. */
 export const EXIT_TABLE = `Exit codes:
   0    done
-  1    the API answered with an error, or broke the protocol
+  1    the API answered with an error, or broke the protocol; or the output was not written
   2    usage: a mistake in the command line (flags, path, --query), found before any request
   3    cannot connect: DNS, refused connection, TLS certificate, or no answer in time
   4    incomplete (contract): its request budget or time limit left checks unrun

@@ -10,7 +10,7 @@ import { checkMoneyCells } from "./money-cells.js";
 import { createSink } from "./output.js";
 import { checkPages } from "./page-checks.js";
 import { suggestPath } from "./path-suggestion.js";
-import { createProgressBar } from "./progress.js";
+import { createProgressBar, type ProgressBar } from "./progress.js";
 import { checkPathParameters, checkQuery, type GivenParameter } from "./query-check.js";
 import type { ResumePoint } from "./resume.js";
 import { type ResolvedPath, resolvePath } from "./spec-paths.js";
@@ -33,6 +33,14 @@ export interface CommandIo {
   stderr: Writable;
   /** Whether stderr is a terminal (progress is drawn only then, unless forced). */
   stderrIsTty: boolean;
+  /**
+   * Whether stdout is a terminal: the progress bar is then erased before each write of data,
+   * which would otherwise start on the bar's line.
+   * @default false
+   */
+  stdoutIsTty?: boolean | undefined;
+  /** `TERM`: `dumb` gets no progress bar unless forced, and then one without escapes. */
+  term?: string | undefined;
   signal: AbortSignal;
 }
 
@@ -98,6 +106,10 @@ export class WalkStopped extends Error {
 }
 
 type Walk = (path: string, init: object) => Paginator<unknown>;
+
+// A write that failed partway left part of its page behind the items counted.
+const tornNote = (shown: number) =>
+  `note: the output may end with part of the page whose write failed: keep what comes before it (the ${shown} ${shown === 1 ? "item" : "items"} written) when you add the resumed run's`;
 
 const NO_ANSWERS = { lastBody: () => undefined, answered: () => 0 };
 
@@ -189,10 +201,12 @@ export async function runGet(
   const tabular = args.format !== "ndjson" && args.format !== "json";
   const bare = tabular ? checkCurrencyColumns(resolved.template, columns, style) : undefined;
   const cells = tabular ? checkMoneyCells(resolved.template, columns) : undefined;
+  // Drawn during a walk (a single resource has no progress).
+  let bar: ProgressBar | undefined;
   // Items go to the sink in order, and it writes the first it has room for (`--top`).
   const write = async (items: readonly unknown[]) => {
     const before = sink.shown;
-    await sink.write(items);
+    await (bar && io.stdoutIsTty ? bar.around(() => sink.write(items)) : sink.write(items));
     const written = items.slice(0, sink.shown - before);
     bare?.add(written);
     cells?.add(written);
@@ -261,8 +275,8 @@ export async function runGet(
   }
 
   const offset = resolved.shape === "offset";
-  const showProgress = args.progress ?? io.stderrIsTty;
-  const bar = showProgress ? createProgressBar(io.stderr) : undefined;
+  const dumb = io.term === "dumb";
+  if (args.progress ?? (io.stderrIsTty && !dumb)) bar = createProgressBar(io.stderr, { dumb });
   const walk = (offset ? ka.paginateOffset : ka.paginate) as unknown as Walk;
   const paginator = walk(resolved.template, {
     params: { ...params, query: firstPage === undefined ? query : { ...query, page: firstPage } },
@@ -287,6 +301,9 @@ export async function runGet(
     : { cursor: typeof cursor === "string" ? cursor : "" };
   let partial = false;
   let cutShort = false;
+  // Whether a page is being written: an error then is the output's (a full disk), and the part
+  // of the page written before it is in the output but in no count.
+  let writing = false;
   try {
     for await (const page of paginator.pages() as AsyncIterable<Page<unknown>>) {
       const room = args.maxItems === undefined ? page.items.length : args.maxItems - items;
@@ -295,7 +312,9 @@ export async function runGet(
       // Read first: money the total cannot read stops the walk before its page is written;
       // added after: a page whose write failed is in no count, since the resume fetches it again.
       const sum = total?.prepare(taken);
+      writing = true;
       await write(taken);
+      writing = false;
       sum?.();
       order?.add(taken);
       items += taken.length;
@@ -325,6 +344,7 @@ export async function runGet(
       ...checks.notes(false, undefined),
       ...(topNote ? [topNote] : []),
       ...moneyNotes(false),
+      ...(writing ? [tornNote(sink.shown)] : []),
     ];
     throw new WalkStopped(error, at, items, sink.shown, total, notes, topNote);
   } finally {

@@ -61,7 +61,8 @@ GET one path of the /v1 API and print its data on stdout (progress, totals and n
                          travels unencrypted)
   --demo                 use the embedded demo API, even with a token or base URL set
   --progress, --no-progress
-                         draw a progress bar on stderr (default: when stderr is a terminal)
+                         draw a progress bar on stderr (default: when stderr is a terminal,
+                         not TERM=dumb)
 
 Environment: KUBEADAPT_API_TOKEN (the token), KUBEADAPT_BASE_URL, KUBEADAPT_LOG
 (${LOG_LEVELS.join(", ")}), HTTPS_PROXY, HTTP_PROXY and NO_PROXY (or lower case).

@@ -3,6 +3,7 @@ import { access, type FileHandle, open, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import { Writable } from "node:stream";
 import { UsageError } from "./usage-error.js";
+import { writeWhole } from "./whole-write.js";
 
 /** The `--output` file, written in place but emptied only once there is something to put there. */
 export interface OutputFile {
@@ -33,7 +34,7 @@ export async function openOutput(path: string): Promise<OutputFile> {
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
       opened()
-        .then((file) => file.write(chunk))
+        .then((file) => writeWhole(file, chunk))
         .then(() => done(), done);
     },
     final(done) {
@@ -41,6 +42,10 @@ export async function openOutput(path: string): Promise<OutputFile> {
       handle.then((file) => file.close()).then(() => done(), done);
     },
   });
+  // A failed write reaches the CLI through its callback (see writeText), which reports it with
+  // the resume point; the stream emits it as 'error' too, which with no listener would end the
+  // process with a stack trace, racing that report.
+  stream.on("error", () => {});
   return {
     stream,
     async close(wrote) {

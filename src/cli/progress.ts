@@ -6,24 +6,65 @@ export interface ProgressBar {
   update(progress: Progress): void;
   /** Erases the bar so later output starts on a clean line. */
   clear(): void;
+  /**
+   * Erases the bar while `write` runs and draws it again after: data written to the same
+   * terminal (stdout and stderr both on it) then start on a line of their own, not after the bar.
+   */
+  around<T>(write: () => Promise<T>): Promise<T>;
+}
+
+/** How the terminal takes the bar. */
+export interface BarOptions {
+  /** `TERM=dumb`: no escape sequences; the line is erased with spaces. */
+  dumb?: boolean | undefined;
 }
 
 const WIDTH = 30;
 
-/** A progress bar on `out` (stderr): a bar when the total is known, a counter otherwise. */
-export function createProgressBar(out: Writable): ProgressBar {
-  let drawn = false;
+/**
+ * A progress bar on `out` (stderr): a bar when the total is known, a counter otherwise. It is
+ * cut to the terminal's width (`out.columns`, read at each draw), since a line that wraps is
+ * no longer redrawn in place.
+ */
+export function createProgressBar(out: Writable, { dumb = false }: BarOptions = {}): ProgressBar {
+  let shown = "";
+  let last: Progress | undefined;
+  let paused = false;
+  const erase = () => (dumb ? `\r${" ".repeat(shown.length)}\r` : "\r\x1b[2K");
+  const draw = ({ pages, items, total }: Progress) => {
+    const columns = (out as { columns?: number }).columns;
+    // The last column stays empty: writing into it wraps the cursor on some terminals.
+    const room = columns && columns > 1 ? columns - 1 : Number.POSITIVE_INFINITY;
+    const counts = `${items}${total === undefined ? "" : `/${total}`} items, ${pages} pages`;
+    const filled = total ? Math.min(WIDTH, Math.round((items / total) * WIDTH)) : 0;
+    const bar = total ? `[${"#".repeat(filled)}${".".repeat(WIDTH - filled)}] ` : "";
+    // The counts matter more than the bar: it goes first.
+    const text = bar.length + counts.length <= room ? `${bar}${counts}` : counts.slice(0, room);
+    out.write(`${erase()}${text}`);
+    shown = text;
+  };
+  const clear = () => {
+    if (shown) out.write(erase());
+    shown = "";
+  };
   return {
-    update({ pages, items, total }) {
-      const counts = `${items}${total === undefined ? "" : `/${total}`} items, ${pages} pages`;
-      const filled = total ? Math.min(WIDTH, Math.round((items / total) * WIDTH)) : 0;
-      const bar = total ? `[${"#".repeat(filled)}${".".repeat(WIDTH - filled)}] ` : "";
-      out.write(`\r\x1b[2K${bar}${counts}`);
-      drawn = true;
+    update(progress) {
+      last = progress;
+      if (!paused) draw(progress);
     },
     clear() {
-      if (drawn) out.write("\r\x1b[2K");
-      drawn = false;
+      clear();
+      last = undefined;
+    },
+    async around(write) {
+      clear();
+      paused = true;
+      try {
+        return await write();
+      } finally {
+        paused = false;
+        if (last) draw(last);
+      }
     },
   };
 }

@@ -150,6 +150,13 @@ function waitText(ms: number): string {
   );
 }
 
+// Why the output could not be written, for the errors a file's writes end in.
+const OUTPUT_HINTS: Record<string, string> = {
+  ENOSPC: "the disk the output goes to is full: free some space, or write elsewhere",
+  EDQUOT: "the disk quota of the output's owner is used up: free some space, or write elsewhere",
+  EFBIG: "the output passed the largest file this process may write (ulimit -f)",
+};
+
 /**
  * The exit code for a failure: 2 usage, 3 cannot connect, 130 interrupted, 1 anything else. A
  * `ConnectionError` from a server that answered but broke HTTP (see {@link brokenHttp}) is 1:
@@ -183,7 +190,8 @@ export function describeError(
   if (!isKubeadaptError(error)) {
     // Not the API's: the output failed mid-walk (a full disk), and the walk can go on.
     const text = `error: ${visible(error instanceof Error ? error.message : String(error))}\n`;
-    return resume ? `${text}  resume with: ${resume}\n` : text;
+    const hint = OUTPUT_HINTS[(error as { code?: string } | null)?.code ?? ""];
+    return `${text}${resume ? `  resume with: ${resume}\n` : ""}${hint ? `  hint: ${hint}\n` : ""}`;
   }
   const status = error.status === undefined ? "" : ` (HTTP ${error.status})`;
   // The SDK's text names its own option (`maxPages`); the CLI has no flag for it.

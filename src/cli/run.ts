@@ -6,6 +6,7 @@ import { EXIT_CODES } from "./exit-codes.js";
 import { planGet, runGet, WalkStopped } from "./get-command.js";
 import { describePaths, GET_USAGE, pathsUsage, USAGE } from "./help.js";
 import { inexactNote } from "./inexact-numbers.js";
+import { writeText } from "./output.js";
 import { openOutput } from "./output-file.js";
 import { describeError, exitCodeOf, type UrlSetting } from "./report-error.js";
 import { resumeCommand } from "./resume.js";
@@ -26,6 +27,11 @@ export interface CliIo {
   stderr: Writable;
   /** Whether stderr is a terminal (a progress bar is drawn only then, unless forced). */
   stderrIsTty: boolean;
+  /**
+   * Whether stdout is a terminal (the progress bar is then erased before each write of data).
+   * @default false
+   */
+  stdoutIsTty?: boolean | undefined;
   env: Record<string, string | undefined>;
   /** Aborts on Ctrl-C (SIGINT): the walk stops and prints how to resume it. */
   signal: AbortSignal;
@@ -42,15 +48,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command.name === "help") {
       const help = HELP[command.topic];
       const text = typeof help === "function" ? await help() : help;
-      io.stdout.write(`${command.topic === "get" ? `${text}\n\n${describePaths()}` : text}\n`);
+      // Awaited like the data: a write that fails (a full disk) fails the command.
+      await writeText(
+        io.stdout,
+        `${command.topic === "get" ? `${text}\n\n${describePaths()}` : text}\n`,
+      );
       return EXIT_CODES.ok;
     }
     if (command.name === "paths") {
-      io.stdout.write(`${describePaths()}\n`);
+      await writeText(io.stdout, `${describePaths()}\n`);
       return EXIT_CODES.ok;
     }
     if (command.name === "version") {
-      io.stdout.write(`${VERSION}\n`);
+      await writeText(io.stdout, `${VERSION}\n`);
       return EXIT_CODES.ok;
     }
     if (command.name === "contract") {
@@ -97,7 +107,15 @@ async function get(args: GetArgs, io: CliIo): Promise<number> {
   let wrote = false;
   try {
     const stdout = file?.stream ?? io.stdout;
-    const out = { stdout, stderr, stderrIsTty: io.stderrIsTty, signal };
+    const out = {
+      stdout,
+      stderr,
+      stderrIsTty: io.stderrIsTty,
+      // The --output file is no terminal, whatever stdout is.
+      stdoutIsTty: file === undefined && io.stdoutIsTty === true,
+      term: io.env.TERM,
+      signal,
+    };
     const summary = await runGet(target.ka, args, plan, out, target);
     wrote = true;
     stderr.write(summaryLines(summary, args));

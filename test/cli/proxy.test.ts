@@ -83,7 +83,13 @@ describe("kubeadapt contract behind a proxy", () => {
     const argv = ["--base-url", baseUrl, "--allow-insecure-http", "--only", "envelopes"];
     const code = await runContractCommand(parseContract([...argv, "--rate", "0"]), {
       env: { KUBEADAPT_API_TOKEN: TOKEN, HTTP_PROXY: proxy.url },
-      stdout: { write: (text: string) => (stdout += text) },
+      stdout: {
+        // As a Node stream does, it says when each write is done: the command checks them.
+        write: (text: string, done?: () => void) => {
+          stdout += text;
+          done?.();
+        },
+      },
       stderr: { write: () => true },
     });
     expect(stdout).toContain("✓ envelopes:");
@@ -98,7 +104,7 @@ describe("kubeadapt contract behind a proxy", () => {
     let stderr = "";
     const code = await runContractCommand(parseContract(["--base-url", baseUrl]), {
       env: { KUBEADAPT_API_TOKEN: TOKEN, HTTP_PROXY: proxy.url },
-      stdout: { write: () => true },
+      stdout: { write: (_text: string, done?: () => void) => done?.() },
       stderr: { write: (text: string) => (stderr += text) },
     });
     expect(code).toBe(2);

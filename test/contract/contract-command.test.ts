@@ -39,7 +39,13 @@ async function command(argv: string[], env: Record<string, string> = {}, signal?
   let stderr = "";
   const code = await runContractCommand(parseContract(argv), {
     env: { KUBEADAPT_API_TOKEN: TOKEN, ...env },
-    stdout: { write: (text: string) => (stdout += text) },
+    stdout: {
+      // As a Node stream does, it says when each write is done: the command checks them.
+      write: (text: string, done?: () => void) => {
+        stdout += text;
+        done?.();
+      },
+    },
     stderr: { write: (text: string) => (stderr += text) },
     signal,
   });

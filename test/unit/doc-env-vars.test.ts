@@ -5,8 +5,11 @@ import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../scripts/lib/exec.js";
 import { allDocs, readDoc } from "../helpers/doc-facts.js";
 
-/** The variables of ours a doc may name: the SDK's, the proxy ones, the CI flag the CLI reads. */
-const OURS = /\b(KUBEADAPT_[A-Z_]+|(?:HTTPS?|NO)_PROXY|(?:https?|no)_proxy|GITHUB_ACTIONS)\b/g;
+/**
+ * The variables of ours a doc may name: the SDK's, the proxy ones, the CI flag and the terminal
+ * type the CLI reads.
+ */
+const OURS = /\b(KUBEADAPT_[A-Z_]+|(?:HTTPS?|NO)_PROXY|(?:https?|no)_proxy|GITHUB_ACTIONS|TERM)\b/g;
 
 /** The variables a source reads: `env.NAME` (`process.env`, an injected `env`) or `readEnv("NAME")`. */
 function variablesRead(source: string): string[] {
