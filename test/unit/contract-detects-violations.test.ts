@@ -144,6 +144,42 @@ describe("the contract suite catches a broken server", () => {
     expect(formatReport(report)).toContain("– cursor-expired: ");
   });
 
+  // CostExplorerBadRequest says only that `details[].field` names per_page: a server may put
+  // another detail first (ListBadRequest, by contrast, pins `limit` to details[0]).
+  describe("cost-explorer's per_page 400 names per_page in any detail", () => {
+    const detailsOfPerPage400 = (rewrite: (details: Loose[]) => Loose[]) => {
+      const fake = createFakeKubeadapt({ sizes: { workloads: 10 } });
+      const fetch = async (request: Request): Promise<Response> => {
+        const response = await fake.fetch(request);
+        if (response.status !== 400) return response;
+        const body: Loose = await response.json();
+        body.error.details = rewrite(body.error.details);
+        return json(body, response.status, response.headers);
+      };
+      const only = ["cost-explorer"];
+      return runContract({ rate: 0, baseUrl: fake.baseUrl, fetch, token: "t", walkLimit: 8, only });
+    };
+    const general = { field: "query", message: "the query string is invalid" };
+
+    it("passes a server that puts another detail before the one naming per_page", async () => {
+      const report = await detailsOfPerPage400((details) => [general, ...details]);
+      expect(byId(report.checks, "cost-explorer").violations).toEqual([]);
+      expect(byId(report.checks, "cost-explorer").status).toBe("passed");
+    });
+
+    it("fails a server whose details never name per_page, quoting them all", async () => {
+      const report = await detailsOfPerPage400((details) => [
+        general,
+        ...details.map((d) => ({ ...d, field: "page" })),
+      ]);
+      const check = byId(report.checks, "cost-explorer");
+      expect(check.status).toBe("failed");
+      expect(check.violations[0]).toBe(
+        'GET /v1/cost-explorer?per_page=0: expected 400 BAD_REQUEST with details[].field "per_page", got 400 BAD_REQUEST {"field":"query","message":"the query string is invalid"} {"field":"page","reason":"out_of_range","message":"per_page must be an integer between 1 and 500"}',
+      );
+    });
+  });
+
   it("refuses an unknown check id", async () => {
     await expect(
       runContract({ rate: 0, baseUrl: "https://x.test", token: "t", only: ["limits"] }),
