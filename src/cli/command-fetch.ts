@@ -3,6 +3,7 @@ import { type NodeFetch, nodeTransport } from "../node/index.js";
 import { PendingConnects } from "../node/pending-connects.js";
 import { transportWith } from "../node/transport.js";
 import { readNoProxy } from "./no-proxy.js";
+import { explainingRefusal, type ProxyInUse } from "./proxy-refusal.js";
 import { UsageError } from "./usage-error.js";
 
 /** The fetch a command sends with, and the way to let go of its connections. */
@@ -23,7 +24,8 @@ export type CommandFetch = NodeFetch & {
  * one, as undici's `EnvHttpProxyAgent` reads it: `http_proxy`/`HTTP_PROXY` (lower case first)
  * for http:// targets, `https_proxy`/`HTTPS_PROXY` for https:// ones (else the http proxy), and
  * `no_proxy`/`NO_PROXY` for hosts that go direct (CIDR ranges too; loopback always does, all of
- * 127.0.0.0/8: see `readNoProxy`). Node's global fetch ignores these variables unless
+ * 127.0.0.0/8: see `readNoProxy`). A tunnel the proxy refuses is said plainly (see
+ * `explainRefusal`). Node's global fetch ignores these variables unless
  * `NODE_USE_ENV_PROXY=1` is set (read by Node 22 from 22.21, 24 and later; older ones ignore
  * them always), so a command run behind a corporate proxy, a CI runner's included, could not
  * reach the API.
@@ -61,11 +63,18 @@ export function commandFetch(env: Record<string, string | undefined>): CommandFe
     httpsProxy: httpsProxy ?? "",
     noProxy: noProxy.names,
   });
+  const proxyFor = (protocol: string): ProxyInUse | undefined =>
+    protocol === "https:" && httpsProxy
+      ? { variable: "HTTPS_PROXY", url: httpsProxy }
+      : httpProxy
+        ? { variable: "HTTP_PROXY", url: httpProxy }
+        : undefined;
   const dispatcher = viaEnv.compose((dispatch) => (options, handler) => {
-    const { hostname } = new URL(String(options.origin));
-    return noProxy.direct(hostname)
-      ? direct.dispatch(options, handler)
-      : dispatch(options, handler);
+    const origin = String(options.origin);
+    const { hostname, protocol } = new URL(origin);
+    if (noProxy.direct(hostname)) return direct.dispatch(options, handler);
+    const proxy = proxyFor(protocol);
+    return dispatch(options, proxy ? explainingRefusal(handler, proxy, origin) : handler);
   });
   return Object.assign(transportWith({ dispatcher }, pending), {
     close: async () => {

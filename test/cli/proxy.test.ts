@@ -132,6 +132,41 @@ describe("kubeadapt get, direct past undici's NO_PROXY matching", () => {
   );
 });
 
+describe("a proxy that refuses to tunnel to the target", () => {
+  async function apiBehindRefusingProxy(status: number) {
+    const api = await createFakeKubeadapt({ token: TOKEN }).listen();
+    const host = `kubeadapt-api.test:${new URL(api.url).port}`;
+    const proxy = await startTunnelingProxy({}, { refuse: status });
+    open.push(api, proxy);
+    // Credentials in the proxy's URL, which no message may show.
+    const proxyUrl = proxy.url.replace("//", "//ci-user:s3cret-proxy-password@");
+    return { proxy, proxyUrl, baseUrl: `http://${host}` };
+  }
+
+  it("contract says which proxy refused to tunnel where, and suggests NO_PROXY (403)", async () => {
+    const { proxy, proxyUrl, baseUrl } = await apiBehindRefusingProxy(403);
+    const argv = ["contract", "--base-url", baseUrl, "--allow-insecure-http", "--rate", "0"];
+    const run = await runInProcess(argv, { KUBEADAPT_API_TOKEN: TOKEN, HTTP_PROXY: proxyUrl });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(
+      `error: cannot reach ${baseUrl}: GET /v1/organization: the proxy at ${proxy.url} (HTTP_PROXY) refused to tunnel to ${baseUrl.slice(7)} (CONNECT → 403; many proxies tunnel to port 443 only: add kubeadapt-api.test to NO_PROXY to go direct)`,
+    );
+    expect(run.stderr).not.toContain("s3cret");
+    expect(run.stderr).not.toContain("ci-user");
+    expect(run.stderr).not.toContain("HTTP Tunneling");
+  });
+
+  it("get says the proxy wants credentials (407), naming the variable, not its value", async () => {
+    const { proxy, proxyUrl, baseUrl } = await apiBehindRefusingProxy(407);
+    const run = await getClusters(baseUrl, { HTTP_PROXY: proxyUrl });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(
+      `the proxy at ${proxy.url} (HTTP_PROXY) refused to tunnel to ${baseUrl.slice(7)} (CONNECT → 407: it wants credentials; check the user and password in HTTP_PROXY)`,
+    );
+    expect(run.stderr).not.toContain("s3cret");
+  });
+});
+
 describe("kubeadapt contract behind a proxy", () => {
   it("sends every request of the run through the proxy (--allow-insecure-http: plain http)", async () => {
     const { proxy, host, baseUrl } = await apiBehindProxy();
