@@ -101,6 +101,25 @@ describe("the contract suite catches a broken server", () => {
     expect(report.errors).toBe(report.checks.length);
   });
 
+  it("names a redirect to another origin, whatever fetch followed it, instead of blaming the token", async () => {
+    const report = await runContract({
+      rate: 0,
+      baseUrl: "http://127.0.0.1:8080",
+      token: "t",
+      // As any fetch answers after following a redirect: the last response, its URL kept.
+      fetch: async () => {
+        const response = Response.json({ error: { code: "UNAUTHORIZED" } }, { status: 401 });
+        return Object.defineProperties(response, {
+          url: { value: "https://api.example.com/kubeadapt/v1/organization?from=http" },
+          redirected: { value: true },
+        });
+      },
+    });
+    expect(report.untestable).toBe(
+      "http://127.0.0.1:8080 redirected to https://api.example.com/kubeadapt/v1/organization, another origin, where the token is not sent: GET /v1/organization → 401 UNAUTHORIZED (if the API is there, use --base-url https://api.example.com/kubeadapt)",
+    );
+  });
+
   it("passes nothing against a server that is not the API past its organization", async () => {
     const report = await runContract({
       rate: 0,
