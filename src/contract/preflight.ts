@@ -29,10 +29,9 @@ function redirectNote(baseUrl: string, to: URL | undefined, answer: string): str
 /**
  * The one request before the checks: whether the target can be tested at all. Returns why
  * not (unreachable: DNS, refused, TLS; an answer in broken HTTP; still failing after retries;
- * the token rejected; no
- * API at that URL: a 404 or an answer that is not JSON, as from a wrong base URL, a login page
- * or a catch-all web app; any of these after a redirect to another origin, which is named), or
- * undefined when it answered. Any other answer, even a wrong one,
+ * the token rejected; no API at that URL: a 404 or an answer that is not JSON, as from a wrong
+ * base URL, a login page or a catch-all web app; any of these after a redirect to another
+ * origin, which is named), or undefined when it answered. Any other answer, even a wrong one,
  * is for the checks to judge.
  */
 export async function preflight(probe: Probe, baseUrl: string): Promise<string | undefined> {
