@@ -1,7 +1,9 @@
-import { EnvHttpProxyAgent } from "undici";
+import { Agent, EnvHttpProxyAgent } from "undici";
 import { type NodeFetch, nodeTransport } from "../node/index.js";
 import { PendingConnects } from "../node/pending-connects.js";
 import { transportWith } from "../node/transport.js";
+import { readNoProxy } from "./no-proxy.js";
+import { explainingRefusal, type ProxyInUse } from "./proxy-refusal.js";
 import { UsageError } from "./usage-error.js";
 
 /** The fetch a command sends with, and the way to let go of its connections. */
@@ -15,19 +17,18 @@ export type CommandFetch = NodeFetch & {
   close(): Promise<void>;
 };
 
-/** The loopback hosts that never go through a proxy, as `NO_PROXY` entries. */
-const LOOPBACK = "localhost,127.0.0.1,[::1]";
-
 /**
  * The fetch a command sends with: `kubeadapt/node`'s transport, so that a body is capped (an
  * endless one fails at 64 MiB instead of filling the memory until the time limit) and a long
  * walk costs less CPU than on Node's global fetch. Through a proxy when the environment names
  * one, as undici's `EnvHttpProxyAgent` reads it: `http_proxy`/`HTTP_PROXY` (lower case first)
  * for http:// targets, `https_proxy`/`HTTPS_PROXY` for https:// ones (else the http proxy), and
- * `no_proxy`/`NO_PROXY` for hosts that go direct (loopback always does). Node's global fetch
- * ignores these variables unless `NODE_USE_ENV_PROXY=1` is set (read by Node 22 from 22.21,
- * 24 and later; older ones ignore them always), so a command run behind a corporate proxy, a
- * CI runner's included, could not reach the API.
+ * `no_proxy`/`NO_PROXY` for hosts that go direct (CIDR ranges too; loopback always does, all of
+ * 127.0.0.0/8: see `readNoProxy`). A tunnel the proxy refuses is said plainly (see
+ * `explainRefusal`). Node's global fetch ignores these variables unless
+ * `NODE_USE_ENV_PROXY=1` is set (read by Node 22 from 22.21, 24 and later; older ones ignore
+ * them always), so a command run behind a corporate proxy, a CI runner's included, could not
+ * reach the API.
  * @throws UsageError when a proxy variable is not an http(s) URL (named, not quoted)
  */
 export function commandFetch(env: Record<string, string | undefined>): CommandFetch {
@@ -45,26 +46,40 @@ export function commandFetch(env: Record<string, string | undefined>): CommandFe
       throw new UsageError(`${name} is not an http(s) URL like http://proxy.example.com:3128`);
     }
   }
-  const noProxy = env.no_proxy || env.NO_PROXY || "";
+  const noProxy = readNoProxy(env.no_proxy || env.NO_PROXY || "");
   // The connects of its direct hosts (a proxy agent ignores the option), as nodeTransport's own.
   const pending = new PendingConnects();
+  // As nodeTransport's own Agent: --timeout bounds a response, not undici's 300 s.
+  const agentOptions = { headersTimeout: 0, bodyTimeout: 0, connect: pending.connect };
+  // Loopback and NO_PROXY's CIDR ranges go direct here, as in Go's net/http: a proxy cannot
+  // reach this machine's own ports (a local mock, a tunnel), and a token for one of them must
+  // not travel through it. `isLoopback` is the plain-http rule's own test: all of 127.0.0.0/8.
+  const direct = new Agent(agentOptions);
   // Every option given (an empty string for none), so that the agent reads nothing more from
-  // the process's own environment than the command was given. Loopback always goes direct, as
-  // in Go's net/http: a proxy cannot reach this machine's own ports (a local mock, a tunnel).
-  const dispatcher = new EnvHttpProxyAgent({
-    // As nodeTransport's own Agent (it passes them on to its agents): --timeout bounds a
-    // response, not undici's 300 s.
-    headersTimeout: 0,
-    bodyTimeout: 0,
-    connect: pending.connect,
+  // the process's own environment than the command was given.
+  const viaEnv = new EnvHttpProxyAgent({
+    ...agentOptions,
     httpProxy: httpProxy ?? "",
     httpsProxy: httpsProxy ?? "",
-    noProxy: noProxy === "*" ? noProxy : `${noProxy},${LOOPBACK}`,
+    noProxy: noProxy.names,
+  });
+  const proxyFor = (protocol: string): ProxyInUse | undefined =>
+    protocol === "https:" && httpsProxy
+      ? { variable: "HTTPS_PROXY", url: httpsProxy }
+      : httpProxy
+        ? { variable: "HTTP_PROXY", url: httpProxy }
+        : undefined;
+  const dispatcher = viaEnv.compose((dispatch) => (options, handler) => {
+    const origin = String(options.origin);
+    const { hostname, protocol } = new URL(origin);
+    if (noProxy.direct(hostname)) return direct.dispatch(options, handler);
+    const proxy = proxyFor(protocol);
+    return dispatch(options, proxy ? explainingRefusal(handler, proxy, origin) : handler);
   });
   return Object.assign(transportWith({ dispatcher }, pending), {
-    close: () => {
+    close: async () => {
       pending.destroy();
-      return dispatcher.destroy();
+      await Promise.all([direct.destroy(), viaEnv.destroy()]);
     },
   });
 }

@@ -11,12 +11,27 @@ const BROKEN_WORDS: Record<BrokenHttp, string> = {
   undecodable: "a body that does not match its Content-Encoding",
 };
 
+const ORGANIZATION = "/v1/organization";
+
+/**
+ * Why a redirect explains the answer, when the preflight's request was redirected to another
+ * origin than `baseUrl`'s: fetch drops the token there (http:// to https:// always changes the
+ * origin), so a 401 says nothing about the token. The final URL is shown without its query, and
+ * the base URL it suggests is its part before /v1/organization.
+ */
+function redirectNote(baseUrl: string, to: URL | undefined, answer: string): string | undefined {
+  if (!to || to.origin === new URL(baseUrl).origin) return undefined;
+  const path = to.pathname;
+  const base = to.origin + (path.endsWith(ORGANIZATION) ? path.slice(0, -ORGANIZATION.length) : "");
+  return `${baseUrl} redirected to ${to.origin}${path}, another origin, where the token is not sent: ${answer} (if the API is there, use --base-url ${base})`;
+}
+
 /**
  * The one request before the checks: whether the target can be tested at all. Returns why
  * not (unreachable: DNS, refused, TLS; an answer in broken HTTP; still failing after retries;
- * the token rejected; no
- * API at that URL: a 404 or an answer that is not JSON, as from a wrong base URL, a login page
- * or a catch-all web app), or undefined when it answered. Any other answer, even a wrong one,
+ * the token rejected; no API at that URL: a 404 or an answer that is not JSON, as from a wrong
+ * base URL, a login page or a catch-all web app; any of these after a redirect to another
+ * origin, which is named), or undefined when it answered. Any other answer, even a wrong one,
  * is for the checks to judge.
  */
 export async function preflight(probe: Probe, baseUrl: string): Promise<string | undefined> {
@@ -24,12 +39,14 @@ export async function preflight(probe: Probe, baseUrl: string): Promise<string |
   let code: unknown;
   let json: boolean;
   let type: string;
+  let redirectedTo: URL | undefined;
   try {
-    const ex = await probe.get("/v1/organization");
+    const ex = await probe.get(ORGANIZATION);
     status = ex.status;
     code = ex.body?.error?.code;
     json = ex.body !== undefined;
     type = ex.headers.get("content-type")?.split(";")[0] || "no Content-Type";
+    redirectedTo = ex.redirectedTo;
   } catch (error) {
     const stop = probe.interruption;
     if (stop?.kind === "forbidden") return `${baseUrl} accepted the token, but ${stop.reason}`;
@@ -41,7 +58,12 @@ export async function preflight(probe: Probe, baseUrl: string): Promise<string |
     if (broken) return `${baseUrl} answered in broken HTTP (${BROKEN_WORDS[broken]}): ${why}`;
     return `cannot reach ${baseUrl}: ${why}`;
   }
-  const answer = `GET /v1/organization → ${status}${typeof code === "string" ? ` ${code}` : ""}`;
+  const answer = `GET ${ORGANIZATION} → ${status}${typeof code === "string" ? ` ${code}` : ""}`;
+  if (status === 401 || status === 403 || status === 404 || !json) {
+    const what = json ? answer : `${answer}, ${type}, not JSON`;
+    const redirected = redirectNote(baseUrl, redirectedTo, what);
+    if (redirected) return redirected;
+  }
   if (status === 401) {
     return `${baseUrl} rejected the token: ${answer} (check KUBEADAPT_API_TOKEN)`;
   }

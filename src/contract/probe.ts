@@ -23,6 +23,8 @@ export interface Exchange {
   /** The parsed JSON body (`undefined` when it was not JSON). */
   // biome-ignore lint/suspicious/noExplicitAny: bodies are validated against the spec before they are read
   body: any;
+  /** Where the response came from, when a redirect led there (`response.url`). */
+  redirectedTo?: URL | undefined;
 }
 
 /**
@@ -223,6 +225,7 @@ export class Probe implements RequestSink {
       status: response.status,
       headers: response.headers,
       body,
+      redirectedTo: response.redirected && response.url ? new URL(response.url) : undefined,
     };
     for (const problem of headerViolations(exchange, !this.live)) this.fail(problem);
     if (!template) {

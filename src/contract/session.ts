@@ -231,7 +231,16 @@ export class Session {
       if (body === undefined) {
         throw new AttemptFailure(`the body is longer than ${MAX_BODY_BYTES} bytes`);
       }
-      return new Response(body, response);
+      const whole = new Response(body, response);
+      // The copy's url is empty and redirected false: the preflight tells by them that a
+      // redirect to another origin went on without the token.
+      if (response.redirected) {
+        Object.defineProperties(whole, {
+          url: { value: response.url },
+          redirected: { value: true },
+        });
+      }
+      return whole;
     };
     try {
       return await Promise.race([read(), deadline]);

@@ -3,6 +3,7 @@
 // corporate proxy, a CI runner's included, could not reach the API. The API is served on
 // loopback under a name only the proxy resolves, since loopback itself always goes direct.
 import { type AddressInfo, createServer as createNetServer } from "node:net";
+import { networkInterfaces } from "node:os";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseContract } from "../../src/cli/contract-args.js";
 import { runContractCommand } from "../../src/cli/contract-command.js";
@@ -73,6 +74,96 @@ describe("kubeadapt get behind a proxy", () => {
     );
     expect(run.stderr).not.toContain("s3cret");
     expect(proxy.tunnels).toEqual([]);
+  });
+});
+
+// A host that goes direct although undici's own NO_PROXY matching would send it to the proxy:
+// loopback past localhost/127.0.0.1/[::1], and NO_PROXY entries in CIDR form.
+describe("kubeadapt get, direct past undici's NO_PROXY matching", () => {
+  /** The fake API bound to `host`, or undefined where this machine has no such address. */
+  async function apiOn(host: string) {
+    try {
+      const api = await createFakeKubeadapt({ token: TOKEN }).listen({ host });
+      const proxy = await startTunnelingProxy();
+      open.push(api, proxy);
+      return { api, proxy, hostPort: new URL(api.url).host };
+    } catch (error) {
+      if ((error as { code?: string }).code === "EADDRNOTAVAIL") return undefined;
+      throw error;
+    }
+  }
+
+  it.for(["127.0.0.2", "127.0.1.1"])(
+    "goes direct to loopback %s, which is loopback for the plain-http rule too",
+    async (host, context) => {
+      const served = await apiOn(host);
+      if (!served) return context.skip(`${host} is not an address of this machine`);
+      // Not --allow-insecure-http: plain http:// is allowed because it is loopback.
+      const argv = ["get", "/v1/clusters", "--limit", "2", "--base-url", served.api.url];
+      const run = await runInProcess(argv, {
+        KUBEADAPT_API_TOKEN: TOKEN,
+        HTTP_PROXY: served.proxy.url,
+      });
+      expect(run.stderr).toContain("2 of ");
+      expect(run.code).toBe(0);
+      expect(served.proxy.tunnels).toEqual([]);
+    },
+  );
+
+  // An address of this machine that is not loopback, with its interface's CIDR range.
+  const lan = Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a?.family === "IPv4" && !a.internal && a.cidr);
+
+  it.runIf(lan)(
+    "goes direct to an IP inside a NO_PROXY CIDR range, through the proxy to one outside",
+    async () => {
+      const served = await apiOn(lan?.address as string);
+      if (!served) throw new Error("the interface's address cannot be bound");
+      const get = (noProxy: string) =>
+        getClusters(served.api.url, { HTTP_PROXY: served.proxy.url, NO_PROXY: noProxy });
+      const inside = await get(`example.com,${lan?.cidr}`);
+      expect(inside.code).toBe(0);
+      expect(served.proxy.tunnels).toEqual([]);
+      const outside = await get("example.com,198.51.100.0/24,fd00::/8");
+      expect(outside.code).toBe(0);
+      expect(served.proxy.tunnels).toEqual([served.hostPort]);
+    },
+  );
+});
+
+describe("a proxy that refuses to tunnel to the target", () => {
+  async function apiBehindRefusingProxy(status: number) {
+    const api = await createFakeKubeadapt({ token: TOKEN }).listen();
+    const host = `kubeadapt-api.test:${new URL(api.url).port}`;
+    const proxy = await startTunnelingProxy({}, { refuse: status });
+    open.push(api, proxy);
+    // Credentials in the proxy's URL, which no message may show.
+    const proxyUrl = proxy.url.replace("//", "//ci-user:s3cret-proxy-password@");
+    return { proxy, proxyUrl, baseUrl: `http://${host}` };
+  }
+
+  it("contract says which proxy refused to tunnel where, and suggests NO_PROXY (403)", async () => {
+    const { proxy, proxyUrl, baseUrl } = await apiBehindRefusingProxy(403);
+    const argv = ["contract", "--base-url", baseUrl, "--allow-insecure-http", "--rate", "0"];
+    const run = await runInProcess(argv, { KUBEADAPT_API_TOKEN: TOKEN, HTTP_PROXY: proxyUrl });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(
+      `error: cannot reach ${baseUrl}: GET /v1/organization: the proxy at ${proxy.url} (HTTP_PROXY) refused to tunnel to ${baseUrl.slice(7)} (CONNECT → 403; many proxies tunnel to port 443 only: add kubeadapt-api.test to NO_PROXY to go direct)`,
+    );
+    expect(run.stderr).not.toContain("s3cret");
+    expect(run.stderr).not.toContain("ci-user");
+    expect(run.stderr).not.toContain("HTTP Tunneling");
+  });
+
+  it("get says the proxy wants credentials (407), naming the variable, not its value", async () => {
+    const { proxy, proxyUrl, baseUrl } = await apiBehindRefusingProxy(407);
+    const run = await getClusters(baseUrl, { HTTP_PROXY: proxyUrl });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(
+      `the proxy at ${proxy.url} (HTTP_PROXY) refused to tunnel to ${baseUrl.slice(7)} (CONNECT → 407: it wants credentials; check the user and password in HTTP_PROXY)`,
+    );
+    expect(run.stderr).not.toContain("s3cret");
   });
 });
 

@@ -174,6 +174,37 @@ describe("preflight: no API at the base URL exits 3 with one line, not a failure
     expect(gateway.seen).toHaveLength(1);
   });
 
+  // fetch drops the token on a redirect to another origin (http:// to https:// always is one):
+  // the 401 there says nothing about the token, and the base URL to use is where it went.
+  it("a redirect to another origin is named, with the base URL to use, not the token blamed", async () => {
+    const api = await serve();
+    const gateway = await startServer((_, response) => {
+      response.writeHead(308, { location: `${api.url}/v1/organization` }).end();
+    });
+    servers.push(gateway);
+    const run = await command(["--base-url", `${gateway.origin}/api`, "--rate", "0"]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(
+      `error: ${gateway.origin}/api redirected to ${api.url}/v1/organization, another origin, where the token is not sent: GET /v1/organization → 401 UNAUTHORIZED (if the API is there, use --base-url ${api.url})\n`,
+    );
+    expect(gateway.seen[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it("a page that is not the API, reached through a redirect to another origin, names it", async () => {
+    const login = await startServer((_, response) => {
+      response.writeHead(200, { "content-type": "text/html" }).end("<form>Sign in</form>");
+    });
+    const gateway = await startServer((_, response) => {
+      response.writeHead(302, { location: `${login.origin}/sso/login?next=%2Fv1` }).end();
+    });
+    servers.push(login, gateway);
+    const run = await command(["--base-url", gateway.origin, "--rate", "0"]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(
+      `error: ${gateway.origin} redirected to ${login.origin}/sso/login, another origin, where the token is not sent: GET /v1/organization → 200, text/html, not JSON (if the API is there, use --base-url ${login.origin})\n`,
+    );
+  });
+
   it.each(["/v1", "/v1/"])("a base URL ending in %s says to leave it out", async (suffix) => {
     const server = await serve();
     const run = await command(["--base-url", `${server.url}${suffix}`, "--rate", "0"]);

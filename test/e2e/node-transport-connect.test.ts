@@ -59,7 +59,8 @@ it("close() ends a connect in progress", async () => {
     const pending = transport("${silent.origin}/").catch((error) => console.log(error.name));
     setTimeout(() => transport.close().then(() => pending), 300);
   `);
-  expect(output.trim()).toBe("TypeError");
+  // A closed transport's requests fail with a ConnectionError the client does not retry.
+  expect(output.trim()).toBe("ConnectionError");
   // Not at undici's connect timeout (10 s); the child's start takes a second or so.
   expect(took).toBeLessThan(5000);
   expect(linger).toBeLessThan(3000);

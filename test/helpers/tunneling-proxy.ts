@@ -16,15 +16,22 @@ export interface TunnelingProxy {
  * Starts a proxy that tunnels CONNECT requests and refuses any other with 405. `routes` maps a
  * requested `host:port` to the one it connects to, as a proxy resolves names its clients
  * cannot (a test's server has a name only the proxy knows, so it is not loopback to them).
+ * With `refuse`, every CONNECT gets that status instead (recorded all the same), as Squid's
+ * default 403 to a port other than 443.
  */
 export async function startTunnelingProxy(
   routes: Record<string, string> = {},
+  { refuse }: { refuse?: number } = {},
 ): Promise<TunnelingProxy> {
   const tunnels: string[] = [];
   const proxy = createServer((_request, response) => response.writeHead(405).end());
   proxy.on("connect", (request, client, head) => {
     const target = request.url ?? "";
     tunnels.push(target);
+    if (refuse !== undefined) {
+      client.end(`HTTP/1.1 ${refuse} Refused\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
     const [host, port] = (routes[target] ?? target).split(":");
     const upstream = connect(Number(port), host, () => {
       client.write("HTTP/1.1 200 Connection Established\r\n\r\n");

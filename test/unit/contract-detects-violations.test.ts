@@ -101,6 +101,25 @@ describe("the contract suite catches a broken server", () => {
     expect(report.errors).toBe(report.checks.length);
   });
 
+  it("names a redirect to another origin, whatever fetch followed it, instead of blaming the token", async () => {
+    const report = await runContract({
+      rate: 0,
+      baseUrl: "http://127.0.0.1:8080",
+      token: "t",
+      // As any fetch answers after following a redirect: the last response, its URL kept.
+      fetch: async () => {
+        const response = Response.json({ error: { code: "UNAUTHORIZED" } }, { status: 401 });
+        return Object.defineProperties(response, {
+          url: { value: "https://api.example.com/kubeadapt/v1/organization?from=http" },
+          redirected: { value: true },
+        });
+      },
+    });
+    expect(report.untestable).toBe(
+      "http://127.0.0.1:8080 redirected to https://api.example.com/kubeadapt/v1/organization, another origin, where the token is not sent: GET /v1/organization → 401 UNAUTHORIZED (if the API is there, use --base-url https://api.example.com/kubeadapt)",
+    );
+  });
+
   it("passes nothing against a server that is not the API past its organization", async () => {
     const report = await runContract({
       rate: 0,
@@ -142,6 +161,42 @@ describe("the contract suite catches a broken server", () => {
     expect(report.checks[0]?.skippedBecause).toMatch(/24 hours.*hooks\.expireCursors/);
     expect(report.checks[1]?.skippedBecause).toMatch(/hooks\.rateLimited/);
     expect(formatReport(report)).toContain("– cursor-expired: ");
+  });
+
+  // CostExplorerBadRequest says only that `details[].field` names per_page: a server may put
+  // another detail first (ListBadRequest, by contrast, pins `limit` to details[0]).
+  describe("cost-explorer's per_page 400 names per_page in any detail", () => {
+    const detailsOfPerPage400 = (rewrite: (details: Loose[]) => Loose[]) => {
+      const fake = createFakeKubeadapt({ sizes: { workloads: 10 } });
+      const fetch = async (request: Request): Promise<Response> => {
+        const response = await fake.fetch(request);
+        if (response.status !== 400) return response;
+        const body: Loose = await response.json();
+        body.error.details = rewrite(body.error.details);
+        return json(body, response.status, response.headers);
+      };
+      const only = ["cost-explorer"];
+      return runContract({ rate: 0, baseUrl: fake.baseUrl, fetch, token: "t", walkLimit: 8, only });
+    };
+    const general = { field: "query", message: "the query string is invalid" };
+
+    it("passes a server that puts another detail before the one naming per_page", async () => {
+      const report = await detailsOfPerPage400((details) => [general, ...details]);
+      expect(byId(report.checks, "cost-explorer").violations).toEqual([]);
+      expect(byId(report.checks, "cost-explorer").status).toBe("passed");
+    });
+
+    it("fails a server whose details never name per_page, quoting them all", async () => {
+      const report = await detailsOfPerPage400((details) => [
+        general,
+        ...details.map((d) => ({ ...d, field: "page" })),
+      ]);
+      const check = byId(report.checks, "cost-explorer");
+      expect(check.status).toBe("failed");
+      expect(check.violations[0]).toBe(
+        'GET /v1/cost-explorer?per_page=0: expected 400 BAD_REQUEST with details[].field "per_page", got 400 BAD_REQUEST {"field":"query","message":"the query string is invalid"} {"field":"page","reason":"out_of_range","message":"per_page must be an integer between 1 and 500"}',
+      );
+    });
   });
 
   it("refuses an unknown check id", async () => {

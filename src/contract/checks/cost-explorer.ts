@@ -62,7 +62,13 @@ export const costExplorer: ContractCheck = {
     const { probe, mode } = ctx;
     for (const perPage of [0, 501]) {
       const ex = await probe.get(COST_EXPLORER, { params: { query: { per_page: perPage } } });
-      expectError(probe, ex, { status: 400, code: "BAD_REQUEST", field: "per_page" });
+      // CostExplorerBadRequest: "`details[].field` names it", in any detail (unlike `limit`).
+      expectError(probe, ex, {
+        status: 400,
+        code: "BAD_REQUEST",
+        field: "per_page",
+        fieldAt: "any",
+      });
     }
     if (mode === "mock") {
       probe.note("page_info consistency and row order are live-only: Prism serves examples");
