@@ -32,6 +32,7 @@ export {
   isTimeoutError,
   KubeadaptError,
   type KubeadaptErrorInit,
+  type KubeadaptErrorName,
   NotFoundError,
   PaginationLimitError,
   PermissionDeniedError,
