@@ -97,13 +97,15 @@ export interface KubeadaptOptions {
    * @default false
    */
   allowInsecureHttp?: boolean | undefined;
+  // What `new Headers()` takes, not DOM's `HeadersInit`, which @types/node lacks: a Node-only
+  // tsconfig (no DOM lib, skipLibCheck off) then compiles this package's types.
   /**
    * Extra headers sent with every request. A `User-Agent` here replaces the client's own,
    * `kubeadapt-js/<version> <runtime>/<version>` (sent in Node, Bun and Deno; browsers do not
    * allow it).
    * @default undefined
    */
-  headers?: HeadersInit | undefined;
+  headers?: ConstructorParameters<typeof Headers>[0] | undefined;
 }
 
 /** The init of `get(path, init)`: the same as `client.GET`'s for that path. */

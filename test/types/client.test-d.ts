@@ -18,6 +18,10 @@ describe("createKubeadapt", () => {
   it("takes only known options, all optional", () => {
     expectTypeOf(createKubeadapt()).toEqualTypeOf<Kubeadapt>();
     createKubeadapt({ token: "t", baseUrl: "https://x", maxRetries: 1, timeoutMs: 5, headers: {} });
+    createKubeadapt({ headers: new Headers({ "x-a": "b" }) });
+    createKubeadapt({ headers: [["x-a", "b"]] });
+    // @ts-expect-error: headers are what `new Headers()` takes
+    createKubeadapt({ headers: 5 });
     // @ts-expect-error: maxRetries is a number
     createKubeadapt({ maxRetries: "2" });
     // @ts-expect-error: unknown option
