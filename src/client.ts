@@ -127,7 +127,7 @@ export interface Kubeadapt {
    * GETs `path` and returns the response's `data`, or throws the typed `KubeadaptError`.
    * `limit`/`per_page` outside 1..500 and unsafe path parameters fail before any request.
    */
-  get<P extends GetPath>(...args: GetArgs<P>): Promise<GetData<P>>;
+  readonly get: <P extends GetPath>(...args: GetArgs<P>) => Promise<GetData<P>>;
   /**
    * Walks a cursor-paginated list lazily: `for await` over items, `.pages()`, or
    * `.toArray({ max })`. Each page is a `get` with the same auth, retries and errors.
@@ -136,15 +136,15 @@ export interface Kubeadapt {
    *   console.log(workload.metadata.name);
    * }
    */
-  paginate<P extends CursorPaginatedPath>(
+  readonly paginate: <P extends CursorPaginatedPath>(
     path: P,
     ...init: InitArg<PaginateInit<P>>
-  ): Paginator<ItemOf<P>>;
+  ) => Paginator<ItemOf<P>>;
   /** Walks Cost Explorer's offset pages (`page`/`per_page`), with the same API as `paginate`. */
-  paginateOffset<P extends OffsetPaginatedPath>(
+  readonly paginateOffset: <P extends OffsetPaginatedPath>(
     path: P,
     ...init: InitArg<OffsetPaginateInit<P>>
-  ): Paginator<ItemOf<P>>;
+  ) => Paginator<ItemOf<P>>;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
 } from "../../src/index.js";
 
 declare const ka: Kubeadapt;
+declare const other: Kubeadapt;
 const id = "0b6f1f6e-0000-4000-8000-000000000001";
 
 describe("createKubeadapt", () => {
@@ -61,6 +62,19 @@ describe("ka.get", () => {
   it("accepts only paths that have a GET", () => {
     // @ts-expect-error: not a path of the API
     void ka.get("/v1/nope");
+  });
+});
+
+describe("the Kubeadapt object", () => {
+  it("is frozen, and typed so: its members are readonly", () => {
+    // @ts-expect-error: get is readonly
+    ka.get = other.get;
+    // @ts-expect-error: paginate is readonly
+    ka.paginate = other.paginate;
+    // @ts-expect-error: paginateOffset is readonly
+    ka.paginateOffset = other.paginateOffset;
+    // @ts-expect-error: client is readonly
+    ka.client = other.client;
   });
 });
 
