@@ -18,9 +18,11 @@ import { createRetryingFetch, type FetchLike } from "./retry.js";
 import type {
   CursorPaginatedPath,
   GetData,
+  GetOperation,
   GetPath,
   ItemOf,
   OffsetPaginatedPath,
+  ParamsInit,
 } from "./types.js";
 import { createWalk } from "./walk/create-walk.js";
 import { integerOption } from "./walk/options.js";
@@ -108,8 +110,16 @@ export interface KubeadaptOptions {
   headers?: ConstructorParameters<typeof Headers>[0] | undefined;
 }
 
-/** The init of `get(path, init)`: the same as `client.GET`'s for that path. */
-export type GetInit<P extends GetPath> = MaybeOptionalInit<paths[P], "get">;
+/**
+ * The init of `get(path, init)`: `client.GET`'s for that path, with `params` as
+ * {@link ParamsInit} types them.
+ */
+export type GetInit<P extends GetPath> =
+  MaybeOptionalInit<paths[P], "get"> extends infer Init
+    ? Init extends object
+      ? Omit<Init, "params"> & ParamsInit<GetOperation<P>>
+      : Init
+    : never;
 
 /** `get`'s arguments: `init` is required exactly when the path has required parameters. */
 export type GetArgs<P extends GetPath> =

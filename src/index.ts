@@ -76,6 +76,7 @@ export type {
   Organization,
   OrganizationDashboard,
   Pagination,
+  ParamsInit,
   Pod,
   Recommendation,
   Team,
