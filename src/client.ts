@@ -111,13 +111,14 @@ export interface KubeadaptOptions {
 }
 
 /**
- * The init of `get(path, init)`: `client.GET`'s for that path, with `params` as
- * {@link ParamsInit} types them.
+ * The init of `get(path, init)`: `client.GET`'s for that path, less `fetch` (a per-call fetch
+ * would replace the client's, and with it the token, retries and timeout: set
+ * `KubeadaptOptions.fetch` instead), with `params` as {@link ParamsInit} types them.
  */
 export type GetInit<P extends GetPath> =
   MaybeOptionalInit<paths[P], "get"> extends infer Init
     ? Init extends object
-      ? Omit<Init, "params"> & ParamsInit<GetOperation<P>>
+      ? Omit<Init, "fetch" | "params"> & ParamsInit<GetOperation<P>>
       : Init
     : never;
 
@@ -131,6 +132,14 @@ export interface Kubeadapt {
    * The raw openapi-fetch client, typed from the spec: resolves `{ data, error, response }` and
    * never throws on HTTP errors, but has the same auth, retries and timeouts as `get`. A 2xx body
    * it would parse as JSON and cannot throws `get`'s `ProtocolError`.
+   *
+   * `error` is typed as the API's error envelope, but a proxy's or gateway's error page (an HTML
+   * 502, a plain-text 429) that is not JSON arrives as its text, a string, and a JSON one in
+   * another shape as that object: check `typeof error === "object" && error?.error` before
+   * reading `error.error.code`, or use `get`, which throws a typed error for both.
+   *
+   * A per-call `fetch` in the init (which openapi-fetch's types accept) replaces the client's
+   * own, and so bypasses the SDK: no token, retries or timeout. Set `KubeadaptOptions.fetch`.
    */
   readonly client: Client<paths>;
   /**

@@ -4,6 +4,7 @@ import {
   type CostExplorerRow,
   createKubeadapt,
   type ErrorCode,
+  type GetInit,
   type Kubeadapt,
   type KubeadaptError,
   type Organization,
@@ -62,6 +63,13 @@ describe("ka.get", () => {
   it("accepts only paths that have a GET", () => {
     // @ts-expect-error: not a path of the API
     void ka.get("/v1/nope");
+  });
+
+  it("takes no per-call fetch, which would bypass the token, retries and timeout", () => {
+    // @ts-expect-error: set KubeadaptOptions.fetch instead
+    void ka.get("/v1/workloads", { fetch: globalThis.fetch });
+    expectTypeOf<"fetch">().not.toMatchTypeOf<keyof NonNullable<GetInit<"/v1/workloads">>>();
+    void ka.get("/v1/workloads", { params: { query: { limit: 5 } }, headers: { "x-a": "b" } });
   });
 });
 
