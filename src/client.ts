@@ -116,10 +116,14 @@ export interface KubeadaptOptions {
  * `KubeadaptOptions.fetch` instead), with `params` as {@link ParamsInit} types them.
  */
 export type GetInit<P extends GetPath> =
-  MaybeOptionalInit<paths[P], "get"> extends infer Init
-    ? Init extends object
-      ? Omit<Init, "fetch" | "params"> & ParamsInit<GetOperation<P>>
-      : Init
+  // Distributive over P: for the union of all paths (what a call with a path that is none of
+  // them infers), `init` is optional, so that call reports the path, not a missing `init`.
+  P extends GetPath
+    ? MaybeOptionalInit<paths[P], "get"> extends infer Init
+      ? Init extends object
+        ? Omit<Init, "fetch" | "params"> & ParamsInit<GetOperation<P>>
+        : Init
+      : never
     : never;
 
 /** `get`'s arguments: `init` is required exactly when the path has required parameters. */

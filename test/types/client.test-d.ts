@@ -4,7 +4,10 @@ import {
   type CostExplorerRow,
   createKubeadapt,
   type ErrorCode,
+  type GetArgs,
+  type GetData,
   type GetInit,
+  type GetPath,
   type Kubeadapt,
   type KubeadaptError,
   type Organization,
@@ -65,11 +68,27 @@ describe("ka.get", () => {
     void ka.get("/v1/nope");
   });
 
+  it("reports a wrong path as the path, not as a missing init", () => {
+    // A call whose path is no GetPath infers P as all of them: init must then be optional, so
+    // the error is "not assignable to parameter of type 'GetPath'", not "Expected 2 arguments".
+    expectTypeOf<[GetPath]>().toMatchTypeOf<GetArgs<GetPath>>();
+    expectTypeOf<[path: "/v1/clusters/{cluster_id}"]>().not.toMatchTypeOf<
+      GetArgs<"/v1/clusters/{cluster_id}">
+    >();
+  });
+
   it("takes no per-call fetch, which would bypass the token, retries and timeout", () => {
     // @ts-expect-error: set KubeadaptOptions.fetch instead
     void ka.get("/v1/workloads", { fetch: globalThis.fetch });
     expectTypeOf<"fetch">().not.toMatchTypeOf<keyof NonNullable<GetInit<"/v1/workloads">>>();
     void ka.get("/v1/workloads", { params: { query: { limit: 5 } }, headers: { "x-a": "b" } });
+  });
+
+  it("forwards generically through GetArgs and GetInit", () => {
+    const getAny = <P extends GetPath>(...args: GetArgs<P>): Promise<GetData<P>> => ka.get(...args);
+    const getWorkloads = (init?: GetInit<"/v1/workloads">) => ka.get("/v1/workloads", init);
+    expectTypeOf(getAny("/v1/organization")).resolves.toEqualTypeOf<Organization>();
+    expectTypeOf(getWorkloads()).resolves.toEqualTypeOf<Workload[]>();
   });
 });
 
