@@ -18,9 +18,11 @@ import { createRetryingFetch, type FetchLike } from "./retry.js";
 import type {
   CursorPaginatedPath,
   GetData,
+  GetOperation,
   GetPath,
   ItemOf,
   OffsetPaginatedPath,
+  ParamsInit,
 } from "./types.js";
 import { createWalk } from "./walk/create-walk.js";
 import { integerOption } from "./walk/options.js";
@@ -97,17 +99,32 @@ export interface KubeadaptOptions {
    * @default false
    */
   allowInsecureHttp?: boolean | undefined;
+  // What `new Headers()` takes, not DOM's `HeadersInit`, which @types/node lacks: a Node-only
+  // tsconfig (no DOM lib, skipLibCheck off) then compiles this package's types.
   /**
    * Extra headers sent with every request. A `User-Agent` here replaces the client's own,
    * `kubeadapt-js/<version> <runtime>/<version>` (sent in Node, Bun and Deno; browsers do not
    * allow it).
    * @default undefined
    */
-  headers?: HeadersInit | undefined;
+  headers?: ConstructorParameters<typeof Headers>[0] | undefined;
 }
 
-/** The init of `get(path, init)`: the same as `client.GET`'s for that path. */
-export type GetInit<P extends GetPath> = MaybeOptionalInit<paths[P], "get">;
+/**
+ * The init of `get(path, init)`: `client.GET`'s for that path, less `fetch` (a per-call fetch
+ * would replace the client's, and with it the token, retries and timeout: set
+ * `KubeadaptOptions.fetch` instead), with `params` as {@link ParamsInit} types them.
+ */
+export type GetInit<P extends GetPath> =
+  // Distributive over P: for the union of all paths (what a call with a path that is none of
+  // them infers), `init` is optional, so that call reports the path, not a missing `init`.
+  P extends GetPath
+    ? MaybeOptionalInit<paths[P], "get"> extends infer Init
+      ? Init extends object
+        ? Omit<Init, "fetch" | "params"> & ParamsInit<GetOperation<P>>
+        : Init
+      : never
+    : never;
 
 /** `get`'s arguments: `init` is required exactly when the path has required parameters. */
 export type GetArgs<P extends GetPath> =
@@ -119,13 +136,21 @@ export interface Kubeadapt {
    * The raw openapi-fetch client, typed from the spec: resolves `{ data, error, response }` and
    * never throws on HTTP errors, but has the same auth, retries and timeouts as `get`. A 2xx body
    * it would parse as JSON and cannot throws `get`'s `ProtocolError`.
+   *
+   * `error` is typed as the API's error envelope, but a proxy's or gateway's error page (an HTML
+   * 502, a plain-text 429) that is not JSON arrives as its text, a string, and a JSON one in
+   * another shape as that object: check `typeof error === "object" && error?.error` before
+   * reading `error.error.code`, or use `get`, which throws a typed error for both.
+   *
+   * A per-call `fetch` in the init (which openapi-fetch's types accept) replaces the client's
+   * own, and so bypasses the SDK: no token, retries or timeout. Set `KubeadaptOptions.fetch`.
    */
   readonly client: Client<paths>;
   /**
    * GETs `path` and returns the response's `data`, or throws the typed `KubeadaptError`.
    * `limit`/`per_page` outside 1..500 and unsafe path parameters fail before any request.
    */
-  get<P extends GetPath>(...args: GetArgs<P>): Promise<GetData<P>>;
+  readonly get: <P extends GetPath>(...args: GetArgs<P>) => Promise<GetData<P>>;
   /**
    * Walks a cursor-paginated list lazily: `for await` over items, `.pages()`, or
    * `.toArray({ max })`. Each page is a `get` with the same auth, retries and errors.
@@ -134,15 +159,15 @@ export interface Kubeadapt {
    *   console.log(workload.metadata.name);
    * }
    */
-  paginate<P extends CursorPaginatedPath>(
+  readonly paginate: <P extends CursorPaginatedPath>(
     path: P,
     ...init: InitArg<PaginateInit<P>>
-  ): Paginator<ItemOf<P>>;
+  ) => Paginator<ItemOf<P>>;
   /** Walks Cost Explorer's offset pages (`page`/`per_page`), with the same API as `paginate`. */
-  paginateOffset<P extends OffsetPaginatedPath>(
+  readonly paginateOffset: <P extends OffsetPaginatedPath>(
     path: P,
     ...init: InitArg<OffsetPaginateInit<P>>
-  ): Paginator<ItemOf<P>>;
+  ) => Paginator<ItemOf<P>>;
 }
 
 /**

@@ -53,12 +53,40 @@ const FIELDS = [
 ] as const;
 
 /**
+ * The `name` of every error class of this package, {@link KubeadaptError}'s and its
+ * subclasses' (those of `kubeadapt/money` included).
+ */
+export type KubeadaptErrorName =
+  | "KubeadaptError"
+  | "BadRequestError"
+  | "InvalidCursorError"
+  | "AuthenticationError"
+  | "PermissionDeniedError"
+  | "NotFoundError"
+  | "CursorExpiredError"
+  | "RateLimitError"
+  | "ServerError"
+  | "ConnectionError"
+  | "TimeoutError"
+  | "AbortError"
+  | "ProtocolError"
+  | "PaginationLimitError"
+  | "MoneyError"
+  | "InvalidMoneyError"
+  | "CurrencyMismatchError";
+
+/**
  * The base of every error this SDK throws. Check with {@link isKubeadaptError} (or the other
  * `isXxxError` guards) rather than `instanceof`, which fails across two copies of the package.
  */
 export class KubeadaptError extends Error {
   /** The literal `name` of this class's errors; subclasses without one inherit their parent's. */
   static readonly errorName: string = "KubeadaptError";
+  /**
+   * The class's literal name, as the runtime sets it: one per class, so the classes cannot
+   * stand in for each other and a guard's false branch keeps the rest of the union.
+   */
+  declare readonly name: KubeadaptErrorName;
   /** HTTP status, when the error came from a response. */
   declare readonly status: number | undefined;
   /**
@@ -89,7 +117,8 @@ export class KubeadaptError extends Error {
     for (let c: object = new.target; c !== Error; c = Object.getPrototypeOf(c)) {
       lineage.push((c as typeof KubeadaptError).errorName);
     }
-    this.name = lineage[0] as string;
+    // Readonly in the type, set once here: `lineage[0]` is one of KubeadaptErrorName.
+    (this as { name: string }).name = lineage[0] as string;
     for (const key of FIELDS) (this as Record<string, unknown>)[key] = init[key];
     this.details = init.details ?? [];
     Object.defineProperty(this, LINEAGE, { value: lineage });
@@ -108,22 +137,27 @@ export class KubeadaptError extends Error {
 /** 400 `BAD_REQUEST`: an invalid parameter (`details[0].field` names it), e.g. `limit`. */
 export class BadRequestError extends KubeadaptError {
   static override readonly errorName: string = "BadRequestError";
+  declare readonly name: "BadRequestError" | "InvalidCursorError";
 }
 /** 400 `INVALID_CURSOR`: the cursor was modified or is not one the server issued. */
 export class InvalidCursorError extends BadRequestError {
   static override readonly errorName: string = "InvalidCursorError";
+  declare readonly name: "InvalidCursorError";
 }
 /** 401: the token is missing or invalid. */
 export class AuthenticationError extends KubeadaptError {
   static override readonly errorName: string = "AuthenticationError";
+  declare readonly name: "AuthenticationError";
 }
 /** 403: the token lacks the scope this endpoint needs. */
 export class PermissionDeniedError extends KubeadaptError {
   static override readonly errorName: string = "PermissionDeniedError";
+  declare readonly name: "PermissionDeniedError";
 }
 /** 404: no resource with this id. */
 export class NotFoundError extends KubeadaptError {
   static override readonly errorName: string = "NotFoundError";
+  declare readonly name: "NotFoundError";
 }
 
 /** Why a cursor stopped working: older than 24 hours, or the query changed between pages. */
@@ -132,6 +166,7 @@ export type CursorExpiredReason = "expired" | "query_changed" | "unknown";
 /** 410 `CURSOR_EXPIRED`: restart the walk from page 1 (or use `onCursorExpired: "restart"`). */
 export class CursorExpiredError extends KubeadaptError {
   static override readonly errorName: string = "CursorExpiredError";
+  declare readonly name: "CursorExpiredError";
   /** `details[0].reason` of the response. */
   declare readonly reason: CursorExpiredReason;
 
@@ -144,10 +179,12 @@ export class CursorExpiredError extends KubeadaptError {
 /** 429: rate limited, by the API or a proxy; `retryAfterMs` says how long it asked to wait. */
 export class RateLimitError extends KubeadaptError {
   static override readonly errorName: string = "RateLimitError";
+  declare readonly name: "RateLimitError";
 }
 /** 5xx: the server or a gateway failed (an HTML 502 page too); retried GETs end here. */
 export class ServerError extends KubeadaptError {
   static override readonly errorName: string = "ServerError";
+  declare readonly name: "ServerError";
 }
 /**
  * The network failed on the last attempt: no response (DNS, refused or reset connection), or a
@@ -155,14 +192,17 @@ export class ServerError extends KubeadaptError {
  */
 export class ConnectionError extends KubeadaptError {
   static override readonly errorName: string = "ConnectionError";
+  declare readonly name: "ConnectionError";
 }
 /** The last attempt's whole response (headers and body) took longer than `timeoutMs`. */
 export class TimeoutError extends KubeadaptError {
   static override readonly errorName: string = "TimeoutError";
+  declare readonly name: "TimeoutError";
 }
 /** The caller's `AbortSignal` fired. `name` is `"AbortError"`, as for `fetch`. */
 export class AbortError extends KubeadaptError {
   static override readonly errorName: string = "AbortError";
+  declare readonly name: "AbortError";
 }
 /**
  * The server broke the protocol: a body that is not the JSON envelope (a 2xx that is not JSON,
@@ -172,10 +212,12 @@ export class AbortError extends KubeadaptError {
  */
 export class ProtocolError extends KubeadaptError {
   static override readonly errorName: string = "ProtocolError";
+  declare readonly name: "ProtocolError";
 }
 /** A walk reached `maxPages` before the list ended. */
 export class PaginationLimitError extends KubeadaptError {
   static override readonly errorName: string = "PaginationLimitError";
+  declare readonly name: "PaginationLimitError";
 }
 
 /** A name-based guard for an error class (internal: the subpaths build their guards with it). */

@@ -288,7 +288,8 @@ const fetchAttempt = (
   const signal = toAbortSignal(attempt) as AbortSignal;
   const sent =
     request instanceof Request
-      ? send(request, { headers, signal })
+      ? // `headers: undefined` is no headers (the request's own), as fetch reads it.
+        send(request, { headers, signal } as RequestInit)
       : send(request.url, { method: "GET", headers: { ...request.headers }, signal });
   return sent.then((response) => {
     // Late (the attempt was stopped): nobody will read it.

@@ -1,3 +1,4 @@
+import type { ParamsOption } from "openapi-fetch";
 import type { components, paths } from "../generated/schema.js";
 
 type Schemas = components["schemas"];
@@ -71,3 +72,29 @@ export type OffsetPaginatedPath = {
 /** The item type of a paginated path's `data` array. */
 export type ItemOf<P extends CursorPaginatedPath | OffsetPaginatedPath> =
   GetData<P> extends readonly (infer I)[] ? I : never;
+
+/**
+ * The `params` option (`path`, `query`) of a spec operation as the SDK takes it: openapi-fetch's
+ * `ParamsOption`, but each optional query parameter also takes `undefined`, which leaves it out
+ * of the request (so `{ query: { namespace: ns } }` with `ns: string | undefined` compiles
+ * under `exactOptionalPropertyTypes`, as the SDK's own options do).
+ */
+export type ParamsInit<Op> = {
+  [K in keyof ParamsOption<Op>]: ParamsOption<Op>[K] extends infer Params
+    ? Params extends object
+      ? {
+          [L in keyof Params]: L extends "query"
+            ? Params[L] extends infer Query
+              ? Query extends object
+                ? {
+                    [Q in keyof Query]: Record<never, never> extends Pick<Query, Q>
+                      ? Query[Q] | undefined
+                      : Query[Q];
+                  }
+                : Query
+              : never
+            : Params[L];
+        }
+      : Params
+    : never;
+};

@@ -147,7 +147,7 @@ export class Probe implements RequestSink {
       init: object,
     ) => Promise<{ response: Response }>;
     const { response } = await send(path, {
-      ...init,
+      ...(init as object | undefined),
       headers: { ...(init as { headers?: object } | undefined)?.headers, ...options.headers },
       parseAs: "text",
     });

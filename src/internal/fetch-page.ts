@@ -35,7 +35,8 @@ export const createFetchPage = (
         ? send({
             url: createFinalURL(path, {
               baseUrl,
-              params: init?.params ?? {},
+              // openapi-fetch skips an undefined `path` or `query` as a missing one.
+              params: (init?.params ?? {}) as Parameters<typeof createFinalURL>[1]["params"],
               querySerializer: init?.querySerializer ?? serializeQuery,
               pathSerializer: safePathSerializer,
             }),
@@ -57,7 +58,11 @@ export const createFetchPage = (
 
 /** What this module reads of an init that skips openapi-fetch. */
 interface PageInit {
-  params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: unknown };
+  params?: {
+    path?: Record<string, unknown> | undefined;
+    query?: Record<string, unknown> | undefined;
+    header?: unknown;
+  };
   querySerializer?: (query: unknown) => string;
   signal?: SignalLike;
 }

@@ -100,6 +100,7 @@ export function multiply(money: Money, factor: number | bigint | string): Money 
 /**
  * Compares two amounts of one currency by value ("10.0000" > "9.5"), for `Array.prototype.sort`.
  * @returns -1, 0 or 1 as `a` is less than, equal to or greater than `b`.
+ * @throws {InvalidMoneyError} for a malformed amount or currency.
  * @throws {CurrencyMismatchError} when the currencies differ.
  * @example
  * costs.sort(compare); // ascending

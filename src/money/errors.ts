@@ -11,6 +11,7 @@ import { isA, KubeadaptError } from "../errors.js";
  */
 export class MoneyError extends KubeadaptError {
   static override readonly errorName: string = "MoneyError";
+  declare readonly name: "MoneyError" | "InvalidMoneyError" | "CurrencyMismatchError";
 }
 
 /**
@@ -21,6 +22,7 @@ export class MoneyError extends KubeadaptError {
  */
 export class InvalidMoneyError extends MoneyError {
   static override readonly errorName: string = "InvalidMoneyError";
+  declare readonly name: "InvalidMoneyError";
 }
 
 /**
@@ -30,6 +32,7 @@ export class InvalidMoneyError extends MoneyError {
  */
 export class CurrencyMismatchError extends MoneyError {
   static override readonly errorName: string = "CurrencyMismatchError";
+  declare readonly name: "CurrencyMismatchError";
   /** The currency of the first operand (or the one asked for). */
   declare readonly expected: string;
   /** The currency that did not match it. */

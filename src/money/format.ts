@@ -16,7 +16,8 @@ export type FormatOptions = Omit<Intl.NumberFormatOptions, "style" | "currency">
  * (2023) formats exactly, so 20-digit amounts keep every digit. A negative amount that rounds
  * to zero shows as zero (`"-0.0010"` USD is `"$0.00"`), unless `options.signDisplay` says
  * otherwise.
- * @param locales - BCP 47 locale(s); the runtime's default when omitted.
+ * @param locales - What `Intl.NumberFormat` takes: BCP 47 locale(s) or `Intl.Locale`(s), such as
+ *   `navigator.languages` (read-only); the runtime's default when omitted.
  * @param options - Any other `Intl.NumberFormat` option, e.g. `{ maximumFractionDigits: 4 }`.
  * @throws {InvalidMoneyError} for a malformed amount or currency.
  * @throws {MoneyError} when `Intl` rejects the locale or an option.
@@ -24,7 +25,11 @@ export type FormatOptions = Omit<Intl.NumberFormatOptions, "style" | "currency">
  * format({ amount: "1234.5000", currency: "USD" }, "en-US"); // "$1,234.50"
  * format({ amount: "1234.5000", currency: "EUR" }, "de-DE"); // "1.234,50 €"
  */
-export function format(money: Money, locales?: string | string[], options?: FormatOptions): string {
+export function format(
+  money: Money,
+  locales?: Intl.LocalesArgument,
+  options?: FormatOptions,
+): string {
   const exact = formatDecimal(parseMoney(money));
   let formatter: Intl.NumberFormat;
   try {

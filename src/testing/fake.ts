@@ -12,19 +12,19 @@ import { type FakeServer, type ListenOptions, listen } from "./http.js";
 /** Options of {@link createFakeKubeadapt}. */
 export interface FakeKubeadaptOptions {
   /** Seed of the data set, request ids and random faults. @default 1 */
-  seed?: number;
+  seed?: number | undefined;
   /** Data set sizes; missing ones take {@link DEFAULT_SIZES}. */
-  sizes?: Partial<FakeSizes>;
+  sizes?: { [K in keyof FakeSizes]?: FakeSizes[K] | undefined } | undefined;
   /** When set, only `Authorization: Bearer <token>` with exactly this token passes; otherwise any non-empty token. */
-  token?: string;
+  token?: string | undefined;
   /** HMAC-SHA256 key of the cursors. @default 32 random bytes per fake */
-  secret?: string | Uint8Array;
+  secret?: string | Uint8Array | undefined;
   /** Time source (epoch ms) the fake clock adds its offset to. @default a frozen 2026-05-21T10:30:00Z */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Origin `fake.fetch` resolves relative URLs against. @default "https://fake.kubeadapt.test" */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Faults active from the start; change them with `fake.setFaults()`. */
-  faults?: FakeFaults;
+  faults?: FakeFaults | undefined;
   /**
    * Answer `Prefer: code=<status>[, example=<name>]` as a Prism mock does: with that documented
    * status, the named example's body from the bundled spec (the first example of that status
@@ -35,7 +35,7 @@ export interface FakeKubeadaptOptions {
    * faults skip such a request (Prism injects none).
    * @default false
    */
-  honorPrefer?: boolean;
+  honorPrefer?: boolean | undefined;
 }
 
 /** A stateful, in-memory Kubeadapt /v1 API. */

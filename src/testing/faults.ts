@@ -7,33 +7,37 @@ import { mulberry32, type Random } from "./prng.js";
  */
 export interface FakeFaults {
   /** Every `every`-th request (the N-th, 2N-th, …) gets 429 RATE_LIMITED with `Retry-After`. */
-  rateLimit?: {
-    every: number;
-    /** @default 1 */
-    retryAfterSeconds?: number;
-  };
+  rateLimit?:
+    | {
+        every: number;
+        /** @default 1 */
+        retryAfterSeconds?: number | undefined;
+      }
+    | undefined;
   /**
    * A share of requests (`rate`), or every `every`-th request, fails with a server error: 500
    * INTERNAL_ERROR, 503 SERVICE_UNAVAILABLE (both the spec's envelope) or 502, an HTML page from
    * a "gateway", as no API would send it.
    */
-  serverErrors?: {
-    /** 0..1, drawn from the seeded PRNG. @default 0 */
-    rate?: number;
-    /** Every `every`-th request (the N-th, 2N-th, …) fails, deterministically. */
-    every?: number;
-    /** @default 500 */
-    status?: 500 | 502 | 503;
-    /** Sent as `Retry-After` on 503 when set. */
-    retryAfterSeconds?: number;
-  };
+  serverErrors?:
+    | {
+        /** 0..1, drawn from the seeded PRNG. @default 0 */
+        rate?: number | undefined;
+        /** Every `every`-th request (the N-th, 2N-th, …) fails, deterministically. */
+        every?: number | undefined;
+        /** @default 500 */
+        status?: 500 | 502 | 503 | undefined;
+        /** Sent as `Retry-After` on 503 when set. */
+        retryAfterSeconds?: number | undefined;
+      }
+    | undefined;
   /**
    * A share of requests (`rate`, 0..1), or every `every`-th request, loses its connection: the
    * fetch rejects, the socket is destroyed.
    */
-  dropConnections?: { rate?: number; every?: number };
+  dropConnections?: { rate?: number | undefined; every?: number | undefined } | undefined;
   /** Delay before every response (ms), or a uniform range; it honours the request's abort signal. */
-  latencyMs?: number | { min: number; max: number };
+  latencyMs?: number | { min: number; max: number } | undefined;
 }
 
 /** What the fault layer decided for one request. */
@@ -43,7 +47,10 @@ export type FaultDecision =
   | { kind: "rate_limit"; retryAfterSeconds: number }
   | { kind: "server_error"; status: 500 | 502 | 503; retryAfterSeconds?: number };
 
-function checkShare(name: string, share: { rate?: number; every?: number }): void {
+function checkShare(
+  name: string,
+  share: { rate?: number | undefined; every?: number | undefined },
+): void {
   const { rate = 0, every } = share;
   if (!(rate >= 0 && rate <= 1)) throw new RangeError(`faults.${name}.rate must be within 0..1`);
   if (every !== undefined && !(Number.isInteger(every) && every >= 1)) {
@@ -68,7 +75,11 @@ function checkLatency(latency: FakeFaults["latencyMs"]): void {
 }
 
 // Whether the `count`-th request falls in a share: every N-th, or a PRNG draw under the rate.
-function hits(share: { rate?: number; every?: number } | undefined, count: number, draw: number) {
+function hits(
+  share: { rate?: number | undefined; every?: number | undefined } | undefined,
+  count: number,
+  draw: number,
+) {
   if (!share) return false;
   return (share.every !== undefined && count % share.every === 0) || draw < (share.rate ?? 0);
 }

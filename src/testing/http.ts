@@ -3,9 +3,9 @@ import type { Core } from "./core.js";
 /** Where `fake.listen()` binds. */
 export interface ListenOptions {
   /** @default 0 (a free port) */
-  port?: number;
+  port?: number | undefined;
   /** @default "127.0.0.1" */
-  host?: string;
+  host?: string | undefined;
 }
 
 /** A running HTTP server of the fake. */

@@ -1,7 +1,11 @@
 // The public types of paginated walks, re-exported by src/paginate.ts.
-import type { ParamsOption } from "openapi-fetch";
 import type { SignalLike } from "../internal/signals.js";
-import type { CursorPaginatedPath, GetOperation, OffsetPaginatedPath } from "../types.js";
+import type {
+  CursorPaginatedPath,
+  GetOperation,
+  OffsetPaginatedPath,
+  ParamsInit,
+} from "../types.js";
 
 /** What a {@link FetchPage} call receives besides the path. */
 export interface FetchPageInit {
@@ -9,7 +13,7 @@ export interface FetchPageInit {
    * Path parameters (e.g. `cluster_id`), the same for every page of a walk.
    * @default undefined
    */
-  params?: { path?: Record<string, unknown> };
+  params?: { path?: Record<string, unknown> | undefined };
   /**
    * Returns the page's query string (without `?`). It ignores its argument: the walk froze the
    * caller's query when it was created and only appends `cursor`, `include_total` or `page`.
@@ -95,17 +99,18 @@ export interface CursorWalkOptions extends WalkOptions {
 
 /**
  * The init of a cursor walk: the `params` (`path`, `query`) that `ka.client.GET(path, ...)`
- * takes for this path, plus {@link CursorWalkOptions}. `query.cursor` acts as `cursor`;
+ * takes for this path (an optional query parameter may also be `undefined`: see
+ * {@link ParamsInit}), plus {@link CursorWalkOptions}. `query.cursor` acts as `cursor`;
  * `query.include_total: true` asks for the total on the first page.
  */
-export type PaginateInit<P extends CursorPaginatedPath> = ParamsOption<GetOperation<P>> &
+export type PaginateInit<P extends CursorPaginatedPath> = ParamsInit<GetOperation<P>> &
   CursorWalkOptions;
 
 /**
  * The init of an offset walk (Cost Explorer): its `params` plus {@link WalkOptions}.
  * `query.page` is the page to start from (default 1).
  */
-export type OffsetPaginateInit<P extends OffsetPaginatedPath> = ParamsOption<GetOperation<P>> &
+export type OffsetPaginateInit<P extends OffsetPaginatedPath> = ParamsInit<GetOperation<P>> &
   WalkOptions;
 
 /**

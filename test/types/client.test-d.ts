@@ -4,6 +4,10 @@ import {
   type CostExplorerRow,
   createKubeadapt,
   type ErrorCode,
+  type GetArgs,
+  type GetData,
+  type GetInit,
+  type GetPath,
   type Kubeadapt,
   type KubeadaptError,
   type Organization,
@@ -12,12 +16,17 @@ import {
 } from "../../src/index.js";
 
 declare const ka: Kubeadapt;
+declare const other: Kubeadapt;
 const id = "0b6f1f6e-0000-4000-8000-000000000001";
 
 describe("createKubeadapt", () => {
   it("takes only known options, all optional", () => {
     expectTypeOf(createKubeadapt()).toEqualTypeOf<Kubeadapt>();
     createKubeadapt({ token: "t", baseUrl: "https://x", maxRetries: 1, timeoutMs: 5, headers: {} });
+    createKubeadapt({ headers: new Headers({ "x-a": "b" }) });
+    createKubeadapt({ headers: [["x-a", "b"]] });
+    // @ts-expect-error: headers are what `new Headers()` takes
+    createKubeadapt({ headers: 5 });
     // @ts-expect-error: maxRetries is a number
     createKubeadapt({ maxRetries: "2" });
     // @ts-expect-error: unknown option
@@ -57,6 +66,42 @@ describe("ka.get", () => {
   it("accepts only paths that have a GET", () => {
     // @ts-expect-error: not a path of the API
     void ka.get("/v1/nope");
+  });
+
+  it("reports a wrong path as the path, not as a missing init", () => {
+    // A call whose path is no GetPath infers P as all of them: init must then be optional, so
+    // the error is "not assignable to parameter of type 'GetPath'", not "Expected 2 arguments".
+    expectTypeOf<[GetPath]>().toMatchTypeOf<GetArgs<GetPath>>();
+    expectTypeOf<[path: "/v1/clusters/{cluster_id}"]>().not.toMatchTypeOf<
+      GetArgs<"/v1/clusters/{cluster_id}">
+    >();
+  });
+
+  it("takes no per-call fetch, which would bypass the token, retries and timeout", () => {
+    // @ts-expect-error: set KubeadaptOptions.fetch instead
+    void ka.get("/v1/workloads", { fetch: globalThis.fetch });
+    expectTypeOf<"fetch">().not.toMatchTypeOf<keyof NonNullable<GetInit<"/v1/workloads">>>();
+    void ka.get("/v1/workloads", { params: { query: { limit: 5 } }, headers: { "x-a": "b" } });
+  });
+
+  it("forwards generically through GetArgs and GetInit", () => {
+    const getAny = <P extends GetPath>(...args: GetArgs<P>): Promise<GetData<P>> => ka.get(...args);
+    const getWorkloads = (init?: GetInit<"/v1/workloads">) => ka.get("/v1/workloads", init);
+    expectTypeOf(getAny("/v1/organization")).resolves.toEqualTypeOf<Organization>();
+    expectTypeOf(getWorkloads()).resolves.toEqualTypeOf<Workload[]>();
+  });
+});
+
+describe("the Kubeadapt object", () => {
+  it("is frozen, and typed so: its members are readonly", () => {
+    // @ts-expect-error: get is readonly
+    ka.get = other.get;
+    // @ts-expect-error: paginate is readonly
+    ka.paginate = other.paginate;
+    // @ts-expect-error: paginateOffset is readonly
+    ka.paginateOffset = other.paginateOffset;
+    // @ts-expect-error: client is readonly
+    ka.client = other.client;
   });
 });
 

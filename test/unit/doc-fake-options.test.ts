@@ -15,11 +15,19 @@ function membersOf(members: ts.NodeArray<ts.TypeElement>): Fields {
   const fields: Fields = new Map();
   for (const member of members) {
     if (!ts.isPropertySignature(member) || !member.name) continue;
-    const type = member.type;
+    // `{ ... } | undefined` (an option that takes undefined) is that object.
+    const type =
+      member.type && ts.isUnionTypeNode(member.type) ? onlyDefined(member.type.types) : member.type;
     const nested = type && ts.isTypeLiteralNode(type) ? [...membersOf(type.members).keys()] : [];
     fields.set(member.name.getText(), nested);
   }
   return fields;
+}
+
+/** The one type of a union besides `undefined`, if there is just one. */
+function onlyDefined(types: ts.NodeArray<ts.TypeNode>): ts.TypeNode | undefined {
+  const defined = types.filter((type) => type.kind !== ts.SyntaxKind.UndefinedKeyword);
+  return defined.length === 1 ? defined[0] : undefined;
 }
 
 /** The fields of interface `name` in `file`. */

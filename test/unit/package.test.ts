@@ -408,3 +408,42 @@ describe("the main entry's ESM build", () => {
     expect(unguarded.map((match) => code.slice(match.index, match.index + 40))).toEqual([]);
   });
 });
+
+describe("the installed package's types", () => {
+  // Like @tsconfig/node20: no DOM lib, @types/node only, and the .d.ts files checked
+  // (skipLibCheck off). A DOM-only name (HeadersInit) in them was TS2304 there.
+  it("compile in a Node-only project, imported from ESM and CommonJS", async () => {
+    // Every export that has types (not the spec files or package.json).
+    const { exports } = JSON.parse(await readFile(join(root, "package.json"), "utf8"));
+    const entries = Object.entries(exports as Record<string, unknown>)
+      .filter(([, target]) => typeof target === "object")
+      .map(([subpath]) => subpath.replace(/^\./, "kubeadapt"));
+    expect(entries).toContain("kubeadapt/money");
+    const imports = entries.map((entry, i) => `import * as e${i} from "${entry}";`).join("\n");
+    const use = `void [${entries.map((_, i) => `e${i}`).join(", ")}];\n`;
+    await writeFile(join(app, "types.mts"), `${imports}\n${use}`);
+    await writeFile(join(app, "types.cts"), `${imports}\n${use}`);
+    const compilerOptions = {
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
+      module: "nodenext",
+      moduleResolution: "nodenext",
+      target: "es2022",
+      lib: ["es2022"],
+      types: ["node"],
+      typeRoots: [join(root, "node_modules/@types")],
+      skipLibCheck: false,
+      noEmit: true,
+    };
+    await writeFile(
+      join(app, "tsconfig.node-only.json"),
+      JSON.stringify({ compilerOptions, files: ["types.mts", "types.cts"] }),
+    );
+    const tsc = join(root, "node_modules/typescript/bin/tsc");
+    const result = await run(process.execPath, [tsc, "-p", "tsconfig.node-only.json"], {
+      cwd: app,
+    }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? String(error) }));
+    expect(result.stdout).toBe("");
+  }, 60_000);
+});

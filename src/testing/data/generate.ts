@@ -3,7 +3,9 @@ import { DEFAULT_SIZES, type FakeDataset, type FakeSizes } from "./dataset.js";
 import { generateInventory } from "./inventory.js";
 
 /** Fills in default sizes and rejects anything but non-negative integers. */
-export function resolveSizes(sizes: Partial<FakeSizes> | undefined): FakeSizes {
+export function resolveSizes(
+  sizes: { [K in keyof FakeSizes]?: FakeSizes[K] | undefined } | undefined,
+): FakeSizes {
   const resolved: FakeSizes = { ...DEFAULT_SIZES };
   for (const [key, value] of Object.entries(sizes ?? {}) as [keyof FakeSizes, unknown][]) {
     if (value === undefined) continue;
