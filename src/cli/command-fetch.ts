@@ -24,7 +24,7 @@ export type CommandFetch = NodeFetch & {
  * one, as undici's `EnvHttpProxyAgent` reads it: `http_proxy`/`HTTP_PROXY` (lower case first)
  * for http:// targets, `https_proxy`/`HTTPS_PROXY` for https:// ones (else the http proxy), and
  * `no_proxy`/`NO_PROXY` for hosts that go direct (CIDR ranges too; loopback always does, all of
- * 127.0.0.0/8: see `readNoProxy`). A tunnel the proxy refuses is said plainly (see
+ * 127.0.0.0/8 and `*.localhost`: see `readNoProxy`). A tunnel the proxy refuses is said plainly (see
  * `explainRefusal`). Node's global fetch ignores these variables unless
  * `NODE_USE_ENV_PROXY=1` is set (read by Node 22 from 22.21, 24 and later; older ones ignore
  * them always), so a command run behind a corporate proxy, a CI runner's included, could not
@@ -53,7 +53,8 @@ export function commandFetch(env: Record<string, string | undefined>): CommandFe
   const agentOptions = { headersTimeout: 0, bodyTimeout: 0, connect: pending.connect };
   // Loopback and NO_PROXY's CIDR ranges go direct here, as in Go's net/http: a proxy cannot
   // reach this machine's own ports (a local mock, a tunnel), and a token for one of them must
-  // not travel through it. `isLoopback` is the plain-http rule's own test: all of 127.0.0.0/8.
+  // not travel through it. `isLoopback` is the plain-http rule's own test: all of 127.0.0.0/8;
+  // `*.localhost` names (RFC 6761) are loopback too.
   const direct = new Agent(agentOptions);
   // Every option given (an empty string for none), so that the agent reads nothing more from
   // the process's own environment than the command was given.

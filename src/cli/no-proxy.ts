@@ -11,11 +11,16 @@ export interface NoProxy {
   /**
    * Whether a request to `hostname` (as `URL.hostname` spells it, IPv6 in brackets) goes
    * direct whatever `names` says: loopback, as {@link isLoopback} reads it for the plain-http
-   * rule (all of 127.0.0.0/8, as Go's net/http bypasses every loopback IP), or an IP literal
-   * inside a CIDR entry (`10.0.0.0/8`, `fd00::/8`), as Go, curl and Python read `NO_PROXY`.
+   * rule (all of 127.0.0.0/8, as Go's net/http bypasses every loopback IP), a `*.localhost`
+   * name (RFC 6761), or an IP literal inside a CIDR entry (`10.0.0.0/8`, `fd00::/8`), as Go,
+   * curl and Python read `NO_PROXY`.
    */
   direct(hostname: string): boolean;
 }
+
+// RFC 6761 reserves `localhost` and every name under it for loopback; curl, Chrome and
+// systemd-resolved resolve them there, so a proxy could not reach them and must not see the token.
+const LOCALHOST = /(^|\.)localhost\.?$/i;
 
 // An address and a prefix length; an IPv6 address may come in brackets.
 const CIDR = /^\[?([^\]/]+)\]?\/(\d{1,3})$/;
@@ -45,7 +50,7 @@ export function readNoProxy(value: string): NoProxy {
   return {
     names: names.join(","),
     direct: (hostname) => {
-      if (isLoopback(hostname)) return true;
+      if (isLoopback(hostname) || LOCALHOST.test(hostname)) return true;
       const ip = hostname.replace(/^\[(.*)\]$/, "$1");
       const family = isIP(ip);
       return family !== 0 && ranges.check(ip, family === 4 ? "ipv4" : "ipv6");

@@ -58,6 +58,19 @@ describe("kubeadapt get behind a proxy", () => {
     expect(proxy.tunnels).toEqual([]);
   });
 
+  it("goes direct to a *.localhost name (RFC 6761 loopback): the token never reaches the proxy", async () => {
+    const api = await createFakeKubeadapt({ token: TOKEN }).listen();
+    const { port } = new URL(api.url);
+    const host = `app.localhost:${port}`;
+    // The proxy could reach it: only the routing decides.
+    const proxy = await startTunnelingProxy({ [host]: `127.0.0.1:${port}` });
+    open.push(api, proxy);
+    const run = await getClusters(`http://${host}`, { HTTP_PROXY: proxy.url });
+    expect(proxy.tunnels).toEqual([]);
+    // Direct: served where the resolver maps *.localhost to loopback, else it does not resolve.
+    expect(run.code === 0 || run.stderr.includes("app.localhost"), run.stderr).toBe(true);
+  });
+
   it("with no proxy variable, goes direct", async () => {
     const { proxy, baseUrl } = await apiBehindProxy();
     const run = await getClusters(baseUrl, {});

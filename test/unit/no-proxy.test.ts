@@ -20,6 +20,16 @@ describe("readNoProxy", () => {
     expect(direct("localhost.example.com")).toBe(false);
   });
 
+  it("sends every *.localhost name direct (RFC 6761 loopback), and no name that only contains it", () => {
+    const { direct } = readNoProxy("example.com");
+    for (const host of ["app.localhost", "a.b.LOCALHOST", "localhost.", "app.localhost."]) {
+      expect(direct(host), host).toBe(true);
+    }
+    for (const host of ["notlocalhost", "app-localhost", "localhost.example.com", "localhostx"]) {
+      expect(direct(host), host).toBe(false);
+    }
+  });
+
   it("sends an IPv4 literal inside a CIDR entry direct, one outside it to the proxy", () => {
     const { direct } = readNoProxy("example.com, 10.0.0.0/8 192.168.4.0/22");
     expect(direct("10.1.2.3")).toBe(true);
