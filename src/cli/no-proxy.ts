@@ -26,15 +26,20 @@ const LOCALHOST = /(^|\.)localhost\.?$/i;
 const CIDR = /^\[?([^\]/]+)\]?\/(\d{1,3})$/;
 
 /**
- * Splits a `NO_PROXY` value (entries separated by commas or white space) into the CIDR entries,
- * matched here with Node's `BlockList`, and the rest, left to undici. undici's agent matches
- * exact hosts and suffixes only: `10.0.0.0/8` never matched, and the request went to the proxy.
- * An entry that looks like CIDR but is not valid (`10.0.0.0/33`) matches nothing.
+ * Splits a `NO_PROXY` value (entries separated by commas or white space) into the CIDR entries
+ * and bare IPv6 addresses, matched here with Node's `BlockList`, and the rest, left to undici.
+ * undici's agent matches exact hosts and suffixes only: `10.0.0.0/8` never matched, and it
+ * reads `fd00::2` as host `fd00:` port 2; both requests went to the proxy. An entry that looks
+ * like CIDR but is not valid (`10.0.0.0/33`) matches nothing.
  */
 export function readNoProxy(value: string): NoProxy {
   const ranges = new BlockList();
   const names: string[] = [];
   for (const entry of value.split(/[,\s]+/).filter(Boolean)) {
+    if (isIP(entry) === 6) {
+      ranges.addAddress(entry, "ipv6");
+      continue;
+    }
     const cidr = CIDR.exec(entry);
     const family = cidr ? isIP(cidr[1] as string) : 0;
     if (!cidr || family === 0) {

@@ -48,6 +48,15 @@ describe("readNoProxy", () => {
     expect(direct("[fe80::1]")).toBe(false);
   });
 
+  it("sends an IPv6 literal a bare NO_PROXY address names direct, as curl and Go read it", () => {
+    const noProxy = readNoProxy("fd00::2, 2001:DB8::1");
+    expect(noProxy.direct("[fd00::2]")).toBe(true);
+    expect(noProxy.direct("[2001:db8::1]")).toBe(true);
+    expect(noProxy.direct("[fd00::3]")).toBe(false);
+    // Not left to undici, which would read `fd00::2` as host `fd00:`, port 2.
+    expect(noProxy.names).toBe("");
+  });
+
   it("leaves every other entry to undici, and ignores a range past its family's length", () => {
     const noProxy = readNoProxy("*.corp.example, api.test:8443,10.0.0.0/33, 10.0.0.0/8,[::1]");
     expect(noProxy.names).toBe("*.corp.example,api.test:8443,[::1]");
