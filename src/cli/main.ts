@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { CLOSED_STDOUT_NOTE, stdoutWasClosed } from "./closed-stdout.js";
+import { closedStdoutNote } from "./closed-stdout.js";
 import { dataStdout } from "./data-stdout.js";
 import { runCli } from "./run.js";
 
@@ -8,7 +8,8 @@ const controller = new AbortController();
 process.once("SIGINT", () => controller.abort());
 
 const argv = process.argv.slice(2);
-if (stdoutWasClosed()) process.stderr.write(CLOSED_STDOUT_NOTE);
+const note = closedStdoutNote(process.stderr.isTTY === true);
+if (note) process.stderr.write(note);
 const stdout = dataStdout();
 // `kubeadapt get ... | head` closes stdout early: that is the reader's choice, not a failure.
 // A contract run's exit code is its verdict: it stops writing to stdout and finishes. Any other
