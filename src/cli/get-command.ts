@@ -206,7 +206,12 @@ export async function runGet(
   // Items go to the sink in order, and it writes the first it has room for (`--top`).
   const write = async (items: readonly unknown[]) => {
     const before = sink.shown;
-    await (bar && io.stdoutIsTty ? bar.around(() => sink.write(items)) : sink.write(items));
+    await (bar && io.stdoutIsTty
+      ? bar.around(
+          () => sink.write(items),
+          () => sink.lineOpen,
+        )
+      : sink.write(items));
     const written = items.slice(0, sink.shown - before);
     bare?.add(written);
     cells?.add(written);

@@ -29,6 +29,12 @@ export interface ItemSink {
   readonly shown: number;
   /** Items received but not written because of `top`. */
   readonly hidden: number;
+  /**
+   * Whether the last text written did not end its line: a JSON array between pages, which
+   * writes an item's separating comma only when the next one comes. A progress bar on the same
+   * terminal must not be drawn there: its erase would take the line, the item on it, with it.
+   */
+  readonly lineOpen: boolean;
 }
 
 /** How a sink writes. */
@@ -49,7 +55,11 @@ export interface SinkOptions {
 
 /** An item sink in the given format on `out`. */
 export function createSink(out: Writable, options: SinkOptions): ItemSink {
-  const write = (text: string) => writeText(out, text);
+  let lineOpen = false;
+  const write = (text: string) => {
+    if (text !== "") lineOpen = !text.endsWith("\n");
+    return writeText(out, text);
+  };
   const { columns, top } = options;
   let shown = 0;
   let hidden = 0;
@@ -74,6 +84,9 @@ export function createSink(out: Writable, options: SinkOptions): ItemSink {
     },
     get hidden() {
       return hidden;
+    },
+    get lineOpen() {
+      return lineOpen;
     },
   });
 

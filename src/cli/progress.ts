@@ -9,8 +9,12 @@ export interface ProgressBar {
   /**
    * Erases the bar while `write` runs and draws it again after: data written to the same
    * terminal (stdout and stderr both on it) then start on a line of their own, not after the bar.
+   * While `lineOpen()` says the data left their last line unfinished (a JSON array between
+   * pages), the bar is not drawn again: it would share that line, and its next erase would wipe
+   * the data on it. It waits for the next `around` that ends a line.
+   * @param lineOpen - read once `write` is done
    */
-  around<T>(write: () => Promise<T>): Promise<T>;
+  around<T>(write: () => Promise<T>, lineOpen?: () => boolean): Promise<T>;
 }
 
 /** How the terminal takes the bar. */
@@ -56,14 +60,14 @@ export function createProgressBar(out: Writable, { dumb = false }: BarOptions = 
       clear();
       last = undefined;
     },
-    async around(write) {
+    async around(write, lineOpen = () => false) {
       clear();
       paused = true;
       try {
         return await write();
       } finally {
-        paused = false;
-        if (last) draw(last);
+        paused = lineOpen();
+        if (!paused && last) draw(last);
       }
     },
   };

@@ -290,6 +290,18 @@ describe("--format json and ndjson on a terminal", () => {
       expect(lone || format === "ndjson" ? parsed : parsed[0]).toEqual(item);
     }
   });
+
+  it("say when a page left its last line open (a JSON array's), which a progress bar must not share", async () => {
+    const out = new Writable({ write: (_chunk, _encoding, done) => done() });
+    const item = { name: "web" };
+    for (const format of ["ndjson", "json", "csv", "tsv", "table"] as const) {
+      const sink = createSink(out, { format, columns: [{ header: "name", paths: ["name"] }] });
+      await sink.write([item, item]);
+      expect(sink.lineOpen, format).toBe(format === "json");
+      await sink.end();
+      expect(sink.lineOpen, format).toBe(false);
+    }
+  });
 });
 
 describe("--sum", () => {

@@ -5,43 +5,52 @@ import { createProgressBar } from "../../src/cli/progress.js";
 import { runCli } from "../../src/cli/run.js";
 import { createFakeKubeadapt } from "../../src/testing/index.js";
 
+type Stream = "stdout" | "stderr";
+
 /**
- * A terminal both streams write to, as a screen shows them: the line the cursor is on, with
- * `\r`, `ESC[2K` and `\n` applied. It notes each write of data (stdout) that starts on a line
- * something is already on (the bar), and the widest line drawn.
+ * A terminal both streams write to, as a screen shows them: rows of cells, each with the stream
+ * that wrote it, with `\r`, `ESC[2K` and `\n` applied. It notes each write of data (stdout) that
+ * starts on a row the bar (stderr) has text on, and the widest row drawn.
  */
 function terminal(columns: number) {
-  let line = "";
+  const rows: { char: string; from: Stream }[][] = [[]];
+  let row = 0;
   let col = 0;
   const glued: string[] = [];
   let widest = 0;
-  const writes: { stream: "stdout" | "stderr"; text: string }[] = [];
-  const show = (text: string) => {
+  const writes: { stream: Stream; text: string }[] = [];
+  const rowText = (cells: { char: string }[]) => cells.map((cell) => cell.char).join("");
+  const show = (stream: Stream, text: string) => {
     for (let i = 0; i < text.length; i++) {
       if (text.startsWith("\x1b[2K", i)) {
-        line = "";
+        rows[row] = [];
         i += 3;
       } else if (text[i] === "\r") col = 0;
       else if (text[i] === "\n") {
-        line = "";
+        row++;
+        rows[row] ??= [];
         col = 0;
       } else {
-        line = line.slice(0, col) + text[i] + line.slice(col + 1);
+        const cells = rows[row] as { char: string; from: Stream }[];
+        while (cells.length < col) cells.push({ char: " ", from: stream });
+        cells[col] = { char: text[i] as string, from: stream };
         col++;
-        widest = Math.max(widest, line.length);
+        widest = Math.max(widest, cells.length);
       }
     }
   };
-  const tty = (stream: "stdout" | "stderr") =>
+  const tty = (stream: Stream) =>
     Object.assign(
       new Writable({
         write(chunk: Buffer, _encoding, done) {
           const text = String(chunk);
-          // Spaces on the line are what a dumb terminal's erase leaves: nothing shows.
-          if (stream === "stdout" && line.trim() !== "")
-            glued.push(`${line} | ${text.slice(0, 40)}`);
+          const cells = rows[row] as { char: string; from: Stream }[];
+          // Spaces are what a dumb terminal's erase leaves: nothing shows.
+          if (stream === "stdout" && cells.some((c) => c.from === "stderr" && c.char !== " ")) {
+            glued.push(`${rowText(cells)} | ${text.slice(0, 40)}`);
+          }
           writes.push({ stream, text });
-          show(text);
+          show(stream, text);
           done();
         },
       }),
@@ -54,7 +63,9 @@ function terminal(columns: number) {
     stderr,
     glued,
     widest: () => widest,
-    text: (stream: "stdout" | "stderr") =>
+    /** The rows the screen shows at the end, trailing spaces trimmed. */
+    screen: () => rows.map((cells) => rowText(cells).trimEnd()),
+    text: (stream: Stream) =>
       writes
         .filter((w) => w.stream === stream)
         .map((w) => w.text)
@@ -78,18 +89,30 @@ async function onTerminal(argv: string, env: Record<string, string> = {}, column
 const workloads = createFakeKubeadapt().data.workloads.length;
 
 describe("the progress bar on a terminal that stdout writes to too", () => {
-  it("is erased before each page's rows, so no row starts after the bar", async () => {
-    for (const format of ["csv", "ndjson"]) {
+  it.each(["ndjson", "json", "csv", "tsv", "table"])(
+    "%s: the bar is erased before each page, and the screen shows every line of the data",
+    async (format) => {
       const run = await onTerminal(`get /v1/workloads --all --demo --format ${format}`);
       expect(run.code).toBe(0);
       expect(run.glued).toEqual([]);
       // The bar was drawn, and none of it reached the data.
       expect(run.text("stderr")).toContain(`/${workloads} items, `);
-      const rows = run.text("stdout").trimEnd().split(/\r?\n/);
-      expect(rows).toHaveLength(format === "csv" ? workloads + 1 : workloads);
-      if (format === "csv") expect(Papa.parse(run.text("stdout")).errors).toEqual([]);
-    }
-  });
+      const data = run.text("stdout");
+      expect(data).not.toContain("items, ");
+      // The screen shows the data's lines one after the other, each whole: no bar between
+      // them, none erased (stderr's notes come before them, the summary after).
+      const lines = data.trimEnd().split(/\r?\n/);
+      const screen = run.screen();
+      const from = screen.indexOf(lines[0] as string);
+      expect(screen.slice(from, from + lines.length)).toEqual(lines);
+      if (format === "json") expect(JSON.parse(data)).toHaveLength(workloads);
+      if (format === "ndjson") expect(lines).toHaveLength(workloads);
+      if (format === "csv") {
+        expect(lines).toHaveLength(workloads + 1);
+        expect(Papa.parse(data).errors).toEqual([]);
+      }
+    },
+  );
 
   it("is cut to the terminal's width, the counts kept first", async () => {
     const run = await onTerminal("get /v1/workloads --all --demo", {}, 24);
@@ -113,5 +136,15 @@ describe("TERM=dumb", () => {
     );
     expect(forced.text("stderr")).not.toContain("\x1b");
     expect(forced.glued).toEqual([]);
+  });
+
+  it("with --format json, erases no item with the spaces that stand for its escapes", async () => {
+    const argv = "get /v1/workloads --all --demo --progress --format json";
+    const run = await onTerminal(argv, { TERM: "dumb" });
+    expect(run.code).toBe(0);
+    const lines = run.text("stdout").trimEnd().split("\n");
+    const screen = run.screen();
+    const from = screen.indexOf("[");
+    expect(screen.slice(from, from + lines.length)).toEqual(lines);
   });
 });
