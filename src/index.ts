@@ -15,6 +15,7 @@ export {
   type CursorExpiredReason,
   type ErrorCode,
   type ErrorDetail,
+  type ErrorNameOf,
   InvalidCursorError,
   isAbortError,
   isAuthenticationError,
