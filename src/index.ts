@@ -76,6 +76,7 @@ export type {
   OffsetPagination,
   Organization,
   OrganizationDashboard,
+  OrUndefined,
   Pagination,
   ParamsInit,
   Pod,
