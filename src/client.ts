@@ -22,6 +22,7 @@ import type {
   GetPath,
   ItemOf,
   OffsetPaginatedPath,
+  OrUndefined,
   ParamsInit,
 } from "./types.js";
 import { createWalk } from "./walk/create-walk.js";
@@ -113,7 +114,8 @@ export interface KubeadaptOptions {
 /**
  * The init of `get(path, init)`: `client.GET`'s for that path, less `fetch` (a per-call fetch
  * would replace the client's, and with it the token, retries and timeout: set
- * `KubeadaptOptions.fetch` instead), with `params` as {@link ParamsInit} types them.
+ * `KubeadaptOptions.fetch` instead), with `params` as {@link ParamsInit} types them. An optional
+ * option may also be `undefined`, which leaves it out (see {@link OrUndefined}).
  */
 export type GetInit<P extends GetPath> =
   // Distributive over P: for the union of all paths (what a call with a path that is none of
@@ -121,7 +123,7 @@ export type GetInit<P extends GetPath> =
   P extends GetPath
     ? MaybeOptionalInit<paths[P], "get"> extends infer Init
       ? Init extends object
-        ? Omit<Init, "fetch" | "params"> & ParamsInit<GetOperation<P>>
+        ? OrUndefined<Omit<Init, "fetch" | "params">> & ParamsInit<GetOperation<P>>
         : Init
       : never
     : never;

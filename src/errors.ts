@@ -76,6 +76,15 @@ export type KubeadaptErrorName =
   | "CurrencyMismatchError";
 
 /**
+ * The type of `name` on an error class whose errors are named `N` (a parent's `N`: its own name
+ * and its subclasses'): `N`, or any other string, which a subclass of yours names with its
+ * `static errorName`, so `error.name === "QuotaError"` compiles. The optional `~errorOf` key is
+ * type-only (no string has it): it keeps the classes apart, so a `ServerError` is not taken where
+ * a `NotFoundError` is typed and a guard's false branch keeps the rest of the errors.
+ */
+export type ErrorNameOf<N extends string> = N | (string & { readonly "~errorOf"?: N });
+
+/**
  * The base of every error this SDK throws. Check with {@link isKubeadaptError} (or the other
  * `isXxxError` guards) rather than `instanceof`, which fails across two copies of the package.
  */
@@ -83,10 +92,10 @@ export class KubeadaptError extends Error {
   /** The literal `name` of this class's errors; subclasses without one inherit their parent's. */
   static readonly errorName: string = "KubeadaptError";
   /**
-   * The class's literal name, as the runtime sets it: one per class, so the classes cannot
-   * stand in for each other and a guard's false branch keeps the rest of the union.
+   * The class's `errorName`, as the runtime sets it: one of {@link KubeadaptErrorName}, or the
+   * name of a subclass of yours (see {@link ErrorNameOf}).
    */
-  declare readonly name: KubeadaptErrorName;
+  declare readonly name: ErrorNameOf<KubeadaptErrorName>;
   /** HTTP status, when the error came from a response. */
   declare readonly status: number | undefined;
   /**
@@ -117,7 +126,7 @@ export class KubeadaptError extends Error {
     for (let c: object = new.target; c !== Error; c = Object.getPrototypeOf(c)) {
       lineage.push((c as typeof KubeadaptError).errorName);
     }
-    // Readonly in the type, set once here: `lineage[0]` is one of KubeadaptErrorName.
+    // Readonly in the type, set once here.
     (this as { name: string }).name = lineage[0] as string;
     for (const key of FIELDS) (this as Record<string, unknown>)[key] = init[key];
     this.details = init.details ?? [];
@@ -137,27 +146,27 @@ export class KubeadaptError extends Error {
 /** 400 `BAD_REQUEST`: an invalid parameter (`details[0].field` names it), e.g. `limit`. */
 export class BadRequestError extends KubeadaptError {
   static override readonly errorName: string = "BadRequestError";
-  declare readonly name: "BadRequestError" | "InvalidCursorError";
+  declare readonly name: ErrorNameOf<"BadRequestError" | "InvalidCursorError">;
 }
 /** 400 `INVALID_CURSOR`: the cursor was modified or is not one the server issued. */
 export class InvalidCursorError extends BadRequestError {
   static override readonly errorName: string = "InvalidCursorError";
-  declare readonly name: "InvalidCursorError";
+  declare readonly name: ErrorNameOf<"InvalidCursorError">;
 }
 /** 401: the token is missing or invalid. */
 export class AuthenticationError extends KubeadaptError {
   static override readonly errorName: string = "AuthenticationError";
-  declare readonly name: "AuthenticationError";
+  declare readonly name: ErrorNameOf<"AuthenticationError">;
 }
 /** 403: the token lacks the scope this endpoint needs. */
 export class PermissionDeniedError extends KubeadaptError {
   static override readonly errorName: string = "PermissionDeniedError";
-  declare readonly name: "PermissionDeniedError";
+  declare readonly name: ErrorNameOf<"PermissionDeniedError">;
 }
 /** 404: no resource with this id. */
 export class NotFoundError extends KubeadaptError {
   static override readonly errorName: string = "NotFoundError";
-  declare readonly name: "NotFoundError";
+  declare readonly name: ErrorNameOf<"NotFoundError">;
 }
 
 /** Why a cursor stopped working: older than 24 hours, or the query changed between pages. */
@@ -166,7 +175,7 @@ export type CursorExpiredReason = "expired" | "query_changed" | "unknown";
 /** 410 `CURSOR_EXPIRED`: restart the walk from page 1 (or use `onCursorExpired: "restart"`). */
 export class CursorExpiredError extends KubeadaptError {
   static override readonly errorName: string = "CursorExpiredError";
-  declare readonly name: "CursorExpiredError";
+  declare readonly name: ErrorNameOf<"CursorExpiredError">;
   /** `details[0].reason` of the response. */
   declare readonly reason: CursorExpiredReason;
 
@@ -179,12 +188,12 @@ export class CursorExpiredError extends KubeadaptError {
 /** 429: rate limited, by the API or a proxy; `retryAfterMs` says how long it asked to wait. */
 export class RateLimitError extends KubeadaptError {
   static override readonly errorName: string = "RateLimitError";
-  declare readonly name: "RateLimitError";
+  declare readonly name: ErrorNameOf<"RateLimitError">;
 }
 /** 5xx: the server or a gateway failed (an HTML 502 page too); retried GETs end here. */
 export class ServerError extends KubeadaptError {
   static override readonly errorName: string = "ServerError";
-  declare readonly name: "ServerError";
+  declare readonly name: ErrorNameOf<"ServerError">;
 }
 /**
  * The network failed on the last attempt: no response (DNS, refused or reset connection), or a
@@ -192,17 +201,17 @@ export class ServerError extends KubeadaptError {
  */
 export class ConnectionError extends KubeadaptError {
   static override readonly errorName: string = "ConnectionError";
-  declare readonly name: "ConnectionError";
+  declare readonly name: ErrorNameOf<"ConnectionError">;
 }
 /** The last attempt's whole response (headers and body) took longer than `timeoutMs`. */
 export class TimeoutError extends KubeadaptError {
   static override readonly errorName: string = "TimeoutError";
-  declare readonly name: "TimeoutError";
+  declare readonly name: ErrorNameOf<"TimeoutError">;
 }
 /** The caller's `AbortSignal` fired. `name` is `"AbortError"`, as for `fetch`. */
 export class AbortError extends KubeadaptError {
   static override readonly errorName: string = "AbortError";
-  declare readonly name: "AbortError";
+  declare readonly name: ErrorNameOf<"AbortError">;
 }
 /**
  * The server broke the protocol: a body that is not the JSON envelope (a 2xx that is not JSON,
@@ -212,12 +221,12 @@ export class AbortError extends KubeadaptError {
  */
 export class ProtocolError extends KubeadaptError {
   static override readonly errorName: string = "ProtocolError";
-  declare readonly name: "ProtocolError";
+  declare readonly name: ErrorNameOf<"ProtocolError">;
 }
 /** A walk reached `maxPages` before the list ended. */
 export class PaginationLimitError extends KubeadaptError {
   static override readonly errorName: string = "PaginationLimitError";
-  declare readonly name: "PaginationLimitError";
+  declare readonly name: ErrorNameOf<"PaginationLimitError">;
 }
 
 /** A name-based guard for an error class (internal: the subpaths build their guards with it). */

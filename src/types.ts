@@ -74,27 +74,30 @@ export type ItemOf<P extends CursorPaginatedPath | OffsetPaginatedPath> =
   GetData<P> extends readonly (infer I)[] ? I : never;
 
 /**
- * The `params` option (`path`, `query`) of a spec operation as the SDK takes it: openapi-fetch's
- * `ParamsOption`, but each optional query parameter also takes `undefined`, which leaves it out
- * of the request (so `{ query: { namespace: ns } }` with `ns: string | undefined` compiles
- * under `exactOptionalPropertyTypes`, as the SDK's own options do).
+ * `T` with each optional property also taking `undefined`, which the SDK reads as left out (for
+ * callers compiled with `exactOptionalPropertyTypes`).
  */
-export type ParamsInit<Op> = {
+export type OrUndefined<T> = {
+  [K in keyof T]: Record<never, never> extends Pick<T, K> ? T[K] | undefined : T[K];
+};
+
+/**
+ * The `params` option (`path`, `query`) of a spec operation as the SDK takes it: openapi-fetch's
+ * `ParamsOption`, but where `params`, `query` or a query parameter is optional it also takes
+ * `undefined`, which leaves it out of the request (so `{ query: { namespace: ns } }` with
+ * `ns: string | undefined`, or `{ query: q }` with `q` possibly undefined, compiles under
+ * `exactOptionalPropertyTypes`). A required path parameter still refuses `undefined`.
+ */
+export type ParamsInit<Op> = OrUndefined<{
   [K in keyof ParamsOption<Op>]: ParamsOption<Op>[K] extends infer Params
     ? Params extends object
-      ? {
+      ? OrUndefined<{
           [L in keyof Params]: L extends "query"
             ? Params[L] extends infer Query
-              ? Query extends object
-                ? {
-                    [Q in keyof Query]: Record<never, never> extends Pick<Query, Q>
-                      ? Query[Q] | undefined
-                      : Query[Q];
-                  }
-                : Query
+              ? OrUndefined<Query>
               : never
             : Params[L];
-        }
+        }>
       : Params
     : never;
-};
+}>;

@@ -6,9 +6,8 @@ export class NotAnItemError extends ProtocolError {
 }
 
 /** Whether `error` is a {@link NotAnItemError} (by name, as the SDK's guards are). */
-// `name` is typed as ProtocolError's: the SDK's name types list only its own classes.
 export const isNotAnItemError = (error: unknown): error is NotAnItemError =>
-  isKubeadaptError(error) && (error.name as string) === "NotAnItemError";
+  isKubeadaptError(error) && error.name === "NotAnItemError";
 
 /**
  * Refuses a page holding a value that is not a JSON object where the list has items: written,
@@ -40,7 +39,7 @@ export class DataShapeError extends ProtocolError {
 
 /** Whether `error` is a {@link DataShapeError} (by name, as the SDK's guards are). */
 export const isDataShapeError = (error: unknown): error is DataShapeError =>
-  isKubeadaptError(error) && (error.name as string) === "DataShapeError";
+  isKubeadaptError(error) && error.name === "DataShapeError";
 
 /**
  * Refuses the `data` of an unpaginated GET whose shape is not the spec's: an array where the

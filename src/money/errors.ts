@@ -1,4 +1,4 @@
-import { isA, KubeadaptError } from "../errors.js";
+import { type ErrorNameOf, isA, KubeadaptError } from "../errors.js";
 
 // Same lineage mechanism as the SDK's errors: `isKubeadaptError` from the main entry also
 // recognises these, even though this subpath bundles its own copy of the base class.
@@ -11,7 +11,7 @@ import { isA, KubeadaptError } from "../errors.js";
  */
 export class MoneyError extends KubeadaptError {
   static override readonly errorName: string = "MoneyError";
-  declare readonly name: "MoneyError" | "InvalidMoneyError" | "CurrencyMismatchError";
+  declare readonly name: ErrorNameOf<"MoneyError" | "InvalidMoneyError" | "CurrencyMismatchError">;
 }
 
 /**
@@ -22,7 +22,7 @@ export class MoneyError extends KubeadaptError {
  */
 export class InvalidMoneyError extends MoneyError {
   static override readonly errorName: string = "InvalidMoneyError";
-  declare readonly name: "InvalidMoneyError";
+  declare readonly name: ErrorNameOf<"InvalidMoneyError">;
 }
 
 /**
@@ -32,7 +32,7 @@ export class InvalidMoneyError extends MoneyError {
  */
 export class CurrencyMismatchError extends MoneyError {
   static override readonly errorName: string = "CurrencyMismatchError";
-  declare readonly name: "CurrencyMismatchError";
+  declare readonly name: ErrorNameOf<"CurrencyMismatchError">;
   /** The currency of the first operand (or the one asked for). */
   declare readonly expected: string;
   /** The currency that did not match it. */

@@ -7,8 +7,9 @@ import {
   isKubeadaptError,
   isNotFoundError,
   isRateLimitError,
-  type KubeadaptError,
-  type NotFoundError,
+  KubeadaptError,
+  type KubeadaptErrorName,
+  NotFoundError,
   type RateLimitError,
   ServerError,
 } from "../../src/index.js";
@@ -43,7 +44,7 @@ describe("error guards", () => {
       expectTypeOf(caught).toEqualTypeOf<InvalidCursorError>();
     } else {
       expectTypeOf(caught).toEqualTypeOf<BadRequestError>();
-      expectTypeOf(caught.name).toEqualTypeOf<"BadRequestError" | "InvalidCursorError">();
+      expectTypeOf<"BadRequestError" | "InvalidCursorError">().toExtend<typeof caught.name>();
     }
   });
 
@@ -59,10 +60,12 @@ describe("error guards", () => {
 });
 
 describe("error classes", () => {
-  it("have the literal name the runtime sets", () => {
-    expectTypeOf<NotFoundError["name"]>().toEqualTypeOf<"NotFoundError">();
-    expectTypeOf<ServerError["name"]>().toEqualTypeOf<"ServerError">();
-    expectTypeOf<InvalidMoneyError["name"]>().toEqualTypeOf<"InvalidMoneyError">();
+  it("have a name that takes their own literal, and their subclasses' names", () => {
+    expectTypeOf<"NotFoundError">().toExtend<NotFoundError["name"]>();
+    expectTypeOf<"ServerError">().toExtend<ServerError["name"]>();
+    expectTypeOf<"InvalidMoneyError">().toExtend<InvalidMoneyError["name"]>();
+    expectTypeOf<KubeadaptErrorName>().toExtend<KubeadaptError["name"]>();
+    expectTypeOf<NotFoundError["name"]>().toExtend<string>();
   });
 
   it("cannot stand in for each other", () => {
@@ -73,7 +76,58 @@ describe("error classes", () => {
     onNotFound(new ServerError("x"));
     // @ts-expect-error: nor is any MoneyError an InvalidMoneyError
     const invalid: InvalidMoneyError = new MoneyError("x");
+    // @ts-expect-error: nor a KubeadaptError a NotFoundError
+    const base: NotFoundError = new KubeadaptError("x");
     void nf;
     void invalid;
+    void base;
+  });
+});
+
+// A consumer's own classes, named by `static errorName` as the SDK's are.
+class QuotaError extends KubeadaptError {
+  static override readonly errorName: string = "QuotaError";
+}
+class GoneError extends NotFoundError {
+  static override readonly errorName: string = "GoneError";
+}
+class TypedQuotaError extends KubeadaptError {
+  static override readonly errorName: string = "TypedQuotaError";
+  declare readonly name: "TypedQuotaError";
+}
+
+describe("a consumer's subclasses", () => {
+  it("compare their runtime name, caught as a KubeadaptError or as their parent", () => {
+    if (!isKubeadaptError(caught)) return;
+    if (caught.name === "QuotaError") expectTypeOf(caught).toEqualTypeOf<KubeadaptError>();
+    switch (caught.name) {
+      case "NotFoundError":
+      case "QuotaError":
+      case "GoneError":
+        break;
+    }
+    if (isNotFoundError(caught) && caught.name === "GoneError") {
+      expectTypeOf(caught).toEqualTypeOf<NotFoundError>();
+    }
+  });
+
+  it("have a name type that takes their runtime name", () => {
+    expectTypeOf<"GoneError">().toExtend<GoneError["name"]>();
+    expectTypeOf<"QuotaError">().toExtend<QuotaError["name"]>();
+    expectTypeOf(new GoneError("x").name === "GoneError").toEqualTypeOf<boolean>();
+    expectTypeOf<TypedQuotaError["name"]>().toEqualTypeOf<"TypedQuotaError">();
+  });
+
+  it("stay what their parent is, and are narrowed by its guard", () => {
+    const gone: NotFoundError = new GoneError("x");
+    const quota: KubeadaptError = new QuotaError("x");
+    // @ts-expect-error: a QuotaError is no NotFoundError
+    const notFound: NotFoundError = new QuotaError("x");
+    void gone;
+    void quota;
+    void notFound;
+    if (!isKubeadaptError(caught)) return;
+    if (isNotFoundError(caught)) expectTypeOf(caught).toEqualTypeOf<NotFoundError>();
+    else expectTypeOf(caught).not.toBeNever();
   });
 });

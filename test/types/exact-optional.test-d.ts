@@ -15,6 +15,10 @@ declare const namespace: string | undefined;
 declare const limit: number | undefined;
 declare const seed: number | undefined;
 declare const port: number | undefined;
+declare const query: { namespace?: string } | undefined;
+declare const headers: Record<string, string> | undefined;
+declare const signal: AbortSignal | undefined;
+declare const clusterId: string | undefined;
 
 describe("under exactOptionalPropertyTypes", () => {
   it("a query parameter may be undefined, in get, paginate and their inits", () => {
@@ -29,6 +33,47 @@ describe("under exactOptionalPropertyTypes", () => {
     const walk: PaginateInit<"/v1/workloads"> = { params: { query: { namespace } } };
     void init;
     void walk;
+  });
+
+  it("get's own options, params and query may be undefined", () => {
+    void ka.get("/v1/workloads", { signal });
+    void ka.get("/v1/workloads", { headers });
+    void ka.get("/v1/workloads", { params: undefined });
+    void ka.get("/v1/workloads", { params: { query } });
+    void ka.get("/v1/workloads", { params: { query: undefined }, signal, headers });
+    void ka.get("/v1/workloads", { querySerializer: undefined, middleware: undefined });
+    void ka.get("/v1/clusters/{cluster_id}", {
+      params: { path: { cluster_id: "c" }, query: undefined },
+    });
+    void ka.paginate("/v1/workloads", { params: { query }, signal });
+    void ka.paginate("/v1/workloads", { params: undefined });
+    void ka.paginateOffset("/v1/cost-explorer", { params: { query: undefined } });
+    const init: GetInit<"/v1/workloads"> = { params: { query }, headers, signal };
+    const walk: PaginateInit<"/v1/workloads"> = { params: { query: undefined } };
+    void init;
+    void walk;
+  });
+
+  it("invalid calls stay refused", () => {
+    // @ts-expect-error: no such query parameter
+    void ka.get("/v1/workloads", { params: { query: { nope: 1 } } });
+    // @ts-expect-error: a query parameter of the wrong type
+    void ka.get("/v1/workloads", { params: { query: { limit: "5" } } });
+    // @ts-expect-error: a required path parameter may not be undefined
+    void ka.get("/v1/clusters/{cluster_id}", { params: { path: { cluster_id: clusterId } } });
+    // @ts-expect-error: nor may the params that hold it
+    void ka.get("/v1/clusters/{cluster_id}", { params: undefined });
+    // @ts-expect-error: nor its path
+    void ka.get("/v1/clusters/{cluster_id}", { params: { path: undefined } });
+    // @ts-expect-error: a per-call fetch
+    void ka.get("/v1/workloads", { fetch });
+    // @ts-expect-error: an option of the wrong type
+    void ka.get("/v1/workloads", { signal: "x" });
+    // @ts-expect-error: a path that is none of the API's
+    void ka.get("/v1/nope", { signal });
+    const nodes = "/v1/clusters/{cluster_id}/nodes";
+    // @ts-expect-error: a required path parameter may not be undefined in a walk either
+    void ka.paginate(nodes, { params: { path: { cluster_id: clusterId } } });
   });
 
   it("the fake's options may be undefined", async () => {
