@@ -1,0 +1,55 @@
+import { CursorCodec, canonicalQuery, hashQuery } from "../../src/testing/cursor.js";
+import { CURSOR_SECRET, type Mutant, on } from "./mutant-proxy.js";
+
+const codec = new CursorCodec(CURSOR_SECRET);
+
+/** The fake's hash of the query `url` sends on `path` (what its cursors are bound to). */
+const boundTo = (path: string, url: URL) => hashQuery(canonicalQuery(path, url.searchParams));
+
+/**
+ * Serves every continuation page of a cluster's namespaces from `/v1/namespaces` at the same
+ * keyset position, as a continuation query that forgets `WHERE cluster_id` does. Its cursors
+ * stay bound to the nested query, so a walk goes on without a 410.
+ */
+function nestedContinuationDropsParent(): Mutant["layer"] {
+  return on(/^\/v1\/clusters\/[^/]+\/namespaces$/, async (request, next) => {
+    const url = new URL(request.url);
+    const cursor = url.searchParams.get("cursor");
+    const payload = cursor ? await codec.decode(cursor) : undefined;
+    if (!payload || payload.query_hash !== (await boundTo(url.pathname, url))) {
+      return next(request);
+    }
+    const top = new URL(url);
+    top.pathname = "/v1/namespaces";
+    const { v: _v, ...rest } = payload;
+    top.searchParams.set(
+      "cursor",
+      await codec.encode({ ...rest, query_hash: await boundTo(top.pathname, top) }),
+    );
+    const response = await next(new Request(top, request));
+    const body = await response.json();
+    const next_cursor = body?.meta?.pagination?.next_cursor;
+    const issued = next_cursor ? await codec.decode(next_cursor) : undefined;
+    if (issued) {
+      const { v: _w, ...position } = issued;
+      body.meta.pagination.next_cursor = await codec.encode({
+        ...position,
+        query_hash: payload.query_hash,
+      });
+    }
+    return new Response(JSON.stringify(body), response);
+  });
+}
+
+/**
+ * Server bugs in walks and cursors that the suite once passed (audit s25, findings 1-5): each
+ * sits on a family or a page that no check looked at.
+ */
+export const PAGING_MUTANTS: readonly Mutant[] = [
+  {
+    id: "nested-page-two-drops-parent",
+    bug: "page 2+ of /v1/clusters/{id}/namespaces comes from every cluster's namespaces (the continuation query forgets the parent), its cursors still bound to the nested query",
+    catches: ["page-fill"],
+    layer: nestedContinuationDropsParent(),
+  },
+];
