@@ -41,6 +41,34 @@ function nestedContinuationDropsParent(): Mutant["layer"] {
   });
 }
 
+/** The query parameters a `total_count` does not depend on: what is left without the filters. */
+const UNFILTERED = new Set(["limit", "include_total", "cost_mode"]);
+
+/**
+ * Counts page 1's `total_count` over the unfiltered list, sparing `/v1/recommendations` (whose
+ * `status=open` count `dashboard-totals` compares): a count query built without the WHERE.
+ */
+function totalIgnoresFilters(): Mutant["layer"] {
+  return async (request, next) => {
+    const url = new URL(request.url);
+    const response = await next(request);
+    const counted = url.searchParams.get("include_total") === "true";
+    if (!counted || url.searchParams.has("cursor") || url.pathname === "/v1/recommendations") {
+      return response;
+    }
+    const all = new URL(url);
+    for (const key of [...all.searchParams.keys()]) {
+      if (!UNFILTERED.has(key)) all.searchParams.delete(key);
+    }
+    if (all.search === url.search || response.status !== 200) return response;
+    const body = await response.json();
+    const total = (await (await next(new Request(all, request))).json())?.meta?.pagination
+      ?.total_count;
+    if (typeof total === "number") body.meta.pagination.total_count = total;
+    return new Response(JSON.stringify(body), response);
+  };
+}
+
 /**
  * Server bugs in walks and cursors that the suite once passed (audit s25, findings 1-5): each
  * sits on a family or a page that no check looked at.
@@ -51,5 +79,11 @@ export const PAGING_MUTANTS: readonly Mutant[] = [
     bug: "page 2+ of /v1/clusters/{id}/namespaces comes from every cluster's namespaces (the continuation query forgets the parent), its cursors still bound to the nested query",
     catches: ["page-fill"],
     layer: nestedContinuationDropsParent(),
+  },
+  {
+    id: "total-ignores-filters",
+    bug: "total_count counts the unfiltered list (every list but /v1/recommendations): /v1/workloads?cluster_id=…&include_total=true says every workload",
+    catches: ["filters"],
+    layer: totalIgnoresFilters(),
   },
 ];
