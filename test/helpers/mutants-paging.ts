@@ -69,6 +69,47 @@ function totalIgnoresFilters(): Mutant["layer"] {
   };
 }
 
+/** A path with its ids as `{id}`: the list (template) it is a page of. */
+const templateOf = (path: string) => path.replace(/\/[0-9a-f]{8}-[0-9a-f-]{27}(?=\/|$)/gi, "/{id}");
+
+/** Whether a path is a workload list, the family the cursor checks once tried alone. */
+const WORKLOADS = /^\/v1\/workloads$|^\/v1\/clusters\/[^/]+\/workloads$/;
+
+/**
+ * A server that remembers the request that issued each cursor and, when the cursor comes back
+ * on a request `accepts` (given the request's URL and the issuing one), re-signs it for the
+ * new query: a cursor bound to less than the whole query (as its payload signs only what
+ * `accepts` compares), served without a 410.
+ */
+function rebinding(accepts: (url: URL, issued: URL) => boolean): Mutant["layer"] {
+  const issued = new Map<string, URL>();
+  return async (request, next) => {
+    const url = new URL(request.url);
+    const cursor = url.searchParams.get("cursor");
+    const from = cursor ? issued.get(cursor) : undefined;
+    const payload = cursor && from && accepts(url, from) ? await codec.decode(cursor) : undefined;
+    let sent = request;
+    if (payload) {
+      const { v: _v, ...position } = payload;
+      url.searchParams.set(
+        "cursor",
+        await codec.encode({ ...position, query_hash: await boundTo(url.pathname, url) }),
+      );
+      sent = new Request(url, request);
+    }
+    const response = await next(sent);
+    const body = await response
+      .clone()
+      .json()
+      .catch(() => undefined);
+    const nextCursor = body?.meta?.pagination?.next_cursor;
+    if (typeof nextCursor === "string" && nextCursor !== "") {
+      issued.set(nextCursor, new URL(request.url));
+    }
+    return response;
+  };
+}
+
 /**
  * Server bugs in walks and cursors that the suite once passed (audit s25, findings 1-5): each
  * sits on a family or a page that no check looked at.
@@ -85,5 +126,22 @@ export const PAGING_MUTANTS: readonly Mutant[] = [
     bug: "total_count counts the unfiltered list (every list but /v1/recommendations): /v1/workloads?cluster_id=…&include_total=true says every workload",
     catches: ["filters"],
     layer: totalIgnoresFilters(),
+  },
+  {
+    id: "cursor-limit-only-off-workloads",
+    bug: "off the workload lists, a cursor is bound to its list and limit only: reused with a filter, cost_mode or another parent, it is served (recommendations?status=open's cursor gives dismissed ones)",
+    catches: ["cursor-query-changed"],
+    layer: rebinding(
+      (url, issued) =>
+        !WORKLOADS.test(url.pathname) &&
+        templateOf(url.pathname) === templateOf(issued.pathname) &&
+        url.searchParams.get("limit") === issued.searchParams.get("limit"),
+    ),
+  },
+  {
+    id: "cursor-accepted-on-other-path",
+    bug: "a cursor signs only its position (after_value, after_id): one from /v1/clusters is served on /v1/namespaces",
+    catches: ["cursor-query-changed"],
+    layer: rebinding((url, issued) => templateOf(url.pathname) !== templateOf(issued.pathname)),
   },
 ];
