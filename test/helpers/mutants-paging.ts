@@ -1,5 +1,5 @@
 import { CursorCodec, canonicalQuery, hashQuery } from "../../src/testing/cursor.js";
-import { CURSOR_SECRET, type Mutant, on } from "./mutant-proxy.js";
+import { CURSOR_SECRET, errorEnvelope, json, type Mutant, type Next, on } from "./mutant-proxy.js";
 
 const codec = new CursorCodec(CURSOR_SECRET);
 
@@ -111,6 +111,24 @@ function rebinding(accepts: (url: URL, issued: URL) => boolean): Mutant["layer"]
 }
 
 /**
+ * Off the workload lists, what a handler that decodes its cursors itself answers for one it
+ * cannot decode, in place of the fake's 400 `INVALID_CURSOR`: `replace` answers the request
+ * (its URL, the fake, the request itself).
+ */
+function badCursorOffWorkloads(
+  replace: (url: URL, next: Next, request: Request) => Promise<Response>,
+): Mutant["layer"] {
+  return async (request, next) => {
+    const url = new URL(request.url);
+    const response = await next(request);
+    if (WORKLOADS.test(url.pathname) || !url.searchParams.has("cursor")) return response;
+    if (response.status !== 400) return response;
+    const body = await response.clone().json();
+    return body?.error?.code === "INVALID_CURSOR" ? replace(url, next, request) : response;
+  };
+}
+
+/**
  * Server bugs in walks and cursors that the suite once passed (audit s25, findings 1-5): each
  * sits on a family or a page that no check looked at.
  */
@@ -143,5 +161,22 @@ export const PAGING_MUTANTS: readonly Mutant[] = [
     bug: "a cursor signs only its position (after_value, after_id): one from /v1/clusters is served on /v1/namespaces",
     catches: ["cursor-query-changed"],
     layer: rebinding((url, issued) => templateOf(url.pathname) !== templateOf(issued.pathname)),
+  },
+  {
+    id: "bad-cursor-500-off-workloads",
+    bug: "off the workload lists, a modified cursor crashes the handler: 500 INTERNAL_ERROR (illegal base64 data)",
+    catches: ["invalid-cursor"],
+    layer: badCursorOffWorkloads(async () =>
+      json(errorEnvelope("INTERNAL_ERROR", "illegal base64 data"), 500),
+    ),
+  },
+  {
+    id: "bad-cursor-restarts-off-workloads",
+    bug: "off the workload lists, a cursor that does not decode is dropped: the walk restarts at page 1 (a client loops)",
+    catches: ["invalid-cursor"],
+    layer: badCursorOffWorkloads(async (url, next, request) => {
+      url.searchParams.delete("cursor");
+      return next(new Request(url, request));
+    }),
   },
 ];
