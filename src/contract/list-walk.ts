@@ -32,6 +32,12 @@ export interface WalkRequest {
   limit: number;
   /** The most pages to fetch; a longer list is walked that far and noted. */
   maxPages: number;
+  /**
+   * Asks for `total_count` on page 1 (`include_total=true`), as the SDK's paginator does: no
+   * extra request. Only for a cursor family, which takes the parameter.
+   * @default false
+   */
+  countFirst?: boolean;
 }
 
 /**
@@ -45,7 +51,13 @@ export async function walkList(probe: Probe, request: WalkRequest): Promise<List
   const seen = new Set<string>();
   let cursor: string | undefined;
   for (let page = 1; page <= request.maxPages; page++) {
-    const query = { ...request.query, ...pageQuery(request.path, request.limit), cursor };
+    const counted = page === 1 && request.countFirst ? { include_total: true } : {};
+    const query = {
+      ...request.query,
+      ...pageQuery(request.path, request.limit),
+      ...counted,
+      cursor,
+    };
     const ex = await probe.get(
       request.path as "/v1/clusters",
       { params: { path: request.params ?? {}, query } } as never,

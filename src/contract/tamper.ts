@@ -10,8 +10,8 @@ export function tamperings(cursor: string): string[] {
   return edited === undefined ? [changeMiddle(cursor)] : [edited, changeMiddle(cursor)];
 }
 
-/** The cursor with the character in its middle replaced. */
-function changeMiddle(cursor: string): string {
+/** The cursor with the character in its middle replaced: the plainest modified cursor. */
+export function changeMiddle(cursor: string): string {
   const i = Math.floor(cursor.length / 2);
   const replacement = cursor[i] === "A" ? "B" : "A";
   return `${cursor.slice(0, i)}${replacement}${cursor.slice(i + 1)}`;

@@ -4,10 +4,17 @@ import { contractChecks, runContract } from "../../src/contract/index.js";
 import { target } from "../helpers/mutant-proxy.js";
 import { COVERAGE_MUTANTS } from "../helpers/mutants-coverage.js";
 import { EXAMPLE_MUTANTS } from "../helpers/mutants-examples.js";
+import { PAGING_MUTANTS } from "../helpers/mutants-paging.js";
 import { REQUEST_MUTANTS } from "../helpers/mutants-requests.js";
 import { RESPONSE_MUTANTS } from "../helpers/mutants-responses.js";
 
-const MUTANTS = [...REQUEST_MUTANTS, ...RESPONSE_MUTANTS, ...EXAMPLE_MUTANTS, ...COVERAGE_MUTANTS];
+const MUTANTS = [
+  ...REQUEST_MUTANTS,
+  ...RESPONSE_MUTANTS,
+  ...EXAMPLE_MUTANTS,
+  ...COVERAGE_MUTANTS,
+  ...PAGING_MUTANTS,
+];
 
 /** Mutants also run against the full suite, not only the checks aimed at them. */
 const FULL_SUITE = [

@@ -25,6 +25,7 @@ import { CONTROL_PARAMS } from "../../src/contract/spec-lists.js";
 import { factProblems, readDoc, type StatedFact } from "../helpers/doc-facts.js";
 import { COVERAGE_MUTANTS } from "../helpers/mutants-coverage.js";
 import { EXAMPLE_MUTANTS } from "../helpers/mutants-examples.js";
+import { PAGING_MUTANTS } from "../helpers/mutants-paging.js";
 import { REQUEST_MUTANTS } from "../helpers/mutants-requests.js";
 import { RESPONSE_MUTANTS } from "../helpers/mutants-responses.js";
 
@@ -150,7 +151,8 @@ const MUTANTS =
   REQUEST_MUTANTS.length +
   RESPONSE_MUTANTS.length +
   EXAMPLE_MUTANTS.length +
-  COVERAGE_MUTANTS.length;
+  COVERAGE_MUTANTS.length +
+  PAGING_MUTANTS.length;
 const MIB = 2 ** 20;
 const CONTRACT = "docs/guides/contract.md";
 /** The contract suite's waits before its retries: "0.5 s, 1 s, 2 s". */

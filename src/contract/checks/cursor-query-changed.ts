@@ -1,11 +1,12 @@
 import { spec } from "../../spec/document.js";
 import { type ContractCheck, prefer, skip } from "../context.js";
 import { expectError, expectStatus } from "../expect.js";
-import { CURSOR_FAMILIES, noIdNote } from "../families.js";
+import { forEachFamily } from "../family-cursors.js";
 import { firstCursor, type PageOne } from "../first-cursor.js";
 import { goneSinceListed } from "../gone.js";
 import type { Exchange, Probe } from "../probe.js";
-import { firstIds } from "../scope.js";
+import { queryChanges } from "../query-changes.js";
+import { firstIds, idsOn } from "../scope.js";
 import { parentOf } from "../spec-lists.js";
 import { WORKLOADS_PAGE_ONE } from "./cursor-errors.js";
 
@@ -80,40 +81,61 @@ async function otherParent(probe: Probe, clusterId: string): Promise<void> {
 }
 
 /**
- * Every other cursor family, whose handler may bind its cursors differently: a `limit=1`
- * cursor reused with `limit=2`. Top-level lists come first: the first item of each page 1 is
- * the parent of its nested lists (the first workload's is `workloads`' own page 1), so no
- * request is spent on finding parents.
+ * A second id of a parent list (page 1 at `limit=2`, read once per list; `/v1/workloads`' is on
+ * the page the check read): the parent a nested family's cursor is reused under.
  */
-async function everyFamily(probe: Probe, workloads: Exchange): Promise<void> {
-  const parents = new Map<string, unknown>([["/v1/workloads", workloads.body?.data?.[0]?.id]]);
-  const paths = Object.keys(CURSOR_FAMILIES)
-    .filter((path) => path !== "/v1/workloads")
-    .sort((a, b) => Number(parentOf(a) !== undefined) - Number(parentOf(b) !== undefined));
-  for (const path of paths) {
-    const parent = parentOf(path);
-    const id = parent ? parents.get(parent.list) : undefined;
-    if (parent && typeof id !== "string") {
-      probe.note(noIdNote(path, parent.param));
-      continue;
-    }
-    const scope = parent ? { [parent.param]: id as string } : {};
-    const request = { path, params: { path: scope, query: { limit: 1 } } };
-    const first = await firstCursor(probe, request);
-    if (!parent) parents.set(path, first.page.body?.data?.[0]?.id);
-    if (first.cursor !== undefined) {
-      await expectChanged(probe, request, first.cursor, [{ limit: 2 }]);
-    } else if (first.why) {
-      probe.note(`${path}: a cursor reused with another limit not checked, ${first.why}`);
-    }
-  }
+function otherParents(probe: Probe, workloads: Exchange) {
+  const lists = new Map([["/v1/workloads", Promise.resolve(idsOn(workloads))]]);
+  return async (list: string, not: string): Promise<string | undefined> => {
+    const ids = lists.get(list) ?? firstIds(probe, list, 2);
+    lists.set(list, ids);
+    return (await ids).find((id) => id !== not);
+  };
 }
 
-/** Check 3a: a cursor reused with another query (parameters or parent) is 410 query_changed. */
+/**
+ * Every other cursor family, whose handler may bind its cursors differently: a `limit=1`
+ * cursor reused with `limit=2`, with the family's first filter added, with `cost_mode=direct`
+ * added (`queryChanges`), and, on a nested family, under another parent (a cluster's workloads
+ * have `otherParent`). Then a `/v1/clusters` cursor on `/v1/namespaces` with the same `limit`:
+ * a cursor is bound to its path too.
+ */
+async function everyFamily(probe: Probe, workloads: Exchange): Promise<void> {
+  const other = otherParents(probe, workloads);
+  let clusters: string | undefined;
+  await forEachFamily(probe, workloads, async (family) => {
+    const { path, request, first } = family;
+    if (first.cursor === undefined) {
+      if (first.why) probe.note(`${path}: a reused cursor not checked, ${first.why}`);
+      return;
+    }
+    if (path === "/v1/clusters") clusters = first.cursor;
+    const { queries, notes } = queryChanges(family);
+    for (const note of notes) probe.note(note);
+    await expectChanged(probe, request, first.cursor, queries);
+    const parent = parentOf(path);
+    const id = parent && request.params.path?.[parent.param];
+    if (!parent || id === undefined || path === "/v1/clusters/{cluster_id}/workloads") return;
+    const elsewhere = await other(parent.list, id);
+    if (elsewhere === undefined) {
+      probe.note(
+        `${path}: a cursor reused under another parent not checked, ${parent.list} has one item`,
+      );
+      return;
+    }
+    const moved = { path, params: { path: { [parent.param]: elsewhere }, query: { limit: 1 } } };
+    await expectChanged(probe, moved, first.cursor, [{ limit: 1 }]);
+  });
+  if (clusters === undefined) return;
+  const namespaces = { path: "/v1/namespaces", params: { query: { limit: 1 } } };
+  await expectChanged(probe, namespaces, clusters, [{ limit: 1 }]);
+}
+
+/** Check 3a: a cursor reused with another query (parameters, parent or path) is 410 query_changed. */
 export const cursorQueryChanged: ContractCheck = {
   id: "cursor-query-changed",
   title:
-    "a cursor reused with another limit, filter, cost_mode or parent, or without one it was issued with, is 410 CURSOR_EXPIRED query_changed",
+    "a cursor reused with another limit, filter, cost_mode, parent or path, or without one it was issued with, is 410 CURSOR_EXPIRED query_changed",
   async run({ probe, mode }) {
     if (mode === "mock") {
       const ex = await probe.get(

@@ -1,6 +1,7 @@
 import { mulberry32, pick, type Random } from "../../internal/prng.js";
 import { type ContractCheck, skip } from "../context.js";
 import { sortKeyOf } from "../families.js";
+import { expectFilteredTotal } from "../filtered-total.js";
 import { type Item, type ListWalk, type WalkRequest, walkList, walkScoped } from "../list-walk.js";
 import { readPath } from "../order.js";
 import type { Probe } from "../probe.js";
@@ -65,7 +66,7 @@ const matcher =
 /**
  * Walks `template` filtered by `selection` (sized to about three pages, so a filter that holds
  * on page 1 only shows) and fails unless it holds only matching items, exactly those of the
- * unfiltered walk `all`.
+ * unfiltered walk `all`, and page 1's `total_count` counts them (`expectFilteredTotal`).
  */
 async function judgeFiltered(
   probe: Probe,
@@ -78,7 +79,10 @@ async function judgeFiltered(
   const matches = matcher(selection);
   const expected = all.items.filter(matches).length;
   const limit = Math.min(500, Math.max(1, Math.ceil(expected / 3)));
-  const filtered = await walkList(probe, { ...unfiltered, params: all.params, query, limit });
+  // Page 1 asks for the total (no extra request): it must count the filtered rows.
+  const countFirst = sortKeyOf(unfiltered.path) !== undefined;
+  const request = { ...unfiltered, params: all.params, query, limit, countFirst };
+  const filtered = await walkList(probe, request);
   const wrong = filtered.items.filter((item) => !matches(item));
   if (wrong.length > 0) {
     const first = wrong[0] as Item;
@@ -89,6 +93,7 @@ async function judgeFiltered(
       `${at}: ${wrong.length} of ${filtered.items.length} items do not match, e.g. ${idOf(first)} has ${has.join(", ")}`,
     );
   }
+  await expectFilteredTotal(probe, at, request, filtered);
   if (!all.complete || !filtered.complete) {
     probe.note(`${at}: completeness not compared: a walk did not finish`);
     return;
@@ -135,7 +140,7 @@ function pairOf(filters: Filter[], items: Item[], rand: Random): Selection | und
 export const filters: ContractCheck = {
   id: "filters",
   title:
-    "every documented filter filters, alone and with another: a filtered walk holds only items whose fields equal the values, and exactly those of the unfiltered walk",
+    "every documented filter filters, alone and with another: a filtered walk holds only items whose fields equal the values, exactly those of the unfiltered walk, and its total_count counts them",
   async run({ probe, mode, seed, maxWalkPages }) {
     const planned = LIST_TEMPLATES.map((template) => ({
       template,

@@ -5,6 +5,7 @@ import { sortKeyOf } from "../families.js";
 import { expectOk } from "../gone.js";
 import { type Item, walkList } from "../list-walk.js";
 import { readPath } from "../order.js";
+import { foreignItems } from "../parent-membership.js";
 import { sample } from "../sample.js";
 import { firstIds } from "../scope.js";
 import { LIST_TEMPLATES, listParameters, parentOf, SINGLE_TEMPLATES } from "../spec-lists.js";
@@ -77,13 +78,8 @@ export const nestedCollections: ContractCheck = {
         if (walk.gone) continue;
         items += walk.items.length;
         const matches = (item: Item) => readPath(item, field) === id;
-        const foreign = walk.items.filter((item) => !matches(item));
-        if (foreign.length > 0) {
-          const first = foreign[0] as Item;
-          probe.fail(
-            `${template} with ${parent.param} ${id}: ${foreign.length} of ${walk.items.length} items belong elsewhere, e.g. ${String(first.id)} has ${field} ${JSON.stringify(readPath(first, field))}`,
-          );
-        }
+        const foreign = foreignItems(template, { [parent.param]: id }, walk.items);
+        if (foreign) probe.fail(foreign);
         // A nested list that comes back empty, or short, shows against it.
         if (topRequest && before?.complete && walk.complete) {
           const source = {

@@ -2,6 +2,7 @@ import { type ContractCheck, needsLiveTarget } from "../context.js";
 import { expectStatus } from "../expect.js";
 import { CURSOR_FAMILIES } from "../families.js";
 import { walkScoped } from "../list-walk.js";
+import { foreignItems } from "../parent-membership.js";
 import type { Exchange, Probe } from "../probe.js";
 
 /** A page size small enough that even short lists (a workload's pods) span several pages. */
@@ -30,16 +31,23 @@ function checkFill(probe: Probe, pages: Exchange[], limit: number, complete: boo
   return nonFinal;
 }
 
-/** Check: every page but the last holds exactly `limit` items. */
+/**
+ * Check: every page but the last holds exactly `limit` items; on a nested family, every item of
+ * every page belongs to the parent.
+ */
 export const pageFill: ContractCheck = {
   id: "page-fill",
   title:
-    "every page but the last holds exactly limit items (small limits on every cursor family, and page 1 of every family at limit 500)",
+    "every page but the last holds exactly limit items (small limits on every cursor family, and page 1 of every family at limit 500); on a nested family, every item of every page belongs to its parent",
   async run({ probe, mode }) {
     if (mode === "mock") return needsLiveTarget();
     for (const template of Object.keys(CURSOR_FAMILIES)) {
       const walk = await walkScoped(probe, { path: template, limit: SMALL, maxPages: PAGES });
       if (!walk) continue;
+      // The walks of nested-collections (100 a page) may never reach a page 2, where a
+      // continuation query that forgets the parent's condition shows: judged here, for free.
+      const foreign = foreignItems(template, walk.params, walk.items);
+      if (foreign) probe.fail(`${foreign} (pages of ${SMALL})`);
       if (checkFill(probe, walk.pages, SMALL, walk.complete) === 0) {
         probe.note(`${template}: at most ${SMALL} items, so no non-final page to check`);
       }

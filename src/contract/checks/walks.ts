@@ -1,6 +1,6 @@
 import { isPaginationLimitError, type Paginator } from "../../index.js";
 import { type CheckContext, type ContractCheck, skip } from "../context.js";
-import { capped, checkCursorPages, type PageFindings } from "../cursor-pages.js";
+import { checkCursorPages, type PageFindings } from "../cursor-pages.js";
 import { expectStatus } from "../expect.js";
 import { CURSOR_FAMILIES, type SortKey } from "../families.js";
 import { goneSinceListed } from "../gone.js";
@@ -8,7 +8,7 @@ import type { Item } from "../list-walk.js";
 import { compareKeys, readPath } from "../order.js";
 import type { Exchange, Probe } from "../probe.js";
 import { scopeFor } from "../scope.js";
-import { gapExcused, liveExcuse, skippedIds } from "../walk-moves.js";
+import { judgeSecondWalk } from "../second-walk.js";
 
 const MOCK_REASON =
   "Prism answers from examples, not from state: order, uniqueness and totals across pages need a live target (page 1 of every family is checked by envelopes)";
@@ -115,36 +115,6 @@ async function walkFamily(ctx: CheckContext, path: string, key: SortKey): Promis
   for (const note of new Set(walks.flatMap((w) => w.notes))) probe.note(note);
   if (first.items === 0 && !probe.interruption) {
     probe.note(`${path}: no item, so its order was not exercised`);
-  }
-}
-
-/** Judges a second walk that missed the total, by the walks before and after it. */
-function judgeSecondWalk(
-  probe: Probe,
-  path: string,
-  key: SortKey,
-  walks: [PageFindings, PageFindings, PageFindings],
-): void {
-  const [first, second, third] = walks;
-  const skipped = capped(second.fixed, 3, (n) => `${path}: ${n} ids skipped in all`);
-  for (const { id, value } of skippedIds(key, first, second, third)) {
-    skipped.add(
-      `${path}: id ${id} missing from the second of three walks, though the others list it with ${key} ${JSON.stringify(value)}: a cursor marks a position, not an offset`,
-    );
-  }
-  skipped.end();
-  // The third walk asked for the total on its page 1: the second walk's total then says the
-  // list kept its size during that walk.
-  const before = second.totals[0];
-  const excuse = liveExcuse(key, walks);
-  if (before === undefined || before !== third.totals[0]) {
-    probe.note(`${path}: the list changed during the walks (total_count moved): not compared`);
-  } else if (gapExcused(second, excuse)) {
-    probe.note(
-      `${second.counts[0]} on a second walk too, but the walks before and after it show ${excuse.missed} ids it lacks and ${excuse.extra} it lists that came, went or moved in the sort order (a live list): not counted`,
-    );
-  } else {
-    second.fixed.push(...second.counts);
   }
 }
 
