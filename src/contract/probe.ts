@@ -52,6 +52,8 @@ export class Probe implements RequestSink {
   /** Calls of {@link fail}, repeats included: whether a response added a finding. */
   private findings = 0;
   private readonly requestIds = new RequestIds();
+  /** Path templates whose other currency this check has reported. */
+  private readonly currencyReported = new Set<string>();
   private readonly basePath: string;
   private readonly live: boolean;
   private readonly token: string;
@@ -174,6 +176,7 @@ export class Probe implements RequestSink {
       const id = exchange.body?.meta?.request_id;
       const repeated = this.requestIds.repeated(id, exchange.url, exchange.label);
       if (repeated) this.fail(repeated);
+      if (exchange.status >= 200 && exchange.status < 300) this.checkAmounts(exchange);
     }
     const cursor = exchange.body?.meta?.pagination?.next_cursor;
     if (this.live && exchange.status === 200 && typeof cursor === "string" && cursor !== "") {
@@ -181,6 +184,20 @@ export class Probe implements RequestSink {
       this.session.keepCursor(path, exchange.url.searchParams, cursor);
     }
     return exchange;
+  }
+
+  /**
+   * What the spec fixes in a response's amounts, whatever the data: every one in the
+   * organization's currency (run-wide, reported once per path template and check: a family in
+   * another currency would repeat it on every page).
+   */
+  private checkAmounts(exchange: Exchange): void {
+    const key = exchange.template ?? exchange.label;
+    if (this.currencyReported.has(key)) return;
+    const other = this.session.currencies.check(exchange.body?.data, exchange.label);
+    if (!other) return;
+    this.currencyReported.add(key);
+    this.fail(other);
   }
 
   /**

@@ -6,8 +6,15 @@ import { COVERAGE_MUTANTS } from "../helpers/mutants-coverage.js";
 import { EXAMPLE_MUTANTS } from "../helpers/mutants-examples.js";
 import { REQUEST_MUTANTS } from "../helpers/mutants-requests.js";
 import { RESPONSE_MUTANTS } from "../helpers/mutants-responses.js";
+import { VALUE_MUTANTS } from "../helpers/mutants-values.js";
 
-const MUTANTS = [...REQUEST_MUTANTS, ...RESPONSE_MUTANTS, ...EXAMPLE_MUTANTS, ...COVERAGE_MUTANTS];
+const MUTANTS = [
+  ...REQUEST_MUTANTS,
+  ...RESPONSE_MUTANTS,
+  ...EXAMPLE_MUTANTS,
+  ...COVERAGE_MUTANTS,
+  ...VALUE_MUTANTS,
+];
 
 /** Mutants also run against the full suite, not only the checks aimed at them. */
 const FULL_SUITE = [
