@@ -4,6 +4,7 @@ import { createKubeadapt, type GetInit, type GetPath, type Kubeadapt } from "../
 import { redact } from "../internal/redact.js";
 import { templateFor } from "../spec/document.js";
 import { missingScope } from "./forbidden.js";
+import { projectedViolation } from "./projected.js";
 import { RequestIds } from "./request-ids.js";
 import { headerViolations } from "./response-headers.js";
 import { InterruptedError, type Interruption, type RequestSink, Session } from "./session.js";
@@ -52,8 +53,8 @@ export class Probe implements RequestSink {
   /** Calls of {@link fail}, repeats included: whether a response added a finding. */
   private findings = 0;
   private readonly requestIds = new RequestIds();
-  /** Path templates whose other currency this check has reported. */
-  private readonly currencyReported = new Set<string>();
+  /** What this check has reported of the amounts (a kind and a path template). */
+  private readonly amountsReported = new Set<string>();
   private readonly basePath: string;
   private readonly live: boolean;
   private readonly token: string;
@@ -188,16 +189,24 @@ export class Probe implements RequestSink {
 
   /**
    * What the spec fixes in a response's amounts, whatever the data: every one in the
-   * organization's currency (run-wide, reported once per path template and check: a family in
-   * another currency would repeat it on every page).
+   * organization's currency (run-wide), every `projected_monthly` its run rate × 730. Each is
+   * reported once per path template and check: a family that breaks it would repeat it on
+   * every page.
    */
   private checkAmounts(exchange: Exchange): void {
-    const key = exchange.template ?? exchange.label;
-    if (this.currencyReported.has(key)) return;
-    const other = this.session.currencies.check(exchange.body?.data, exchange.label);
-    if (!other) return;
-    this.currencyReported.add(key);
-    this.fail(other);
+    const template = exchange.template ?? exchange.label;
+    const data = exchange.body?.data;
+    this.once(`currency ${template}`, () => this.session.currencies.check(data, exchange.label));
+    this.once(`projected ${template}`, () => projectedViolation(data, exchange.label));
+  }
+
+  /** Fails `find()`'s violation, unless one of `kind` was already failed by this check. */
+  private once(kind: string, find: () => string | undefined): void {
+    if (this.amountsReported.has(kind)) return;
+    const violation = find();
+    if (violation === undefined) return;
+    this.amountsReported.add(kind);
+    this.fail(violation);
   }
 
   /**

@@ -9,6 +9,25 @@ function eachMoney(value: Body, edit: (money: Body) => void): void {
   }
 }
 
+/** Calls `edit` on every CostSummary (a run rate and a projected month) inside `value`. */
+function eachCost(value: Body, edit: (cost: Body) => void): void {
+  if (Array.isArray(value)) for (const item of value) eachCost(item, edit);
+  else if (value && typeof value === "object") {
+    if (value.current_run_rate_hourly && value.projected_monthly) edit(value);
+    for (const child of Object.values(value)) eachCost(child, edit);
+  }
+}
+
+/** A Money amount (four decimals) in units of 0.0001, and back. */
+const toUnits = (amount: string) => BigInt(amount.replace(".", ""));
+function fromUnits(units: bigint): string {
+  const digits = units.toString().padStart(5, "0");
+  return `${digits.slice(0, -4)}.${digits.slice(-4)}`;
+}
+
+/** Every response but the dashboard's (whose projection dashboard-totals already checked). */
+const NOT_DASHBOARD = /^\/v1\/(?!organization\/dashboard$)/;
+
 /** The workload family: the list, a cluster's workloads, a workload by id and its pods. */
 const WORKLOADS = /^\/v1\/workloads|^\/v1\/clusters\/[^/]+\/workloads$/;
 
@@ -40,6 +59,34 @@ export const VALUE_MUTANTS: readonly Mutant[] = [
     layer: on(
       WORKLOADS,
       onBody((body) => eachMoney(body?.data, (m) => (m.currency = "EUR"))),
+    ),
+  },
+  {
+    id: "projected-720",
+    bug: "every CostSummary but the dashboard's projects a month as 720 hours (30 days), not 730",
+    catches: ["full-walks"],
+    layer: on(
+      NOT_DASHBOARD,
+      onBody((body) =>
+        eachCost(body?.data, (cost) => {
+          cost.projected_monthly.amount = fromUnits(
+            toUnits(cost.current_run_rate_hourly.amount) * 720n,
+          );
+        }),
+      ),
+    ),
+  },
+  {
+    id: "projected-stale",
+    bug: "every projected_monthly but the dashboard's is 0.0000 (a column never filled in)",
+    catches: ["full-walks"],
+    layer: on(
+      NOT_DASHBOARD,
+      onBody((body) =>
+        eachCost(body?.data, (cost) => {
+          cost.projected_monthly.amount = "0.0000";
+        }),
+      ),
     ),
   },
 ];
