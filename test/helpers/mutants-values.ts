@@ -28,6 +28,30 @@ function fromUnits(units: bigint): string {
 /** Every response but the dashboard's (whose projection dashboard-totals already checked). */
 const NOT_DASHBOARD = /^\/v1\/(?!organization\/dashboard$)/;
 
+/**
+ * Serves a by-id GET of `family` with the data of another resource of its page 1 (the first
+ * whose id differs), under the id asked for: a lookup that keys on the wrong column, but
+ * writes the asked id back.
+ */
+function otherItemUnderId(): Mutant["layer"] {
+  return on(
+    /^\/v1\/(clusters|teams|recommendations|namespaces|departments)\/[^/]+$/,
+    async (request, next) => {
+      const response = await next(request);
+      if (response.status !== 200) return response;
+      const url = new URL(request.url);
+      const [, , family, id] = url.pathname.split("/");
+      const list = await (
+        await next(new Request(new URL(`/v1/${family}?limit=2`, url), request))
+      ).json();
+      const other = list?.data?.find((item: Body) => item.id !== id);
+      const body = await response.json();
+      if (other) body.data = { ...other, id };
+      return new Response(JSON.stringify(body), response);
+    },
+  );
+}
+
 /** The workload family: the list, a cluster's workloads, a workload by id and its pods. */
 const WORKLOADS = /^\/v1\/workloads|^\/v1\/clusters\/[^/]+\/workloads$/;
 
@@ -60,6 +84,12 @@ export const VALUE_MUTANTS: readonly Mutant[] = [
       WORKLOADS,
       onBody((body) => eachMoney(body?.data, (m) => (m.currency = "EUR"))),
     ),
+  },
+  {
+    id: "single-other-item",
+    bug: "GET /v1/{clusters,teams,recommendations,namespaces,departments}/{id} serves another resource's data (name, cluster, created_at, cost) under the id asked for",
+    catches: ["single-resources"],
+    layer: otherItemUnderId(),
   },
   {
     id: "projected-720",
