@@ -52,6 +52,9 @@ function otherItemUnderId(): Mutant["layer"] {
   );
 }
 
+/** What a provider bills: clusters (a list and by id), node groups and nodes. */
+const BILLED = /^\/v1\/clusters(\/[^/]+)?$|^\/v1\/node-groups$|\/nodes$|\/node-groups$/;
+
 /** The workload family: the list, a cluster's workloads, a workload by id and its pods. */
 const WORKLOADS = /^\/v1\/workloads|^\/v1\/clusters\/[^/]+\/workloads$/;
 
@@ -90,6 +93,22 @@ export const VALUE_MUTANTS: readonly Mutant[] = [
     bug: "GET /v1/{clusters,teams,recommendations,namespaces,departments}/{id} serves another resource's data (name, cluster, created_at, cost) under the id asked for",
     catches: ["single-resources"],
     layer: otherItemUnderId(),
+  },
+  {
+    id: "cluster-direct-lower",
+    bug: "with cost_mode=direct, clusters, node groups and nodes cost 10 % less (the billed cost run through the attribution code), though both modes bill the same",
+    catches: ["cost-mode"],
+    layer: on(
+      BILLED,
+      onBody((body, { url }) => {
+        if (url.searchParams.get("cost_mode") !== "direct") return;
+        eachCost(body?.data, (cost) => {
+          const rate = cost.current_run_rate_hourly;
+          rate.amount = fromUnits((toUnits(rate.amount) * 9n) / 10n);
+          cost.projected_monthly.amount = fromUnits(toUnits(rate.amount) * 730n);
+        });
+      }),
+    ),
   },
   {
     id: "projected-720",
