@@ -138,4 +138,24 @@ export const VALUE_MUTANTS: readonly Mutant[] = [
       ),
     ),
   },
+  {
+    id: "applied-at-space",
+    bug: "meta.applied_at is written with a space for the T (2026-05-21 10:30:00Z), a database's text form",
+    catches: ["envelopes"],
+    layer: onBody((body) => {
+      if (typeof body?.meta?.applied_at === "string") {
+        body.meta.applied_at = body.meta.applied_at.replace("T", " ");
+      }
+    }),
+  },
+  {
+    id: "updated-at-space",
+    bug: "every cost's last_updated_at is written with a space for the T",
+    catches: ["full-walks"],
+    layer: onBody((body) =>
+      eachCost(body?.data, (cost) => {
+        cost.last_updated_at = String(cost.last_updated_at).replace("T", " ");
+      }),
+    ),
+  },
 ];
