@@ -41,12 +41,14 @@ function otherItemUnderId(): Mutant["layer"] {
       if (response.status !== 200) return response;
       const url = new URL(request.url);
       const [, , family, id] = url.pathname.split("/");
-      const list = await (
-        await next(new Request(new URL(`/v1/${family}?limit=2`, url), request))
-      ).json();
-      const other = list?.data?.find((item: Body) => item.id !== id);
-      const body = await response.json();
-      if (other) body.data = { ...other, id };
+      const page = new Request(new URL(`/v1/${family}?limit=2`, url), request);
+      const other = (await (await next(page)).json())?.data?.find((i: Body) => i.id !== id);
+      if (!other) return response;
+      // The other resource read as asked (its cost_mode too), its id replaced.
+      const read = new Request(new URL(`/v1/${family}/${other.id}${url.search}`, url), request);
+      const body = await (await next(read)).json();
+      body.data.id = id;
+      body.meta = (await response.json()).meta;
       return new Response(JSON.stringify(body), response);
     },
   );
@@ -59,11 +61,20 @@ const BILLED = /^\/v1\/clusters(\/[^/]+)?$|^\/v1\/node-groups$|\/nodes$|\/node-g
 const WORKLOADS = /^\/v1\/workloads|^\/v1\/clusters\/[^/]+\/workloads$/;
 
 /**
+ * `layer`, except for a request that selects a named example (`Prefer: code, example`): the
+ * bug is in the server's data, not in how it serves the spec's examples.
+ */
+const notExamples =
+  (layer: Mutant["layer"]): Mutant["layer"] =>
+  (request, next, fake) =>
+    request.headers.has("prefer") ? next(request) : layer(request, next, fake);
+
+/**
  * Server bugs in the values a response carries, which its schema cannot see: currencies,
  * derived amounts, a resource's own fields, timestamps (the contract audit s25's false passes
  * 6-10).
  */
-export const VALUE_MUTANTS: readonly Mutant[] = [
+const MUTANTS: readonly Mutant[] = [
   {
     id: "currency-mixed",
     bug: "every second workload of a page has its amounts in EUR, the rest in USD (a per-row currency join)",
@@ -159,3 +170,9 @@ export const VALUE_MUTANTS: readonly Mutant[] = [
     ),
   },
 ];
+
+/** The value mutants; none touches a served example. */
+export const VALUE_MUTANTS: readonly Mutant[] = MUTANTS.map((mutant) => ({
+  ...mutant,
+  layer: notExamples(mutant.layer),
+}));
