@@ -30,6 +30,7 @@ export class Currencies {
     });
     if (!other || !this.first) return undefined;
     const { currency, label: where } = this.first;
-    return `${label}: ${count} amounts are not in ${currency}, e.g. ${other.at} is in ${other.currency}, but the organization's amounts are in ${currency} (first met in ${where}): the spec's Money puts every amount of one organization in its billing currency`;
+    const amounts = count === 1 ? "1 amount is" : `${count} amounts are`;
+    return `${label}: ${amounts} not in ${currency}, e.g. ${other.at} is in ${other.currency}, but the organization's amounts are in ${currency} (first met in ${where}): the spec's Money puts every amount of one organization in its billing currency`;
   }
 }

@@ -37,5 +37,6 @@ export function projectedViolation(data: unknown, label: string): string | undef
     first ??= `${at}.projected_monthly is ${projected.amount}, not current_run_rate_hourly ${rate.amount} × ${HOURS_PER_MONTH} = ${expected.amount}`;
   });
   if (first === undefined) return undefined;
-  return `${label}: ${count} costs do not project the run rate over ${HOURS_PER_MONTH} hours, e.g. ${first} (the spec's CostSummary)`;
+  const costs = count === 1 ? "1 cost does" : `${count} costs do`;
+  return `${label}: ${costs} not project the run rate over ${HOURS_PER_MONTH} hours, e.g. ${first} (the spec's CostSummary)`;
 }
