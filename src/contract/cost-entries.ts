@@ -8,6 +8,11 @@ export interface CostEntry {
    * and not a team's or department's, which may carry billed clusters and nodes.
    */
   showsMode: boolean;
+  /**
+   * Whether it is what a provider bills (a cluster, a node, a node group), which the spec's
+   * CostMode makes the same in both modes.
+   */
+  billed: boolean;
   /** Its hourly run rate, or a Cost Explorer row's total, as the decimal string sent. */
   amount: string;
 }
@@ -16,6 +21,7 @@ export interface CostEntry {
 // cost attributed to workloads, and what is summed from them, depends on the mode.
 const SHOWS_MODE = new Set(["Workload", "Pod", "Namespace"]);
 const SHOWS_MODE_DIMENSIONS = new Set(["workload", "namespace"]);
+const BILLED = new Set(["Cluster", "Node", "NodeGroup"]);
 
 type Costed = {
   id?: unknown;
@@ -28,11 +34,18 @@ function entryOf(value: Costed): CostEntry | undefined {
   if (value.group) {
     const { dimension, key } = value.group;
     const showsMode = SHOWS_MODE_DIMENSIONS.has(String(dimension));
-    return { id: `${dimension}:${key}`, showsMode, amount: String(value.cost?.total?.amount) };
+    const amount = String(value.cost?.total?.amount);
+    return { id: `${dimension}:${key}`, showsMode, billed: false, amount };
   }
   if (value.id === undefined) return undefined;
   const amount = String(value.cost?.current_run_rate_hourly?.amount);
-  return { id: String(value.id), showsMode: SHOWS_MODE.has(String(value.kind)), amount };
+  const kind = String(value.kind);
+  return {
+    id: String(value.id),
+    showsMode: SHOWS_MODE.has(kind),
+    billed: BILLED.has(kind),
+    amount,
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import { createKubeadapt, type GetInit, type GetPath, type Kubeadapt } from "../
 import { redact } from "../internal/redact.js";
 import { templateFor } from "../spec/document.js";
 import { missingScope } from "./forbidden.js";
+import { projectedViolation } from "./projected.js";
 import { RequestIds } from "./request-ids.js";
 import { headerViolations } from "./response-headers.js";
 import { InterruptedError, type Interruption, type RequestSink, Session } from "./session.js";
@@ -52,6 +53,8 @@ export class Probe implements RequestSink {
   /** Calls of {@link fail}, repeats included: whether a response added a finding. */
   private findings = 0;
   private readonly requestIds = new RequestIds();
+  /** What this check has reported of the amounts (a kind and a path template). */
+  private readonly amountsReported = new Set<string>();
   private readonly basePath: string;
   private readonly live: boolean;
   private readonly token: string;
@@ -174,6 +177,7 @@ export class Probe implements RequestSink {
       const id = exchange.body?.meta?.request_id;
       const repeated = this.requestIds.repeated(id, exchange.url, exchange.label);
       if (repeated) this.fail(repeated);
+      if (exchange.status >= 200 && exchange.status < 300) this.checkAmounts(exchange);
     }
     const cursor = exchange.body?.meta?.pagination?.next_cursor;
     if (this.live && exchange.status === 200 && typeof cursor === "string" && cursor !== "") {
@@ -181,6 +185,28 @@ export class Probe implements RequestSink {
       this.session.keepCursor(path, exchange.url.searchParams, cursor);
     }
     return exchange;
+  }
+
+  /**
+   * What the spec fixes in a response's amounts, whatever the data: every one in the
+   * organization's currency (run-wide), every `projected_monthly` its run rate × 730. Each is
+   * reported once per path template and check: a family that breaks it would repeat it on
+   * every page.
+   */
+  private checkAmounts(exchange: Exchange): void {
+    const template = exchange.template ?? exchange.label;
+    const data = exchange.body?.data;
+    this.once(`currency ${template}`, () => this.session.currencies.check(data, exchange.label));
+    this.once(`projected ${template}`, () => projectedViolation(data, exchange.label));
+  }
+
+  /** Fails `find()`'s violation, unless one of `kind` was already failed by this check. */
+  private once(kind: string, find: () => string | undefined): void {
+    if (this.amountsReported.has(kind)) return;
+    const violation = find();
+    if (violation === undefined) return;
+    this.amountsReported.add(kind);
+    this.fail(violation);
   }
 
   /**

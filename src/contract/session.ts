@@ -2,6 +2,7 @@ import { abortableSleep, MAX_TIMER_DELAY } from "../internal/abortable-sleep.js"
 import { type BrokenHttp, brokenHttp } from "../internal/broken-http.js";
 import { parseRetryAfter } from "../internal/retry-after.js";
 import { onAbort } from "../internal/signals.js";
+import { Currencies } from "./currencies.js";
 import { FamiliesRead } from "./forbidden.js";
 import { describeNetworkError, isConnectionReset } from "./network-error.js";
 import { cursorTarget } from "./saved-target.js";
@@ -86,6 +87,8 @@ export class Session {
   readonly cursors: SavedCursor[] = [];
   /** The families the suite's token has read: a 403 on one is no missing scope. */
   readonly familiesRead = new FamiliesRead();
+  /** The organization's billing currency, fixed by the first amount of the run. */
+  readonly currencies = new Currencies();
   private readonly fetch: (request: Request) => Promise<Response>;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly intervalMs: number;

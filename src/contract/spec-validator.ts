@@ -1,6 +1,7 @@
 import Ajv2020Module from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { type JsonObject, pointer, resolveRef, responseOf, spec } from "../spec/document.js";
+import { isRfc3339DateTime } from "./date-time.js";
 
 export { specPaths, templateFor } from "../spec/document.js";
 
@@ -27,6 +28,9 @@ const SPEC_ID = "https://kubeadapt.test/openapi.json";
 // schema is compiled by pointer into it, so `$ref`s resolve as the spec wrote them.
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
+// ajv-formats' date-time takes a space for the `T` (`2026-05-21 10:30:00Z`); the spec's
+// `format: date-time` is RFC 3339's, which clients parse strictly.
+ajv.addFormat("date-time", { type: "string", validate: isRfc3339DateTime });
 ajv.addSchema({ ...spec, $id: SPEC_ID });
 
 const validators = new Map<string, ReturnType<typeof ajv.compile>>();

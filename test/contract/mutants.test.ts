@@ -7,6 +7,7 @@ import { EXAMPLE_MUTANTS } from "../helpers/mutants-examples.js";
 import { PAGING_MUTANTS } from "../helpers/mutants-paging.js";
 import { REQUEST_MUTANTS } from "../helpers/mutants-requests.js";
 import { RESPONSE_MUTANTS } from "../helpers/mutants-responses.js";
+import { VALUE_MUTANTS } from "../helpers/mutants-values.js";
 
 const MUTANTS = [
   ...REQUEST_MUTANTS,
@@ -14,6 +15,7 @@ const MUTANTS = [
   ...EXAMPLE_MUTANTS,
   ...COVERAGE_MUTANTS,
   ...PAGING_MUTANTS,
+  ...VALUE_MUTANTS,
 ];
 
 /** Mutants also run against the full suite, not only the checks aimed at them. */

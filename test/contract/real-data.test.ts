@@ -217,9 +217,11 @@ describe.concurrent("a correct server with real-world data", () => {
       /^\/v1\/workloads$/,
       onBody((body) => {
         reads++;
+        // Both amounts: a correct server projects the new run rate (× 730, the spec's CostSummary).
         for (const item of body?.data ?? []) {
-          const cost = item.cost.current_run_rate_hourly;
-          cost.amount = double(cost.amount);
+          for (const money of [item.cost.current_run_rate_hourly, item.cost.projected_monthly]) {
+            if (money) money.amount = double(money.amount);
+          }
         }
       }),
     );

@@ -1,5 +1,6 @@
 // Layers that make the (correct) fake's data move while the suite runs, as a live deployment's
 // does: costs re-computed between pages, workloads deployed.
+import { multiply } from "../../src/money/index.js";
 import type { FakeDataset } from "../../src/testing/index.js";
 import { type Body, type Layer, onBody } from "./mutant-proxy.js";
 
@@ -14,13 +15,15 @@ export function sequence(seed = 12_345): () => number {
   };
 }
 
-/** Scales every cost amount of a workload (fully-loaded data, four decimals) by `factor`. */
+/**
+ * Scales a workload's run rate (fully-loaded data, four decimals) by `factor`, and projects it
+ * over 730 hours again, exactly, as the spec's CostSummary (and a correct server) does.
+ */
 export function recost(workload: Workload, factor: number): void {
-  const cost = workload.cost as unknown as Record<string, { amount?: string }>;
-  for (const value of Object.values(cost)) {
-    if (typeof value?.amount === "string") {
-      value.amount = (Number(value.amount) * factor).toFixed(4);
-    }
+  const rate = workload.cost.current_run_rate_hourly;
+  rate.amount = (Number(rate.amount) * factor).toFixed(4);
+  if (workload.cost.projected_monthly) {
+    workload.cost.projected_monthly.amount = multiply(rate, 730).amount;
   }
 }
 

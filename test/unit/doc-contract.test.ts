@@ -28,6 +28,7 @@ import { EXAMPLE_MUTANTS } from "../helpers/mutants-examples.js";
 import { PAGING_MUTANTS } from "../helpers/mutants-paging.js";
 import { REQUEST_MUTANTS } from "../helpers/mutants-requests.js";
 import { RESPONSE_MUTANTS } from "../helpers/mutants-responses.js";
+import { VALUE_MUTANTS } from "../helpers/mutants-values.js";
 
 const STATUSES = ["passed", "failed", "skipped", "error"] as const;
 type Status = (typeof STATUSES)[number];
@@ -152,7 +153,8 @@ const MUTANTS =
   RESPONSE_MUTANTS.length +
   EXAMPLE_MUTANTS.length +
   COVERAGE_MUTANTS.length +
-  PAGING_MUTANTS.length;
+  PAGING_MUTANTS.length +
+  VALUE_MUTANTS.length;
 const MIB = 2 ** 20;
 const CONTRACT = "docs/guides/contract.md";
 /** The contract suite's waits before its retries: "0.5 s, 1 s, 2 s". */

@@ -68,6 +68,37 @@ function compareModes(
   }
 }
 
+/** Per id, the billed entries (clusters, nodes, node groups) whose two modes cost differently. */
+function billedDifferences(direct: CostEntry[], loaded: CostEntry[]): Map<string, string> {
+  const full = new Map(loaded.map((entry) => [entry.id, entry.amount]));
+  const out = new Map<string, string>();
+  for (const entry of direct) {
+    const other = full.get(entry.id);
+    if (!entry.billed || other === undefined || compareDecimal(entry.amount, other) === 0) continue;
+    out.set(entry.id, `${entry.amount} direct but ${other} fully_loaded`);
+  }
+  return out;
+}
+
+/**
+ * What a provider bills costs the same in both modes (the spec's CostMode): an id whose two
+ * modes differ in the first reading and again in the second (read right after, in both modes)
+ * fails. Live costs move, but not so that two readings each straddle a change.
+ */
+function expectBilledEqual(
+  probe: Probe,
+  path: string,
+  first: Map<string, string>,
+  second: Map<string, string>,
+): void {
+  const both = [...first.keys()].filter((id) => second.has(id));
+  if (both.length === 0) return;
+  const id = both[0] as string;
+  probe.fail(
+    `${path}: ${both.length} billed costs differ between modes, e.g. ${id} costs ${first.get(id)}, and read again ${second.get(id)}: nodes, node groups and clusters cost the same in both modes (the spec's CostMode)`,
+  );
+}
+
 /**
  * The query of one read: a cursor family's page 1 of 20; Cost Explorer grouped by namespace,
  * whose costs show the mode (grouped by cluster, its default, both modes are the same).
@@ -153,7 +184,7 @@ async function compareWithList(
 export const costMode: ContractCheck = {
   id: "cost-mode",
   title:
-    "cost_mode is echoed in meta.cost_mode and carried by every cost (fully_loaded when absent); direct costs are never above fully_loaded ones and differ for workloads (billed node, node-group and cluster costs may not), in lists and in Cost Explorer by namespace; a single resource's two modes differ where its list's do",
+    "cost_mode is echoed in meta.cost_mode and carried by every cost (fully_loaded when absent); direct costs are never above fully_loaded ones and differ for workloads, while billed node, node-group and cluster costs are equal in both modes, in lists and in Cost Explorer by namespace; a single resource's two modes differ where its list's do",
   async run({ probe, mode }) {
     if (mode === "mock") return skip("Prism answers from examples: the mode is not applied");
     const ids = await discoverIds(probe);
@@ -175,9 +206,17 @@ export const costMode: ContractCheck = {
       read.set(path, { params: filled.params, byMode });
       const direct = byMode.direct ?? [];
       const reads = [byMode.fully_loaded ?? []];
+      const billed = billedDifferences(direct, byMode.fully_loaded ?? []);
+      // A billed cost that differs is read again in both modes before it counts.
+      const directAgain =
+        billed.size > 0 ? await readMode(probe, path, filled.params, "direct") : undefined;
       // Read fully loaded again, after direct, before a direct cost above it counts.
-      if (anyAbove(direct, loadedAmounts(reads))) {
+      if (billed.size > 0 || anyAbove(direct, loadedAmounts(reads))) {
         reads.push((await readMode(probe, path, filled.params, "fully_loaded")) ?? []);
+      }
+      if (directAgain) {
+        const again = billedDifferences(directAgain, reads[1] ?? []);
+        expectBilledEqual(probe, path, billed, again);
       }
       compareModes(probe, path, direct, loadedAmounts(reads));
     }

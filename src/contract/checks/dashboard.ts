@@ -4,9 +4,7 @@ import { type ContractCheck, needsLiveTarget } from "../context.js";
 import { expectStatus } from "../expect.js";
 import { walkList } from "../list-walk.js";
 import type { Probe } from "../probe.js";
-
-/** Hours in a month for `projected_monthly`, as the spec's CostSummary documents. */
-const HOURS_PER_MONTH = 730;
+import { HOURS_PER_MONTH } from "../projected.js";
 
 /** Clusters whose nodes are counted one request each; past it, `counts.nodes` is not checked. */
 const MAX_CLUSTERS_FOR_NODES = 50;

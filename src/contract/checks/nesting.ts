@@ -9,6 +9,7 @@ import { foreignItems } from "../parent-membership.js";
 import { sample } from "../sample.js";
 import { firstIds } from "../scope.js";
 import { LIST_TEMPLATES, listParameters, parentOf, SINGLE_TEMPLATES } from "../spec-lists.js";
+import { stableFieldDiffers } from "../stable-fields.js";
 import { expectSameItems } from "../walk-compare.js";
 
 /** Parents (or resources) tried per template. */
@@ -114,7 +115,7 @@ function otherKindId(lists: Map<string, Item[]>, list: string): string | undefin
 export const singleResources: ContractCheck = {
   id: "single-resources",
   title:
-    "a single-resource GET (e.g. /v1/clusters/{cluster_id}) returns the resource asked for (same id and kind as in its list, for a sample of ids), and 404 for the id of another kind",
+    "a single-resource GET (e.g. /v1/clusters/{cluster_id}) returns the resource asked for (same id, kind, name, cluster, namespace and created_at as in its list, for a sample of ids), and 404 for the id of another kind",
   async run({ probe, mode, seed }) {
     if (mode === "mock") return needsLiveTarget();
     const rand = mulberry32(seed);
@@ -145,7 +146,11 @@ export const singleResources: ContractCheck = {
           probe.fail(
             `${ex.label}: returned ${String(got?.kind)} ${String(got?.id)}, expected ${String(item.kind)} ${id}`,
           );
+          continue;
         }
+        // The right id on another resource's data: only what cannot move is compared.
+        const differs = stableFieldDiffers(item, got);
+        if (differs) probe.fail(`${ex.label}: ${differs}: another resource's data under its id`);
       }
       // An id that exists, but names a resource of another kind, is no resource of this one.
       const foreign = otherKindId(lists, parent.list);
