@@ -151,6 +151,7 @@ describe("a resource deleted between its list and the requests that name it (a f
     "full-walks",
     "single-resources",
     "nested-collections",
+    "cost-explorer",
   ];
   it.each(CHECKS)("%s passes, noting the deletion", { timeout: 60_000 }, async (id) => {
     const { check, text } = await runOnly(deletedOnFirstUse(), id);

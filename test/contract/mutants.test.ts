@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { contractChecks, runContract } from "../../src/contract/index.js";
 import { target } from "../helpers/mutant-proxy.js";
+import { CE_MUTANTS } from "../helpers/mutants-cost-explorer.js";
 import { COVERAGE_MUTANTS } from "../helpers/mutants-coverage.js";
 import { EXAMPLE_MUTANTS } from "../helpers/mutants-examples.js";
 import { PAGING_MUTANTS } from "../helpers/mutants-paging.js";
@@ -16,6 +17,7 @@ const MUTANTS = [
   ...COVERAGE_MUTANTS,
   ...PAGING_MUTANTS,
   ...VALUE_MUTANTS,
+  ...CE_MUTANTS,
 ];
 
 /** Mutants also run against the full suite, not only the checks aimed at them. */

@@ -23,6 +23,7 @@ import {
 } from "../../src/contract/session.js";
 import { CONTROL_PARAMS } from "../../src/contract/spec-lists.js";
 import { factProblems, readDoc, type StatedFact } from "../helpers/doc-facts.js";
+import { CE_MUTANTS } from "../helpers/mutants-cost-explorer.js";
 import { COVERAGE_MUTANTS } from "../helpers/mutants-coverage.js";
 import { EXAMPLE_MUTANTS } from "../helpers/mutants-examples.js";
 import { PAGING_MUTANTS } from "../helpers/mutants-paging.js";
@@ -154,7 +155,8 @@ const MUTANTS =
   EXAMPLE_MUTANTS.length +
   COVERAGE_MUTANTS.length +
   PAGING_MUTANTS.length +
-  VALUE_MUTANTS.length;
+  VALUE_MUTANTS.length +
+  CE_MUTANTS.length;
 const MIB = 2 ** 20;
 const CONTRACT = "docs/guides/contract.md";
 /** The contract suite's waits before its retries: "0.5 s, 1 s, 2 s". */

@@ -1,9 +1,10 @@
 import { isPaginationLimitError, type Paginator } from "../../index.js";
 import type { CheckContext, ContractCheck } from "../context.js";
 import { expectError, expectStatus } from "../expect.js";
-import { COST_EXPLORER } from "../families.js";
+import { COST_EXPLORER, pathParamNames } from "../families.js";
 import { offsetPageProblems } from "../offset-pages.js";
 import { queryDefault } from "../page-defaults.js";
+import type { Probe } from "../probe.js";
 import { listParameters, schemaOf } from "../spec-lists.js";
 
 /** The spec's `group_by` values, and the one a request without it gets. */
@@ -53,11 +54,65 @@ async function walkOnce(
   return failure ? [failure, ...problems] : problems;
 }
 
+/** Per `group_by` whose keys are ids, the GET of one resource of that family. */
+const FAMILY_OF: Record<string, string> = {
+  cluster: "/v1/clusters/{cluster_id}",
+  team: "/v1/teams/{team_id}",
+  department: "/v1/departments/{department_id}",
+  workload: "/v1/workloads/{workload_uid}",
+};
+
+/** Rows of page 1 whose key is looked up in its family, per grouping (one GET each). */
+const KEYS_LOOKED_UP = 3;
+
+/**
+ * A row's `group.key` is the "stable id of the group" (CostExplorerRow): its first rows' keys
+ * must be ids of the `group_by` family, with that resource's name. A server that ignores
+ * `group_by` but writes the dimension asked for (other rows relabelled), or writes a surrogate
+ * id, has none. A live group may be gone since (a window's costs outlive a deleted workload) or
+ * renamed: only a page on which no looked-up key is its family's fails.
+ */
+async function expectFamilyKeys(probe: Probe, groupBy: string, rows: unknown): Promise<void> {
+  const template = FAMILY_OF[groupBy];
+  if (!template || !Array.isArray(rows)) return;
+  const [param] = pathParamNames(template);
+  const looked: string[] = [];
+  let known = 0;
+  for (const row of rows.slice(0, KEYS_LOOKED_UP)) {
+    const key = row?.group?.key;
+    const name = row?.group?.name;
+    if (typeof key !== "string" || !param) continue;
+    const ex = await probe.get(
+      template as "/v1/clusters/{cluster_id}",
+      {
+        params: { path: { [param]: key } },
+      } as never,
+    );
+    const found = ex.status === 200 ? ex.body?.data?.metadata?.name : undefined;
+    if (ex.status === 200 && found === name) known++;
+    else
+      looked.push(
+        ex.status === 200
+          ? `${key} is named ${JSON.stringify(found)}, the row says ${JSON.stringify(name)}`
+          : `${ex.label} is ${ex.status}`,
+      );
+  }
+  if (known === 0 && looked.length > 0) {
+    probe.fail(
+      `${COST_EXPLORER}?group_by=${groupBy}: no group key of page 1's first ${looked.length} rows is a ${groupBy} of that name (e.g. ${looked[0]}): the rows are not grouped by ${groupBy}, or their keys are not its ids`,
+    );
+  } else if (looked.length > 0) {
+    probe.note(
+      `${COST_EXPLORER}?group_by=${groupBy}: ${looked.length} of page 1's first rows name no current ${groupBy} (e.g. ${looked[0]}): gone or renamed since`,
+    );
+  }
+}
+
 /** Check 9b: Cost Explorer's offset pagination. */
 export const costExplorer: ContractCheck = {
   id: "cost-explorer",
   title:
-    "Cost Explorer pages by page/per_page: per_page 0 or 501 is 400 naming per_page; page_info is consistent; rows are grouped by the group_by asked for",
+    "Cost Explorer pages by page/per_page: per_page 0 or 501 is 400 naming per_page; page_info is consistent; rows are grouped by the group_by asked for, their keys ids of that family",
   async run(ctx) {
     const { probe, mode } = ctx;
     for (const perPage of [0, 501]) {
@@ -96,6 +151,7 @@ export const costExplorer: ContractCheck = {
       });
       if (!expectStatus(probe, ex, 200)) continue;
       for (const problem of offsetPageProblems([ex], perPage, false, groupBy)) probe.fail(problem);
+      await expectFamilyKeys(probe, groupBy, ex.body?.data);
     }
     return undefined;
   },

@@ -1,0 +1,42 @@
+import { type Body, type Mutant, on, onBody } from "./mutant-proxy.js";
+
+/** The groupings whose keys are ids of a family other than clusters. */
+const ID_GROUPINGS = ["team", "department", "workload"];
+
+const COST_EXPLORER = /^\/v1\/cost-explorer$/;
+
+/**
+ * Server bugs in what Cost Explorer's rows are (the contract audit s25-pass2's false passes):
+ * rows of another grouping, or keys that are no id of their group.
+ */
+export const CE_MUTANTS: readonly Mutant[] = [
+  {
+    id: "ce-groupby-relabel",
+    bug: "Cost Explorer with group_by=team, department or workload serves the clusters' rows, each labelled with the dimension asked for",
+    catches: ["cost-explorer"],
+    layer: on(COST_EXPLORER, async (request, next, fake) => {
+      const url = new URL(request.url);
+      const asked = url.searchParams.get("group_by") ?? "";
+      if (!ID_GROUPINGS.includes(asked)) return next(request);
+      url.searchParams.set("group_by", "cluster");
+      const relabel = onBody((body: Body) => {
+        for (const row of Array.isArray(body?.data) ? body.data : []) row.group.dimension = asked;
+      });
+      return relabel(new Request(url, request), next, fake);
+    }),
+  },
+  {
+    id: "ce-keys-bogus",
+    bug: "Cost Explorer grouped by team, department or workload writes a surrogate row id as group.key (names right, ids unknown to /v1/{teams,departments,workloads})",
+    catches: ["cost-explorer"],
+    layer: on(
+      COST_EXPLORER,
+      onBody((body: Body, { url }) => {
+        if (!ID_GROUPINGS.includes(url.searchParams.get("group_by") ?? "")) return;
+        for (const row of Array.isArray(body?.data) ? body.data : []) {
+          row.group.key = `0b0b0b0b-0000-4000-8000-${String(row.group.key).replace(/-/g, "").slice(-12)}`;
+        }
+      }),
+    ),
+  },
+];
