@@ -1,9 +1,13 @@
 import { type Body, type Mutant, on, onBody } from "./mutant-proxy.js";
+import { ignoreDirectOn } from "./mutants-coverage.js";
 
 /** The groupings whose keys are ids of a family other than clusters. */
 const ID_GROUPINGS = ["team", "department", "workload"];
 
 const COST_EXPLORER = /^\/v1\/cost-explorer$/;
+
+/** Cost Explorer with cost_mode=direct served fully loaded, labelled direct. */
+const directIgnored = ignoreDirectOn(COST_EXPLORER);
 
 /**
  * Server bugs in what Cost Explorer's rows are (the contract audit s25-pass2's false passes):
@@ -38,5 +42,14 @@ export const CE_MUTANTS: readonly Mutant[] = [
         }
       }),
     ),
+  },
+  {
+    id: "ce-cost-mode-namespace-only",
+    bug: "Cost Explorer applies cost_mode=direct to group_by=namespace only: grouped by workload, team or department it serves the fully loaded totals, labelled direct",
+    catches: ["cost-mode"],
+    layer: (request, next, fake) =>
+      ID_GROUPINGS.includes(new URL(request.url).searchParams.get("group_by") ?? "")
+        ? directIgnored(request, next, fake)
+        : next(request),
   },
 ];

@@ -100,14 +100,27 @@ function expectBilledEqual(
 }
 
 /**
- * The query of one read: a cursor family's page 1 of 20; Cost Explorer grouped by namespace,
- * whose costs show the mode (grouped by cluster, its default, both modes are the same).
+ * The query of one read: a cursor family's page 1 of 20; Cost Explorer's page 1 grouped by
+ * `groupBy` (by default namespace, whose costs show the mode: grouped by cluster, its default,
+ * both modes are the same).
  */
-function modeQuery(path: string, value: string | undefined): Record<string, unknown> {
+function modeQuery(
+  path: string,
+  value: string | undefined,
+  groupBy = "namespace",
+): Record<string, unknown> {
   if (path in CURSOR_FAMILIES) return { cost_mode: value, limit: 20 };
-  if (path === COST_EXPLORER) return { cost_mode: value, group_by: "namespace" };
+  if (path === COST_EXPLORER) return { cost_mode: value, group_by: groupBy };
   return { cost_mode: value };
 }
+
+/**
+ * Cost Explorer's other groupings whose rows carry attributed cost, read in both modes (page 1
+ * each, two requests): a server may apply the mode to namespaces only. Workload rows must show
+ * the mode, as namespace rows do; team and department rows, which may carry billed clusters
+ * and nodes, must only never cost more direct.
+ */
+const MORE_GROUPINGS = ["workload", "team", "department"];
 
 /**
  * One read of `path` in `value` mode (none: the default), its echo of the mode checked; its
@@ -118,8 +131,9 @@ async function readMode(
   path: string,
   params: Record<string, string>,
   value: string | undefined,
+  groupBy?: string,
 ): Promise<CostEntry[] | undefined> {
-  const query = modeQuery(path, value);
+  const query = modeQuery(path, value, groupBy);
   const ex = await probe.get(path as "/v1/clusters", { params: { path: params, query } } as never);
   if (!(await expectOk(probe, ex))) return undefined;
   const applied = value ?? "fully_loaded";
@@ -180,11 +194,46 @@ async function compareWithList(
   }
 }
 
+/**
+ * Reads `path` in each of `values` (undefined: no `cost_mode`) and compares the modes: billed
+ * costs equal, direct never above fully loaded and not equal for every cost that shows the mode.
+ */
+async function compareRead(
+  probe: Probe,
+  path: string,
+  params: Record<string, string>,
+  values: (string | undefined)[],
+  groupBy?: string,
+): Promise<ModeReads> {
+  const label = groupBy === undefined ? path : `${path}?group_by=${groupBy}`;
+  const readOne = (value: string) => readMode(probe, path, params, value, groupBy);
+  const byMode: Record<string, CostEntry[]> = {};
+  for (const value of values) {
+    const entries = await readMode(probe, path, params, value, groupBy);
+    if (value && entries) byMode[value] = entries;
+  }
+  const direct = byMode.direct ?? [];
+  const reads = [byMode.fully_loaded ?? []];
+  const billed = billedDifferences(direct, byMode.fully_loaded ?? []);
+  // A billed cost that differs is read again in both modes before it counts.
+  const directAgain = billed.size > 0 ? await readOne("direct") : undefined;
+  // Read fully loaded again, after direct, before a direct cost above it counts.
+  if (billed.size > 0 || anyAbove(direct, loadedAmounts(reads))) {
+    reads.push((await readOne("fully_loaded")) ?? []);
+  }
+  if (directAgain) {
+    const again = billedDifferences(directAgain, reads[1] ?? []);
+    expectBilledEqual(probe, label, billed, again);
+  }
+  compareModes(probe, label, direct, loadedAmounts(reads));
+  return { params, byMode };
+}
+
 /** Check: `cost_mode` is applied and echoed. */
 export const costMode: ContractCheck = {
   id: "cost-mode",
   title:
-    "cost_mode is echoed in meta.cost_mode and carried by every cost (fully_loaded when absent); direct costs are never above fully_loaded ones and differ for workloads, while billed node, node-group and cluster costs are equal in both modes, in lists and in Cost Explorer by namespace; a single resource's two modes differ where its list's do",
+    "cost_mode is echoed in meta.cost_mode and carried by every cost (fully_loaded when absent); direct costs are never above fully_loaded ones and differ for workloads, while billed node, node-group and cluster costs are equal in both modes, in lists and in Cost Explorer by namespace and by workload (by team and department: never above); a single resource's two modes differ where its list's do",
   async run({ probe, mode }) {
     if (mode === "mock") return skip("Prism answers from examples: the mode is not applied");
     const ids = await discoverIds(probe);
@@ -198,27 +247,11 @@ export const costMode: ContractCheck = {
         continue;
       }
       const values = (schemaOf(param).enum ?? []) as string[];
-      const byMode: Record<string, CostEntry[]> = {};
-      for (const value of [undefined, ...values]) {
-        const entries = await readMode(probe, path, filled.params, value);
-        if (value && entries) byMode[value] = entries;
+      read.set(path, await compareRead(probe, path, filled.params, [undefined, ...values]));
+      if (path !== COST_EXPLORER) continue;
+      for (const groupBy of MORE_GROUPINGS) {
+        await compareRead(probe, path, filled.params, values, groupBy);
       }
-      read.set(path, { params: filled.params, byMode });
-      const direct = byMode.direct ?? [];
-      const reads = [byMode.fully_loaded ?? []];
-      const billed = billedDifferences(direct, byMode.fully_loaded ?? []);
-      // A billed cost that differs is read again in both modes before it counts.
-      const directAgain =
-        billed.size > 0 ? await readMode(probe, path, filled.params, "direct") : undefined;
-      // Read fully loaded again, after direct, before a direct cost above it counts.
-      if (billed.size > 0 || anyAbove(direct, loadedAmounts(reads))) {
-        reads.push((await readMode(probe, path, filled.params, "fully_loaded")) ?? []);
-      }
-      if (directAgain) {
-        const again = billedDifferences(directAgain, reads[1] ?? []);
-        expectBilledEqual(probe, path, billed, again);
-      }
-      compareModes(probe, path, direct, loadedAmounts(reads));
     }
     for (const path of SINGLE_TEMPLATES) {
       const single = read.get(path);
