@@ -169,3 +169,25 @@ describe("a resource deleted between its list and the requests that name it (a f
     );
   });
 });
+
+describe("Cost Explorer's past days growing between requests (late usage data)", () => {
+  it("cost-explorer passes: each windowed request costs 1% more than the one before", async () => {
+    let requests = 0;
+    const growing = on(
+      /^\/v1\/cost-explorer$/,
+      onBody((body, { url }) => {
+        if (!url.searchParams.has("start") || !Array.isArray(body?.data)) return;
+        requests++;
+        for (const row of body.data) {
+          const units = BigInt(row.cost.total.amount.replace(".", ""));
+          const grown = (units * BigInt(100 + requests)) / 100n;
+          const digits = grown.toString().padStart(5, "0");
+          row.cost.total.amount = `${digits.slice(0, -4)}.${digits.slice(-4)}`;
+        }
+      }),
+    );
+    const { check, text } = await runOnly(growing, "cost-explorer");
+    expect(requests, text).toBe(3);
+    expect(check?.violations, text).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { type Body, type Mutant, on, onBody } from "./mutant-proxy.js";
+import { type Body, type Mutant, on, onBody, onRequest } from "./mutant-proxy.js";
 import { ignoreDirectOn } from "./mutants-coverage.js";
 
 /** The groupings whose keys are ids of a family other than clusters. */
@@ -8,6 +8,13 @@ const COST_EXPLORER = /^\/v1\/cost-explorer$/;
 
 /** Cost Explorer with cost_mode=direct served fully loaded, labelled direct. */
 const directIgnored = ignoreDirectOn(COST_EXPLORER);
+
+/** Whether a query value is a real calendar day (`YYYY-MM-DD`), which the server accepts. */
+function isDay(value: string | null): boolean {
+  if (value === null || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
 
 /**
  * Server bugs in what Cost Explorer's rows are (the contract audit s25-pass2's false passes):
@@ -51,5 +58,21 @@ export const CE_MUTANTS: readonly Mutant[] = [
       ID_GROUPINGS.includes(new URL(request.url).searchParams.get("group_by") ?? "")
         ? directIgnored(request, next, fake)
         : next(request),
+  },
+  {
+    id: "ce-ignores-window",
+    bug: "Cost Explorer validates start and end (a bad date is still 400) but always serves the default window",
+    catches: ["cost-explorer"],
+    layer: on(
+      COST_EXPLORER,
+      onRequest((url) => {
+        const { searchParams: q } = url;
+        if (!q.has("start") && !q.has("end")) return;
+        if ((q.has("start") && !isDay(q.get("start"))) || (q.has("end") && !isDay(q.get("end"))))
+          return;
+        q.delete("start");
+        q.delete("end");
+      }),
+    ),
   },
 ];

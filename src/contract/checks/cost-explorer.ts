@@ -1,4 +1,11 @@
 import { isPaginationLimitError, type Paginator } from "../../index.js";
+import {
+  addDecimals,
+  compareDecimals,
+  type Decimal,
+  formatDecimal,
+  parseDecimal,
+} from "../../money/decimal.js";
 import type { CheckContext, ContractCheck } from "../context.js";
 import { expectError, expectStatus } from "../expect.js";
 import { COST_EXPLORER, pathParamNames } from "../families.js";
@@ -108,11 +115,76 @@ async function expectFamilyKeys(probe: Probe, groupBy: string, rows: unknown): P
   }
 }
 
+const DAY_MS = 86_400_000;
+
+/** A Cost Explorer row's total, as sent. */
+type Totalled = { cost?: { total?: { amount?: unknown; currency?: unknown } } };
+
+/** The UTC day `daysAgo` days before today, as `YYYY-MM-DD`. */
+const dayBefore = (daysAgo: number) =>
+  new Date(Date.now() - daysAgo * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * The sum of Cost Explorer's totals by cluster over a window (one page of 500), and its rows;
+ * undefined, with a note, when it cannot be summed exactly (several pages or currencies).
+ */
+async function windowSum(
+  probe: Probe,
+  start: string,
+  end: string,
+): Promise<{ sum: Decimal; rows: number } | undefined> {
+  const ex = await probe.get(COST_EXPLORER, {
+    params: { query: { group_by: "cluster", per_page: 500, start, end } },
+  });
+  if (!expectStatus(probe, ex, 200)) return undefined;
+  const rows: Totalled[] = Array.isArray(ex.body?.data) ? ex.body.data : [];
+  if ((ex.body?.meta?.page_info?.total_pages ?? 1) > 1) {
+    probe.note(`${ex.label}: more than one page of clusters, windows not compared`);
+    return undefined;
+  }
+  const currencies = new Set(rows.map((r) => r?.cost?.total?.currency));
+  if (currencies.size > 1) {
+    probe.note(`${ex.label}: several currencies, windows not compared`);
+    return undefined;
+  }
+  let sum: Decimal = { units: 0n, scale: 0 };
+  try {
+    for (const row of rows)
+      sum = addDecimals(sum, parseDecimal(row?.cost?.total?.amount, "amount"));
+  } catch {
+    return undefined; // a malformed amount is the schema checks' to report
+  }
+  return { sum, rows: rows.length };
+}
+
+/**
+ * The window is applied (`start`/`end`, both inclusive): two single days cost together no more
+ * than the two-day window made of them, as exact sums by cluster. Past days, read one after the
+ * other and the two-day window last: a live cost that grows (late usage data) only widens the
+ * margin. Each row may round once per read, so the days may exceed the window by 0.0001 a row.
+ * A server that ignores the window serves the same (default) window three times: twice its
+ * total exceeds it.
+ */
+async function expectWindowApplied(probe: Probe): Promise<void> {
+  const [first, second] = [dayBefore(2), dayBefore(1)];
+  const a = await windowSum(probe, first, first);
+  const b = await windowSum(probe, second, second);
+  const both = await windowSum(probe, first, second);
+  if (!a || !b || !both) return;
+  const days = addDecimals(a.sum, b.sum);
+  const slack: Decimal = { units: BigInt(a.rows + b.rows), scale: 4 };
+  if (compareDecimals(days, addDecimals(both.sum, slack)) > 0) {
+    probe.fail(
+      `${COST_EXPLORER}: by cluster, ${first} costs ${formatDecimal(a.sum)} and ${second} ${formatDecimal(b.sum)}, together more than the window ${first}..${second} (${formatDecimal(both.sum)}): start and end are not applied`,
+    );
+  }
+}
+
 /** Check 9b: Cost Explorer's offset pagination. */
 export const costExplorer: ContractCheck = {
   id: "cost-explorer",
   title:
-    "Cost Explorer pages by page/per_page: per_page 0 or 501 is 400 naming per_page; page_info is consistent; rows are grouped by the group_by asked for, their keys ids of that family",
+    "Cost Explorer pages by page/per_page: per_page 0 or 501 is 400 naming per_page; page_info is consistent; rows are grouped by the group_by asked for, their keys ids of that family; two days cost no more than the window made of them",
   async run(ctx) {
     const { probe, mode } = ctx;
     for (const perPage of [0, 501]) {
@@ -153,6 +225,7 @@ export const costExplorer: ContractCheck = {
       for (const problem of offsetPageProblems([ex], perPage, false, groupBy)) probe.fail(problem);
       await expectFamilyKeys(probe, groupBy, ex.body?.data);
     }
+    await expectWindowApplied(probe);
     return undefined;
   },
 };
