@@ -75,4 +75,22 @@ export const CE_MUTANTS: readonly Mutant[] = [
       }),
     ),
   },
+  {
+    id: "ce-tie-key-desc",
+    bug: "Cost Explorer grouped by team, department or workload breaks ties in cost.total by group.key descending (a DESC copied onto that query's second ORDER BY column)",
+    catches: ["cost-explorer"],
+    layer: on(
+      COST_EXPLORER,
+      onBody((body: Body, { url }) => {
+        if (!ID_GROUPINGS.includes(url.searchParams.get("group_by") ?? "")) return;
+        if (!Array.isArray(body?.data)) return;
+        const units = (row: Body) => BigInt(String(row.cost.total.amount).replace(".", ""));
+        body.data.sort((a: Body, b: Body) => {
+          const d = units(b) - units(a);
+          if (d !== 0n) return d > 0n ? 1 : -1;
+          return a.group.key < b.group.key ? 1 : a.group.key > b.group.key ? -1 : 0;
+        });
+      }),
+    ),
+  },
 ];

@@ -61,6 +61,9 @@ async function walkOnce(
   return failure ? [failure, ...problems] : problems;
 }
 
+/** Rows of page 1 of the groupings not walked: enough to hold a run of equal totals. */
+const TIE_PAGE = 50;
+
 /** Per `group_by` whose keys are ids, the GET of one resource of that family. */
 const FAMILY_OF: Record<string, string> = {
   cluster: "/v1/clusters/{cluster_id}",
@@ -217,7 +220,9 @@ export const costExplorer: ContractCheck = {
     // Every other grouping, page 1 only: a server that ignores group_by answers with another
     // dimension's rows, which page 1 shows (one request each).
     for (const groupBy of groupings().values.filter((v) => v !== "namespace")) {
-      const perPage = perPageOf(ctx.walkLimit);
+      // Larger than the walks' pages: a grouping's equal totals (workloads of one size) come in
+      // runs, which a page must hold to show their tie-break.
+      const perPage = TIE_PAGE;
       const ex = await probe.get(COST_EXPLORER, {
         params: { query: { per_page: perPage, group_by: groupBy as "cluster" } },
       });
