@@ -4,17 +4,18 @@ import { type ContractCheck, discoverIds, skip } from "../context.js";
 import { type CostEntry, costEntries } from "../cost-entries.js";
 import { COST_EXPLORER, CURSOR_FAMILIES, noIdNote, pathParamsFor } from "../families.js";
 import { expectOk } from "../gone.js";
+import { eachObject } from "../json-walk.js";
 import { compareDecimal } from "../order.js";
 import type { Probe } from "../probe.js";
 import { parentOf, SINGLE_TEMPLATES, schemaOf } from "../spec-lists.js";
 
 /** Every `cost_mode` value anywhere in a JSON value, with where it was found. */
-function costModesIn(value: unknown, at = "data"): [string, unknown][] {
-  if (Array.isArray(value)) return value.flatMap((v, i) => costModesIn(v, `${at}[${i}]`));
-  if (typeof value !== "object" || value === null) return [];
-  return Object.entries(value).flatMap(([key, child]): [string, unknown][] =>
-    key === "cost_mode" ? [[`${at}.cost_mode`, child]] : costModesIn(child, `${at}.${key}`),
-  );
+function costModesIn(value: unknown): [string, unknown][] {
+  const found: [string, unknown][] = [];
+  eachObject(value, (object, at) => {
+    if ("cost_mode" in object) found.push([`${at}.cost_mode`, object.cost_mode]);
+  });
+  return found;
 }
 
 /**
