@@ -80,7 +80,8 @@ export class BufferedResponse extends Response {
               // Read from the stream: the body is disturbed, as a fetched one.
               this.#used = true;
               const fill = (whole: Bytes | null) => {
-                if (whole) controller.enqueue(new Uint8Array(whole));
+                // A byte stream refuses an empty chunk: an empty body (a bare 502) has none.
+                if (whole?.length) controller.enqueue(new Uint8Array(whole));
                 controller.close();
               };
               return bytes instanceof Promise ? bytes.then(fill) : fill(bytes);

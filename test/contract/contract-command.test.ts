@@ -205,6 +205,51 @@ describe("preflight: no API at the base URL exits 3 with one line, not a failure
     );
   });
 
+  // Gateways and auth proxies (oauth2-proxy, Envoy ext_authz) send these with no body at all.
+  it.each([
+    [401, "%s rejected the token: GET /v1/organization → 401 (check KUBEADAPT_API_TOKEN)"],
+    [
+      404,
+      "no Kubeadapt API at %s: GET /v1/organization → 404, no Content-Type, not JSON (check the base URL: it is the part before /v1)",
+    ],
+  ])(
+    "an empty-bodied %i is read as its status, not as a body that could not be read",
+    async (status, said) => {
+      const gateway = await startServer((_, response) => {
+        response.writeHead(status, { "content-length": "0" }).end();
+      });
+      servers.push(gateway);
+      const run = await command(["--base-url", gateway.origin, "--rate", "0"]);
+      expect(run.code).toBe(3);
+      expect(run.stderr).toBe(`error: ${said.replace("%s", gateway.origin)}\n`);
+    },
+  );
+
+  it("a gateway's bare 503 (no body) is retried like any other, and the run passes", async () => {
+    const fake = createFakeKubeadapt({ token: TOKEN });
+    // The second request (the first after the preflight) gets the bare 503.
+    const gateway = await startServer(async (request, response, n) => {
+      if (n === 1) return response.writeHead(503, { "content-length": "0" }).end();
+      const answer = await fake.fetch(new URL(request.url, fake.baseUrl), {
+        headers: { authorization: String(request.headers.authorization ?? "") },
+      });
+      response.writeHead(answer.status, Object.fromEntries(answer.headers));
+      response.end(await answer.text());
+    });
+    servers.push(gateway);
+    const run = await command([
+      "--base-url",
+      gateway.origin,
+      "--rate",
+      "0",
+      "--only",
+      "unauthorized",
+    ]);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toMatch(/1 passed, 0 failed.*\(1 retried\)/);
+    expect(run.code).toBe(0);
+  });
+
   it.each(["/v1", "/v1/"])("a base URL ending in %s says to leave it out", async (suffix) => {
     const server = await serve();
     const run = await command(["--base-url", `${server.url}${suffix}`, "--rate", "0"]);

@@ -138,6 +138,24 @@ describe.each(fetches)("%s", (_name, send) => {
     ]);
   });
 
+  // A gateway's bare 502/503 and an auth proxy's empty 401 have no body bytes at all: a read of
+  // the stream (the contract suite's) must end with none, not fail as if the body were cut off.
+  it.each([
+    [200, "Content-Length: 0"],
+    [401, "Content-Length: 0"],
+    [502, "Transfer-Encoding: chunked"],
+    [503, "Content-Length: 0"],
+  ])("reads an empty %i body (%s) through its stream as no bytes", async (status, framing) => {
+    const server = await raw((socket) => {
+      const ending = framing.startsWith("Transfer") ? "0\r\n\r\n" : "";
+      socket.write(`HTTP/1.1 ${status} X\r\n${framing}\r\n\r\n${ending}`);
+    });
+    const response = await send(server.origin, { signal: AbortSignal.timeout(2000) });
+    const reads: number[] = [];
+    for await (const chunk of response.body ?? []) reads.push(chunk.byteLength);
+    expect([response.status, reads.reduce((sum, n) => sum + n, 0)]).toEqual([status, 0]);
+  });
+
   it.each([
     ["600 Weird", 600, "Weird"],
     ["200 ОК ✓", 200, "ОК ✓"],
