@@ -80,6 +80,18 @@ function notFoundHint(
     : "check the id in the path (list the ids with kubeadapt get on the list path)";
 }
 
+// Not the /v1 envelope: a gateway or auth proxy in front of the API answered (an empty 401 from
+// oauth2-proxy, a bare 404 from a load balancer), and its status still says where to look.
+function protocolHint(e: KubeadaptError, _: string | undefined, setting: UrlSetting): string {
+  if (e.status === 401) {
+    return "the token was rejected (by the server or a proxy in front of it): set KUBEADAPT_API_TOKEN to a valid API token";
+  }
+  if (e.status === 404) {
+    return `no API answers there: check that ${setting} is the API's root (the part before /v1)`;
+  }
+  return `the server's response was not the /v1 envelope: is ${setting} the API?`;
+}
+
 // What to do next, by error class; the first guard that matches wins (subclasses first).
 type Hint = (e: KubeadaptError, template: string | undefined, setting: UrlSetting) => string;
 const HINTS: [(e: unknown) => boolean, Hint][] = [
@@ -125,10 +137,7 @@ const HINTS: [(e: unknown) => boolean, Hint][] = [
     () => "the server's list breaks the spec (its items are objects): report it to its maintainers",
   ],
   [isDataShapeError, () => "the server's answer breaks the spec: report it to its maintainers"],
-  [
-    isProtocolError,
-    (_, __, setting) => `the server's response was not the /v1 envelope: is ${setting} the API?`,
-  ],
+  [isProtocolError, protocolHint],
   [isPaginationLimitError, () => "narrow the query with --query, or resume with the command above"],
 ];
 

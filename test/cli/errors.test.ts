@@ -433,6 +433,31 @@ describe("NOT_FOUND hints fit the path", () => {
   });
 });
 
+describe("a gateway's answer with no /v1 envelope is read by its status", () => {
+  const serve = serverPerTest();
+  // oauth2-proxy and Envoy's ext_authz send an empty 401; a load balancer a bare 404.
+  it.each([
+    [
+      401,
+      "hint: the token was rejected (by the server or a proxy in front of it): set KUBEADAPT_API_TOKEN to a valid API token",
+    ],
+    [
+      404,
+      "hint: no API answers there: check that --base-url is the API's root (the part before /v1)",
+    ],
+  ])("an empty %i", async (status, hint) => {
+    const server = await serve((_, response) => {
+      response.writeHead(status, { "content-length": "0" }).end();
+    });
+    const run = await runInProcess(["get", "/v1/organization", "--base-url", server.origin], {
+      KUBEADAPT_API_TOKEN: TOKEN,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`error: ProtocolError (HTTP ${status}): `);
+    expect(run.stderr).toContain(hint);
+  });
+});
+
 describe("interrupted", () => {
   it("before the first page: exit 130, nothing written, no resume command", async () => {
     const run = await runInProcess("get /v1/workloads --all", {}, AbortSignal.abort());
