@@ -44,7 +44,8 @@ export const NULL_BODY = new Set([101, 204, 205, 304]);
  * dropping mid-body included: the errors Node's fetch gives. A body longer than `maxBytes`
  * rejects with {@link tooLong}'s `TypeError` as soon as it passes them (the request is aborted).
  * A null-body status (204, 304...) settles at its headers, as fetch does, whatever its
- * `Content-Length` says; `atHeaders` may settle others there too. With `pending` (the
+ * `Content-Length` says (a 205's request is aborted then: it may announce a body that never
+ * comes); `atHeaders` may settle others there too. With `pending` (the
  * dispatcher's connector), a connect in progress keeps the process alive only while this
  * request waits for it.
  */
@@ -141,8 +142,10 @@ class Reader implements Dispatcher.DispatchHandler {
     // undici still checks the message against a Content-Length (a 304 may carry the one of the
     // representation) and fails it later, closing the connection: an error ignored once settled.
     const early = NULL_BODY.has(status) ? "none" : this.atHeaders?.(status, headers);
-    if (early === "none") this.#settle(undefined, this.#received(EMPTY));
-    else if (early === "drop") this.stop(undefined, this.#received(EMPTY));
+    // llhttp ends a 204 or 304 at its headers but reads a 205's announced body as any other's:
+    // undici would wait for it (no body timeout here), holding the connection and the process.
+    if (early === "none" && status !== 205) this.#settle(undefined, this.#received(EMPTY));
+    else if (early === "none" || early === "drop") this.stop(undefined, this.#received(EMPTY));
     else if (early === "defer") this.#defer();
   }
 

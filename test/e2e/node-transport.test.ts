@@ -2,8 +2,9 @@ import { deflateRawSync, gzipSync } from "node:zlib";
 import { Agent, EnvHttpProxyAgent, ProxyAgent } from "undici";
 import { describe, expect, it } from "vitest";
 import { ConnectionError, createKubeadapt } from "../../src/index.js";
-import { nodeTransport } from "../../src/node/index.js";
+import { type NodeTransport, nodeTransport } from "../../src/node/index.js";
 import { type Handler, serverPerTest, TEST_CA } from "../helpers/loopback-server.js";
+import { rawServerPerTest } from "../helpers/raw-server.js";
 import { startTunnelingProxy } from "../helpers/tunneling-proxy.js";
 
 const serve = serverPerTest();
@@ -383,4 +384,49 @@ describe("nodeTransport() body limit", () => {
       expect(() => nodeTransport({ maxBodyBytes })).toThrow(/maxBodyBytes/);
     }
   });
+});
+
+describe("nodeTransport() and a 205 that announces a body it never sends", () => {
+  const raw = rawServerPerTest();
+  // Answers 205 with a Content-Length and no body, leaving its socket open; resolves `closed`
+  // once the client closes the connection, which only the client can do.
+  async function silent205() {
+    let closed: Promise<void> | undefined;
+    const server = await raw((socket) => {
+      closed = new Promise((resolve) => socket.once("close", () => resolve()));
+      socket.write(
+        "HTTP/1.1 205 Reset\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n",
+      );
+    });
+    return { server, closed: () => closed };
+  }
+
+  it.each([
+    [
+      "its fetch",
+      "205",
+      (origin: string, transport: NodeTransport) =>
+        transport(origin).then((response) => String(response.status)),
+    ],
+    [
+      "a client's get",
+      "ProtocolError",
+      (origin: string, transport: NodeTransport) =>
+        createKubeadapt({ baseUrl: origin, fetch: transport, maxRetries: 0, logLevel: "off" })
+          .get("/v1/organization")
+          .then(
+            () => "resolved",
+            (error: Error) => error.name,
+          ),
+    ],
+  ])(
+    "through %s settles (%s) at its headers and closes the connection nobody will read",
+    async (_, outcome, call) => {
+      const { server, closed } = await silent205();
+      // A transport of its own, never closed: only the transport itself could end the connection.
+      expect(await call(server.origin, nodeTransport())).toBe(outcome);
+      // Waited for forever before (the transport's Agent has no body timeout).
+      await closed();
+    },
+  );
 });
