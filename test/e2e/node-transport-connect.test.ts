@@ -4,11 +4,16 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterEach, expect, it } from "vitest";
+import { type BlackholePort, startBlackholePort } from "../helpers/blackhole-port.js";
 import { type SilentPort, startSilentTlsPort } from "../helpers/silent-tls-port.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 let silent: SilentPort | undefined;
-afterEach(() => silent?.close());
+let blackhole: BlackholePort | undefined;
+afterEach(() => {
+  silent?.close();
+  blackhole?.close();
+});
 
 // Prints the call's error, then lets the process end by itself; resolves with what it printed,
 // the milliseconds from the start to the error (`took`) and from the error to the exit.
@@ -65,3 +70,28 @@ it("close() ends a connect in progress", async () => {
   expect(took).toBeLessThan(5000);
   expect(linger).toBeLessThan(3000);
 }, 20_000);
+
+// A TCP connect in progress is a libuv request (ConnectWrap), which keeps the process alive
+// whatever its socket's ref: it lingered until undici's connect timeout (10 s) after the error.
+it.each(["http", "https"])(
+  "a nodeTransport() TCP connect to a host that drops SYNs (%s) does not outlive the call's error, nor leak listeners",
+  async (scheme) => {
+    blackhole = await startBlackholePort();
+    const { output } = await lingerAfterError(`
+    import { createKubeadapt } from "./src/index.ts";
+    import { nodeTransport } from "./src/node/index.ts";
+    const ka = createKubeadapt({ baseUrl: "${scheme}://${blackhole.host}", fetch: nodeTransport(), maxRetries: 0, logLevel: "off", timeoutMs: 200 });
+    // More calls than Node's 10 listeners a socket may take before it warns of a leak.
+    const names = new Set();
+    for (let call = 0; call < 11; call++) {
+      names.add(await ka.get("/v1/organization").then(() => "resolved", (error) => error.name));
+    }
+    // Two turns of the event loop: a socket destroyed in the first is closed by the second.
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+    const sockets = process.getActiveResourcesInfo().filter((type) => /TCP|Connect|TLS/.test(type));
+    console.log([...names].join(), JSON.stringify(sockets));
+  `);
+    expect(output.trim()).toBe("TimeoutError []");
+  },
+  20_000,
+);
