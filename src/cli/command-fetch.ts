@@ -1,18 +1,21 @@
-import { Agent, EnvHttpProxyAgent } from "undici";
+import { Agent, EnvHttpProxyAgent, Pool } from "undici";
 import { type NodeFetch, nodeTransport } from "../node/index.js";
 import { PendingConnects } from "../node/pending-connects.js";
 import { transportWith } from "../node/transport.js";
 import { readNoProxy } from "./no-proxy.js";
 import { explainingRefusal, type ProxyInUse } from "./proxy-refusal.js";
+import { ProxySockets } from "./proxy-sockets.js";
 import { UsageError } from "./usage-error.js";
 
 /** The fetch a command sends with, and the way to let go of its connections. */
 export type CommandFetch = NodeFetch & {
   /**
-   * Destroys every connection, in flight or idle, and every direct connect still in progress. undici does not tie a connect, nor the tunnel it asks a proxy for (`CONNECT`), to
-   * the request that needed it: a host that never completes the TLS handshake kept the process
-   * alive for 10 s, a proxy that never answers for 300 s (its headers timeout), after the
-   * request was aborted or timed out. A command calls this once it is done.
+   * Destroys every connection, in flight or idle, every connect still in progress, and every
+   * connection to a proxy (a tunnel still in its TLS handshake too). undici does not tie a
+   * connect, nor the tunnel it asks a proxy for (`CONNECT`), to the request that needed it: a
+   * host that never completes the TLS handshake kept the process alive for 10 s, a proxy that
+   * never answers for 300 s (its headers timeout), after the request was aborted or timed out.
+   * A command calls this once it is done.
    */
   close(): Promise<void>;
 };
@@ -58,8 +61,12 @@ export function commandFetch(env: Record<string, string | undefined>): CommandFe
   const direct = new Agent(agentOptions);
   // Every option given (an empty string for none), so that the agent reads nothing more from
   // the process's own environment than the command was given.
+  // The connections to the proxy: connecting, as a direct host's (a proxy that drops SYNs is let
+  // go of), then kept until they close (a tunnel whose TLS handshake stalls).
+  const toProxy = new ProxySockets(pending.connect);
   const viaEnv = new EnvHttpProxyAgent({
     ...agentOptions,
+    clientFactory: (origin, options) => new Pool(origin, { ...options, connect: toProxy.connect }),
     httpProxy: httpProxy ?? "",
     httpsProxy: httpsProxy ?? "",
     noProxy: noProxy.names,
@@ -80,6 +87,7 @@ export function commandFetch(env: Record<string, string | undefined>): CommandFe
   return Object.assign(transportWith({ dispatcher }, pending), {
     close: async () => {
       pending.destroy();
+      toProxy.destroy();
       await Promise.all([direct.destroy(), viaEnv.destroy()]);
     },
   });

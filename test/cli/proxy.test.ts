@@ -2,12 +2,14 @@
 // and kubectl honour it: Node's own fetch does not, so without this a command run behind a
 // corporate proxy, a CI runner's included, could not reach the API. The API is served on
 // loopback under a name only the proxy resolves, since loopback itself always goes direct.
-import { type AddressInfo, createServer as createNetServer } from "node:net";
+import { spawn } from "node:child_process";
+import { type AddressInfo, createServer as createNetServer, type Socket } from "node:net";
 import { networkInterfaces } from "node:os";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseContract } from "../../src/cli/contract-args.js";
 import { runContractCommand } from "../../src/cli/contract-command.js";
 import { createFakeKubeadapt, type FakeServer } from "../../src/testing/index.js";
+import { startBlackholePort } from "../helpers/blackhole-port.js";
 import { startTunnelingProxy, type TunnelingProxy } from "../helpers/tunneling-proxy.js";
 import { runInProcess } from "./run-cli.js";
 
@@ -251,4 +253,76 @@ describe("Ctrl-C behind a proxy that never opens the tunnel", () => {
     expect(run.code).toBe(130);
     await proxy.connectionClosed;
   });
+});
+
+describe("a proxy's connection still in progress when the command is done", () => {
+  // The command runs in a child process; once it has returned, its sockets are listed there.
+  async function socketsAfter(argv: string[], env: Record<string, string>) {
+    const script = `
+      import { runCli } from "./src/cli/run.ts";
+      const code = await runCli(${JSON.stringify(argv)}, {
+        stdout: process.stdout, stderr: process.stderr, env: process.env,
+        signal: new AbortController().signal,
+      });
+      // Two turns of the event loop: a socket destroyed in the first is closed by the second.
+      for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+      const sockets = process.getActiveResourcesInfo().filter((type) => /TCP|Connect|TLS/.test(type));
+      console.log(code, JSON.stringify(sockets));
+    `;
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "--input-type=module", "-e", script],
+      {
+        cwd: new URL("../..", import.meta.url),
+        env: { ...process.env, KUBEADAPT_API_TOKEN: TOKEN, KUBEADAPT_BASE_URL: "", ...env },
+      },
+    );
+    let stdout = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    await new Promise((resolve) => child.on("exit", resolve));
+    return stdout.trim().split("\n").at(-1);
+  }
+
+  // Answers CONNECT with 200, then forwards nothing: the API's TLS handshake never completes,
+  // as when a firewall behind the proxy drops the traffic.
+  async function proxyWithDeadTunnels() {
+    const sockets = new Set<Socket>();
+    const server = createNetServer((socket) => {
+      sockets.add(socket);
+      socket.on("error", () => {});
+      socket.once("data", () => socket.write("HTTP/1.1 200 Connection Established\r\n\r\n"));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    open.push({
+      close: () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Unlike an http server, a net server keeps its sockets open on close().
+          for (const socket of sockets) socket.destroy();
+        }),
+    });
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  const get = [
+    "get",
+    "/v1/organization",
+    "--base-url",
+    "https://api.example.test",
+    "--timeout",
+    "1",
+  ];
+
+  it("a tunnel whose TLS handshake stalls: get exits 3 with nothing left holding the process", async () => {
+    const proxy = await proxyWithDeadTunnels();
+    expect(await socketsAfter(get, { HTTPS_PROXY: proxy })).toBe("3 []");
+  }, 30_000);
+
+  it("a proxy that drops SYNs: get exits 3 with nothing left holding the process", async () => {
+    const blackhole = await startBlackholePort();
+    open.push({ close: async () => blackhole.close() });
+    expect(await socketsAfter(get, { HTTPS_PROXY: `http://${blackhole.host}` })).toBe("3 []");
+  }, 30_000);
 });
