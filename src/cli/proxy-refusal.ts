@@ -1,17 +1,41 @@
 import type { Dispatcher } from "undici";
+import { ConnectionError } from "../index.js";
+import { RETRY_STATUS } from "../internal/retry-status.js";
 
 // undici's ProxyAgent's error when the proxy answers CONNECT with a status other than 200.
 const REFUSED = /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling$/;
 
-/** A proxy that would not open a tunnel to the target, said plainly (credentials left out). */
-export class ProxyRefusedError extends Error {
-  override readonly name = "ProxyRefusedError" as const;
-  /** The status the proxy answered the `CONNECT` with. */
-  readonly status: number;
-
-  constructor(message: string, status: number) {
+/**
+ * A proxy that would not open a tunnel, for good (403, 407: asking again gets the same answer),
+ * said plainly (credentials left out). A `ConnectionError`, which the client throws at once.
+ */
+export class ProxyRefusedError extends ConnectionError {
+  static override readonly errorName: string = "ProxyRefusedError";
+  constructor(
+    message: string,
+    /** The status the proxy answered the `CONNECT` with. */
+    readonly proxyStatus: number,
+    /** The variable that named the proxy: `HTTP_PROXY` or `HTTPS_PROXY`. */
+    readonly variable: string,
+  ) {
     super(message);
-    this.status = status;
+  }
+}
+
+/**
+ * A proxy that could not open a tunnel this time (502, 503, 504: it could not reach the target,
+ * or is overloaded), said plainly: the cause of a network failure, retried as one.
+ */
+export class ProxyGatewayError extends Error {
+  override readonly name = "ProxyGatewayError" as const;
+  constructor(
+    message: string,
+    /** The status the proxy answered the `CONNECT` with. */
+    readonly proxyStatus: number,
+    /** The variable that named the proxy: `HTTP_PROXY` or `HTTPS_PROXY`. */
+    readonly variable: string,
+  ) {
+    super(message);
   }
 }
 
@@ -27,20 +51,39 @@ export interface ProxyInUse {
  * `error` explained when it is undici's refused tunnel ("Proxy response (403) !== 200 when HTTP
  * Tunneling"), else `error` itself. undici asks a proxy for a `CONNECT` tunnel even to an
  * http:// target, and proxies commonly allow it to port 443 only (Squid's default): an
- * in-cluster http:// target then failed with undici's words and nothing on what to do. The
- * new error has no `cause`: messages quote the deepest cause's text.
+ * in-cluster http:// target then failed with undici's words and nothing on what to do. A status
+ * the client retries from the API too (502, 503, 504...) gives a {@link ProxyGatewayError},
+ * retried as a network failure; any other a {@link ProxyRefusedError}, which retrying would not
+ * change. The new error has no `cause`: messages quote the deepest cause's text.
  */
 export function explainRefusal(error: Error, proxy: ProxyInUse, origin: string): Error {
   const status = REFUSED.exec(error.message)?.[1];
   if (status === undefined) return error;
   const target = new URL(origin);
   const port = target.port || (target.protocol === "https:" ? "443" : "80");
+  const transient = RETRY_STATUS.test(status as never);
   const why =
     status === "407"
       ? `407: it wants credentials; check the user and password in ${proxy.variable}`
-      : `${status}; many proxies tunnel to port 443 only: add ${target.hostname} to NO_PROXY to go direct`;
-  const message = `the proxy at ${new URL(proxy.url).origin} (${proxy.variable}) refused to tunnel to ${target.hostname}:${port} (CONNECT → ${why})`;
-  return new ProxyRefusedError(message, Number(status));
+      : transient
+        ? `${status}: it could not reach the target this time, or is overloaded`
+        : `${status}; many proxies tunnel to port 443 only: add ${target.hostname} to NO_PROXY to go direct`;
+  const did = transient ? "could not open a tunnel" : "refused to tunnel";
+  const message = `the proxy at ${new URL(proxy.url).origin} (${proxy.variable}) ${did} to ${target.hostname}:${port} (CONNECT → ${why})`;
+  const Answer = transient ? ProxyGatewayError : ProxyRefusedError;
+  return new Answer(message, Number(status), proxy.variable);
+}
+
+/**
+ * The proxy's answer a failed request's error holds (itself, or a cause down its chain): a
+ * {@link ProxyRefusedError} or {@link ProxyGatewayError}, else undefined.
+ */
+export function proxyAnswerIn(error: unknown): ProxyRefusedError | ProxyGatewayError | undefined {
+  for (let node = error, depth = 0; node instanceof Error && depth < 8; depth++) {
+    if (node instanceof ProxyRefusedError || node instanceof ProxyGatewayError) return node;
+    node = node.cause;
+  }
+  return undefined;
 }
 
 /** `handler`, with a refused tunnel's error explained by {@link explainRefusal}. */

@@ -19,6 +19,7 @@ import { type BrokenHttp, brokenHttp } from "../internal/broken-http.js";
 import { networkCause } from "../internal/network-cause.js";
 import { EXIT_CODES } from "./exit-codes.js";
 import { isDataShapeError, isNotAnItemError } from "./item-objects.js";
+import { proxyAnswerIn } from "./proxy-refusal.js";
 import { UsageError } from "./usage-error.js";
 import { visible } from "./visible.js";
 
@@ -54,6 +55,10 @@ function connectionHint(e: KubeadaptError, setting: UrlSetting): string {
   }
   return `could not reach the server: check ${setting} and the network`;
 }
+
+// The proxy answered, not the API: the place to look is the variable that named it.
+const proxyHint = (variable: string | undefined) =>
+  `the proxy that ${variable} names did not open the tunnel: check ${variable}, or add the API's host to NO_PROXY to go direct`;
 
 // The server answered: the network is not the place to look, and a retry gets the same answer.
 const BROKEN_HTTP_HINTS: Record<BrokenHttp, (setting: UrlSetting) => string> = {
@@ -121,6 +126,7 @@ const HINTS: [(e: unknown) => boolean, Hint][] = [
     () =>
       "the server failed: try again later, and if it keeps failing, report the request id to the API's operators",
   ],
+  [(e) => proxyAnswerIn(e) !== undefined, (e) => proxyHint(proxyAnswerIn(e)?.variable)],
   [
     isConnectionError,
     (e, _, setting) => {

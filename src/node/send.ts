@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Dispatcher } from "undici";
+import { isKubeadaptError } from "../errors.js";
 import { onAbort, type SignalLike } from "../internal/signals.js";
 import type { PendingConnects } from "./pending-connects.js";
 import type { Hop } from "./redirect.js";
@@ -41,7 +42,8 @@ export const NULL_BODY = new Set([101, 204, 205, 304]);
  * Sends one hop through `dispatcher` and reads its response to the end. Rejects with the
  * signal's reason once `signal` aborts (the request is aborted, its connection closed), and
  * with a `TypeError` "fetch failed" (the cause attached) when the network fails, the connection
- * dropping mid-body included: the errors Node's fetch gives. A body longer than `maxBytes`
+ * dropping mid-body included: the errors Node's fetch gives. A `KubeadaptError` the dispatcher
+ * fails the request with is the rejection itself. A body longer than `maxBytes`
  * rejects with {@link tooLong}'s `TypeError` as soon as it passes them (the request is aborted).
  * A null-body status (204, 304...) settles at its headers, as fetch does, whatever its
  * `Content-Length` says (a 205's request is aborted then: it may announce a body that never
@@ -162,7 +164,9 @@ class Reader implements Dispatcher.DispatchHandler {
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, cause: Error): void {
-    this.#settle(new TypeError("fetch failed", { cause }));
+    // A dispatcher's own KubeadaptError (the CLI's proxy refusal) is already in the client's
+    // terms: handed over as it is, which the client throws at once.
+    this.#settle(isKubeadaptError(cause) ? cause : new TypeError("fetch failed", { cause }));
   }
 
   #received(body: Buffer): Received {

@@ -180,6 +180,25 @@ describe("a proxy that refuses to tunnel to the target", () => {
     );
     expect(run.stderr).not.toContain("s3cret");
   });
+
+  it.each([
+    [407, 1],
+    [403, 1],
+    [502, 3],
+  ])(
+    "get asks a proxy that answers %i that many times (%i), and its hint names the variable",
+    async (status, tunnels) => {
+      const { proxy, proxyUrl, baseUrl } = await apiBehindRefusingProxy(status);
+      const run = await getClusters(baseUrl, { HTTP_PROXY: proxyUrl });
+      expect(run.code).toBe(3);
+      // A refusal is the same on every attempt; a proxy's gateway error may not be.
+      expect(proxy.tunnels).toHaveLength(tunnels);
+      expect(run.stderr).toContain(
+        "hint: the proxy that HTTP_PROXY names did not open the tunnel: check HTTP_PROXY, or add the API's host to NO_PROXY to go direct",
+      );
+      expect(run.stderr).not.toContain("could not reach the server");
+    },
+  );
 });
 
 describe("kubeadapt contract behind a proxy", () => {

@@ -288,6 +288,27 @@ describe("nodeTransport() after close()", () => {
   });
 });
 
+describe("nodeTransport() and its dispatcher's failures", () => {
+  // The CLI's proxy agent fails a request whose tunnel the proxy refused with a ConnectionError.
+  it("hands a KubeadaptError the dispatcher fails a request with to the client as it is: not retried", async () => {
+    const refusal = new ConnectionError("refused by policy");
+    let dispatched = 0;
+    const dispatcher = new Agent().compose(() => (_options, handler) => {
+      dispatched++;
+      queueMicrotask(() => handler.onResponseError?.(undefined as never, refusal));
+      return true;
+    });
+    const ka = createKubeadapt({
+      baseUrl: "http://127.0.0.1:9",
+      fetch: nodeTransport({ dispatcher }),
+      maxRetries: 2,
+      logLevel: "off",
+    });
+    await expect(ka.get("/v1/organization")).rejects.toBe(refusal);
+    expect(dispatched).toBe(1);
+  });
+});
+
 describe("nodeTransport() over TLS", () => {
   it("uses the dispatcher it is given (here trusting the test CA)", async () => {
     const server = await serve((_request, response) => response.end("secure"), true);
