@@ -59,11 +59,11 @@ export function commandFetch(env: Record<string, string | undefined>): CommandFe
   // not travel through it. `isLoopback` is the plain-http rule's own test: all of 127.0.0.0/8;
   // `*.localhost` names (RFC 6761) are loopback too.
   const direct = new Agent(agentOptions);
-  // Every option given (an empty string for none), so that the agent reads nothing more from
-  // the process's own environment than the command was given.
   // The connections to the proxy: connecting, as a direct host's (a proxy that drops SYNs is let
   // go of), then kept until they close (a tunnel whose TLS handshake stalls).
   const toProxy = new ProxySockets(pending.connect);
+  // Every option given (an empty string for none), so that the agent reads nothing more from
+  // the process's own environment than the command was given.
   const viaEnv = new EnvHttpProxyAgent({
     ...agentOptions,
     clientFactory: (origin, options) => new Pool(origin, { ...options, connect: toProxy.connect }),
