@@ -105,6 +105,20 @@ export class WalkStopped extends Error {
   }
 }
 
+/**
+ * A walk whose first page's write failed (a full disk): no page is whole in the output, yet part
+ * of one may be, and no resume point helps (a fresh run writes it all).
+ */
+export class FirstPageTorn extends Error {
+  override name = "FirstPageTorn";
+  /** The note printed after the error: the output is not to be kept. */
+  readonly note =
+    "note: the output may hold part of the first page, whose write failed: no item of it is counted as written, so discard it";
+  constructor(override readonly cause: unknown) {
+    super("the first page's write failed", { cause });
+  }
+}
+
 type Walk = (path: string, init: object) => Paginator<unknown>;
 
 // A write that failed partway left part of its page behind the items counted.
@@ -173,6 +187,7 @@ export function planGet(args: GetArgs): Plan {
  * @param answers - what `ka` was answered: the text of the last response, whose cursor the SDK
  * does not keep, and how many 2xx responses came (the pages fetched, empty ones too)
  * @throws WalkStopped when a walk fails or is aborted after its first page
+ * @throws FirstPageTorn when the write of the first page fails
  */
 export async function runGet(
   ka: Kubeadapt,
@@ -341,7 +356,8 @@ export async function runGet(
     }
   } catch (error) {
     // Once the list changed under it, no resume point helps: the walk must start again.
-    if (pages === 0 || error instanceof ListChangedError) throw error;
+    if (error instanceof ListChangedError) throw error;
+    if (pages === 0) throw writing ? new FirstPageTorn(error) : error;
     await sink.stop();
     // The rows written stay: the notes on them are as true as after a whole walk.
     const topNote = order?.note(args.top as number, sink.hidden);
