@@ -209,6 +209,15 @@ describe("--sum refuses money it cannot read, naming the item", () => {
     });
   }
 
+  it("an amount too long to quote whole keeps its end: the cut is marked, the exponent shown", async () => {
+    const amount = `1.${"0".repeat(90)}e5`;
+    const run = await sumOverOnePage({ amount, currency: "USD" }, ["-o", "csv"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `amount "${"1.".padEnd(39, "0")}…${"0".repeat(36)}e5" is not a decimal string`,
+    );
+  });
+
   it("null and an absent field are counted as missing, not as an error", async () => {
     const run = await sumOverOnePage(null);
     expect(run.code).toBe(0);
@@ -436,6 +445,14 @@ describe("numbers JSON parsing cannot hold are never written changed without a w
     expect(numbers.count).toBe(6);
   });
 
+  it("a long number is quoted with its cut marked and its end kept, never as another number", async () => {
+    const big = "1234567890".repeat(5);
+    const run = await getWith(`[${big}, 1.${"0".repeat(44)}1e5]`);
+    expect(run.stderr).toContain(
+      `: ${big.slice(0, 20)}…${big.slice(-19)}, ${"1.".padEnd(20, "0")}…${"0".repeat(16)}1e5\n`,
+    );
+  });
+
   it("no note for numbers that read back as the same value, however spelled", async () => {
     const run = await getWith(
       '[1.0, 1e3, -0, 0.30000000000000004, 9007199254740992, 5e-324, "1e400"]',
@@ -652,6 +669,15 @@ describe("money values that break the spec's Money are written as sent, with a n
     expect(run.stdout).toContain("w-1,1e3,USD\r\n");
     expect(run.stderr).toContain(
       `note: 4 money values written break the spec's Money (an amount of pattern ^-?[0-9]+\\.[0-9]{4}$, like 12.4800, and a currency like USD): each cell holds what the server sent, which a spreadsheet may read as another number or none: cost.current_run_rate_hourly of w-1 "1e3" USD, cost.current_run_rate_hourly of w-2 "1,000.0000" USD, cost.current_run_rate_hourly of w-3 "12.4800" usd, …`,
+    );
+  });
+
+  it("a long amount is quoted with its cut marked and its end kept, never as another number", async () => {
+    const amount = `1.${"0".repeat(38)}e5`;
+    const run = await csvOf([[amount, "USD"]]);
+    expect(run.stdout).toContain(`w-1,${amount},USD\r\n`);
+    expect(run.stderr).toContain(
+      `cost.current_run_rate_hourly of w-1 "${"1.".padEnd(20, "0")}…${"0".repeat(17)}e5" USD`,
     );
   });
 
