@@ -1,5 +1,5 @@
 import type { Writable } from "node:stream";
-import { isAbortError } from "../index.js";
+import { isAbortError, isAuthenticationError, isPermissionDeniedError } from "../index.js";
 import { type Command, type GetArgs, parseCommand } from "./args.js";
 import { CONTRACT_USAGE } from "./contract-args.js";
 import { EXIT_CODES } from "./exit-codes.js";
@@ -128,7 +128,15 @@ async function get(args: GetArgs, io: CliIo): Promise<number> {
       stderr.write(`${describeError(error.cause, context)}  ${error.note}\n`);
       return exitCodeOf(error.cause, signal.aborted);
     }
-    if (!(error instanceof WalkStopped)) throw error;
+    if (!(error instanceof WalkStopped)) {
+      // A refusal from where the base URL redirected to is the redirect's, not the token's.
+      const refused = isAuthenticationError(error) || isPermissionDeniedError(error);
+      const redirectedTo = refused ? await target.redirectedTo(signal) : undefined;
+      if (redirectedTo === undefined) throw error;
+      const context = { template: plan.resolved.template, setting: urlSetting(args) };
+      stderr.write(describeError(error, { ...context, redirectedTo }));
+      return exitCodeOf(error, signal.aborted);
+    }
     wrote = true;
     const resume = resumeCommand(args, error.at, error);
     const interrupted = signal.aborted && isAbortError(error.cause);
