@@ -24,6 +24,7 @@ import {
   type TotalScope,
   totalLabel,
 } from "./total.js";
+import { unassignedNote } from "./unassigned-note.js";
 import { UsageError } from "./usage-error.js";
 
 /** The streams and terminal facts a command runs with. */
@@ -308,6 +309,7 @@ export async function runGet(
     onProgress: (p: Progress) => bar?.update(p),
   });
   const checks = checkPages(resolved, plan.query);
+  const unassigned = unassignedNote(resolved.template, plan.query, args.sum);
   let items = 0;
   let pages = 0;
   let matching: number | undefined;
@@ -365,6 +367,7 @@ export async function runGet(
       ...checks.notes(false, undefined),
       ...(topNote ? [topNote] : []),
       ...moneyNotes(false),
+      ...(unassigned ? [unassigned] : []),
       ...(writing ? [tornNote(sink.shown)] : []),
     ];
     throw new WalkStopped(error, at, items, sink.shown, total, notes, topNote);
@@ -391,6 +394,7 @@ export async function runGet(
       `note: the server counted more than 2^53 items (about ${hugeCount.toPrecision(3)}), past the integers JSON parsing holds exactly, so its count is not shown`,
     );
   }
+  if (unassigned) pageNotes.push(unassigned);
   await end({ partial, of });
   // A page cut short by --max-items has no cursor for its rest: no resume point then.
   return summary({
