@@ -7,6 +7,7 @@ import { dataIsList } from "./item-fields.js";
 import { checkDataShape } from "./item-objects.js";
 import { type CountChange, ListChangedError } from "./list-drift.js";
 import { checkMoneyCells } from "./money-cells.js";
+import { checkNumericText } from "./numeric-text.js";
 import { createSink } from "./output.js";
 import { checkPages } from "./page-checks.js";
 import { suggestPath } from "./path-suggestion.js";
@@ -74,10 +75,10 @@ export interface GetSummary {
   /** Why the items `--top` wrote are not the largest (mixed currencies, a broken order). */
   topNote?: string | undefined;
   /**
-   * Why some amounts written cannot be read right: bare ones in a currency no column shows, or
-   * ones that break the spec's `Money`.
+   * Why some cells written may be read wrong: bare amounts in a currency no column shows,
+   * amounts that break the spec's `Money`, text a spreadsheet would read as another number.
    */
-  moneyNotes?: string[] | undefined;
+  cellNotes?: string[] | undefined;
   ms: number;
 }
 
@@ -217,6 +218,8 @@ export async function runGet(
   const tabular = args.format !== "ndjson" && args.format !== "json";
   const bare = tabular ? checkCurrencyColumns(resolved.template, columns, style) : undefined;
   const cells = tabular ? checkMoneyCells(resolved.template, columns) : undefined;
+  // A table is read by people; CSV and TSV by spreadsheets, which read number-like text as numbers.
+  const numeric = tabular && style === "csv" ? checkNumericText(columns) : undefined;
   // Drawn during a walk (a single resource has no progress).
   let bar: ProgressBar | undefined;
   // Items go to the sink in order, and it writes the first it has room for (`--top`).
@@ -231,12 +234,15 @@ export async function runGet(
     const written = items.slice(0, sink.shown - before);
     bare?.add(written);
     cells?.add(written);
+    numeric?.add(written);
   };
-  const moneyNotes = (withTotal: boolean) => {
+  const cellNotes = (withTotal: boolean) => {
     const malformed = cells?.note();
+    const numberLike = numeric?.note();
     return [
       ...(bare?.notes(withTotal ? total : undefined) ?? []),
       ...(malformed ? [malformed] : []),
+      ...(numberLike ? [numberLike] : []),
     ];
   };
   const started = Date.now();
@@ -263,7 +269,7 @@ export async function runGet(
     sum: total,
     from,
     topNote: order?.note(args.top as number, sink.hidden),
-    moneyNotes: moneyNotes(true),
+    cellNotes: cellNotes(true),
     ms: Date.now() - started,
   });
 
@@ -366,7 +372,7 @@ export async function runGet(
     const notes = [
       ...checks.notes(false, undefined),
       ...(topNote ? [topNote] : []),
-      ...moneyNotes(false),
+      ...cellNotes(false),
       ...(unassigned ? [unassigned] : []),
       ...(writing ? [tornNote(sink.shown)] : []),
     ];

@@ -54,7 +54,7 @@ export function summaryLines(summary: GetSummary, args: GetArgs): string {
     );
   }
   if (summary.topNote) lines.push(summary.topNote);
-  lines.push(...(summary.moneyNotes ?? []));
+  lines.push(...(summary.cellNotes ?? []));
   const change = summary.countChange;
   if (change) {
     const { first, later } = change;
