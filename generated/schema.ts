@@ -1075,7 +1075,7 @@ export interface components {
         WindowStart: string;
         /** @description Last day of the window (inclusive, UTC). Defaults to today. */
         WindowEnd: string;
-        /** @description The dimension rows are grouped by (default `cluster`). */
+        /** @description The dimension rows are grouped by (default `cluster`). Grouped by `team`, a row holds what is assigned to that team; grouped by `department`, what is assigned to its teams. Resources assigned to no team, and teams in no department, are in no row of these two: their rows add up to less than the organization's cost whenever something is unassigned, so their total is not the organization's (our assumption, as in the fake API: the public reference does not say). */
         GroupBy: components["schemas"]["CostExplorerGroupBy"];
         /** @description 1-based page number of Cost Explorer's offset pagination (default 1). */
         Page: number;
@@ -1367,7 +1367,7 @@ export interface operations {
                 start?: components["parameters"]["WindowStart"];
                 /** @description Last day of the window (inclusive, UTC). Defaults to today. */
                 end?: components["parameters"]["WindowEnd"];
-                /** @description The dimension rows are grouped by (default `cluster`). */
+                /** @description The dimension rows are grouped by (default `cluster`). Grouped by `team`, a row holds what is assigned to that team; grouped by `department`, what is assigned to its teams. Resources assigned to no team, and teams in no department, are in no row of these two: their rows add up to less than the organization's cost whenever something is unassigned, so their total is not the organization's (our assumption, as in the fake API: the public reference does not say). */
                 group_by?: components["parameters"]["GroupBy"];
                 /** @description How costs are computed (default `fully_loaded`). On lists it must not change between pages. The response echoes the applied mode in `meta.cost_mode`, and every cost in it carries that mode (`cost_mode` of each cost block). A `direct` cost is never above the `fully_loaded` cost of the same resource, and below it wherever shared cost applies (our assumption, from the modes' definitions). */
                 cost_mode?: components["parameters"]["CostModeQuery"];

@@ -17,13 +17,19 @@ export function isMoney(value: unknown): value is { amount: string; currency: st
   return typeof money?.amount === "string" && typeof money.currency === "string";
 }
 
-/** A column's cell text for an item; money stays the API's exact decimal string, never a float. */
-export function cellOf(item: unknown, column: Column, style: CellStyle): string {
+/** The value a column shows for an item: at the first of its paths that the item has. */
+export function columnValue(item: unknown, column: Column): unknown {
   for (const path of column.paths) {
     const value = readPath(item, path);
-    if (value !== undefined) return textOf(value, style);
+    if (value !== undefined) return value;
   }
-  return "";
+  return undefined;
+}
+
+/** A column's cell text for an item; money stays the API's exact decimal string, never a float. */
+export function cellOf(item: unknown, column: Column, style: CellStyle): string {
+  const value = columnValue(item, column);
+  return value === undefined ? "" : textOf(value, style);
 }
 
 // A number beyond a double's range parses as ±Infinity: JSON output writes it `null` (as the

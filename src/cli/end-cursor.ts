@@ -1,3 +1,4 @@
+import { lastPagination } from "./last-pagination.js";
 import { resumeQuery } from "./summary.js";
 
 /**
@@ -9,12 +10,7 @@ import { resumeQuery } from "./summary.js";
  * @returns undefined when the page agrees with itself, or is not JSON
  */
 export function endCursorNote(body: string | undefined): string | undefined {
-  let pagination: { has_more?: unknown; next_cursor?: unknown } | undefined;
-  try {
-    pagination = body === undefined ? undefined : JSON.parse(body)?.meta?.pagination;
-  } catch {
-    return undefined;
-  }
+  const pagination = lastPagination(body);
   const cursor = pagination?.next_cursor;
   if (pagination?.has_more !== false || typeof cursor !== "string" || cursor === "") {
     return undefined;

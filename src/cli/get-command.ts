@@ -7,6 +7,7 @@ import { dataIsList } from "./item-fields.js";
 import { checkDataShape } from "./item-objects.js";
 import { type CountChange, ListChangedError } from "./list-drift.js";
 import { checkMoneyCells } from "./money-cells.js";
+import { checkNumericText } from "./numeric-text.js";
 import { createSink } from "./output.js";
 import { checkPages } from "./page-checks.js";
 import { suggestPath } from "./path-suggestion.js";
@@ -24,6 +25,7 @@ import {
   type TotalScope,
   totalLabel,
 } from "./total.js";
+import { unassignedNote } from "./unassigned-note.js";
 import { UsageError } from "./usage-error.js";
 
 /** The streams and terminal facts a command runs with. */
@@ -73,10 +75,10 @@ export interface GetSummary {
   /** Why the items `--top` wrote are not the largest (mixed currencies, a broken order). */
   topNote?: string | undefined;
   /**
-   * Why some amounts written cannot be read right: bare ones in a currency no column shows, or
-   * ones that break the spec's `Money`.
+   * Why some cells written may be read wrong: bare amounts in a currency no column shows,
+   * amounts that break the spec's `Money`, text a spreadsheet would read as another number.
    */
-  moneyNotes?: string[] | undefined;
+  cellNotes?: string[] | undefined;
   ms: number;
 }
 
@@ -102,6 +104,20 @@ export class WalkStopped extends Error {
     readonly topNote: string | undefined = undefined,
   ) {
     super("the walk stopped", { cause });
+  }
+}
+
+/**
+ * A walk whose first page's write failed (a full disk): no page is whole in the output, yet part
+ * of one may be, and no resume point helps (a fresh run writes it all).
+ */
+export class FirstPageTorn extends Error {
+  override name = "FirstPageTorn";
+  /** The note printed after the error: the output is not to be kept. */
+  readonly note =
+    "note: the output may hold part of the first page, whose write failed: no item of it is counted as written, so discard it";
+  constructor(override readonly cause: unknown) {
+    super("the first page's write failed", { cause });
   }
 }
 
@@ -173,6 +189,7 @@ export function planGet(args: GetArgs): Plan {
  * @param answers - what `ka` was answered: the text of the last response, whose cursor the SDK
  * does not keep, and how many 2xx responses came (the pages fetched, empty ones too)
  * @throws WalkStopped when a walk fails or is aborted after its first page
+ * @throws FirstPageTorn when the write of the first page fails
  */
 export async function runGet(
   ka: Kubeadapt,
@@ -201,6 +218,8 @@ export async function runGet(
   const tabular = args.format !== "ndjson" && args.format !== "json";
   const bare = tabular ? checkCurrencyColumns(resolved.template, columns, style) : undefined;
   const cells = tabular ? checkMoneyCells(resolved.template, columns) : undefined;
+  // A table is read by people; CSV and TSV by spreadsheets, which read number-like text as numbers.
+  const numeric = tabular && style === "csv" ? checkNumericText(columns) : undefined;
   // Drawn during a walk (a single resource has no progress).
   let bar: ProgressBar | undefined;
   // Items go to the sink in order, and it writes the first it has room for (`--top`).
@@ -215,12 +234,15 @@ export async function runGet(
     const written = items.slice(0, sink.shown - before);
     bare?.add(written);
     cells?.add(written);
+    numeric?.add(written);
   };
-  const moneyNotes = (withTotal: boolean) => {
+  const cellNotes = (withTotal: boolean) => {
     const malformed = cells?.note();
+    const numberLike = numeric?.note();
     return [
       ...(bare?.notes(withTotal ? total : undefined) ?? []),
       ...(malformed ? [malformed] : []),
+      ...(numberLike ? [numberLike] : []),
     ];
   };
   const started = Date.now();
@@ -247,7 +269,7 @@ export async function runGet(
     sum: total,
     from,
     topNote: order?.note(args.top as number, sink.hidden),
-    moneyNotes: moneyNotes(true),
+    cellNotes: cellNotes(true),
     ms: Date.now() - started,
   });
 
@@ -293,6 +315,7 @@ export async function runGet(
     onProgress: (p: Progress) => bar?.update(p),
   });
   const checks = checkPages(resolved, plan.query);
+  const unassigned = unassignedNote(resolved.template, plan.query, args.sum);
   let items = 0;
   let pages = 0;
   let matching: number | undefined;
@@ -341,14 +364,16 @@ export async function runGet(
     }
   } catch (error) {
     // Once the list changed under it, no resume point helps: the walk must start again.
-    if (pages === 0 || error instanceof ListChangedError) throw error;
+    if (error instanceof ListChangedError) throw error;
+    if (pages === 0) throw writing ? new FirstPageTorn(error) : error;
     await sink.stop();
     // The rows written stay: the notes on them are as true as after a whole walk.
     const topNote = order?.note(args.top as number, sink.hidden);
     const notes = [
       ...checks.notes(false, undefined),
       ...(topNote ? [topNote] : []),
-      ...moneyNotes(false),
+      ...cellNotes(false),
+      ...(unassigned ? [unassigned] : []),
       ...(writing ? [tornNote(sink.shown)] : []),
     ];
     throw new WalkStopped(error, at, items, sink.shown, total, notes, topNote);
@@ -375,6 +400,7 @@ export async function runGet(
       `note: the server counted more than 2^53 items (about ${hugeCount.toPrecision(3)}), past the integers JSON parsing holds exactly, so its count is not shown`,
     );
   }
+  if (unassigned) pageNotes.push(unassigned);
   await end({ partial, of });
   // A page cut short by --max-items has no cursor for its rest: no resume point then.
   return summary({

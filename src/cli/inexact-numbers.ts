@@ -1,3 +1,4 @@
+import { clip } from "../internal/clip.js";
 import { plural } from "./summary.js";
 
 // A JSON string (skipped: digits in it are text) or a JSON number.
@@ -63,7 +64,7 @@ export function findInexactNumbers(): InexactNumbers {
     for (const [token] of text.matchAll(TOKEN)) {
       if (token.startsWith('"') || readsBack(token)) continue;
       count++;
-      if (examples.length < EXAMPLES) examples.push(token.slice(0, 40));
+      if (examples.length < EXAMPLES) examples.push(clip(token));
     }
   };
   return {

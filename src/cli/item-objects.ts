@@ -1,4 +1,5 @@
 import { isKubeadaptError, ProtocolError } from "../index.js";
+import { clip } from "../internal/clip.js";
 
 /** A list item that is not a JSON object: the server broke the spec's list, not its envelope. */
 export class NotAnItemError extends ProtocolError {
@@ -26,7 +27,7 @@ export function checkItemsAreObjects(items: readonly unknown[], page: number): v
     ? "an array"
     : value === null
       ? "null"
-      : `the ${typeof value} ${JSON.stringify(value)?.slice(0, 40) ?? String(value)}`;
+      : `the ${typeof value} ${clip(JSON.stringify(value) ?? String(value))}`;
   throw new NotAnItemError(
     `item ${i + 1} of page ${page} is ${what}, not an object: the list's items are objects, so it can be neither written nor counted as one`,
   );

@@ -1,5 +1,6 @@
 import { readPath } from "../contract/order.js";
 import type { Page } from "../index.js";
+import { lastPagination } from "./last-pagination.js";
 import { repeatsText } from "./repeats-text.js";
 import type { PathShape } from "./spec-paths.js";
 import { plural } from "./summary.js";
@@ -146,9 +147,16 @@ export function checkListStaysPut(shape: PathShape): ListDriftCheck {
  * The note for a whole cursor walk whose server sent no `total_count` though the walk asked
  * for it (`include_total=true`), or undefined when it sent one: a whole walk's items are
  * checked against the count ("the walk got M"), the one check that sees items its pages skipped.
+ * @param lastBody - the text of the last response: an empty list's count is only there, since
+ * the SDK yields no empty page
  */
-export function uncountedNote(check: ListDriftCheck): string | undefined {
-  if (!check.uncounted) return undefined;
+export function uncountedNote(
+  check: ListDriftCheck,
+  lastBody: string | undefined,
+): string | undefined {
+  if (!check.uncounted || typeof lastPagination(lastBody)?.total_count === "number") {
+    return undefined;
+  }
   return "note: the walk asked for the list's count (include_total=true) and the server sent no total_count, so the CLI could not check that the walk got every item";
 }
 

@@ -1,4 +1,5 @@
 import { readPath } from "../contract/order.js";
+import { clip } from "../internal/clip.js";
 import { type JsonObject, spec } from "../spec/document.js";
 import { type Column, isMoney } from "./columns.js";
 import { itemFields } from "./item-fields.js";
@@ -49,10 +50,10 @@ export function checkMoneyCells(
           if (examples.length === EXAMPLES) continue;
           const id = readPath(item, "id");
           const shown = isMoney(value)
-            ? `"${value.amount}" ${value.currency}`
-            : JSON.stringify(value);
+            ? `"${clip(String(value.amount))}" ${clip(String(value.currency))}`
+            : clip(JSON.stringify(value));
           const of = typeof id === "string" ? ` of ${id}` : "";
-          examples.push(visible(`${path}${of} ${shown.slice(0, 40)}`));
+          examples.push(visible(`${path}${of} ${shown}`));
         }
       }
     },

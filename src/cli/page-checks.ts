@@ -58,7 +58,7 @@ export function checkPages(
     notes(ended, lastBody, fetched) {
       const notes = [
         unkeyedNote(stayPut),
-        uncountedNote(stayPut),
+        uncountedNote(stayPut, lastBody),
         ended && path.shape === "cursor" ? endCursorNote(lastBody) : undefined,
       ].filter((note): note is string => note !== undefined);
       return [...notes, ...size.notes(ended ? fetched : undefined)];

@@ -1,5 +1,6 @@
 import type { Writable } from "node:stream";
 import type { Progress } from "../index.js";
+import { plural } from "./summary.js";
 
 /** A one-line progress bar on a terminal stream, redrawn in place. */
 export interface ProgressBar {
@@ -25,25 +26,38 @@ export interface BarOptions {
 
 const WIDTH = 30;
 
+// The bar's texts, the longest first; each later one drops a part, the bar first: a cut inside a
+// number would show another number ("3000/30" for 3000 of 3000).
+function countsText(items: number, total: number | undefined, pages: number, bar: string) {
+  const of = total === undefined ? `${items}` : `${items}/${total}`;
+  const noun = (total ?? items) === 1 ? "item" : "items";
+  const counts = `${of} ${noun}, ${plural(pages, "page")}`;
+  return [`${bar}${counts}`, counts, `${of} ${noun}`, of, `${items}`];
+}
+
+// The first text that fits, or none.
+const fitted = (texts: string[], room: number) => texts.find((t) => t.length <= room) ?? "";
+
 /**
- * A progress bar on `out` (stderr): a bar when the total is known, a counter otherwise. It is
- * cut to the terminal's width (`out.columns`, read at each draw), since a line that wraps is
- * no longer redrawn in place.
+ * A progress bar on `out` (stderr): a bar when the total is known, a counter otherwise. It fits
+ * the terminal's width (`out.columns`, read at each draw), since a line that wraps is no longer
+ * redrawn in place: the bar, then the page count, the word "items" and the total are dropped
+ * in turn, never part of a number. A total past 2^53 is not shown (its digits are rounded).
  */
 export function createProgressBar(out: Writable, { dumb = false }: BarOptions = {}): ProgressBar {
   let shown = "";
   let last: Progress | undefined;
   let paused = false;
   const erase = () => (dumb ? `\r${" ".repeat(shown.length)}\r` : "\r\x1b[2K");
-  const draw = ({ pages, items, total }: Progress) => {
+  const draw = ({ pages, items, total: sent }: Progress) => {
     const columns = (out as { columns?: number }).columns;
     // The last column stays empty: writing into it wraps the cursor on some terminals.
     const room = columns && columns > 1 ? columns - 1 : Number.POSITIVE_INFINITY;
-    const counts = `${items}${total === undefined ? "" : `/${total}`} items, ${pages} pages`;
+    // A count past 2^53 is already rounded by JSON parsing: its digits would be wrong.
+    const total = sent !== undefined && Number.isSafeInteger(sent) ? sent : undefined;
     const filled = total ? Math.min(WIDTH, Math.round((items / total) * WIDTH)) : 0;
     const bar = total ? `[${"#".repeat(filled)}${".".repeat(WIDTH - filled)}] ` : "";
-    // The counts matter more than the bar: it goes first.
-    const text = bar.length + counts.length <= room ? `${bar}${counts}` : counts.slice(0, room);
+    const text = fitted(countsText(items, total, pages, bar), room);
     out.write(`${erase()}${text}`);
     shown = text;
   };

@@ -74,6 +74,12 @@ const BROKEN_HTTP_HINTS: Record<BrokenHttp, (setting: UrlSetting) => string> = {
     "the server's compressed body does not match its Content-Encoding: report it to the API's operators",
 };
 
+// fetch drops the token on a redirect to another origin: the refusal is the redirect's doing.
+function redirectHint(to: string, setting: UrlSetting): string {
+  const use = setting === "--base-url" ? `--base-url ${to}` : `KUBEADAPT_BASE_URL=${to}`;
+  return `the base URL redirects to ${new URL(to).origin}, another origin, where the token is not sent (the refusal says nothing about the token): if the API is there, use ${use}`;
+}
+
 // A path with no id that the spec has cannot be missing from the API: the URL before it is.
 function notFoundHint(
   _: KubeadaptError,
@@ -192,6 +198,8 @@ export function exitCodeOf(error: unknown, interrupted = false): number {
  * @param context.resume - the command line that resumes the walk, when it can be resumed
  * @param context.template - the spec's template of the path asked for, when known (for the hint)
  * @param context.setting - where the base URL came from, as the hints name it
+ * @param context.redirectedTo - the base URL's redirect to another origin, where the token is
+ * not sent: a 401 or 403 is then hinted at the redirect, not the token
  * @default context.setting "--base-url"
  */
 export function describeError(
@@ -200,7 +208,8 @@ export function describeError(
     resume,
     template,
     setting = "--base-url",
-  }: { resume?: string; template?: string; setting?: UrlSetting } = {},
+    redirectedTo,
+  }: { resume?: string; template?: string; setting?: UrlSetting; redirectedTo?: string } = {},
 ): string {
   if (!isKubeadaptError(error)) {
     // Not the API's: the output failed mid-walk (a full disk), and the walk can go on.
@@ -227,6 +236,9 @@ export function describeError(
   const stale = isCursorExpiredError(error) || isInvalidCursorError(error);
   if (resume && !stale) lines.push(`  resume with: ${resume}`);
   const hint = HINTS.find(([matches]) => matches(error));
-  if (hint) lines.push(`  hint: ${hint[1](error, template, setting)}`);
+  const refused = isAuthenticationError(error) || isPermissionDeniedError(error);
+  if (redirectedTo !== undefined && refused) {
+    lines.push(`  hint: ${redirectHint(redirectedTo, setting)}`);
+  } else if (hint) lines.push(`  hint: ${hint[1](error, template, setting)}`);
   return `${lines.join("\n")}\n`;
 }

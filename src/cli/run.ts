@@ -1,9 +1,9 @@
 import type { Writable } from "node:stream";
-import { isAbortError } from "../index.js";
+import { isAbortError, isAuthenticationError, isPermissionDeniedError } from "../index.js";
 import { type Command, type GetArgs, parseCommand } from "./args.js";
 import { CONTRACT_USAGE } from "./contract-args.js";
 import { EXIT_CODES } from "./exit-codes.js";
-import { planGet, runGet, WalkStopped } from "./get-command.js";
+import { FirstPageTorn, planGet, runGet, WalkStopped } from "./get-command.js";
 import { describePaths, GET_USAGE, pathsUsage, USAGE } from "./help.js";
 import { inexactNote } from "./inexact-numbers.js";
 import { writeText } from "./output.js";
@@ -123,7 +123,20 @@ async function get(args: GetArgs, io: CliIo): Promise<number> {
     if (inexact) stderr.write(`${inexact}\n`);
     return EXIT_CODES.ok;
   } catch (error) {
-    if (!(error instanceof WalkStopped)) throw error;
+    if (error instanceof FirstPageTorn) {
+      const context = { template: plan.resolved.template, setting: urlSetting(args) };
+      stderr.write(`${describeError(error.cause, context)}  ${error.note}\n`);
+      return exitCodeOf(error.cause, signal.aborted);
+    }
+    if (!(error instanceof WalkStopped)) {
+      // A refusal from where the base URL redirected to is the redirect's, not the token's.
+      const refused = isAuthenticationError(error) || isPermissionDeniedError(error);
+      const redirectedTo = refused ? await target.redirectedTo(signal) : undefined;
+      if (redirectedTo === undefined) throw error;
+      const context = { template: plan.resolved.template, setting: urlSetting(args) };
+      stderr.write(describeError(error, { ...context, redirectedTo }));
+      return exitCodeOf(error, signal.aborted);
+    }
     wrote = true;
     const resume = resumeCommand(args, error.at, error);
     const interrupted = signal.aborted && isAbortError(error.cause);

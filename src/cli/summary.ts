@@ -17,14 +17,17 @@ export function resumeQuery(at: ResumePoint): string {
 }
 
 /**
- * The lines stderr gets after a `get`: counts and time, and whenever the result is not all
- * there is, that it is partial and how to get the rest; the `--sum` total for ndjson and json.
+ * The lines stderr gets after a `get`: counts and time (from where a resumed walk started), and
+ * whenever the result is not all there is, that it is partial and how to get the rest; the
+ * `--sum` total for ndjson and json.
  */
 export function summaryLines(summary: GetSummary, args: GetArgs): string {
   const { items, shown, pages, total, partial, more } = summary;
   const of = partial && total !== undefined ? ` of ${total}` : "";
   const seconds = (summary.ms / 1000).toFixed(2);
-  let line = `${items}${of} ${items === 1 && !of ? "item" : "items"}, ${plural(pages, "page")} in ${seconds} s`;
+  // A resumed walk counts from its resume point on, not the list: the line says so first.
+  const from = summary.from ? ` from ${summary.from} on` : "";
+  let line = `${items}${of} ${items === 1 && !of ? "item" : "items"}${from}, ${plural(pages, "page")} in ${seconds} s`;
   if (shown < items) line += `; ${shown} written (--top ${args.top})`;
   if (partial) {
     const next = more ? resumeQuery(more) : undefined;
@@ -51,7 +54,7 @@ export function summaryLines(summary: GetSummary, args: GetArgs): string {
     );
   }
   if (summary.topNote) lines.push(summary.topNote);
-  lines.push(...(summary.moneyNotes ?? []));
+  lines.push(...(summary.cellNotes ?? []));
   const change = summary.countChange;
   if (change) {
     const { first, later } = change;

@@ -10,6 +10,7 @@ import { createFakeKubeadapt } from "../testing/index.js";
 import { tapJsonBodies } from "./body-tap.js";
 import { type CommandFetch, commandFetch } from "./command-fetch.js";
 import { findInexactNumbers, type InexactNumbers } from "./inexact-numbers.js";
+import { redirectedBase } from "./redirected-base.js";
 import { sdkLogLevel, stderrLogger } from "./sdk-log.js";
 import { UsageError } from "./usage-error.js";
 
@@ -24,6 +25,11 @@ export interface Target {
   lastBody(): string | undefined;
   /** How many 2xx bodies it answered with: a walk's pages, the empty ones the SDK skips too. */
   answered(): number;
+  /**
+   * Where its base URL redirects to, when another origin (see {@link redirectedBase}): asked
+   * after a 401 or 403, which the token dropped on such a redirect explains. The demo: never.
+   */
+  redirectedTo(signal: AbortSignal): Promise<string | undefined>;
   /** Lets go of its connections (see {@link CommandFetch}): call it when done. */
   close(): Promise<void>;
 }
@@ -96,6 +102,7 @@ export function chooseTarget({
       numbers,
       lastBody,
       answered,
+      redirectedTo: async () => undefined,
       close: async () => {},
     };
   }
@@ -117,6 +124,9 @@ export function chooseTarget({
       numbers,
       lastBody,
       answered,
+      // Not tapped: the probe is no answer of the command's. The default API's URL is ours.
+      redirectedTo: async (signal) =>
+        url === undefined ? undefined : redirectedBase(sender, url, signal),
       close,
     };
   } catch (error) {

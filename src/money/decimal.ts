@@ -1,3 +1,4 @@
+import { clip } from "../internal/clip.js";
 import type { Money } from "../types.js";
 import { CurrencyMismatchError, InvalidMoneyError } from "./errors.js";
 
@@ -20,9 +21,9 @@ const CURRENCY = /^[A-Z]{3}$/;
 export function parseDecimal(text: unknown, what: string): Decimal {
   const match = typeof text === "string" ? DECIMAL.exec(text) : null;
   if (!match) {
-    const shown = typeof text === "string" ? JSON.stringify(text) : String(text);
+    const shown = typeof text === "string" ? `"${clip(text, 78)}"` : clip(String(text), 80);
     throw new InvalidMoneyError(
-      `${what} ${shown.slice(0, 80)} is not a decimal string like "12.4800" (digits, optional "-" and ".")`,
+      `${what} ${shown} is not a decimal string like "12.4800" (digits, optional "-" and ".")`,
     );
   }
   const [, sign = "", whole = "", fraction = ""] = match;

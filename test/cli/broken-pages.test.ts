@@ -414,6 +414,23 @@ describe("a whole cursor walk whose server sends no total_count, though asked, s
     const partial = [{ data: workloads("a", "b"), pagination: more(1) }];
     expect((await getOver(partial, ["--limit", "2"])).stderr).not.toContain("note:");
   });
+
+  it("not for an empty list whose page counts 0: the count is in the page the SDK skips", async () => {
+    const none = "-q cluster_id=00000000-0000-4000-8000-000000000000 --demo";
+    for (const flags of ["", " --all"]) {
+      const run = await runInProcess(`get /v1/workloads ${none}${flags}`);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toMatch(
+        /^using the embedded demo API \(--demo\)\n0 items, 1 page in [\d.]+ s\n$/,
+      );
+    }
+  });
+
+  it("but for an empty list whose page has no count, as for any other", async () => {
+    const run = await getOver([{ data: [], pagination: last() }], ["--all"]);
+    expect(run.stderr).toMatch(/^0 items, 1 page in /);
+    expect(run.stderr).toContain(NOTE);
+  });
 });
 
 describe("a page before the last holding fewer items than the page size, or none, is said", () => {

@@ -618,3 +618,67 @@ describe("rate limits and server failures get a hint that fits what the server s
     );
   });
 });
+
+describe("a base URL that redirects to another origin, where fetch sends no token", () => {
+  const serve = serverPerTest();
+  // The fake, with its token, behind 127.0.0.1:<port>; `localhost:<port>` is another origin.
+  async function redirecting() {
+    const fake = createFakeKubeadapt({ token: TOKEN });
+    const behind = await startFakeProxy(fake, () => undefined);
+    const other = behind.origin.replace("127.0.0.1", "localhost");
+    const front = await serve((request, response) => {
+      response.writeHead(301, { location: `${other}${request.url}` });
+      response.end();
+    });
+    return { front, behind, other };
+  }
+
+  it("a 401 there is hinted at the redirect and --base-url, not at the token", async () => {
+    const { front, behind, other } = await redirecting();
+    try {
+      const run = await runInProcess(["get", "/v1/clusters", "--base-url", front.origin], {
+        KUBEADAPT_API_TOKEN: TOKEN,
+      });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain("(HTTP 401)");
+      expect(run.stderr).toContain(
+        `  hint: the base URL redirects to ${other}, another origin, where the token is not sent (the refusal says nothing about the token): if the API is there, use --base-url ${other}\n`,
+      );
+      expect(run.stderr).not.toContain("set KUBEADAPT_API_TOKEN");
+      // The base URL it names is the API, and takes the token.
+      const there = await runInProcess(["get", "/v1/clusters", "--base-url", other], {
+        KUBEADAPT_API_TOKEN: TOKEN,
+      });
+      expect(there.code).toBe(0);
+    } finally {
+      await behind.close();
+    }
+  });
+
+  it("names KUBEADAPT_BASE_URL when the URL came from it", async () => {
+    const { front, behind, other } = await redirecting();
+    try {
+      const run = await runInProcess(["get", "/v1/clusters"], {
+        KUBEADAPT_API_TOKEN: TOKEN,
+        KUBEADAPT_BASE_URL: front.origin,
+      });
+      expect(run.stderr).toContain(`if the API is there, use KUBEADAPT_BASE_URL=${other}\n`);
+    } finally {
+      await behind.close();
+    }
+  });
+
+  it("a wrong token with no redirect still gets the token's hint", async () => {
+    const fake = createFakeKubeadapt({ token: TOKEN });
+    const api = await startFakeProxy(fake, () => undefined);
+    try {
+      const run = await runInProcess(["get", "/v1/clusters", "--base-url", api.origin], {
+        KUBEADAPT_API_TOKEN: "ka_live_wrong",
+      });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain("  hint: set KUBEADAPT_API_TOKEN to a valid API token\n");
+    } finally {
+      await api.close();
+    }
+  });
+});

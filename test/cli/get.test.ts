@@ -58,6 +58,38 @@ describe("kubeadapt get", () => {
   });
 });
 
+describe("--sum over Cost Explorer by team or department says the total is not the organization's", () => {
+  const NOTE = (by: string, unassigned: string) =>
+    `note: grouped by ${by}, Cost Explorer's rows hold only what is assigned to a ${by}: ${unassigned} are in no row, so the sum of cost.total is not the organization's cost (group_by=cluster covers all of it)\n`;
+  const sum = async (by: string) => {
+    const run = await runInProcess(
+      `get /v1/cost-explorer --all --query group_by=${by} -o csv --columns group.key,cost.total,cost.total.currency --sum cost.total --demo`,
+    );
+    expect(run.code).toBe(0);
+    const total = Number(/^TOTAL,([\d.]+),USD\r?$/m.exec(run.stdout)?.[1]);
+    return { total, stderr: run.stderr };
+  };
+
+  it("by team and by department: a note, and a total below the clusters' (unassigned costs)", async () => {
+    const clusters = await sum("cluster");
+    expect(clusters.stderr).not.toContain("note:");
+    const team = await sum("team");
+    expect(team.total).toBeLessThan(clusters.total);
+    expect(team.stderr).toContain(NOTE("team", "resources assigned to no team"));
+    const department = await sum("department");
+    expect(department.total).toBeLessThan(clusters.total);
+    expect(department.stderr).toContain(
+      NOTE("department", "resources of no team and teams in no department"),
+    );
+  });
+
+  it("no note without --sum, nor for a grouping that covers everything", async () => {
+    const rows = await runInProcess("get /v1/cost-explorer --all --query group_by=team --demo");
+    expect(rows.stderr).not.toContain("note:");
+    expect((await sum("namespace")).stderr).not.toContain("note:");
+  });
+});
+
 describe("the SDK's log lines go to stderr, never into the data", () => {
   const lines = (text: string) => text.trimEnd().split("\n");
 

@@ -211,6 +211,31 @@ describe("--format table", () => {
     ).toEqual(widths);
   });
 
+  it("the rarer wide blocks take two columns too: kana supplement, Tangut, Nushu, small forms, …", () => {
+    // One character of each W block the first ranges missed (Unicode's EastAsianWidth.txt: W).
+    const wide = [
+      "\u2329", // left-pointing angle bracket
+      "\ua960", // Hangul Jamo Extended-A
+      "\ufe10", // vertical comma
+      "\ufe50", // small comma
+      "\u{16fe0}", // Tangut iteration mark
+      "\u{17000}", // Tangut ideograph
+      "\u{18b00}", // Khitan small script
+      "\u{18d00}", // Tangut ideograph supplement
+      "\u{1aff0}", // Kana Extended-B
+      "\u{1b000}", // Kana Supplement
+      "\u{1b170}", // Nushu
+      "\u{1f240}", // tortoise shell bracketed CJK ideograph
+    ];
+    const items = wide.map((name) => ({ name: `${name}x`, id: "i" }));
+    const lines = renderTable(items, [
+      { header: "NAME", paths: ["name"] },
+      { header: "ID", paths: ["id"] },
+    ]).trimEnd();
+    // Each name is 3 columns wide: one space pads it to the header's 4, two separate the ID.
+    expect(lines.split("\n").slice(1)).toEqual(wide.map((name) => `${name}x   i`));
+  });
+
   it("renders 200 000 rows, given at once or page by page (no row count overflows the stack)", async () => {
     const items = Array.from({ length: 200_000 }, (_, i) => ({ id: `w-${i}` }));
     const columns = [{ header: "ID", paths: ["id"] }];

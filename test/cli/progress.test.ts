@@ -114,13 +114,30 @@ describe("the progress bar on a terminal that stdout writes to too", () => {
     },
   );
 
-  it("is cut to the terminal's width, the counts kept first", async () => {
-    const run = await onTerminal("get /v1/workloads --all --demo", {}, 24);
+  it("fits the terminal's width, dropping whole parts, the counts kept first", async () => {
+    const run = await onTerminal("get /v1/workloads --all --demo", {}, 26);
     expect(run.code).toBe(0);
-    expect(run.text("stderr")).toContain(`\r\x1b[2K${workloads}/${workloads} items, 30 pag`);
-    const narrow = terminal(12);
-    createProgressBar(narrow.stderr).update({ pages: 1, items: 100, total: 3000 });
-    expect(narrow.widest()).toBe(11);
+    expect(run.text("stderr")).toContain(`\r\x1b[2K${workloads}/${workloads} items, 30 pages`);
+    expect(run.text("stderr")).not.toMatch(/\[[#.]/);
+  });
+
+  it.each([
+    [80, `[###${".".repeat(27)}] 12000/120000 items, 1234 pages`],
+    [40, "12000/120000 items, 1234 pages"],
+    [24, "12000/120000 items"],
+    [14, "12000/120000"],
+    [11, "12000"],
+    [5, ""],
+  ])("at %i columns, never a partial number: %j", (columns, shown) => {
+    const screen = terminal(columns);
+    createProgressBar(screen.stderr).update({ pages: 1234, items: 12000, total: 120000 });
+    expect(screen.screen()).toEqual([shown]);
+  });
+
+  it("shows no total past 2^53, whose digits JSON parsing rounded; one page is a page", () => {
+    const screen = terminal(80);
+    createProgressBar(screen.stderr).update({ pages: 1, items: 1, total: 2 ** 53 + 2 });
+    expect(screen.screen()).toEqual(["1 item, 1 page"]);
   });
 });
 

@@ -173,6 +173,14 @@ describe("a failed walk and its resumed run write and sum what one run would hav
     return `${units.slice(0, -4) || "0"}.${units.slice(-4).padStart(4, "0")}`;
   };
 
+  it("the resumed run's first line says its counts start at the resume point, with or without --sum", async () => {
+    for (const flags of ["-o ndjson", `-o ndjson --sum ${sum}`]) {
+      const { rest } = await failThenResume(flags);
+      expect(rest?.code).toBe(0);
+      expect(rest?.stderr).toMatch(/^20 items from --query cursor on, 2 pages in [\d.]+ s\n/);
+    }
+  });
+
   it("--top is lowered by the items written: 10, then 5, as one --top 15 run writes", async () => {
     const { first, line, rest } = await failThenResume("--top 15");
     expect(first.code).toBe(1);

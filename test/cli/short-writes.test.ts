@@ -38,6 +38,8 @@ function limited(script: string, blocks = 64): Promise<Run> {
 }
 
 const LIMIT = 64 * 512;
+const FIRST_PAGE_TORN =
+  "note: the output may hold part of the first page, whose write failed: no item of it is counted as written, so discard it";
 const workloads = createFakeKubeadapt().data.workloads.length;
 
 describe("writeWhole", () => {
@@ -118,6 +120,24 @@ describe("a file that takes only part of the output (a disk that fills)", () => 
       const lastWritten = JSON.parse(whole[Number(written) - 1] as string);
       expect(resumed.after_id).toBe(lastWritten.id);
     });
+
+    it(`NDJSON to ${target}: a write that fails inside the first page says the output is torn`, async () => {
+      const file = join(await dir, `first-${target}.ndjson`);
+      const to = target === "stdout" ? `> "${file}"` : `--output "${file}"`;
+      // The first page (100 workloads) is longer than the limit.
+      const run = await limited(`$MAIN get /v1/workloads --all --demo ${to}`);
+      expect(run.code).toBe(1);
+      expect((await readFile(file)).length).toBe(LIMIT);
+      expect(run.stderr).toBe(
+        [
+          "using the embedded demo API (--demo)",
+          "error: EFBIG: file too large, write",
+          "  hint: the output passed the largest file this process may write (ulimit -f)",
+          `  ${FIRST_PAGE_TORN}`,
+          "",
+        ].join("\n"),
+      );
+    });
   }
 });
 
@@ -142,6 +162,7 @@ describe("--output to a device that fails every write", () => {
         "using the embedded demo API (--demo)",
         "error: ENOSPC: no space left on device, write",
         "  hint: the disk the output goes to is full: free some space, or write elsewhere",
+        `  ${FIRST_PAGE_TORN}`,
         "",
       ].join("\n"),
     );

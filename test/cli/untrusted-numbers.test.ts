@@ -209,6 +209,15 @@ describe("--sum refuses money it cannot read, naming the item", () => {
     });
   }
 
+  it("an amount too long to quote whole keeps its end: the cut is marked, the exponent shown", async () => {
+    const amount = `1.${"0".repeat(90)}e5`;
+    const run = await sumOverOnePage({ amount, currency: "USD" }, ["-o", "csv"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `amount "${"1.".padEnd(39, "0")}…${"0".repeat(36)}e5" is not a decimal string`,
+    );
+  });
+
   it("null and an absent field are counted as missing, not as an error", async () => {
     const run = await sumOverOnePage(null);
     expect(run.code).toBe(0);
@@ -436,6 +445,14 @@ describe("numbers JSON parsing cannot hold are never written changed without a w
     expect(numbers.count).toBe(6);
   });
 
+  it("a long number is quoted with its cut marked and its end kept, never as another number", async () => {
+    const big = "1234567890".repeat(5);
+    const run = await getWith(`[${big}, 1.${"0".repeat(44)}1e5]`);
+    expect(run.stderr).toContain(
+      `: ${big.slice(0, 20)}…${big.slice(-19)}, ${"1.".padEnd(20, "0")}…${"0".repeat(16)}1e5\n`,
+    );
+  });
+
   it("no note for numbers that read back as the same value, however spelled", async () => {
     const run = await getWith(
       '[1.0, 1e3, -0, 0.30000000000000004, 9007199254740992, 5e-324, "1e400"]',
@@ -655,10 +672,79 @@ describe("money values that break the spec's Money are written as sent, with a n
     );
   });
 
+  it("a long amount is quoted with its cut marked and its end kept, never as another number", async () => {
+    const amount = `1.${"0".repeat(38)}e5`;
+    const run = await csvOf([[amount, "USD"]]);
+    expect(run.stdout).toContain(`w-1,${amount},USD\r\n`);
+    expect(run.stderr).toContain(
+      `cost.current_run_rate_hourly of w-1 "${"1.".padEnd(20, "0")}…${"0".repeat(17)}e5" USD`,
+    );
+  });
+
   it("in a table too; none for amounts as the spec has them", async () => {
     const table = await csvOf([["1e3", "USD"]], "table");
     expect(table.stderr).toContain("note: 1 money value written breaks the spec's Money");
     const fine = await csvOf([["-12.4800", "USD"]]);
     expect(fine.stderr).not.toContain("note:");
+  });
+});
+
+describe("CSV and TSV text that a spreadsheet would read as another number is written as sent, with a note", () => {
+  const NOTE = (where: string, column = "that column") =>
+    `note: some text looks like a number a spreadsheet would change (1.30 read as 1.3, 007 as 7), in ${where}: the file holds the API's text; import ${column} as text to keep it\n`;
+  async function getNames(format: string, names: [string, string][]) {
+    const server = await serve((_, response) => {
+      const data = names.map(([name, namespace], i) => ({
+        id: `w-${i + 1}`,
+        kind: "Workload",
+        metadata: { name, namespace },
+      }));
+      const pagination = { has_more: false, next_cursor: "", limit: 100, total_count: data.length };
+      response.end(json({ data, meta: { request_id: "req_1", pagination } }));
+    });
+    const columns = "id,metadata.name,metadata.namespace";
+    const argv = ["get", "/v1/workloads", "-o", format, "--columns", columns];
+    return runInProcess([...argv, "--base-url", server.origin], env);
+  }
+  const names: [string, string][] = [
+    ["1.30", "team-a"],
+    ["007", "1e5"],
+    ["42", "team-b"],
+    ["api", "-1.0"],
+  ];
+
+  for (const format of ["csv", "tsv"]) {
+    it(`${format}: the cells keep the text, and a note names each column, its count and a cell`, async () => {
+      const run = await getNames(format, names);
+      expect(run.code).toBe(0);
+      const sep = format === "csv" ? "," : "\t";
+      expect(run.stdout).toContain(["w-1", "1.30", "team-a"].join(sep));
+      expect(run.stdout).toContain(["w-2", "007", "1e5"].join(sep));
+      expect(run.stderr).toContain(
+        NOTE(
+          "metadata.name (2 cells, e.g. 1.30), metadata.namespace (2 cells, e.g. 1e5)",
+          "those columns",
+        ),
+      );
+    });
+  }
+
+  it("none for text that reads back as the same number, nor in a table or NDJSON", async () => {
+    const same = await getNames("csv", [
+      ["42", "-7"],
+      ["0.5", "api"],
+    ]);
+    expect(same.stderr).not.toContain("note:");
+    for (const format of ["table", "ndjson"]) {
+      expect((await getNames(format, names)).stderr).not.toContain("note:");
+    }
+  });
+
+  it("the demo's Kubernetes version 1.30, a string in the spec", async () => {
+    const run = await runInProcess(
+      "get /v1/clusters --all --demo -o csv --columns metadata.name,metadata.kubernetes_version",
+    );
+    expect(run.stdout).toMatch(/,1\.30\r\n/);
+    expect(run.stderr).toContain(NOTE("metadata.kubernetes_version (1 cell, e.g. 1.30)"));
   });
 });

@@ -234,9 +234,9 @@ describe("bad input gets a typed error", () => {
     expect(() => format(good, "en-US", { maximumFractionDigits: 500 })).toThrow(MoneyError);
   });
 
-  it("a long malformed amount is quoted in the message only in part", () => {
+  it("a long malformed amount is quoted in the message only in part, the cut marked, its end kept", () => {
     const amount = `${"9".repeat(10_000)}x`;
-    expect(() => toNumber({ amount, currency: "USD" })).toThrow(/^amount "9{79} is not/);
+    expect(() => toNumber({ amount, currency: "USD" })).toThrow(/^amount "9{39}…9{37}x" is not/);
   });
 
   it("the guards tell the errors apart by name, and isKubeadaptError knows them", () => {
