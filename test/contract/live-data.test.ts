@@ -17,6 +17,7 @@ import {
   stack,
 } from "../helpers/live-data.js";
 import { errorEnvelope, json, type Layer, on, onBody, target } from "../helpers/mutant-proxy.js";
+import { eachCost, fromUnits, toUnits } from "../helpers/mutants-values.js";
 
 /** Runs `only` against the fake behind `layer`; the one check's result. */
 async function runOnly(layer: Layer, only: string) {
@@ -138,6 +139,35 @@ describe("filters while a matching workload's cost jumps during the filtered wal
     expect(check?.violations, text).toEqual([]);
     expect((check?.notes ?? []).join("\n")).toMatch(/moved in the sort order/);
   });
+});
+
+/**
+ * Costs re-computed after their list was read: every by-id and nested cost 10 % higher, with
+ * the newer `last_updated_at` a cost pipeline writes with them.
+ */
+const recomputedSinceListed = on(
+  /^\/v1\/(clusters|workloads|namespaces|teams|departments|recommendations)\/[^/]+(\/[a-z-]+)?$/,
+  onBody((body) =>
+    eachCost(body?.data, (cost) => {
+      const rate = cost.current_run_rate_hourly;
+      rate.amount = fromUnits((toUnits(rate.amount) * 11n) / 10n);
+      cost.projected_monthly.amount = fromUnits(toUnits(rate.amount) * 730n);
+      cost.last_updated_at = new Date(Date.parse(cost.last_updated_at) + 60_000)
+        .toISOString()
+        .replace(".000Z", "Z");
+    }),
+  ),
+);
+
+describe("costs re-computed between a list and the by-id or nested read of its items", () => {
+  it.each(["single-resources", "nested-collections"])(
+    "%s passes: a cost with a newer last_updated_at is not compared",
+    async (id) => {
+      const { check, text } = await runOnly(recomputedSinceListed, id);
+      expect(check?.violations, text).toEqual([]);
+      expect(check?.status).toBe("passed");
+    },
+  );
 });
 
 describe("a resource deleted between its list and the requests that name it (a finished Job)", () => {

@@ -1,0 +1,62 @@
+import { type Body, type Mutant, on, onBody } from "./mutant-proxy.js";
+import { eachCost, fromUnits, notExamples, toUnits } from "./mutants-values.js";
+
+/** Doubles every cost of a response's `data`, its projection kept at × 730. */
+const doubleCosts = onBody((body) =>
+  eachCost(body?.data, (cost) => {
+    const rate = cost.current_run_rate_hourly;
+    rate.amount = fromUnits(toUnits(rate.amount) * 2n);
+    cost.projected_monthly.amount = fromUnits(toUnits(rate.amount) * 730n);
+  }),
+);
+
+/** Another valid recommendation type than `type`. */
+const otherType = (type: string) => (type === "remove_idle" ? "use_spot" : "remove_idle");
+
+/**
+ * Server bugs in what two endpoints say of one resource, and in references to other
+ * resources (the contract audit s26's false passes 1, 3 and 6).
+ */
+const MUTANTS: readonly Mutant[] = [
+  {
+    id: "single-cost-double",
+    bug: "GET /v1/{clusters,workloads,namespaces,teams,departments}/{id} costs twice what its list says at the same last_updated_at (the detail handler reads another rollup)",
+    catches: ["single-resources"],
+    layer: on(/^\/v1\/(clusters|workloads|namespaces|teams|departments)\/[^/]+$/, doubleCosts),
+  },
+  {
+    id: "nested-cost-double",
+    bug: "a cluster's workloads and namespaces cost twice what /v1/workloads and /v1/namespaces say of them at the same last_updated_at",
+    catches: ["nested-collections"],
+    layer: on(/^\/v1\/clusters\/[^/]+\/(workloads|namespaces)$/, doubleCosts),
+  },
+  {
+    id: "rec-single-type-wrong",
+    bug: "GET /v1/recommendations/{id} answers another type than its list gives",
+    catches: ["single-resources"],
+    layer: on(
+      /^\/v1\/recommendations\/[^/]+$/,
+      onBody((body: Body) => {
+        const metadata = body?.data?.metadata;
+        if (metadata) metadata.type = otherType(metadata.type);
+      }),
+    ),
+  },
+  {
+    id: "cluster-single-meta-wrong",
+    bug: "GET /v1/clusters/{id} answers another region than its list gives",
+    catches: ["single-resources"],
+    layer: on(
+      /^\/v1\/clusters\/[^/]+$/,
+      onBody((body: Body) => {
+        if (body?.data?.metadata) body.data.metadata.region = "xx-nowhere-1";
+      }),
+    ),
+  },
+];
+
+/** The identity mutants; none touches a served example. */
+export const IDENTITY_MUTANTS: readonly Mutant[] = MUTANTS.map((mutant) => ({
+  ...mutant,
+  layer: notExamples(mutant.layer),
+}));
