@@ -170,6 +170,42 @@ describe("costs re-computed between a list and the by-id or nested read of its i
   );
 });
 
+/**
+ * Renames the first cluster once its list was served (an admin renaming it mid-run): the
+ * cluster and every reference to it carry the new name from the next request on.
+ */
+function renamedAfterListed(): Layer {
+  let listed = false;
+  let renamed = false;
+  return (request, next, fake) => {
+    const clusters = new URL(request.url).pathname === "/v1/clusters";
+    if (listed && !renamed && !clusters) {
+      renamed = true;
+      fake.mutate((data) => {
+        const cluster = data.clusters[0];
+        if (!cluster) return;
+        cluster.metadata.name = `${cluster.metadata.name}-renamed`;
+        const refs = [...data.workloads, ...data.namespaces, ...data.nodes, ...data.nodeGroups];
+        for (const { metadata } of [...refs, ...data.recommendations]) {
+          if (metadata.cluster.id === cluster.id) metadata.cluster.name = cluster.metadata.name;
+        }
+      });
+    }
+    listed ||= clusters;
+    return next(request);
+  };
+}
+
+describe("a cluster renamed after its list was read", () => {
+  it("full-walks passes, noting the rename its references show", async () => {
+    const { check, text } = await runOnly(renamedAfterListed(), "full-walks");
+    expect(check?.violations, text).toEqual([]);
+    expect((check?.notes ?? []).join("\n")).toMatch(
+      /was renamed ".+" → ".+-renamed" during the run/,
+    );
+  });
+});
+
 describe("a resource deleted between its list and the requests that name it (a finished Job)", () => {
   const CHECKS = [
     "limit-bounds",

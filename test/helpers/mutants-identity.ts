@@ -10,6 +10,13 @@ const doubleCosts = onBody((body) =>
   }),
 );
 
+/** Calls `edit` on every `metadata.cluster` (a ClusterRef) of a response's `data`. */
+function eachClusterRef(data: Body, edit: (ref: Body) => void): void {
+  for (const item of Array.isArray(data) ? data : [data]) {
+    if (item?.metadata?.cluster) edit(item.metadata.cluster);
+  }
+}
+
 /** Another valid recommendation type than `type`. */
 const otherType = (type: string) => (type === "remove_idle" ? "use_spot" : "remove_idle");
 
@@ -51,6 +58,29 @@ const MUTANTS: readonly Mutant[] = [
       onBody((body: Body) => {
         if (body?.data?.metadata) body.data.metadata.region = "xx-nowhere-1";
       }),
+    ),
+  },
+  {
+    id: "clusterref-name-stale",
+    bug: "every metadata.cluster.name (ClusterRef) is the cluster's name before a rename, denormalized into its resources' rows: prod-eu-west-1-old",
+    catches: ["full-walks"],
+    layer: onBody((body: Body) =>
+      eachClusterRef(body?.data, (ref) => {
+        ref.name = `${ref.name}-old`;
+      }),
+    ),
+  },
+  {
+    id: "rec-cluster-mismatch",
+    bug: "every recommendation's metadata.cluster names another cluster than its id (a join on the wrong column)",
+    catches: ["full-walks"],
+    layer: on(
+      /^\/v1\/recommendations/,
+      onBody((body: Body) =>
+        eachClusterRef(body?.data, (ref) => {
+          ref.name = "other";
+        }),
+      ),
     ),
   },
 ];
