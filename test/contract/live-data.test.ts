@@ -206,6 +206,48 @@ describe("a cluster renamed after its list was read", () => {
   });
 });
 
+/**
+ * Deletes the first workload or namespace a recommendation targets just before the suite
+ * follows that target (a finished Job's workload): its recommendation was read a moment ago.
+ * One the suite listed itself (and reads by id as such) is left alone.
+ */
+function targetDeletedOnFirstUse(): Layer {
+  const targets = new Set<string>();
+  const listed = new Set<string>();
+  let done = false;
+  return async (request, next, fake) => {
+    const url = new URL(request.url);
+    const [, kind, id] = /^\/v1\/(workloads|namespaces)\/([0-9a-f-]{36})$/.exec(url.pathname) ?? [];
+    const target = id !== undefined && targets.has(id) && !listed.has(id);
+    if (!done && (kind === "workloads" || kind === "namespaces") && target) {
+      done = true;
+      fake.mutate((data) => {
+        if (kind === "workloads") data.workloads = data.workloads.filter((w) => w.id !== id);
+        else data.namespaces = data.namespaces.filter((n) => n.id !== id);
+      });
+    }
+    const response = await next(request);
+    if (response.ok && /^\/v1\/(recommendations|workloads|namespaces)$/.test(url.pathname)) {
+      const { data } = await response.clone().json();
+      for (const item of data) {
+        if (item.kind === "Recommendation") targets.add(item.metadata.target.id);
+        else listed.add(item.id);
+      }
+    }
+    return response;
+  };
+}
+
+describe("a target deleted after the recommendation or assignment naming it was read", () => {
+  it("single-resources passes, noting the target that no longer resolves", async () => {
+    const { check, text } = await runOnly(targetDeletedOnFirstUse(), "single-resources");
+    expect(check?.violations, text).toEqual([]);
+    expect((check?.notes ?? []).join("\n")).toMatch(
+      /'s target (Workload|Namespace) .* → 404: not found, deleted since it was read/,
+    );
+  });
+});
+
 describe("a resource deleted between its list and the requests that name it (a finished Job)", () => {
   const CHECKS = [
     "limit-bounds",

@@ -17,6 +17,18 @@ function eachClusterRef(data: Body, edit: (ref: Body) => void): void {
   }
 }
 
+/** Calls `edit` on every `metadata.target` (a ResourceRef) of a response's `data`. */
+function eachTarget(data: Body, edit: (target: Body) => void): void {
+  for (const item of Array.isArray(data) ? data : [data]) {
+    if (item?.metadata?.target) edit(item.metadata.target);
+  }
+}
+
+/** A surrogate id in place of a target's public one: the same for the same target. */
+const surrogate = (target: Body) => {
+  target.id = `0b0b0b0b${String(target.id).slice(8)}`;
+};
+
 /** Another valid recommendation type than `type`. */
 const otherType = (type: string) => (type === "remove_idle" ? "use_spot" : "remove_idle");
 
@@ -79,6 +91,37 @@ const MUTANTS: readonly Mutant[] = [
       onBody((body: Body) =>
         eachClusterRef(body?.data, (ref) => {
           ref.name = "other";
+        }),
+      ),
+    ),
+  },
+  {
+    id: "rec-target-dangling",
+    bug: "every recommendation's metadata.target carries a surrogate id (an internal row id) that no resource has",
+    catches: ["single-resources"],
+    layer: on(
+      /^\/v1\/recommendations/,
+      onBody((body: Body) => eachTarget(body?.data, surrogate)),
+    ),
+  },
+  {
+    id: "assign-target-dangling",
+    bug: "every team assignment's metadata.target carries a surrogate id that no resource has",
+    catches: ["single-resources"],
+    layer: on(
+      /\/assignments$/,
+      onBody((body: Body) => eachTarget(body?.data, surrogate)),
+    ),
+  },
+  {
+    id: "rec-target-name-wrong",
+    bug: "every recommendation's metadata.target.name is stale (stale-api-gateway for api-gateway)",
+    catches: ["single-resources"],
+    layer: on(
+      /^\/v1\/recommendations/,
+      onBody((body: Body) =>
+        eachTarget(body?.data, (target) => {
+          target.name = `stale-${target.name}`;
         }),
       ),
     ),

@@ -11,6 +11,7 @@ import { sample } from "../sample.js";
 import { firstIds } from "../scope.js";
 import { LIST_TEMPLATES, listParameters, parentOf, SINGLE_TEMPLATES } from "../spec-lists.js";
 import { stableFieldDiffers } from "../stable-fields.js";
+import { expectTargetsResolve } from "../target-refs.js";
 import { expectSameItems } from "../walk-compare.js";
 
 /** Parents (or resources) tried per template. */
@@ -118,7 +119,7 @@ function otherKindId(lists: Map<string, Item[]>, list: string): string | undefin
 export const singleResources: ContractCheck = {
   id: "single-resources",
   title:
-    "a single-resource GET (e.g. /v1/clusters/{cluster_id}) returns the resource asked for (same id, kind, name, cluster, namespace, created_at, provider, region, recommendation type and target as in its list, and the same cost at the same last_updated_at, for a sample of ids), and 404 for the id of another kind",
+    "a single-resource GET (e.g. /v1/clusters/{cluster_id}) returns the resource asked for (same id, kind, name, cluster, namespace, created_at, provider, region, recommendation type and target as in its list, and the same cost at the same last_updated_at, for a sample of ids), and 404 for the id of another kind; the targets of a sample of recommendations and team assignments exist, by that name (and a recommendation's in its cluster)",
   async run({ probe, mode, seed }) {
     if (mode === "mock") return needsLiveTarget();
     const rand = mulberry32(seed);
@@ -162,6 +163,8 @@ export const singleResources: ContractCheck = {
       if (foreign !== undefined)
         expectError(probe, await get(foreign), { status: 404, code: "NOT_FOUND" });
     }
+    const recommendations = lists.get("/v1/recommendations") ?? [];
+    await expectTargetsResolve(probe, rand, recommendations, lists.get("/v1/teams") ?? []);
     return undefined;
   },
 };
