@@ -8,6 +8,13 @@ function costOf(item: unknown): Record<string, unknown> | undefined {
   return typeof cost === "object" && cost !== null ? (cost as Record<string, unknown>) : undefined;
 }
 
+/** `value` when it is a Money (a JSON value that may be anything, `null` included). */
+function moneyOf(value: unknown): { amount: string; currency: string } | undefined {
+  const object =
+    typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined;
+  return object && isMoney(object) ? object : undefined;
+}
+
 /**
  * Where `got`'s cost says otherwise than `listed`'s (the same resource read from `source`), as
  * `cost.x is …, but <source> says …`; undefined when they agree or cannot be compared. Only
@@ -21,10 +28,10 @@ export function costDiffers(listed: unknown, got: unknown, source: string): stri
   if (typeof was.last_updated_at !== "string" || was.last_updated_at !== now.last_updated_at) {
     return undefined;
   }
-  for (const [field, expected] of Object.entries(was)) {
-    const actual = now[field] as Record<string, unknown> | undefined;
-    if (!isMoney(expected as Record<string, unknown>) || !actual || !isMoney(actual)) continue;
-    const { amount, currency } = expected as { amount: string; currency: string };
+  for (const [field, value] of Object.entries(was)) {
+    const [expected, actual] = [moneyOf(value), moneyOf(now[field])];
+    if (!expected || !actual) continue;
+    const { amount, currency } = expected;
     if (actual.amount === amount && actual.currency === currency) continue;
     return `cost.${field} is ${actual.amount} ${actual.currency}, but ${source} says ${amount} ${currency} at the same last_updated_at ${was.last_updated_at} and cost_mode ${String(was.cost_mode)}: one resource has one cost at one data time`;
   }
