@@ -1,7 +1,7 @@
 import { eachObject } from "./json-walk.js";
 
 /** Whether a JSON object is the spec's `Money` (an `amount` and a `currency`, both strings). */
-const isMoney = (o: Record<string, unknown>): o is { amount: string; currency: string } =>
+export const isMoney = (o: Record<string, unknown>): o is { amount: string; currency: string } =>
   typeof o.amount === "string" && typeof o.currency === "string";
 
 /**

@@ -177,7 +177,10 @@ export class Probe implements RequestSink {
       const id = exchange.body?.meta?.request_id;
       const repeated = this.requestIds.repeated(id, exchange.url, exchange.label);
       if (repeated) this.fail(repeated);
-      if (exchange.status >= 200 && exchange.status < 300) this.checkAmounts(exchange);
+      if (exchange.status >= 200 && exchange.status < 300) {
+        this.checkAmounts(exchange);
+        await this.checkClusterNames(exchange);
+      }
     }
     const cursor = exchange.body?.meta?.pagination?.next_cursor;
     if (this.live && exchange.status === 200 && typeof cursor === "string" && cursor !== "") {
@@ -198,6 +201,36 @@ export class Probe implements RequestSink {
     const data = exchange.body?.data;
     this.once(`currency ${template}`, () => this.session.currencies.check(data, exchange.label));
     this.once(`projected ${template}`, () => projectedViolation(data, exchange.label));
+  }
+
+  /**
+   * What the spec fixes in a response's references to a cluster: the name of that cluster
+   * (run-wide, see `ClusterNames`; a cluster named otherwise is read again by id once).
+   * Reported once per path template and check, as amounts are.
+   */
+  private async checkClusterNames(exchange: Exchange): Promise<void> {
+    const names = this.session.clusterNames;
+    const data = exchange.body?.data;
+    if (exchange.template === "/v1/clusters") names.learn(data);
+    const reader = {
+      read: (id: string) => this.clusterName(exchange.url, id),
+      note: (message: string) => this.note(message),
+    };
+    const violation = await names.check(data, exchange.label, reader);
+    this.once(`cluster names ${exchange.template ?? exchange.label}`, () => violation);
+  }
+
+  /**
+   * The name of cluster `id` now (one GET, validated but not handed to the check), or
+   * undefined when it is not a 200 for that cluster.
+   */
+  private async clusterName(from: URL, id: string): Promise<string | undefined> {
+    const url = new URL(`${this.basePath}/v1/clusters/${encodeURIComponent(id)}`, from);
+    const again = new Request(url, { headers: { authorization: `Bearer ${this.token}` } });
+    const exchange = await this.exchangeOf(again, await this.session.send(again, this));
+    const data = exchange.status === 200 ? exchange.body?.data : undefined;
+    const name = data?.metadata?.name;
+    return data?.id === id && typeof name === "string" ? name : undefined;
   }
 
   /** Fails `find()`'s violation, unless one of `kind` was already failed by this check. */

@@ -2,6 +2,7 @@ import { abortableSleep, MAX_TIMER_DELAY } from "../internal/abortable-sleep.js"
 import { type BrokenHttp, brokenHttp } from "../internal/broken-http.js";
 import { parseRetryAfter } from "../internal/retry-after.js";
 import { onAbort } from "../internal/signals.js";
+import { ClusterNames } from "./cluster-names.js";
 import { Currencies } from "./currencies.js";
 import { FamiliesRead } from "./forbidden.js";
 import { describeNetworkError, isConnectionReset } from "./network-error.js";
@@ -89,6 +90,8 @@ export class Session {
   readonly familiesRead = new FamiliesRead();
   /** The organization's billing currency, fixed by the first amount of the run. */
   readonly currencies = new Currencies();
+  /** Every cluster's name, from the pages of `/v1/clusters` read: what references must say. */
+  readonly clusterNames = new ClusterNames();
   private readonly fetch: (request: Request) => Promise<Response>;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly intervalMs: number;

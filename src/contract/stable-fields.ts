@@ -2,14 +2,22 @@ import { readPath } from "./order.js";
 
 /**
  * Fields of a resource that do not move while it exists, where its kind has them: its name,
- * its cluster and namespace (a Kubernetes object cannot change either), and when it was
- * created. Costs move between requests on a live organization, so they are not among them.
+ * its cluster and namespace (a Kubernetes object cannot change either), when it was created, a
+ * cluster's provider and region (a cluster cannot move), what a recommendation proposes and
+ * for which resource. Costs move between requests on a live organization, so they are not
+ * among them (`costDiffers` compares them at one data time).
  */
 export const STABLE_FIELDS = [
   "metadata.name",
   "metadata.cluster.id",
   "metadata.namespace",
   "metadata.created_at",
+  "metadata.provider",
+  "metadata.region",
+  "metadata.type",
+  "metadata.target.kind",
+  "metadata.target.id",
+  "metadata.target.name",
 ] as const;
 
 /**

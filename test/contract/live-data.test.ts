@@ -17,6 +17,7 @@ import {
   stack,
 } from "../helpers/live-data.js";
 import { errorEnvelope, json, type Layer, on, onBody, target } from "../helpers/mutant-proxy.js";
+import { eachCost, fromUnits, toUnits } from "../helpers/mutants-values.js";
 
 /** Runs `only` against the fake behind `layer`; the one check's result. */
 async function runOnly(layer: Layer, only: string) {
@@ -137,6 +138,113 @@ describe("filters while a matching workload's cost jumps during the filtered wal
     const { check, text } = await runOnly(burstCheapestMatch, "filters");
     expect(check?.violations, text).toEqual([]);
     expect((check?.notes ?? []).join("\n")).toMatch(/moved in the sort order/);
+  });
+});
+
+/**
+ * Costs re-computed after their list was read: every by-id and nested cost 10 % higher, with
+ * the newer `last_updated_at` a cost pipeline writes with them.
+ */
+const recomputedSinceListed = on(
+  /^\/v1\/(clusters|workloads|namespaces|teams|departments|recommendations)\/[^/]+(\/[a-z-]+)?$/,
+  onBody((body) =>
+    eachCost(body?.data, (cost) => {
+      const rate = cost.current_run_rate_hourly;
+      rate.amount = fromUnits((toUnits(rate.amount) * 11n) / 10n);
+      cost.projected_monthly.amount = fromUnits(toUnits(rate.amount) * 730n);
+      cost.last_updated_at = new Date(Date.parse(cost.last_updated_at) + 60_000)
+        .toISOString()
+        .replace(".000Z", "Z");
+    }),
+  ),
+);
+
+describe("costs re-computed between a list and the by-id or nested read of its items", () => {
+  it.each(["single-resources", "nested-collections"])(
+    "%s passes: a cost with a newer last_updated_at is not compared",
+    async (id) => {
+      const { check, text } = await runOnly(recomputedSinceListed, id);
+      expect(check?.violations, text).toEqual([]);
+      expect(check?.status).toBe("passed");
+    },
+  );
+});
+
+/**
+ * Renames the first cluster once its list was served (an admin renaming it mid-run): the
+ * cluster and every reference to it carry the new name from the next request on.
+ */
+function renamedAfterListed(): Layer {
+  let listed = false;
+  let renamed = false;
+  return (request, next, fake) => {
+    const clusters = new URL(request.url).pathname === "/v1/clusters";
+    if (listed && !renamed && !clusters) {
+      renamed = true;
+      fake.mutate((data) => {
+        const cluster = data.clusters[0];
+        if (!cluster) return;
+        cluster.metadata.name = `${cluster.metadata.name}-renamed`;
+        const refs = [...data.workloads, ...data.namespaces, ...data.nodes, ...data.nodeGroups];
+        for (const { metadata } of [...refs, ...data.recommendations]) {
+          if (metadata.cluster.id === cluster.id) metadata.cluster.name = cluster.metadata.name;
+        }
+      });
+    }
+    listed ||= clusters;
+    return next(request);
+  };
+}
+
+describe("a cluster renamed after its list was read", () => {
+  it("full-walks passes, noting the rename its references show", async () => {
+    const { check, text } = await runOnly(renamedAfterListed(), "full-walks");
+    expect(check?.violations, text).toEqual([]);
+    expect((check?.notes ?? []).join("\n")).toMatch(
+      /was renamed ".+" → ".+-renamed" during the run/,
+    );
+  });
+});
+
+/**
+ * Deletes the first workload or namespace a recommendation targets just before the suite
+ * follows that target (a finished Job's workload): its recommendation was read a moment ago.
+ * One the suite listed itself (and reads by id as such) is left alone.
+ */
+function targetDeletedOnFirstUse(): Layer {
+  const targets = new Set<string>();
+  const listed = new Set<string>();
+  let done = false;
+  return async (request, next, fake) => {
+    const url = new URL(request.url);
+    const [, kind, id] = /^\/v1\/(workloads|namespaces)\/([0-9a-f-]{36})$/.exec(url.pathname) ?? [];
+    const target = id !== undefined && targets.has(id) && !listed.has(id);
+    if (!done && (kind === "workloads" || kind === "namespaces") && target) {
+      done = true;
+      fake.mutate((data) => {
+        if (kind === "workloads") data.workloads = data.workloads.filter((w) => w.id !== id);
+        else data.namespaces = data.namespaces.filter((n) => n.id !== id);
+      });
+    }
+    const response = await next(request);
+    if (response.ok && /^\/v1\/(recommendations|workloads|namespaces)$/.test(url.pathname)) {
+      const { data } = await response.clone().json();
+      for (const item of data) {
+        if (item.kind === "Recommendation") targets.add(item.metadata.target.id);
+        else listed.add(item.id);
+      }
+    }
+    return response;
+  };
+}
+
+describe("a target deleted after the recommendation or assignment naming it was read", () => {
+  it("single-resources passes, noting the target that no longer resolves", async () => {
+    const { check, text } = await runOnly(targetDeletedOnFirstUse(), "single-resources");
+    expect(check?.violations, text).toEqual([]);
+    expect((check?.notes ?? []).join("\n")).toMatch(
+      /'s target (Workload|Namespace) .* → 404: not found, deleted since it was read/,
+    );
   });
 });
 

@@ -5,6 +5,7 @@ import { target } from "../helpers/mutant-proxy.js";
 import { CE_MUTANTS } from "../helpers/mutants-cost-explorer.js";
 import { COVERAGE_MUTANTS } from "../helpers/mutants-coverage.js";
 import { EXAMPLE_MUTANTS } from "../helpers/mutants-examples.js";
+import { IDENTITY_MUTANTS } from "../helpers/mutants-identity.js";
 import { PAGING_MUTANTS } from "../helpers/mutants-paging.js";
 import { REQUEST_MUTANTS } from "../helpers/mutants-requests.js";
 import { RESPONSE_MUTANTS } from "../helpers/mutants-responses.js";
@@ -18,6 +19,7 @@ const MUTANTS = [
   ...PAGING_MUTANTS,
   ...VALUE_MUTANTS,
   ...CE_MUTANTS,
+  ...IDENTITY_MUTANTS,
 ];
 
 /** Mutants also run against the full suite, not only the checks aimed at them. */

@@ -10,7 +10,7 @@ function eachMoney(value: Body, edit: (money: Body) => void): void {
 }
 
 /** Calls `edit` on every CostSummary (a run rate and a projected month) inside `value`. */
-function eachCost(value: Body, edit: (cost: Body) => void): void {
+export function eachCost(value: Body, edit: (cost: Body) => void): void {
   if (Array.isArray(value)) for (const item of value) eachCost(item, edit);
   else if (value && typeof value === "object") {
     if (value.current_run_rate_hourly && value.projected_monthly) edit(value);
@@ -19,8 +19,8 @@ function eachCost(value: Body, edit: (cost: Body) => void): void {
 }
 
 /** A Money amount (four decimals) in units of 0.0001, and back. */
-const toUnits = (amount: string) => BigInt(amount.replace(".", ""));
-function fromUnits(units: bigint): string {
+export const toUnits = (amount: string) => BigInt(amount.replace(".", ""));
+export function fromUnits(units: bigint): string {
   const digits = units.toString().padStart(5, "0");
   return `${digits.slice(0, -4)}.${digits.slice(-4)}`;
 }
@@ -64,7 +64,7 @@ const WORKLOADS = /^\/v1\/workloads|^\/v1\/clusters\/[^/]+\/workloads$/;
  * `layer`, except for a request that selects a named example (`Prefer: code, example`): the
  * bug is in the server's data, not in how it serves the spec's examples.
  */
-const notExamples =
+export const notExamples =
   (layer: Mutant["layer"]): Mutant["layer"] =>
   (request, next, fake) =>
     request.headers.has("prefer") ? next(request) : layer(request, next, fake);

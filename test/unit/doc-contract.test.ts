@@ -26,6 +26,7 @@ import { factProblems, readDoc, type StatedFact } from "../helpers/doc-facts.js"
 import { CE_MUTANTS } from "../helpers/mutants-cost-explorer.js";
 import { COVERAGE_MUTANTS } from "../helpers/mutants-coverage.js";
 import { EXAMPLE_MUTANTS } from "../helpers/mutants-examples.js";
+import { IDENTITY_MUTANTS } from "../helpers/mutants-identity.js";
 import { PAGING_MUTANTS } from "../helpers/mutants-paging.js";
 import { REQUEST_MUTANTS } from "../helpers/mutants-requests.js";
 import { RESPONSE_MUTANTS } from "../helpers/mutants-responses.js";
@@ -156,7 +157,8 @@ const MUTANTS =
   COVERAGE_MUTANTS.length +
   PAGING_MUTANTS.length +
   VALUE_MUTANTS.length +
-  CE_MUTANTS.length;
+  CE_MUTANTS.length +
+  IDENTITY_MUTANTS.length;
 const MIB = 2 ** 20;
 const CONTRACT = "docs/guides/contract.md";
 /** The contract suite's waits before its retries: "0.5 s, 1 s, 2 s". */

@@ -6,10 +6,12 @@ import { expectOk } from "../gone.js";
 import { type Item, walkList } from "../list-walk.js";
 import { readPath } from "../order.js";
 import { foreignItems } from "../parent-membership.js";
+import { costDiffers, twinCostsDiffer } from "../same-cost.js";
 import { sample } from "../sample.js";
 import { firstIds } from "../scope.js";
 import { LIST_TEMPLATES, listParameters, parentOf, SINGLE_TEMPLATES } from "../spec-lists.js";
 import { stableFieldDiffers } from "../stable-fields.js";
+import { expectTargetsResolve } from "../target-refs.js";
 import { expectSameItems } from "../walk-compare.js";
 
 /** Parents (or resources) tried per template. */
@@ -38,7 +40,7 @@ function topLevelOf(template: string, field: string): { list: string; filter: st
 export const nestedCollections: ContractCheck = {
   id: "nested-collections",
   title:
-    "a nested collection (e.g. /v1/clusters/{cluster_id}/workloads) holds only items of its parent, for a sample of parents, and exactly those of the top-level list filtered by it where there is one",
+    "a nested collection (e.g. /v1/clusters/{cluster_id}/workloads) holds only items of its parent, for a sample of parents, and exactly those of the top-level list filtered by it where there is one, at the same cost at the same last_updated_at",
   async run({ probe, mode, seed, maxWalkPages }) {
     if (mode === "mock") return needsLiveTarget();
     const rand = mulberry32(seed);
@@ -91,6 +93,8 @@ export const nestedCollections: ContractCheck = {
           };
           const at = `${template} with ${parent.param} ${id}`;
           await expectSameItems(probe, at, walk.items, source, matches);
+          const costs = twinCostsDiffer(at, walk.items, before.items, source.source);
+          if (costs) probe.fail(costs);
         }
       }
       // Without a top-level list, nothing says how many items a parent has: a parent may
@@ -115,7 +119,7 @@ function otherKindId(lists: Map<string, Item[]>, list: string): string | undefin
 export const singleResources: ContractCheck = {
   id: "single-resources",
   title:
-    "a single-resource GET (e.g. /v1/clusters/{cluster_id}) returns the resource asked for (same id, kind, name, cluster, namespace and created_at as in its list, for a sample of ids), and 404 for the id of another kind",
+    "a single-resource GET (e.g. /v1/clusters/{cluster_id}) returns the resource asked for (same id, kind, name, cluster, namespace, created_at, provider, region, recommendation type and target as in its list, and the same cost at the same last_updated_at, for a sample of ids), and 404 for the id of another kind; the targets of a sample of recommendations and team assignments exist, by that name (and a recommendation's in its cluster)",
   async run({ probe, mode, seed }) {
     if (mode === "mock") return needsLiveTarget();
     const rand = mulberry32(seed);
@@ -151,12 +155,16 @@ export const singleResources: ContractCheck = {
         // The right id on another resource's data: only what cannot move is compared.
         const differs = stableFieldDiffers(item, got);
         if (differs) probe.fail(`${ex.label}: ${differs}: another resource's data under its id`);
+        const cost = costDiffers(item, got, "its list");
+        if (cost) probe.fail(`${ex.label}: ${cost}`);
       }
       // An id that exists, but names a resource of another kind, is no resource of this one.
       const foreign = otherKindId(lists, parent.list);
       if (foreign !== undefined)
         expectError(probe, await get(foreign), { status: 404, code: "NOT_FOUND" });
     }
+    const recommendations = lists.get("/v1/recommendations") ?? [];
+    await expectTargetsResolve(probe, rand, recommendations, lists.get("/v1/teams") ?? []);
     return undefined;
   },
 };
