@@ -50,6 +50,9 @@ export default defineConfig({
         test: {
           name: "contract",
           include: ["test/contract/**/*.test.ts"],
+          // A guard against a hang, as in the other projects: vitest's 5 s default timed out a
+          // whole-suite run over HTTP on a machine loaded by other test runs.
+          testTimeout: 30_000,
           globalSetup: ["test/helpers/prism-global-setup.ts"],
         },
       },
