@@ -131,7 +131,10 @@ async function writableKeeping(flag: string, file: string | undefined): Promise<
 
 async function writeReport(args: ContractArgs, report: ContractReport, stdout: CheckedWrites) {
   if (args.reporter === "text") return;
-  const content = args.reporter === "junit" ? toJUnitXml(report) : toJsonReport(report);
+  const content =
+    args.reporter === "junit"
+      ? toJUnitXml(report, { allowIncomplete: args.allowIncomplete })
+      : toJsonReport(report);
   // writeFile writes it whole or fails; stdout's writes are checked at the end.
   if (args.output) await writeFile(args.output, content);
   else stdout.write(content);
