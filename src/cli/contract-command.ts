@@ -29,7 +29,7 @@ export interface ContractIo {
   /** The text lines or the report: each write's callback must say whether it got through. */
   stdout: CallbackWriter;
   stderr: { write(text: string): unknown };
-  /** Aborts on Ctrl-C: the run stops, reports what ran, and the command exits 130. */
+  /** Aborts on Ctrl-C or SIGTERM: the run stops, reports what ran, and the command exits 130. */
   signal?: AbortSignal | undefined;
 }
 
@@ -46,8 +46,9 @@ export function contractHelp(): string {
  * @returns 0 every check passed or was skipped for a reason of the target or mode, 1 a
  *   violation, 2 a usage mistake, 3 the target could not be tested, 4 incomplete (checks cut
  *   short by --max-requests or --max-duration, unless --allow-incomplete), 130 interrupted
- *   (Ctrl-C); a run whose stdout could not be written whole exits 1 unless its verdict is
- *   already a failure (a reader that closes the pipe early changes nothing: the verdict stands)
+ *   (Ctrl-C; the bin exits 143 for SIGTERM); a run whose stdout could not be written whole
+ *   exits 1 unless its verdict is already a failure (a reader that closes the pipe early
+ *   changes nothing: the verdict stands)
  */
 export async function runContractCommand(
   args: ContractArgs,

@@ -33,13 +33,14 @@ export interface CliIo {
    */
   stdoutIsTty?: boolean | undefined;
   env: Record<string, string | undefined>;
-  /** Aborts on Ctrl-C (SIGINT): the walk stops and prints how to resume it. */
+  /** Aborts on Ctrl-C (SIGINT) or SIGTERM: the walk stops and prints how to resume it. */
   signal: AbortSignal;
 }
 
 /**
  * Runs the `kubeadapt` command line with `argv` (without node and the script).
- * @returns the exit code: 0 done, 1 API error, 2 usage, 3 cannot connect, 130 interrupted
+ * @returns the exit code: 0 done, 1 API error, 2 usage, 3 cannot connect, 4 incomplete
+ *   (contract), 130 interrupted (the bin makes it 143 when the signal was SIGTERM)
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let command: Command | undefined;

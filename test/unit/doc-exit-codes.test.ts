@@ -87,7 +87,7 @@ describe("exit codes in the docs", () => {
     ].join("\n");
     expect(docTable(stale).get("9")).toBeUndefined();
     expect(tableProblems(docTable(stale), HELP)).toEqual([
-      "codes 0, 1, 2, 5, not 0, 1, 2, 3, 4, 130",
+      "codes 0, 1, 2, 5, not 0, 1, 2, 3, 4, 130, 143",
       '1: "the API answered with an error", where --help says "the API answered with an error, or broke the protocol; or the output was not written"',
     ]);
     expect(

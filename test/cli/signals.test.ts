@@ -1,0 +1,106 @@
+// The bin under the signals and closed pipes CI and shells bring: SIGTERM (a job's timeout or
+// cancel).
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse as parseJUnit } from "junit2json";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EXIT_CODES } from "../../src/cli/exit-codes.js";
+import { contractChecks } from "../../src/contract/index.js";
+import { RUN_COMPLETE_TESTCASE } from "../../src/contract/junit.js";
+import { createFakeKubeadapt, type FakeServer } from "../../src/testing/index.js";
+
+const MAIN = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
+const TOKEN = "ka_live_signals0test0secret00000000000000";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "kubeadapt-signals-"));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** The bin as a shell starts it, with its output collected as it comes. */
+function start(args: string[], env: Record<string, string> = {}) {
+  const { KUBEADAPT_API_TOKEN, KUBEADAPT_BASE_URL, ...rest } = process.env;
+  const child = spawn(process.execPath, ["--import", "tsx", MAIN, ...args], {
+    env: { ...rest, ...env },
+  });
+  const out = { stdout: "", stderr: "" };
+  child.stdout.on("data", (chunk) => {
+    out.stdout += chunk;
+  });
+  child.stderr.on("data", (chunk) => {
+    out.stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  return { child, out, exited };
+}
+
+/** Resolves once `stream` has carried text that `test` accepts. */
+function seen(child: ChildProcessWithoutNullStreams, stream: "stdout" | "stderr", test: RegExp) {
+  let text = "";
+  return new Promise<void>((resolve) => {
+    child[stream].on("data", (chunk) => {
+      text += chunk;
+      if (test.test(text)) resolve();
+    });
+  });
+}
+
+describe("SIGTERM (a CI timeout or cancel)", () => {
+  // A slow server, so the signal lands mid-walk.
+  const slow = createFakeKubeadapt({ token: TOKEN, sizes: { workloads: 120 } });
+  let server: FakeServer;
+  beforeAll(async () => {
+    server = await slow.listen({ host: "127.0.0.1" });
+    slow.setFaults({ latencyMs: 200 });
+  });
+  afterAll(() => server?.close());
+
+  it("stops a walk as Ctrl-C does, prints the resume line, and exits 143", async () => {
+    const run = start(
+      ["get", "/v1/workloads", "--all", "--limit", "10", "--base-url", server.url, "--no-progress"],
+      { KUBEADAPT_API_TOKEN: TOKEN },
+    );
+    // The first page is out: end the walk.
+    await seen(run.child, "stdout", /(.*\n){10}/);
+    run.child.kill("SIGTERM");
+    expect(await run.exited).toBe(EXIT_CODES.terminated);
+    const written = run.out.stdout.trimEnd().split("\n").length;
+    expect(written).toBeLessThan(120);
+    expect(run.out.stderr).toContain(`interrupted after ${written} items`);
+    expect(run.out.stderr).toMatch(/resume with: kubeadapt get \/v1\/workloads .*cursor=\S+/);
+  });
+
+  it("writes contract's JUnit report of what ran and its cursors, and exits 143", async () => {
+    const report = join(dir, "term.xml");
+    const cursors = join(dir, "term-cursors.json");
+    const run = start([
+      "contract",
+      "--demo",
+      "--reporter",
+      "junit",
+      "--output",
+      report,
+      "--save-cursors",
+      cursors,
+    ]);
+    // One check has finished (the text lines go to stdout when the report goes to a file).
+    await seen(run.child, "stdout", /^✓ /m);
+    run.child.kill("SIGTERM");
+    expect(await run.exited).toBe(EXIT_CODES.terminated);
+    const junit = (await parseJUnit(await readFile(report, "utf8"))) as {
+      testsuite: { testcase: { name: string; skipped?: { message: string }[] }[] }[];
+    };
+    const cases = junit.testsuite[0]?.testcase ?? [];
+    expect(cases.map((c) => c.name)).toEqual([
+      ...contractChecks.map((c) => c.id),
+      RUN_COMPLETE_TESTCASE,
+    ]);
+    const skips = cases.flatMap((c) => c.skipped ?? []).map((s) => s.message);
+    expect(skips).toContain("cut short by the run's own limit: the run was interrupted");
+    expect(JSON.parse(await readFile(cursors, "utf8")).version).toBe(2);
+  });
+});
