@@ -25,6 +25,11 @@ const stdout = dataStdout();
 stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE" && argv[0] !== "contract") process.exit(0);
 });
+// `kubeadapt get ... 2>&1 | head` closes stderr too, often before the summary line: the
+// command then ends with its own code (Node's stderr, once failed, writes nothing more).
+process.stderr.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+});
 
 runCli(argv, {
   stdout,

@@ -1,5 +1,5 @@
 // The bin under the signals and closed pipes CI and shells bring: SIGTERM (a job's timeout or
-// cancel).
+// cancel) and a stderr whose reader left.
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -102,5 +102,27 @@ describe("SIGTERM (a CI timeout or cancel)", () => {
     const skips = cases.flatMap((c) => c.skipped ?? []).map((s) => s.message);
     expect(skips).toContain("cut short by the run's own limit: the run was interrupted");
     expect(JSON.parse(await readFile(cursors, "utf8")).version).toBe(2);
+  });
+});
+
+describe("a stderr whose reader has gone (2>&1 | head)", () => {
+  /** Starts the bin with its stderr pipe closed by the reader before the bin writes there. */
+  const withStderrGone = (args: string[]) => {
+    const run = start(args);
+    run.child.stderr.destroy();
+    return run;
+  };
+
+  it("get writes its data and exits 0, as for a closed stdout", async () => {
+    const run = withStderrGone(["get", "/v1/clusters", "--all", "--demo"]);
+    expect(await run.exited).toBe(EXIT_CODES.ok);
+    const fake = createFakeKubeadapt();
+    expect(run.out.stdout.trimEnd().split("\n")).toHaveLength(fake.data.clusters.length);
+  });
+
+  it("contract ends with its verdict (4: incomplete), its text report whole", async () => {
+    const run = withStderrGone(["contract", "--demo", "--max-requests", "40"]);
+    expect(await run.exited).toBe(EXIT_CODES.incomplete);
+    expect(run.out.stdout).toMatch(/\d+ passed, 0 failed, \d+ skipped \(\d+ cut short\)/);
   });
 });
