@@ -102,7 +102,7 @@ async function get(args: GetArgs, io: CliIo): Promise<number> {
   // Everything the spec can check is checked before the first request.
   const plan = planGet(args);
   const target = chooseTarget({ ...args, env: io.env, stderr });
-  const file = args.output === undefined ? undefined : await openOutput(args.output);
+  const file = args.output === undefined ? undefined : await openOutput(args.output, signal);
   if (target.demo) stderr.write(`${target.demo}\n`);
   // Whether the command got to write its output: else a previous --output file is kept.
   let wrote = false;

@@ -1,6 +1,6 @@
 // The bin under the signals and closed pipes CI and shells bring: SIGTERM (a job's timeout or
-// cancel) and a stderr whose reader left.
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+// cancel), a stderr whose reader left, and Ctrl-C while --output waits for a FIFO's reader.
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -124,5 +124,24 @@ describe("a stderr whose reader has gone (2>&1 | head)", () => {
     const run = withStderrGone(["contract", "--demo", "--max-requests", "40"]);
     expect(await run.exited).toBe(EXIT_CODES.incomplete);
     expect(run.out.stdout).toMatch(/\d+ passed, 0 failed, \d+ skipped \(\d+ cut short\)/);
+  });
+});
+
+describe.runIf(spawnSync("mkfifo", ["--version"]).status === 0)("--output to a FIFO", () => {
+  it("nobody reads: the first Ctrl-C ends the command, exit 130, nothing written", async () => {
+    const fifo = join(dir, "fifo");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const run = start(["get", "/v1/workloads", "--all", "--demo", "--output", fifo, "--progress"], {
+      TERM: "dumb",
+    });
+    // A page is in: its write waits for the FIFO to open.
+    await seen(run.child, "stderr", /items, \d+ pages/);
+    run.child.kill("SIGINT");
+    // Only a guard against hanging forever: the old code needed a second Ctrl-C.
+    const watchdog = setTimeout(() => run.child.kill("SIGKILL"), 20_000);
+    const code = await run.exited;
+    clearTimeout(watchdog);
+    expect(code).toBe(EXIT_CODES.interrupted);
+    expect(run.out.stderr).toContain("interrupted before the first page: nothing written");
   });
 });
