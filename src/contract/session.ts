@@ -181,11 +181,14 @@ export class Session {
         throw this.stop(sink, "unavailable", reason);
       }
       // An HTTP-date is the server's clock: measured against its own Date header, a runner
-      // minutes behind or ahead waits what was asked, not 0 or past maxWaitMs.
+      // minutes behind or ahead waits what was asked, not 0 or past maxWaitMs. Never less than
+      // the backoff: a limiter that rounds a sub-second wait down says `Retry-After: 0`, and
+      // retries at once would all land in the window it is still counting.
       const serverNow = Date.parse(response.headers.get("date") ?? "");
-      const wait =
-        parseRetryAfter(response.headers, Number.isNaN(serverNow) ? undefined : serverNow) ??
-        BACKOFF_MS * 2 ** attempt;
+      const wait = Math.max(
+        parseRetryAfter(response.headers, Number.isNaN(serverNow) ? undefined : serverNow) ?? 0,
+        BACKOFF_MS * 2 ** attempt,
+      );
       if (wait > this.maxWaitMs) {
         const reason = `${sink.label(request)} → ${status}: Retry-After asks for ${Math.ceil(wait / 1000)} s, more than the ${this.maxWaitMs / 1000} s the suite waits`;
         throw this.stop(sink, "unavailable", reason);
