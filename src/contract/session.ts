@@ -1,5 +1,6 @@
 import { abortableSleep, MAX_TIMER_DELAY } from "../internal/abortable-sleep.js";
 import { type BrokenHttp, brokenHttp } from "../internal/broken-http.js";
+import { networkCause } from "../internal/network-cause.js";
 import { parseRetryAfter } from "../internal/retry-after.js";
 import { onAbort } from "../internal/signals.js";
 import { Currencies } from "./currencies.js";
@@ -36,6 +37,8 @@ export class InterruptedError extends Error {
   override name = "ContractInterruptedError" as const;
   /** How the target broke HTTP, when it answered in HTTP no client can read. */
   broken: BrokenHttp | undefined;
+  /** The network's code (`ECONNREFUSED`, `DEPTH_ZERO_SELF_SIGNED_CERT`, …) of a request not sent. */
+  code: string | undefined;
 }
 
 // Statuses that say "not now" rather than "no": 429 (rate limited), 503 (overloaded or
@@ -161,6 +164,7 @@ export class Session {
           const reason = `${sink.label(request)}: ${body}${describeNetworkError(error)}`;
           throw Object.assign(this.stop(sink, "unavailable", reason), {
             broken: brokenHttp(error),
+            code: networkCause(error).code,
           });
         }
         await this.retry(sink, BACKOFF_MS * 2 ** attempt);
