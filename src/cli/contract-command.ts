@@ -46,10 +46,9 @@ export function contractHelp(): string {
  * @returns 0 every check passed or was skipped for a reason of the target or mode, 1 a
  *   violation, 2 a usage mistake, 3 the target could not be tested, 4 incomplete (checks cut
  *   short by --max-requests or --max-duration, or skipped for a token without some families'
- *   scope, unless --allow-incomplete), 130 interrupted
- *   (Ctrl-C; the bin exits 143 for SIGTERM); a run whose stdout could not be written whole
- *   exits 1 unless its verdict is already a failure (a reader that closes the pipe early
- *   changes nothing: the verdict stands)
+ *   scope, unless --allow-incomplete), 130 interrupted (Ctrl-C; the bin exits 143 for
+ *   SIGTERM); a run whose stdout could not be written whole exits 1 unless its verdict is
+ *   already a failure (a reader that closes the pipe early changes nothing: the verdict stands)
  */
 export async function runContractCommand(
   args: ContractArgs,

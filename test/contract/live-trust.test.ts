@@ -246,7 +246,10 @@ describe("every 429 of the API met is checked", () => {
       limited++;
       return limiter.fetch(request);
     };
-    const hooks = { ...fakeContractHooks(fake), sleep: async (ms: number) => void (now += ms) };
+    const sleep = async (ms: number) => {
+      now += ms;
+    };
+    const hooks = { ...fakeContractHooks(fake), sleep };
     const report = await runContract(inProcess(fake, { fetch, hooks, only }));
     expect(limited).toBeGreaterThan(0);
     expect(report.errors, formatReport(report)).toBe(0);

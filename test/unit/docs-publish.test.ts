@@ -56,7 +56,9 @@ function publishProblems(source: string, nodeMajor: string): string[] {
   const waited = new Set<string>();
   const wait = (job: Job | undefined) => {
     for (const name of [job?.needs ?? []].flat()) {
-      if (!waited.has(name)) waited.add(name) && wait(named[name]);
+      if (waited.has(name)) continue;
+      waited.add(name);
+      wait(named[name]);
     }
   };
   wait(deploy);
