@@ -70,7 +70,8 @@ Exit codes: 0 every check passed or was skipped for a reason of the target or mo
 another base URL too), 3 the target could not be tested (unreachable, token rejected, no API at the base URL),
 4 incomplete: --max-requests or --max-duration left checks unrun (raise them), or the token
 lacks some families' scope (use one that reads all); or give --allow-incomplete,
-130 interrupted (Ctrl-C; the report covers what ran).`;
+130 interrupted (Ctrl-C; the report covers what ran),
+143 terminated (SIGTERM: stopped as by Ctrl-C).`;
 
 const STRING_FLAGS = [
   "base-url",

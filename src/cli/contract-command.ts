@@ -29,7 +29,7 @@ export interface ContractIo {
   /** The text lines or the report: each write's callback must say whether it got through. */
   stdout: CallbackWriter;
   stderr: { write(text: string): unknown };
-  /** Aborts on Ctrl-C: the run stops, reports what ran, and the command exits 130. */
+  /** Aborts on Ctrl-C or SIGTERM: the run stops, reports what ran, and the command exits 130. */
   signal?: AbortSignal | undefined;
 }
 
@@ -45,8 +45,9 @@ export function contractHelp(): string {
  * or JSON report), `::error` annotations under GitHub Actions.
  * @returns 0 every check passed or was skipped for a reason of the target or mode, 1 a
  *   violation, 2 a usage mistake, 3 the target could not be tested, 4 incomplete (checks cut
- *   short by --max-requests or --max-duration, unless --allow-incomplete), 130 interrupted
- *   (Ctrl-C); a run whose stdout could not be written whole exits 1 unless its verdict is
+ *   short by --max-requests or --max-duration, or skipped for a token without some families'
+ *   scope, unless --allow-incomplete), 130 interrupted (Ctrl-C; the bin exits 143 for
+ *   SIGTERM); a run whose stdout could not be written whole exits 1 unless its verdict is
  *   already a failure (a reader that closes the pipe early changes nothing: the verdict stands)
  */
 export async function runContractCommand(
@@ -131,7 +132,10 @@ async function writableKeeping(flag: string, file: string | undefined): Promise<
 
 async function writeReport(args: ContractArgs, report: ContractReport, stdout: CheckedWrites) {
   if (args.reporter === "text") return;
-  const content = args.reporter === "junit" ? toJUnitXml(report) : toJsonReport(report);
+  const content =
+    args.reporter === "junit"
+      ? toJUnitXml(report, { allowIncomplete: args.allowIncomplete })
+      : toJsonReport(report);
   // writeFile writes it whole or fails; stdout's writes are checked at the end.
   if (args.output) await writeFile(args.output, content);
   else stdout.write(content);

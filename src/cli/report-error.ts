@@ -1,3 +1,4 @@
+import { untrustedTlsHint } from "../contract/network-error.js";
 import {
   isAbortError,
   isAuthenticationError,
@@ -50,10 +51,10 @@ function connectionHint(e: KubeadaptError, setting: UrlSetting): string {
   }
   if (code === "ECONNREFUSED")
     return `nothing listens there: check the host and port of ${setting}`;
-  if (/CERT|SELF_SIGNED|ALTNAME|UNABLE_TO_VERIFY|TLS|SSL/.test(code)) {
-    return `the server's TLS certificate is not trusted: check the host name in ${setting}, or trust its CA with NODE_EXTRA_CA_CERTS=ca.pem`;
-  }
-  return `could not reach the server: check ${setting} and the network`;
+  return (
+    untrustedTlsHint(code, setting) ??
+    `could not reach the server: check ${setting} and the network`
+  );
 }
 
 // The proxy answered, not the API: the place to look is the variable that named it.

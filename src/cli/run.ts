@@ -33,13 +33,14 @@ export interface CliIo {
    */
   stdoutIsTty?: boolean | undefined;
   env: Record<string, string | undefined>;
-  /** Aborts on Ctrl-C (SIGINT): the walk stops and prints how to resume it. */
+  /** Aborts on Ctrl-C (SIGINT) or SIGTERM: the walk stops and prints how to resume it. */
   signal: AbortSignal;
 }
 
 /**
  * Runs the `kubeadapt` command line with `argv` (without node and the script).
- * @returns the exit code: 0 done, 1 API error, 2 usage, 3 cannot connect, 130 interrupted
+ * @returns the exit code: 0 done, 1 API error, 2 usage, 3 cannot connect, 4 incomplete
+ *   (contract), 130 interrupted (the bin makes it 143 when the signal was SIGTERM)
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let command: Command | undefined;
@@ -101,7 +102,7 @@ async function get(args: GetArgs, io: CliIo): Promise<number> {
   // Everything the spec can check is checked before the first request.
   const plan = planGet(args);
   const target = chooseTarget({ ...args, env: io.env, stderr });
-  const file = args.output === undefined ? undefined : await openOutput(args.output);
+  const file = args.output === undefined ? undefined : await openOutput(args.output, signal);
   if (target.demo) stderr.write(`${target.demo}\n`);
   // Whether the command got to write its output: else a previous --output file is kept.
   let wrote = false;

@@ -9,7 +9,7 @@
 export { type NamedExample, namedExamples } from "../spec/named-examples.js";
 export { type AnnotationOptions, githubAnnotations } from "./github.js";
 export { type ContractReportJson, toJsonReport } from "./json-report.js";
-export { toJUnitXml } from "./junit.js";
+export { type JUnitOptions, toJUnitXml } from "./junit.js";
 export {
   formatHeading,
   formatReport,

@@ -1,3 +1,4 @@
+import { incompleteReason } from "./report.js";
 import type { CheckResult, ContractReport } from "./types.js";
 
 // XML 1.0 forbids most control characters even as references: drop them; escape the rest.
@@ -36,20 +37,48 @@ function testcase(check: CheckResult): string {
   return lines.join("\n");
 }
 
+/** Options of {@link toJUnitXml}. */
+export interface JUnitOptions {
+  /**
+   * An incomplete run gets no `run-complete` error: the caller accepts it (`--allow-incomplete`);
+   * its skipped checks still say why.
+   * @default false
+   */
+  allowIncomplete?: boolean | undefined;
+}
+
+/** The testcase that stands for the run as a whole: an incomplete run is its `<error>`. */
+export const RUN_COMPLETE_TESTCASE = "run-complete";
+
+// Viewers count skips as neither pass nor fail, so a run cut short (its budget, time limit or
+// Ctrl-C) or refused some families would show green: it gets an error of its own.
+function incompleteTestcase(reason: string): string {
+  return [
+    `    <testcase classname="kubeadapt.contract" name="${RUN_COMPLETE_TESTCASE}" time="0.000">`,
+    `      <error message="${escapeXml(`incomplete: ${reason}`)}" type="RunIncomplete"></error>`,
+    "    </testcase>",
+  ].join("\n");
+}
+
 /**
  * The report as JUnit XML, the format Jenkins, GitLab and GitHub test reporters read: one
  * `<testsuite>` named `kubeadapt-contract`, one `<testcase>` per check (a failure listing its
  * violations, an `<error>` when the target could not be tested, `<skipped>` with the reason,
  * which for a check the run's own limits left unrun starts "cut short by the run's own limit";
- * the property `incomplete` counts those).
+ * the property `incomplete` counts those). An incomplete run (see {@link incompleteReason}:
+ * cut short, interrupted, or a token without some families' scope) adds a testcase
+ * `run-complete` with an `<error>` giving the reason, counted in `errors`, unless
+ * `allowIncomplete` accepts it (as the CLI's `--allow-incomplete` does).
  */
-export function toJUnitXml(report: ContractReport): string {
-  const { checks } = report;
+export function toJUnitXml(report: ContractReport, options: JUnitOptions = {}): string {
+  const reason = options.allowIncomplete ? undefined : incompleteReason(report);
+  const cases = [...report.checks.map(testcase), ...(reason ? [incompleteTestcase(reason)] : [])];
+  const errors = report.errors + (reason ? 1 : 0);
   const attributes = [
     `name="kubeadapt-contract"`,
-    `tests="${checks.length}"`,
+    `tests="${cases.length}"`,
     `failures="${report.failed}"`,
-    `errors="${report.errors}"`,
+    `errors="${errors}"`,
     `skipped="${report.skipped}"`,
     `time="${seconds(report.durationMs)}"`,
     `hostname="${escapeXml(report.baseUrl)}"`,
@@ -65,12 +94,12 @@ export function toJUnitXml(report: ContractReport): string {
   ];
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<testsuites name="kubeadapt contract" tests="${checks.length}" failures="${report.failed}" errors="${report.errors}" skipped="${report.skipped}" time="${seconds(report.durationMs)}">`,
+    `<testsuites name="kubeadapt contract" tests="${cases.length}" failures="${report.failed}" errors="${errors}" skipped="${report.skipped}" time="${seconds(report.durationMs)}">`,
     `  <testsuite ${attributes}>`,
     "    <properties>",
     ...properties,
     "    </properties>",
-    ...checks.map(testcase),
+    ...cases,
     "  </testsuite>",
     "</testsuites>",
     "",

@@ -1,4 +1,5 @@
 import type { BrokenHttp } from "../internal/broken-http.js";
+import { untrustedTlsHint } from "./network-error.js";
 import type { Probe } from "./probe.js";
 import type { InterruptedError } from "./session.js";
 
@@ -56,7 +57,9 @@ export async function preflight(probe: Probe, baseUrl: string): Promise<string |
     // It answered, in HTTP no client can read: not a network to check, but the server.
     const broken = (error as InterruptedError).broken;
     if (broken) return `${baseUrl} answered in broken HTTP (${BROKEN_WORDS[broken]}): ${why}`;
-    return `cannot reach ${baseUrl}: ${why}`;
+    // A private CA (a staging deployment's) is the usual cause: say how to trust it.
+    const hint = untrustedTlsHint((error as InterruptedError).code, "the base URL");
+    return `cannot reach ${baseUrl}: ${why}${hint ? `; ${hint}` : ""}`;
   }
   const answer = `GET ${ORGANIZATION} → ${status}${typeof code === "string" ? ` ${code}` : ""}`;
   if (status === 401 || status === 403 || status === 404 || !json) {

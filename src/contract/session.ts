@@ -1,5 +1,6 @@
 import { abortableSleep, MAX_TIMER_DELAY } from "../internal/abortable-sleep.js";
 import { type BrokenHttp, brokenHttp } from "../internal/broken-http.js";
+import { networkCause } from "../internal/network-cause.js";
 import { parseRetryAfter } from "../internal/retry-after.js";
 import { onAbort } from "../internal/signals.js";
 import { ClusterNames } from "./cluster-names.js";
@@ -37,6 +38,8 @@ export class InterruptedError extends Error {
   override name = "ContractInterruptedError" as const;
   /** How the target broke HTTP, when it answered in HTTP no client can read. */
   broken: BrokenHttp | undefined;
+  /** The network's code (`ECONNREFUSED`, `DEPTH_ZERO_SELF_SIGNED_CERT`, …) of a request not sent. */
+  code: string | undefined;
 }
 
 // Statuses that say "not now" rather than "no": 429 (rate limited), 503 (overloaded or
@@ -164,6 +167,7 @@ export class Session {
           const reason = `${sink.label(request)}: ${body}${describeNetworkError(error)}`;
           throw Object.assign(this.stop(sink, "unavailable", reason), {
             broken: brokenHttp(error),
+            code: networkCause(error).code,
           });
         }
         await this.retry(sink, BACKOFF_MS * 2 ** attempt);
@@ -184,11 +188,14 @@ export class Session {
         throw this.stop(sink, "unavailable", reason);
       }
       // An HTTP-date is the server's clock: measured against its own Date header, a runner
-      // minutes behind or ahead waits what was asked, not 0 or past maxWaitMs.
+      // minutes behind or ahead waits what was asked, not 0 or past maxWaitMs. Never less than
+      // the backoff: a limiter that rounds a sub-second wait down says `Retry-After: 0`, and
+      // retries at once would all land in the window it is still counting.
       const serverNow = Date.parse(response.headers.get("date") ?? "");
-      const wait =
-        parseRetryAfter(response.headers, Number.isNaN(serverNow) ? undefined : serverNow) ??
-        BACKOFF_MS * 2 ** attempt;
+      const wait = Math.max(
+        parseRetryAfter(response.headers, Number.isNaN(serverNow) ? undefined : serverNow) ?? 0,
+        BACKOFF_MS * 2 ** attempt,
+      );
       if (wait > this.maxWaitMs) {
         const reason = `${sink.label(request)} → ${status}: Retry-After asks for ${Math.ceil(wait / 1000)} s, more than the ${this.maxWaitMs / 1000} s the suite waits`;
         throw this.stop(sink, "unavailable", reason);

@@ -231,6 +231,31 @@ describe("every 429 of the API met is checked", () => {
     expect(byId(report.checks, "limit-bounds")?.status).toBe("passed");
   });
 
+  it("Retry-After: 0 from a limiter that rounds its sub-second wait down: waited at least the backoff", async () => {
+    const fake = small();
+    // 5 requests per 1-second window, on the clock of the suite's own waits; past them, the
+    // fake's own 429 with the rest of the window rounded down to whole seconds: always 0.
+    const limiter = small({ rateLimit: { every: 1, retryAfterSeconds: 0 } });
+    let now = 0;
+    let windowStart = 0;
+    let used = 0;
+    let limited = 0;
+    const fetch = async (request: Request) => {
+      if (now - windowStart >= 1000) [windowStart, used] = [now, 0];
+      if (used++ < 5) return fake.fetch(request);
+      limited++;
+      return limiter.fetch(request);
+    };
+    const sleep = async (ms: number) => {
+      now += ms;
+    };
+    const hooks = { ...fakeContractHooks(fake), sleep };
+    const report = await runContract(inProcess(fake, { fetch, hooks, only }));
+    expect(limited).toBeGreaterThan(0);
+    expect(report.errors, formatReport(report)).toBe(0);
+    expect(report.failed, formatReport(report)).toBe(0);
+  });
+
   it("an HTTP-date Retry-After is honoured: the suite waits until then", async () => {
     const fake = limitedFake();
     const waits: number[] = [];

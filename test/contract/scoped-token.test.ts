@@ -2,12 +2,14 @@
 // scope") on every path. What the token may not read is not verified, and said so; it is no
 // violation of the server's.
 import { describe, expect, it } from "vitest";
+import { contractEnd } from "../../src/cli/contract-exit.js";
 import {
   formatReport,
   formatSummary,
   incompleteReason,
   runContract,
 } from "../../src/contract/index.js";
+import { readDoc } from "../helpers/doc-facts.js";
 import {
   type Body,
   errorEnvelope,
@@ -123,5 +125,20 @@ describe("a token without the scope of teams, departments and Cost Explorer", ()
     expect((await runContract(target(wrong).options)).untestable).toMatch(
       /refused the token access: GET \/v1\/organization → 403 NOPE, a token without the scope/,
     );
+  });
+});
+
+describe("a token without the scope of /v1/teams", () => {
+  it("ends with the line contract.md quotes, count included", {
+    timeout: 90_000,
+  }, async () => {
+    const report = await runContract(target(scoped(/^\/v1\/teams(\/|$)/)).options);
+    const { code, message } = contractEnd(report, { aborted: false, allowIncomplete: false });
+    expect(code).toBe(4);
+    // The quote spans lines of the guide: its words, whatever the line breaks.
+    const quoted = /`(error: incomplete: [^`]*lacks the scope for \/v1\/teams[^`]*)`/.exec(
+      readDoc("docs/guides/contract.md"),
+    )?.[1];
+    expect(quoted?.replace(/\s+/g, " ")).toBe(message);
   });
 });

@@ -5,9 +5,11 @@ import {
   type ContractReport,
   formatReport,
   formatResult,
+  incompleteReason,
   toJsonReport,
   toJUnitXml,
 } from "../../src/contract/index.js";
+import { RUN_COMPLETE_TESTCASE } from "../../src/contract/junit.js";
 
 const check = (over: Partial<CheckResult>): CheckResult => ({
   id: "limit-bounds",
@@ -64,6 +66,55 @@ describe("reports", () => {
     };
     expect(junit.testsuite[0]?.errors).toBe(1);
     expect(junit.testsuite[0]?.testcase[0]?.error?.[0]?.message).toBe("ECONNREFUSED");
+  });
+
+  describe("an incomplete run in a JUnit viewer", () => {
+    type Suite = {
+      tests: number;
+      errors: number;
+      skipped: number;
+      testcase: { name: string; skipped?: { message: string }[]; error?: { message: string }[] }[];
+    };
+    const viewed = async (report: ContractReport, allowIncomplete?: boolean) =>
+      ((await parseJUnit(toJUnitXml(report, { allowIncomplete }))) as { testsuite: Suite[] })
+        .testsuite[0] as Suite;
+    const passed = check({ id: "limit-bounds" });
+    const cut = (cutShortBy: "request-budget" | "time-limit" | "interrupted", why: string) =>
+      check({ id: "full-walks", status: "skipped", cutShortBy, skippedBecause: why });
+    const kinds = {
+      interrupted: cut("interrupted", "the run was interrupted"),
+      "request-budget": cut("request-budget", "the request budget of 40 is spent"),
+      "time-limit": cut("time-limit", "the time limit of 5 s is spent"),
+      "out of scope": check({
+        id: "filters",
+        status: "skipped",
+        skippedBecause: "the token lacks the scope for /v1/teams: GET /v1/teams → 403 FORBIDDEN",
+      }),
+    };
+
+    for (const [kind, skippedCheck] of Object.entries(kinds)) {
+      it(`${kind}: the checks not run are skipped with the reason, and the run is an error`, async () => {
+        const report = reportOf([passed, skippedCheck]);
+        const suite = await viewed(report);
+        expect(suite.testcase[1]?.skipped?.[0]?.message).toContain(skippedCheck.skippedBecause);
+        const run = suite.testcase.find((c) => c.name === RUN_COMPLETE_TESTCASE);
+        expect(run?.error?.[0]?.message).toBe(`incomplete: ${incompleteReason(report)}`);
+        expect(suite.errors).toBe(1);
+        expect(suite.tests).toBe(suite.testcase.length);
+      });
+    }
+
+    it("a whole run, or an incomplete one accepted (--allow-incomplete), has no run error", async () => {
+      const skipped = check({ id: "x", status: "skipped", skippedBecause: "not for a mock" });
+      for (const suite of [
+        await viewed(reportOf([passed, skipped])),
+        await viewed(reportOf([passed, kinds.interrupted]), true),
+      ]) {
+        expect(suite.errors).toBe(0);
+        expect(suite.testcase.map((c) => c.name)).not.toContain(RUN_COMPLETE_TESTCASE);
+        expect(suite.skipped).toBe(1);
+      }
+    });
   });
 
   it("the JSON report carries its format version and every field of the report", () => {

@@ -1,7 +1,10 @@
 // The exit-code tables of README.md, the CLI guide and the contract guide are the CLI's own.
 import { describe, expect, it } from "vitest";
 import { CONTRACT_USAGE } from "../../src/cli/contract-args.js";
+import { contractEnd } from "../../src/cli/contract-exit.js";
 import { EXIT_CODES, EXIT_TABLE } from "../../src/cli/exit-codes.js";
+import type { CheckResult, CutShort } from "../../src/contract/index.js";
+import { incompleteReason, tally } from "../../src/contract/report.js";
 import { allDocs, readDoc } from "../helpers/doc-facts.js";
 
 /** The rows of the `| code | meaning |` table of `markdown`: code → meaning, as written. */
@@ -87,11 +90,62 @@ describe("exit codes in the docs", () => {
     ].join("\n");
     expect(docTable(stale).get("9")).toBeUndefined();
     expect(tableProblems(docTable(stale), HELP)).toEqual([
-      "codes 0, 1, 2, 5, not 0, 1, 2, 3, 4, 130",
+      "codes 0, 1, 2, 5, not 0, 1, 2, 3, 4, 130, 143",
       '1: "the API answered with an error", where --help says "the API answered with an error, or broke the protocol; or the output was not written"',
     ]);
     expect(
       contractHelpCodes("Exit codes: 0 passed, 1 a violation,\n2 usage, 3 untestable"),
     ).toEqual(["0", "1", "2", "3"]);
   });
+});
+
+describe("what each code means, as the code that returns it", () => {
+  const skipped = (skippedBecause: string, cutShortBy?: CutShort): CheckResult => ({
+    id: "filters",
+    title: "filters",
+    status: "skipped",
+    violations: [],
+    skippedBecause,
+    ...(cutShortBy ? { cutShortBy } : {}),
+    requests: 0,
+    retries: 0,
+    durationMs: 0,
+  });
+  // Every kind of incomplete run incompleteReason tells (a new CutShort fails to compile here),
+  // with the words --help's row for its exit code must hold.
+  const kinds: Record<CutShort | "out of scope", { check: CheckResult; words: string }> = {
+    "request-budget": {
+      check: skipped("the request budget of 40 is spent", "request-budget"),
+      words: "request budget",
+    },
+    "time-limit": {
+      check: skipped("the time limit of 5 s is spent", "time-limit"),
+      words: "time limit",
+    },
+    interrupted: { check: skipped("the run was interrupted", "interrupted"), words: "interrupted" },
+    "out of scope": {
+      check: skipped("the token lacks the scope for /v1/teams: GET /v1/teams → 403 FORBIDDEN"),
+      words: "the token lacks some families' scope",
+    },
+  };
+
+  for (const [kind, { check, words }] of Object.entries(kinds)) {
+    it(`a run incomplete for ${kind}: --help's row for its exit code names it`, () => {
+      const checks = [check];
+      const report = {
+        mode: "live" as const,
+        baseUrl: "https://api.test",
+        checks,
+        ...tally(checks),
+        requests: 1,
+        retries: 0,
+        durationMs: 1,
+        cursors: [],
+      };
+      expect(incompleteReason(report)).toBeDefined();
+      const aborted = check.cutShortBy === "interrupted";
+      const { code } = contractEnd(report, { aborted, allowIncomplete: false });
+      expect(HELP.get(String(code))).toContain(words);
+    });
+  }
 });

@@ -1,7 +1,8 @@
 // The workflow that publishes the documentation site builds it the way `npm test` checks it:
 // on every push to main, `npm ci` then `npm run docs`, on the Node version CI runs, uploading
-// the directory the build writes, then deploying it. A site published from another command,
-// branch or directory would go stale, or out of step with what the tests check.
+// the directory the build writes, then deploying it once `npm test` has passed. A site
+// published from another command, branch or directory would go stale, and one published
+// before the tests pass could state what a doc test already knows to be false.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -29,21 +30,42 @@ function publishProblems(source: string, nodeMajor: string): string[] {
   };
   const problems: string[] = [];
   if (!workflow.on?.push?.branches?.includes("main")) problems.push("not run on a push to main");
-  const jobs = Object.values(workflow.jobs ?? {});
+  const named = workflow.jobs ?? {};
+  const jobs = Object.values(named);
   const steps = jobs.flatMap((job) => job.steps ?? []);
-  const runs = steps.flatMap((step) => (step.run ? [step.run.trim()] : []));
-  const ci = runs.indexOf("npm ci");
-  const docs = runs.indexOf("npm run docs");
-  if (ci < 0 || docs < ci) problems.push(`runs ${runs.join(", ")}, not npm ci then npm run docs`);
+  const runsOf = (list: Step[]) => list.flatMap((step) => (step.run ? [step.run.trim()] : []));
+  const inOrder = (runs: string[], first: string, then: string) =>
+    runs.indexOf(first) >= 0 && runs.indexOf(then) > runs.indexOf(first);
+  const runs = runsOf(steps);
+  if (!jobs.some((job) => inOrder(runsOf(job.steps ?? []), "npm ci", "npm run docs"))) {
+    problems.push(`runs ${runs.join(", ")}, not npm ci then npm run docs`);
+  }
   const uses = (action: string) => steps.find((step) => step.uses?.startsWith(`${action}@`));
-  const node = String(uses("actions/setup-node")?.with?.["node-version"] ?? "");
-  if (node.split(".")[0] !== nodeMajor) problems.push(`Node ${node}, CI's is ${nodeMajor}`);
+  // Every job's Node: the tests and the build alike.
+  for (const step of steps.filter((s) => s.uses?.startsWith("actions/setup-node@"))) {
+    const node = String(step.with?.["node-version"] ?? "");
+    if (node.split(".")[0] !== nodeMajor) problems.push(`Node ${node}, CI's is ${nodeMajor}`);
+  }
   const path = uses("actions/upload-pages-artifact")?.with?.path;
   if (path !== SITE_DIR) problems.push(`uploads ${String(path)}, the build writes ${SITE_DIR}`);
   const deploy = jobs.find((job) =>
     job.steps?.some((step) => step.uses?.startsWith("actions/deploy-pages@")),
   );
   if (![deploy?.needs ?? []].flat().length) problems.push("no deploy-pages job after the build");
+  // The jobs the deploy waits for, through their own needs too.
+  const waited = new Set<string>();
+  const wait = (job: Job | undefined) => {
+    for (const name of [job?.needs ?? []].flat()) {
+      if (waited.has(name)) continue;
+      waited.add(name);
+      wait(named[name]);
+    }
+  };
+  wait(deploy);
+  const tested = [...waited].some((name) =>
+    inOrder(runsOf(named[name]?.steps ?? []), "npm ci", "npm test"),
+  );
+  if (!tested) problems.push("the deploy does not wait for a job that runs npm ci then npm test");
   return problems;
 }
 
@@ -62,13 +84,23 @@ describe(`${WORKFLOW}, which publishes the site`, () => {
       .replace("- run: npm run docs", "- run: npm run build")
       .replace("node-version: 20", "node-version: 18")
       .replace("path: .docs", "path: site")
-      .replace("needs: build", "needs: []");
+      .replace("needs: [test, build]", "needs: []");
     expect(publishProblems(broken, "20")).toEqual([
       "not run on a push to main",
-      "runs npm ci, npm run build, not npm ci then npm run docs",
+      "runs npm ci, npm test, npm ci, npm run build, not npm ci then npm run docs",
       "Node 18, CI's is 20",
       `uploads site, the build writes ${SITE_DIR}`,
       "no deploy-pages job after the build",
+      "the deploy does not wait for a job that runs npm ci then npm test",
     ]);
+  });
+
+  it("notice a deploy that does not wait for npm test, or a test job that skips it", () => {
+    expect(publishProblems(source.replace("needs: [test, build]", "needs: build"), major)).toEqual([
+      "the deploy does not wait for a job that runs npm ci then npm test",
+    ]);
+    expect(
+      publishProblems(source.replace("- run: npm test", "- run: npm run lint"), major),
+    ).toEqual(["the deploy does not wait for a job that runs npm ci then npm test"]);
   });
 });
