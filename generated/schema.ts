@@ -1111,7 +1111,7 @@ export interface components {
          * @example req_01J5K3V0Q7Y4XR8A2B3C5D7E9F
          */
         RequestId: components["schemas"]["RequestId"];
-        /** @description How long to wait before retrying, in either form RFC 9110 (section 10.2.3) allows: delta-seconds (`30`) or an HTTP-date in IMF-fixdate form (`Wed, 21 Oct 2026 07:28:00 GMT`). Clients must accept both. Assumption (the API's documents are silent): the API itself sends delta-seconds, and a gateway in front of it may send an HTTP-date. The contract suite checks that every 429 carries this header in one of these forms, and waits as it says before retrying. */
+        /** @description How long to wait before retrying, in either form RFC 9110 (section 10.2.3) allows: delta-seconds (`30`) or an HTTP-date in IMF-fixdate form (`Wed, 21 Oct 2026 07:28:00 GMT`). Clients must accept both. Assumption (the API's documents are silent): the API itself sends delta-seconds, and a gateway in front of it may send an HTTP-date. The contract suite checks that every 429 and every 503 of the API (the error envelope) carries this header in one of these forms, and waits as it says before retrying. Required on both: each tells the client to retry after `Retry-After` seconds, which a response without it cannot follow (that a 503 always sends it is our assumption). */
         RetryAfter: number | string;
     };
     pathItems: never;
