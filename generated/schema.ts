@@ -148,7 +148,7 @@ export interface paths {
         };
         /**
          * Query Cost Explorer
-         * @description Cost over a window grouped by one dimension. The one family with offset pagination: `page`/`per_page` in, `meta.page_info` out; no cursor. Rows are sorted by `cost.total` descending, then `group.key` ascending by code point (the byte order of its UTF-8, not a locale's collation; our assumption, so that every client and server agrees on the order of keys such as `prod-eu/kube-system` and `prod-eu/kubelet`).
+         * @description Cost over a window grouped by one dimension. The one family with offset pagination: `page`/`per_page` in, `meta.page_info` out; no cursor. Rows are sorted by `cost.total` descending, then `group.key` ascending by code point (the byte order of its UTF-8, not a locale's collation; our assumption, so that every client and server agrees on the order of keys such as `prod-eu/kube-system` and `prod-eu/kubelet`). Every group with cost in the window has a row; in particular, grouped by cluster, every cluster created before the window's `start` whose current run rate is above zero has one (our assumption: a cluster running since before the window had cost over all of it, and a query that loses a group undercounts the totals in silence).
          */
         get: operations["queryCostExplorer"];
         put?: never;
