@@ -621,7 +621,7 @@ export interface components {
             /** @example prod-eu-west-1 */
             name: string;
         };
-        /** @description A namespace of a cluster. */
+        /** @description A namespace of a cluster. Its cost is the exact sum of the cluster's workloads in it (those of the same cluster whose `metadata.namespace` is its name): run rate and projected month alike, in each cost mode, at one data time (our assumption: CostMode says namespaces are summed from workloads and pods, and Money that sums are exact). */
         Namespace: {
             /** Format: uuid */
             id: string;
@@ -752,7 +752,7 @@ export interface components {
             };
             error?: null;
         };
-        /** @description A department, a group of teams. */
+        /** @description A department, a group of teams. Its cost is the exact sum of its teams' (those whose `metadata.department_id` is its id): run rate and projected month alike, in each cost mode, at one data time (our assumption: CostMode says departments are summed from workloads and pods through their teams, and Money that sums are exact). */
         Department: {
             /** Format: uuid */
             id: string;

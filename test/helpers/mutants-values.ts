@@ -60,6 +60,18 @@ const BILLED = /^\/v1\/clusters(\/[^/]+)?$|^\/v1\/node-groups$|\/nodes$|\/node-g
 /** The workload family: the list, a cluster's workloads, a workload by id and its pods. */
 const WORKLOADS = /^\/v1\/workloads|^\/v1\/clusters\/[^/]+\/workloads$/;
 
+/** Every cost of the responses to `pattern`, run rate and projected month, doubled. */
+const doubledOn = (pattern: RegExp): Mutant["layer"] =>
+  on(
+    pattern,
+    onBody((body) =>
+      eachCost(body?.data, (cost) => {
+        for (const money of [cost.current_run_rate_hourly, cost.projected_monthly])
+          money.amount = fromUnits(toUnits(money.amount) * 2n);
+      }),
+    ),
+  );
+
 /**
  * `layer`, except for a request that selects a named example (`Prefer: code, example`): the
  * bug is in the server's data, not in how it serves the spec's examples.
@@ -120,6 +132,24 @@ const MUTANTS: readonly Mutant[] = [
         });
       }),
     ),
+  },
+  {
+    id: "department-double-counted",
+    bug: "every department, in its list and by id, costs twice its teams (a roll-up query whose JOIN fans out per assignment)",
+    catches: ["dashboard-totals"],
+    layer: doubledOn(/^\/v1\/departments(\/[^/]+)?$/),
+  },
+  {
+    id: "team-double-counted",
+    bug: "every team, in its list and by id, costs twice what it did, while departments stay right (half their teams' sum)",
+    catches: ["dashboard-totals"],
+    layer: doubledOn(/^\/v1\/teams(\/[^/]+)?$/),
+  },
+  {
+    id: "namespace-double-counted",
+    bug: "every namespace, top-level, nested and by id, costs twice the workloads in it (a stale materialized roll-up)",
+    catches: ["dashboard-totals"],
+    layer: doubledOn(/^\/v1\/namespaces(\/[^/]+)?$|\/v1\/clusters\/[^/]+\/namespaces$/),
   },
   {
     id: "projected-720",
