@@ -190,6 +190,22 @@ const MUTANTS: readonly Mutant[] = [
     }),
   },
   {
+    id: "applied-at-zero",
+    bug: "meta.applied_at is Go's zero time (0001-01-01T00:00:00Z) on every response: the envelope's time field is never set",
+    catches: ["envelopes"],
+    layer: onBody((body) => {
+      if (body?.meta) body.meta.applied_at = "0001-01-01T00:00:00Z";
+    }),
+  },
+  {
+    id: "error-applied-at-epoch",
+    bug: "the error middleware writes meta.applied_at as the Unix epoch (1970-01-01T00:00:00Z); successes are right",
+    catches: ["not-found"],
+    layer: onBody((body) => {
+      if (body?.error && body.meta) body.meta.applied_at = "1970-01-01T00:00:00Z";
+    }),
+  },
+  {
     id: "updated-at-space",
     bug: "every cost's last_updated_at is written with a space for the T",
     catches: ["full-walks"],
