@@ -815,6 +815,7 @@ export interface components {
                 workloads: number;
                 open_recommendations: number;
             };
+            /** @description What acting on the open recommendations would save: `estimated_monthly` is the exact sum of `savings.estimated_monthly` over `/v1/recommendations?status=open` (our assumption: the reference does not define it). */
             savings: {
                 estimated_monthly: components["schemas"]["Money"];
             };

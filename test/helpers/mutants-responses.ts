@@ -507,6 +507,14 @@ export const RESPONSE_MUTANTS: readonly Mutant[] = [
     }),
   },
   {
+    id: "dashboard-savings-zero",
+    bug: "the dashboard's savings.estimated_monthly is always 0.0000 (a column never filled in), whatever the open recommendations save",
+    catches: ["dashboard-totals"],
+    layer: onDashboard((board) => {
+      board.savings.estimated_monthly.amount = "0.0000";
+    }),
+  },
+  {
     id: "dashboard-projected-720",
     bug: "the dashboard projects a month as 720 hours (30 days), not the documented 730",
     catches: ["dashboard-totals"],

@@ -1,4 +1,4 @@
-import type { Cluster, OrganizationDashboard } from "../../index.js";
+import type { Cluster, OrganizationDashboard, Recommendation } from "../../index.js";
 import { compare, multiply, sum } from "../../money/index.js";
 import { type ContractCheck, needsLiveTarget } from "../context.js";
 import { expectStatus } from "../expect.js";
@@ -88,6 +88,25 @@ async function mismatches(probe: Probe, maxPages: number): Promise<string[] | un
     out.push(
       `cost.current_run_rate_hourly is ${rate.amount}, but the clusters' run rates sum to ${rates.amount}`,
     );
+  }
+  const open = await walkList(probe, {
+    path: "/v1/recommendations",
+    query: { status: "open" },
+    limit: 500,
+    maxPages,
+  });
+  const saved = board.savings?.estimated_monthly;
+  // Amounts in another currency are the currency check's to report: they are not summed.
+  const savings = (open.items as unknown as Recommendation[])
+    .map((r) => r.savings?.estimated_monthly)
+    .filter((money) => money?.currency === saved?.currency);
+  if (open.complete && saved && savings.length === open.items.length) {
+    const total = sum(savings, saved.currency);
+    if (compare(saved, total) !== 0) {
+      out.push(
+        `savings.estimated_monthly is ${saved.amount}, but the open recommendations' savings sum to ${total.amount}`,
+      );
+    }
   }
   const projected = multiply(rate, HOURS_PER_MONTH);
   if (compare(board.cost.projected_monthly, projected) !== 0) {
