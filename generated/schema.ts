@@ -148,7 +148,7 @@ export interface paths {
         };
         /**
          * Query Cost Explorer
-         * @description Cost over a window grouped by one dimension. The one family with offset pagination: `page`/`per_page` in, `meta.page_info` out; no cursor. Rows are sorted by `cost.total` descending, then `group.key` ascending by code point (the byte order of its UTF-8, not a locale's collation; our assumption, so that every client and server agrees on the order of keys such as `prod-eu/kube-system` and `prod-eu/kubelet`).
+         * @description Cost over a window grouped by one dimension. The one family with offset pagination: `page`/`per_page` in, `meta.page_info` out; no cursor. Rows are sorted by `cost.total` descending, then `group.key` ascending by code point (the byte order of its UTF-8, not a locale's collation; our assumption, so that every client and server agrees on the order of keys such as `prod-eu/kube-system` and `prod-eu/kubelet`). Every group with cost in the window has a row; in particular, grouped by cluster, every cluster created before the window's `start` whose current run rate is above zero has one (our assumption: a cluster running since before the window had cost over all of it, and a query that loses a group undercounts the totals in silence).
          */
         get: operations["queryCostExplorer"];
         put?: never;
@@ -621,7 +621,7 @@ export interface components {
             /** @example prod-eu-west-1 */
             name: string;
         };
-        /** @description A namespace of a cluster. */
+        /** @description A namespace of a cluster. Its cost is the exact sum of the cluster's workloads in it (those of the same cluster whose `metadata.namespace` is its name): run rate and projected month alike, in each cost mode, at one data time (our assumption: CostMode says namespaces are summed from workloads and pods, and Money that sums are exact). */
         Namespace: {
             /** Format: uuid */
             id: string;
@@ -752,7 +752,7 @@ export interface components {
             };
             error?: null;
         };
-        /** @description A department, a group of teams. */
+        /** @description A department, a group of teams. Its cost is the exact sum of its teams' (those whose `metadata.department_id` is its id): run rate and projected month alike, in each cost mode, at one data time (our assumption: CostMode says departments are summed from workloads and pods through their teams, and Money that sums are exact). */
         Department: {
             /** Format: uuid */
             id: string;
@@ -815,6 +815,7 @@ export interface components {
                 workloads: number;
                 open_recommendations: number;
             };
+            /** @description What acting on the open recommendations would save: `estimated_monthly` is the exact sum of `savings.estimated_monthly` over `/v1/recommendations?status=open` (our assumption: the reference does not define it). */
             savings: {
                 estimated_monthly: components["schemas"]["Money"];
             };
@@ -1111,7 +1112,7 @@ export interface components {
          * @example req_01J5K3V0Q7Y4XR8A2B3C5D7E9F
          */
         RequestId: components["schemas"]["RequestId"];
-        /** @description How long to wait before retrying, in either form RFC 9110 (section 10.2.3) allows: delta-seconds (`30`) or an HTTP-date in IMF-fixdate form (`Wed, 21 Oct 2026 07:28:00 GMT`). Clients must accept both. Assumption (the API's documents are silent): the API itself sends delta-seconds, and a gateway in front of it may send an HTTP-date. The contract suite checks that every 429 carries this header in one of these forms, and waits as it says before retrying. */
+        /** @description How long to wait before retrying, in either form RFC 9110 (section 10.2.3) allows: delta-seconds (`30`) or an HTTP-date in IMF-fixdate form (`Wed, 21 Oct 2026 07:28:00 GMT`). Clients must accept both. Assumption (the API's documents are silent): the API itself sends delta-seconds, and a gateway in front of it may send an HTTP-date. The contract suite checks that every 429 and every 503 of the API (the error envelope) carries this header in one of these forms, and waits as it says before retrying. Required on both: each tells the client to retry after `Retry-After` seconds, which a response without it cannot follow (that a 503 always sends it is our assumption). */
         RetryAfter: number | string;
     };
     pathItems: never;

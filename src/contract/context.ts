@@ -48,6 +48,11 @@ export function unknownId(): string {
   return globalThis.crypto.randomUUID();
 }
 
+/** A token no server issued: API-key-shaped (`ka_live_…`), fresh and random. */
+export function unknownToken(): string {
+  return `ka_live_${unknownId().replace(/-/g, "")}`;
+}
+
 const PARENTS: [keyof Ids, GetPath][] = [
   ["cluster", "/v1/clusters"],
   ["workload", "/v1/workloads"],

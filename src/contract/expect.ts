@@ -57,6 +57,19 @@ export function expectError(probe: Probe, ex: Exchange, expected: ExpectedError)
   return ok;
 }
 
+/**
+ * Records a violation unless `ex` is 401 `UNAUTHORIZED`; `sent` names the credentials in the
+ * message (`no Authorization`, `an unknown token`), since one path is asked with several.
+ */
+export function expectUnauthorized(probe: Probe, ex: Exchange, sent: string): void {
+  const code = ex.body?.error?.code;
+  if (ex.status !== 401 || code !== "UNAUTHORIZED") {
+    probe.fail(
+      `${ex.label} with ${sent}: expected 401 UNAUTHORIZED, got ${ex.status} ${code ?? "(no error code)"}`,
+    );
+  }
+}
+
 /** Records a violation unless `ex` has `status`; returns whether it had. */
 export function expectStatus(probe: Probe, ex: Exchange, status: number): boolean {
   if (ex.status === status) return true;

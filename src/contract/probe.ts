@@ -3,6 +3,7 @@ import type { paths } from "../../generated/schema.js";
 import { createKubeadapt, type GetInit, type GetPath, type Kubeadapt } from "../index.js";
 import { redact } from "../internal/redact.js";
 import { templateFor } from "../spec/document.js";
+import { appliedAtViolation } from "./applied-at.js";
 import { missingScope } from "./forbidden.js";
 import { projectedViolation } from "./projected.js";
 import { RequestIds } from "./request-ids.js";
@@ -53,7 +54,7 @@ export class Probe implements RequestSink {
   /** Calls of {@link fail}, repeats included: whether a response added a finding. */
   private findings = 0;
   private readonly requestIds = new RequestIds();
-  /** What this check has reported of the amounts (a kind and a path template). */
+  /** What this check has reported once (a kind of amount and a path template, `applied_at`). */
   private readonly amountsReported = new Set<string>();
   private readonly basePath: string;
   private readonly live: boolean;
@@ -68,6 +69,7 @@ export class Probe implements RequestSink {
   ) {
     this.live = (options.mode ?? "live") === "live";
     this.token = options.token;
+
     // The SDK calls it as (url or request, init), openapi-fetch as (request): the exchange is
     // recorded as one Request either way.
     const record = async (input: string | Request, init?: RequestInit): Promise<Response> => {
@@ -177,6 +179,10 @@ export class Probe implements RequestSink {
       const id = exchange.body?.meta?.request_id;
       const repeated = this.requestIds.repeated(id, exchange.url, exchange.label);
       if (repeated) this.fail(repeated);
+      // Reported once a check: a server that never sets it would repeat it on every response.
+      this.once("applied_at", () =>
+        appliedAtViolation(exchange.label, exchange.body, exchange.headers, Date.now()),
+      );
       if (exchange.status >= 200 && exchange.status < 300) {
         this.checkAmounts(exchange);
         await this.checkClusterNames(exchange);

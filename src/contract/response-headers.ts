@@ -14,9 +14,9 @@ export interface HeaderSubject {
 
 /**
  * What is wrong with a response's headers: `Content-Type` other than `application/json` (a
- * `charset` parameter is fine), a header its documented response marks `required` missing, a
- * 429 without `Retry-After` (the spec tells clients to wait that long), and an `X-Request-Id`
- * other than the body's `meta.request_id`. Header values are validated against their schemas
+ * `charset` parameter is fine), a header its documented response marks `required` missing (such
+ * as `Retry-After` on a 429 or 503: the spec tells clients to wait that long), and an
+ * `X-Request-Id` other than the body's `meta.request_id`. Header values are validated against their schemas
  * with the body. One message per problem.
  * @param mock - the target is a Prism mock, which takes `X-Request-Id` from the spec's example
  *   and not from the body it serves: the two ids are not compared
@@ -32,9 +32,7 @@ export function headerViolations(ex: HeaderSubject, mock = false): string[] {
   }
   const declared = ex.template ? responseOf(ex.template, ex.status)?.response.headers : undefined;
   for (const [name, header] of Object.entries((declared ?? {}) as Record<string, JsonObject>)) {
-    const required = resolveRef(header).node.required === true;
-    const implied = ex.status === 429 && name.toLowerCase() === "retry-after";
-    if ((required || implied) && !ex.headers.has(name)) {
+    if (resolveRef(header).node.required === true && !ex.headers.has(name)) {
       out.push(`${ex.label} → ${ex.status}: no ${name} header`);
     }
   }

@@ -27,7 +27,7 @@ export interface FakeFaults {
         every?: number | undefined;
         /** @default 500 */
         status?: 500 | 502 | 503 | undefined;
-        /** Sent as `Retry-After` on 503 when set. */
+        /** Sent as `Retry-After` on 503, which the spec requires it on. @default 0 */
         retryAfterSeconds?: number | undefined;
       }
     | undefined;
@@ -138,9 +138,9 @@ export class FaultInjector {
     }
     if (serverErrors && hits(serverErrors, this.count, errorDraw)) {
       const status = serverErrors.status ?? 500;
-      return serverErrors.retryAfterSeconds === undefined
-        ? { kind: "server_error", status }
-        : { kind: "server_error", status, retryAfterSeconds: serverErrors.retryAfterSeconds };
+      return status === 503
+        ? { kind: "server_error", status, retryAfterSeconds: serverErrors.retryAfterSeconds ?? 0 }
+        : { kind: "server_error", status };
     }
     return { kind: "none" };
   }

@@ -41,6 +41,16 @@ export interface BaseMeta {
 /** The `Content-Type` of every JSON response. */
 export const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" };
 
+/**
+ * The headers of every envelope: its `Content-Type`, `X-Request-Id` (the body's id) and `Date`
+ * (the fake's clock, as `applied_at`: an HTTP server dates its responses by its own clock).
+ */
+const envelopeHeaders = (base: BaseMeta) => ({
+  ...JSON_HEADERS,
+  "x-request-id": base.request_id,
+  date: new Date(base.applied_at).toUTCString(),
+});
+
 /** A 200 with `{ data, meta }`; `meta` gets `cost_mode` when given and any `extra` keys. */
 export function ok(
   base: BaseMeta,
@@ -52,7 +62,7 @@ export function ok(
   if (costMode) meta.cost_mode = costMode;
   return {
     status: 200,
-    headers: { ...JSON_HEADERS, "x-request-id": base.request_id },
+    headers: envelopeHeaders(base),
     body: JSON.stringify({ data, meta }),
   };
 }
@@ -66,7 +76,7 @@ export function errorResult(base: BaseMeta, error: ApiError): FakeResult {
   };
   return {
     status: error.status,
-    headers: { ...JSON_HEADERS, "x-request-id": base.request_id, ...error.headers },
+    headers: { ...envelopeHeaders(base), ...error.headers },
     body: JSON.stringify(body),
   };
 }

@@ -415,7 +415,8 @@ describe("never a pass on a response it could not get", () => {
       meta,
       error: { code: "INTERNAL_ERROR", message: "down", details: [] },
     };
-    const fetch = teamsDown(fake, () => Response.json(envelope, { status: 503 }));
+    const headers = { "retry-after": "0" };
+    const fetch = teamsDown(fake, () => Response.json(envelope, { status: 503, headers }));
     const report = await runContract(inProcess(fake, { fetch, only: ["full-walks"] }));
     expect(byId(report.checks, "full-walks")?.violations).toEqual([
       expect.stringMatching(

@@ -253,6 +253,39 @@ describe.concurrent("a correct server with real-world data", () => {
     expect(check?.notes?.join("\n")).toMatch(/counts\.workloads .* changed between two readings/);
   });
 
+  it("team costs that grow between the departments' read and the teams': dashboard-totals passes with a note", async () => {
+    // Each read of /v1/teams finds every team's run rate up by 0.0001 per read so far (and its
+    // month projected from it): the departments, read just before, lag by another sum each time.
+    let reads = 0;
+    const grow = (amount: string, by: bigint) => {
+      const digits = (BigInt(amount.replace(".", "")) + by).toString().padStart(5, "0");
+      return `${digits.slice(0, -4)}.${digits.slice(-4)}`;
+    };
+    const growing = on(
+      /^\/v1\/teams$/,
+      onBody((body) => {
+        reads++;
+        for (const team of body?.data ?? []) {
+          team.cost.current_run_rate_hourly.amount = grow(
+            team.cost.current_run_rate_hourly.amount,
+            BigInt(reads),
+          );
+          team.cost.projected_monthly.amount = grow(
+            team.cost.projected_monthly.amount,
+            730n * BigInt(reads),
+          );
+        }
+      }),
+    );
+    const { options } = target(growing);
+    const report = await runContract({ ...options, only: ["dashboard-totals"] });
+    const [check] = report.checks;
+    expect(reads).toBe(2);
+    expect(check?.violations).toEqual([]);
+    expect(check?.status).toBe("passed");
+    expect(check?.notes?.join("\n")).toMatch(/^department .* changed between two readings/m);
+  });
+
   it("timestamps with microseconds (PostgreSQL timestamptz), a bulk insert's within one ms: order checks pass", async () => {
     // Every assignment of a team served as made in the same millisecond, in the fake's order
     // with one microsecond between neighbours: strictly descending, whatever their ids.

@@ -177,6 +177,8 @@ describe("a saved cursor of a nested list whose parent is gone (a workload delet
     const fake = createFakeKubeadapt({ token: TOKEN });
     const pods = await dayOldPodsCursor(fake);
     fake.clock.advance(DAY);
+    // Dated by the fake's clock, as the fake's own responses are.
+    const now = new Date(fake.clock.now());
     const report = await runContract(
       against(fake, {
         only: ["cursor-expired"],
@@ -188,10 +190,10 @@ describe("a saved cursor of a nested list whose parent is gone (a workload delet
                 Response.json(
                   {
                     data: null,
-                    meta: { request_id: "req_01GONE", applied_at: "2026-05-21T10:30:00Z" },
+                    meta: { request_id: "req_01GONE", applied_at: now.toISOString() },
                     error: { code: "NOT_FOUND", message: "gone", details: [] },
                   },
-                  { status: 404 },
+                  { status: 404, headers: { date: now.toUTCString() } },
                 ),
               )
             : fake.fetch(request),

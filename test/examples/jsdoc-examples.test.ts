@@ -92,7 +92,7 @@ describe("the JSDoc @examples of the public entries", () => {
     };
     expect(await runProblems([old, wrong, throwsNot, broken, object])).toEqual([
       expect.stringMatching(
-        /\(fakeContractHooks\) line \d+: report\.failed: gives 1, where it says 0$/,
+        /\(fakeContractHooks\) line \d+: report\.failed: gives 2, where it says 0$/,
       ),
       expect.stringMatching(/\(format\) line \d+: .* gives "\$0\.00", where it says "\$0\.0042"$/),
       expect.stringMatching(/\(sum\) line \d+: .* says it throws, but gives \[object Object\]$/),

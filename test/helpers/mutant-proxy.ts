@@ -107,12 +107,12 @@ export function errorEnvelope(code: string, message: string, details: unknown[] 
   };
 }
 
-/** A JSON response. */
+/** A JSON response, dated (`Date`) by its `meta.applied_at` as a server dates by its clock. */
 export function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json" },
-  });
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  const appliedAt = (body as Body)?.meta?.applied_at;
+  if (typeof appliedAt === "string") headers.date = new Date(appliedAt).toUTCString();
+  return new Response(JSON.stringify(body), { status, headers });
 }
 
 /** Whether a response body is a cursor page (`meta.pagination` present). */

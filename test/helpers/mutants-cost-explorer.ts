@@ -1,4 +1,5 @@
-import { type Body, type Mutant, on, onBody, onRequest } from "./mutant-proxy.js";
+import type { FakeKubeadapt } from "../../src/testing/index.js";
+import { type Body, json, type Mutant, on, onBody, onRequest } from "./mutant-proxy.js";
 import { ignoreDirectOn } from "./mutants-coverage.js";
 
 /** The groupings whose keys are ids of a family other than clusters. */
@@ -14,6 +15,30 @@ function isDay(value: string | null): boolean {
   if (value === null || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const day = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * Cost Explorer grouped by cluster without the row of `dropped`'s cluster, pages re-cut from the
+ * rest so that every page stays full and `page_info` consistent: the query lost the group.
+ */
+function dropClusterRow(dropped: (fake: FakeKubeadapt) => string): Mutant["layer"] {
+  return on(COST_EXPLORER, async (request, next, fake) => {
+    const url = new URL(request.url);
+    const response = await next(request);
+    if (response.status !== 200 || (url.searchParams.get("group_by") ?? "cluster") !== "cluster")
+      return response;
+    const body: Body = await response.json();
+    url.searchParams.set("page", "1");
+    url.searchParams.set("per_page", "500");
+    const all: Body = await (await next(new Request(url, request))).json();
+    const id = dropped(fake);
+    const rows = all.data.filter((row: Body) => row.group.key !== id);
+    const info = body.meta.page_info;
+    body.data = rows.slice((info.page - 1) * info.per_page, info.page * info.per_page);
+    info.total_count = rows.length;
+    info.total_pages = Math.ceil(rows.length / info.per_page);
+    return json(body);
+  });
 }
 
 /**
@@ -35,6 +60,17 @@ export const CE_MUTANTS: readonly Mutant[] = [
       });
       return relabel(new Request(url, request), next, fake);
     }),
+  },
+  {
+    id: "ce-drops-cluster",
+    bug: "Cost Explorer grouped by cluster leaves out the oldest cluster (an INNER JOIN with a per-cluster table that lacks its row), pages re-cut so they stay full",
+    catches: ["cost-explorer"],
+    layer: dropClusterRow(
+      (fake) =>
+        [...fake.data.clusters].sort((a, b) =>
+          a.metadata.created_at < b.metadata.created_at ? -1 : 1,
+        )[0]?.id ?? "",
+    ),
   },
   {
     id: "ce-keys-bogus",

@@ -90,6 +90,12 @@ function unboundOn(pattern: RegExp): Mutant["layer"] {
   });
 }
 
+/** Auth that checks only that a Bearer token is present: any token reads the tenant. */
+const presenceOnlyAuth = onRequest((_url, headers) => {
+  if (/^Bearer \S+$/.test(headers.get("authorization") ?? ""))
+    headers.set("authorization", `Bearer ${TOKEN}`);
+});
+
 /** Drops a query parameter before the fake sees it: the server ignores that filter. */
 const ignoreParam = (name: string) => onRequest((url) => url.searchParams.delete(name));
 
@@ -282,11 +288,17 @@ export const REQUEST_MUTANTS: readonly Mutant[] = [
   {
     id: "unknown-token-accepted",
     bug: "any Bearer token is accepted (presence-only auth)",
-    catches: ["auth-tokens"],
-    layer: onRequest((_url, headers) => {
-      if (/^Bearer \S+$/.test(headers.get("authorization") ?? ""))
-        headers.set("authorization", `Bearer ${TOKEN}`);
-    }),
+    catches: ["auth-tokens", "unauthorized"],
+    layer: presenceOnlyAuth,
+  },
+  {
+    id: "unknown-token-accepted-off-workloads",
+    bug: "any Bearer token is accepted except on /v1/workloads and /v1/organization (route groups with their own auth middleware)",
+    catches: ["unauthorized"],
+    layer: (request, next, fake) =>
+      /\/v1\/(workloads|organization)$/.test(new URL(request.url).pathname)
+        ? next(request)
+        : presenceOnlyAuth(request, next, fake),
   },
   {
     id: "malformed-scheme-accepted",

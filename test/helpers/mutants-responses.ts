@@ -62,6 +62,18 @@ function duplicateAcrossPages(): Mutant["layer"] {
   });
 }
 
+/** Answers every `every`-th request with the API's 503 envelope (the fake's meta) and no Retry-After. */
+function serviceUnavailableEvery(every: number): Mutant["layer"] {
+  let count = 0;
+  return async (request, next) => {
+    const response = await next(request);
+    if (++count % every !== 0) return response;
+    const { request_id, applied_at } = ((await response.json()) as Body).meta;
+    const error = { code: "SERVICE_UNAVAILABLE", message: "deploying", details: [] };
+    return json({ data: null, meta: { request_id, applied_at }, error }, 503);
+  };
+}
+
 /** A Money amount (four decimals) in units of 0.0001, and back. */
 const toUnits = (amount: string) => BigInt(amount.replace(".", ""));
 function fromUnits(units: bigint): string {
@@ -291,6 +303,12 @@ export const RESPONSE_MUTANTS: readonly Mutant[] = [
     }),
   },
   {
+    id: "service-unavailable-without-retry-after",
+    bug: "every 10th request gets the API's 503 SERVICE_UNAVAILABLE (a deploy under way) without Retry-After",
+    catches: ["response-headers"],
+    layer: serviceUnavailableEvery(10),
+  },
+  {
     id: "unauthorized-plain-text",
     bug: "401 is a bare text body from the auth proxy",
     catches: ["unauthorized", "auth-tokens"],
@@ -486,6 +504,14 @@ export const RESPONSE_MUTANTS: readonly Mutant[] = [
     layer: onBody((body) => {
       const info = body?.meta?.page_info;
       if (info) info.total_pages = Math.floor(info.total_count / info.per_page);
+    }),
+  },
+  {
+    id: "dashboard-savings-zero",
+    bug: "the dashboard's savings.estimated_monthly is always 0.0000 (a column never filled in), whatever the open recommendations save",
+    catches: ["dashboard-totals"],
+    layer: onDashboard((board) => {
+      board.savings.estimated_monthly.amount = "0.0000";
     }),
   },
   {

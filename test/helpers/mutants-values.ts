@@ -60,6 +60,18 @@ const BILLED = /^\/v1\/clusters(\/[^/]+)?$|^\/v1\/node-groups$|\/nodes$|\/node-g
 /** The workload family: the list, a cluster's workloads, a workload by id and its pods. */
 const WORKLOADS = /^\/v1\/workloads|^\/v1\/clusters\/[^/]+\/workloads$/;
 
+/** Every cost of the responses to `pattern`, run rate and projected month, doubled. */
+const doubledOn = (pattern: RegExp): Mutant["layer"] =>
+  on(
+    pattern,
+    onBody((body) =>
+      eachCost(body?.data, (cost) => {
+        for (const money of [cost.current_run_rate_hourly, cost.projected_monthly])
+          money.amount = fromUnits(toUnits(money.amount) * 2n);
+      }),
+    ),
+  );
+
 /**
  * `layer`, except for a request that selects a named example (`Prefer: code, example`): the
  * bug is in the server's data, not in how it serves the spec's examples.
@@ -122,6 +134,24 @@ const MUTANTS: readonly Mutant[] = [
     ),
   },
   {
+    id: "department-double-counted",
+    bug: "every department, in its list and by id, costs twice its teams (a roll-up query whose JOIN fans out per assignment)",
+    catches: ["dashboard-totals"],
+    layer: doubledOn(/^\/v1\/departments(\/[^/]+)?$/),
+  },
+  {
+    id: "team-double-counted",
+    bug: "every team, in its list and by id, costs twice what it did, while departments stay right (half their teams' sum)",
+    catches: ["dashboard-totals"],
+    layer: doubledOn(/^\/v1\/teams(\/[^/]+)?$/),
+  },
+  {
+    id: "namespace-double-counted",
+    bug: "every namespace, top-level, nested and by id, costs twice the workloads in it (a stale materialized roll-up)",
+    catches: ["dashboard-totals"],
+    layer: doubledOn(/^\/v1\/namespaces(\/[^/]+)?$|\/v1\/clusters\/[^/]+\/namespaces$/),
+  },
+  {
     id: "projected-720",
     bug: "every CostSummary but the dashboard's projects a month as 720 hours (30 days), not 730",
     catches: ["full-walks"],
@@ -157,6 +187,22 @@ const MUTANTS: readonly Mutant[] = [
       if (typeof body?.meta?.applied_at === "string") {
         body.meta.applied_at = body.meta.applied_at.replace("T", " ");
       }
+    }),
+  },
+  {
+    id: "applied-at-zero",
+    bug: "meta.applied_at is Go's zero time (0001-01-01T00:00:00Z) on every response: the envelope's time field is never set",
+    catches: ["envelopes"],
+    layer: onBody((body) => {
+      if (body?.meta) body.meta.applied_at = "0001-01-01T00:00:00Z";
+    }),
+  },
+  {
+    id: "error-applied-at-epoch",
+    bug: "the error middleware writes meta.applied_at as the Unix epoch (1970-01-01T00:00:00Z); successes are right",
+    catches: ["not-found"],
+    layer: onBody((body) => {
+      if (body?.error && body.meta) body.meta.applied_at = "1970-01-01T00:00:00Z";
     }),
   },
   {

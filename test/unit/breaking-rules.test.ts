@@ -446,9 +446,14 @@ const CASES: Case[] = [
     expected: { "response-media-type-removed": "ERR", "response-media-type-added": "INFO" },
   },
   {
-    edit: "an optional response header is removed (Retry-After on 429)",
-    change: (s) => delete s.components.responses.RateLimited.headers,
+    edit: "an optional response header is removed (X-Request-Id on 429)",
+    change: (s) => delete s.components.responses.RateLimited.headers["X-Request-Id"],
     expected: { "optional-response-header-removed": "WARN" },
+  },
+  {
+    edit: "a required response header is removed (Retry-After on 429)",
+    change: (s) => delete s.components.responses.RateLimited.headers["Retry-After"],
+    expected: { "required-response-header-removed": "ERR" },
   },
 
   // Request bodies

@@ -75,6 +75,13 @@ describe.each(["fetch", "http"])("faults over %s", (kind) => {
     expect((await checked(res, "/v1/workloads")).error.code).toBe("SERVICE_UNAVAILABLE");
   });
 
+  it("serverErrors' 503 carries the Retry-After the spec requires: 0 when retryAfterSeconds is left out", async () => {
+    const fake = fakeOf({ faults: { serverErrors: { rate: 1, status: 503 } } });
+    const res = await (await pick(fake)).get("/v1/workloads");
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("0");
+  });
+
   it("serverErrors with status 502 answers an HTML page, as a gateway would", async () => {
     const fake = fakeOf({ faults: { serverErrors: { rate: 1, status: 502 } } });
     const res = await (await pick(fake)).get("/v1/workloads");

@@ -1,4 +1,5 @@
-import { type ContractCheck, unknownId } from "../context.js";
+import { type ContractCheck, unknownId, unknownToken } from "../context.js";
+import { expectUnauthorized } from "../expect.js";
 
 /** `Authorization` values that are not `Bearer <token>` (fetch trims trailing spaces). */
 const MALFORMED = ["Bearer", "Bearer  ", "Basic abc", "bearer", "Token abc"];
@@ -7,7 +8,7 @@ const MALFORMED_TOKEN = "Bearer a b";
 
 /** Tokens no server issued: an API-key-shaped one and a bare UUID, both fresh and random. */
 function unknownTokens(): string[] {
-  return [`ka_live_${unknownId().replace(/-/g, "")}`, unknownId()];
+  return [unknownToken(), unknownId()];
 }
 
 /** Check: a missing, malformed or unknown token is 401 with the error envelope. */
@@ -30,12 +31,7 @@ export const authTokens: ContractCheck = {
           anonymous: true,
           headers: authorization === undefined ? {} : { Authorization: authorization },
         });
-        const code = ex.body?.error?.code;
-        if (ex.status !== 401 || code !== "UNAUTHORIZED") {
-          probe.fail(
-            `${ex.label} with ${sent}: expected 401 UNAUTHORIZED, got ${ex.status} ${code ?? "(no error code)"}`,
-          );
-        }
+        expectUnauthorized(probe, ex, sent);
       }
     }
     return undefined;

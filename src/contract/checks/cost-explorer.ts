@@ -13,6 +13,7 @@ import { offsetPageProblems } from "../offset-pages.js";
 import { queryDefault } from "../page-defaults.js";
 import type { Probe } from "../probe.js";
 import { listParameters, schemaOf } from "../spec-lists.js";
+import { type ClusterWindow, expectEveryClusterRow } from "../window-clusters.js";
 
 /** The spec's `group_by` values, and the one a request without it gets. */
 function groupings(): { values: string[]; fallback: string } {
@@ -120,22 +121,24 @@ async function expectFamilyKeys(probe: Probe, groupBy: string, rows: unknown): P
 
 const DAY_MS = 86_400_000;
 
-/** A Cost Explorer row's total, as sent. */
-type Totalled = { cost?: { total?: { amount?: unknown; currency?: unknown } } };
+/** A Cost Explorer row's key and total, as sent. */
+type Totalled = {
+  group?: { key?: unknown };
+  cost?: { total?: { amount?: unknown; currency?: unknown } };
+};
 
 /** The UTC day `daysAgo` days before today, as `YYYY-MM-DD`. */
 const dayBefore = (daysAgo: number) =>
   new Date(Date.now() - daysAgo * DAY_MS).toISOString().slice(0, 10);
 
+/** A window by cluster as summed: its total, its rows and what {@link ClusterWindow} needs. */
+type WindowSum = ClusterWindow & { sum: Decimal; rows: number };
+
 /**
  * The sum of Cost Explorer's totals by cluster over a window (one page of 500), and its rows;
  * undefined, with a note, when it cannot be summed exactly (several pages or currencies).
  */
-async function windowSum(
-  probe: Probe,
-  start: string,
-  end: string,
-): Promise<{ sum: Decimal; rows: number } | undefined> {
+async function windowSum(probe: Probe, start: string, end: string): Promise<WindowSum | undefined> {
   const ex = await probe.get(COST_EXPLORER, {
     params: { query: { group_by: "cluster", per_page: 500, start, end } },
   });
@@ -157,7 +160,8 @@ async function windowSum(
   } catch {
     return undefined; // a malformed amount is the schema checks' to report
   }
-  return { sum, rows: rows.length };
+  const keys = new Set(rows.map((row) => String(row?.group?.key)));
+  return { sum, rows: rows.length, start, label: ex.label, keys };
 }
 
 /**
@@ -166,14 +170,14 @@ async function windowSum(
  * other and the two-day window last: a live cost that grows (late usage data) only widens the
  * margin. Each row may round once per read, so the days may exceed the window by 0.0001 a row.
  * A server that ignores the window serves the same (default) window three times: twice its
- * total exceeds it.
+ * total exceeds it. Returns the two-day window, when it was read whole.
  */
-async function expectWindowApplied(probe: Probe): Promise<void> {
+async function expectWindowApplied(probe: Probe): Promise<WindowSum | undefined> {
   const [first, second] = [dayBefore(2), dayBefore(1)];
   const a = await windowSum(probe, first, first);
   const b = await windowSum(probe, second, second);
   const both = await windowSum(probe, first, second);
-  if (!a || !b || !both) return;
+  if (!a || !b || !both) return both;
   const days = addDecimals(a.sum, b.sum);
   const slack: Decimal = { units: BigInt(a.rows + b.rows), scale: 4 };
   if (compareDecimals(days, addDecimals(both.sum, slack)) > 0) {
@@ -181,13 +185,14 @@ async function expectWindowApplied(probe: Probe): Promise<void> {
       `${COST_EXPLORER}: by cluster, ${first} costs ${formatDecimal(a.sum)} and ${second} ${formatDecimal(b.sum)}, together more than the window ${first}..${second} (${formatDecimal(both.sum)}): start and end are not applied`,
     );
   }
+  return both;
 }
 
 /** Check 9b: Cost Explorer's offset pagination. */
 export const costExplorer: ContractCheck = {
   id: "cost-explorer",
   title:
-    "Cost Explorer pages by page/per_page: per_page 0 or 501 is 400 naming per_page; page_info is consistent; rows are grouped by the group_by asked for, their keys ids of that family; two days cost no more than the window made of them",
+    "Cost Explorer pages by page/per_page: per_page 0 or 501 is 400 naming per_page; page_info is consistent; rows are grouped by the group_by asked for, their keys ids of that family; two days cost no more than the window made of them, which has a row for every cluster running since before it",
   async run(ctx) {
     const { probe, mode } = ctx;
     for (const perPage of [0, 501]) {
@@ -230,7 +235,8 @@ export const costExplorer: ContractCheck = {
       for (const problem of offsetPageProblems([ex], perPage, false, groupBy)) probe.fail(problem);
       await expectFamilyKeys(probe, groupBy, ex.body?.data);
     }
-    await expectWindowApplied(probe);
+    const window = await expectWindowApplied(probe);
+    if (window) await expectEveryClusterRow(probe, window);
     return undefined;
   },
 };

@@ -1,10 +1,11 @@
-import type { Cluster, OrganizationDashboard } from "../../index.js";
+import type { Cluster, OrganizationDashboard, Recommendation } from "../../index.js";
 import { compare, multiply, sum } from "../../money/index.js";
 import { type ContractCheck, needsLiveTarget } from "../context.js";
 import { expectStatus } from "../expect.js";
 import { walkList } from "../list-walk.js";
 import type { Probe } from "../probe.js";
 import { HOURS_PER_MONTH } from "../projected.js";
+import { rollupMismatches } from "../rollups.js";
 
 /** Clusters whose nodes are counted one request each; past it, `counts.nodes` is not checked. */
 const MAX_CLUSTERS_FOR_NODES = 50;
@@ -88,6 +89,25 @@ async function mismatches(probe: Probe, maxPages: number): Promise<string[] | un
       `cost.current_run_rate_hourly is ${rate.amount}, but the clusters' run rates sum to ${rates.amount}`,
     );
   }
+  const open = await walkList(probe, {
+    path: "/v1/recommendations",
+    query: { status: "open" },
+    limit: 500,
+    maxPages,
+  });
+  const saved = board.savings?.estimated_monthly;
+  // Amounts in another currency are the currency check's to report: they are not summed.
+  const savings = (open.items as unknown as Recommendation[])
+    .map((r) => r.savings?.estimated_monthly)
+    .filter((money) => money?.currency === saved?.currency);
+  if (open.complete && saved && savings.length === open.items.length) {
+    const total = sum(savings, saved.currency);
+    if (compare(saved, total) !== 0) {
+      out.push(
+        `savings.estimated_monthly is ${saved.amount}, but the open recommendations' savings sum to ${total.amount}`,
+      );
+    }
+  }
   const projected = multiply(rate, HOURS_PER_MONTH);
   if (compare(board.cost.projected_monthly, projected) !== 0) {
     out.push(
@@ -97,31 +117,40 @@ async function mismatches(probe: Probe, maxPages: number): Promise<string[] | un
   return out;
 }
 
+/** One reading of the dashboard and of the roll-ups; undefined when neither could be read. */
+async function reading(probe: Probe, maxPages: number): Promise<string[] | undefined> {
+  const board = await mismatches(probe, maxPages);
+  const rollups = await rollupMismatches(probe, maxPages);
+  if (!board && !rollups) return undefined;
+  return [...(board ?? []).map((m) => `/v1/organization/dashboard: ${m}`), ...(rollups ?? [])];
+}
+
 /**
  * Check: the organization dashboard adds up: its counts are the lists' `total_count` (nodes
  * summed over the clusters) and its hourly run rate the exact sum of the clusters'. It also
  * catches a server whose lists of clusters, workloads, open recommendations or a cluster's nodes
- * come back empty, which every other check would pass with notes; no other list is compared.
- * A live organization changes: a difference counts only when a second reading shows it again,
- * with the same numbers.
+ * come back empty, which every other check would pass with notes. The roll-ups add up too:
+ * every department is the exact sum of its teams, and each namespace of one cluster the sum of
+ * the cluster's workloads in it. A live organization changes: a difference counts only when a
+ * second reading shows it again, with the same numbers.
  */
 export const dashboardTotals: ContractCheck = {
   id: "dashboard-totals",
   title:
-    "the organization dashboard adds up: counts equal the lists' total_count, the run rate is the exact sum of the clusters', projected_monthly is it × 730",
+    "the organization dashboard adds up: counts equal the lists' total_count, the run rate is the exact sum of the clusters', projected_monthly is it × 730; each department costs the sum of its teams, each namespace of a cluster the sum of its workloads",
   async run({ probe, mode, maxWalkPages }) {
     if (mode === "mock") return needsLiveTarget();
-    const first = await mismatches(probe, maxWalkPages);
+    const first = await reading(probe, maxWalkPages);
     if (!first?.length) return undefined;
-    const second = await mismatches(probe, maxWalkPages);
+    const second = await reading(probe, maxWalkPages);
     // A difference counts when the second reading shows it again, the same numbers. One whose
     // numbers moved is an organization changing under the reads (workloads created every few
     // seconds): not judged, noted.
     for (const message of second ?? []) {
-      if (first.includes(message)) probe.fail(`/v1/organization/dashboard: ${message}`);
+      if (first.includes(message)) probe.fail(message);
       else
         probe.note(
-          `/v1/organization/dashboard: ${message}, and it changed between two readings (a live organization): not judged`,
+          `${message}, and it changed between two readings (a live organization): not judged`,
         );
     }
     return undefined;

@@ -1,7 +1,7 @@
 import type { GetPath } from "../../index.js";
 import { responseOf, specPaths } from "../../spec/document.js";
-import { type ContractCheck, prefer, skip, unknownId } from "../context.js";
-import { expectError } from "../expect.js";
+import { type ContractCheck, prefer, skip, unknownId, unknownToken } from "../context.js";
+import { expectError, expectUnauthorized } from "../expect.js";
 import { pathParamsAll } from "../families.js";
 
 // Every 429 of the API (its body carries the error envelope's `error` object) the suite meets,
@@ -33,22 +33,30 @@ export const rateLimited: ContractCheck = {
   },
 };
 
-/** Check 5: no token is 401 UNAUTHORIZED, on every path of the spec. */
+/** Check 5: no token, or an unknown one, is 401 UNAUTHORIZED, on every path of the spec. */
 export const unauthorized: ContractCheck = {
   id: "unauthorized",
-  title: "a request without Authorization is 401 UNAUTHORIZED on every path of the spec",
-  async run({ probe }) {
-    // The spec's security is global: a route mounted outside the auth middleware is a leak
-    // wherever it is, so every path is asked once. An unknown id is enough: authentication
-    // comes before the lookup (a 404 would tell a stranger which ids exist).
+  title:
+    "a request without Authorization, or with an unknown token, is 401 UNAUTHORIZED on every path of the spec",
+  async run({ probe, mode }) {
+    // The spec's security is global: a route mounted outside the auth middleware, or behind one
+    // that checks only that a token is present, is a leak wherever it is, so every path is asked
+    // without a token and (where the target knows its tokens: Prism accepts any) with a fresh
+    // unknown one. An unknown id is enough: authentication comes before the lookup (a 404 would
+    // tell a stranger which ids exist).
     const id = unknownId();
+    if (mode === "mock") probe.note("unknown tokens not sent: Prism accepts any Bearer token");
     for (const path of specPaths as GetPath[]) {
-      const ex = await probe.get(
-        path as "/v1/clusters/{cluster_id}",
-        { params: { path: pathParamsAll(path, id) } } as never,
-        { anonymous: true },
-      );
-      expectError(probe, ex, { status: 401, code: "UNAUTHORIZED" });
+      const init = { params: { path: pathParamsAll(path, id) } } as never;
+      const tokens = mode === "mock" ? [undefined] : [undefined, unknownToken()];
+      for (const token of tokens) {
+        const ex = await probe.get(path as "/v1/clusters/{cluster_id}", init, {
+          anonymous: true,
+          headers: token === undefined ? {} : { Authorization: `Bearer ${token}` },
+        });
+        if (token === undefined) expectError(probe, ex, { status: 401, code: "UNAUTHORIZED" });
+        else expectUnauthorized(probe, ex, "an unknown token");
+      }
     }
     return undefined;
   },

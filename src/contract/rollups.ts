@@ -1,0 +1,99 @@
+import {
+  addDecimals,
+  compareDecimals,
+  type Decimal,
+  formatDecimal,
+  parseDecimal,
+} from "../money/decimal.js";
+import { expectStatus } from "./expect.js";
+import { type Item, walkList } from "./list-walk.js";
+import type { Probe } from "./probe.js";
+
+/** The amounts of a CostSummary that a roll-up sums from its parts. */
+const SUMMED = ["current_run_rate_hourly", "projected_monthly"] as const;
+
+type Costed = Item & {
+  metadata?: { name?: unknown; department_id?: unknown; namespace?: unknown };
+  cost?: Partial<Record<(typeof SUMMED)[number], { amount?: unknown }>>;
+};
+
+/** What differs between `parent`'s amounts and the exact sums of its `parts`', one message each. */
+function sumMismatches(parent: string, item: Costed, parts: Costed[], whose: string): string[] {
+  return SUMMED.flatMap((amount) => {
+    let total: Decimal = { units: 0n, scale: 0 };
+    let stated: Decimal;
+    try {
+      for (const part of parts)
+        total = addDecimals(total, parseDecimal(part.cost?.[amount]?.amount, amount));
+      stated = parseDecimal(item.cost?.[amount]?.amount, amount);
+    } catch {
+      return []; // a malformed amount is the schema checks' to report
+    }
+    if (compareDecimals(stated, total) === 0) return [];
+    return [
+      `${parent}: cost.${amount} is ${formatDecimal(stated)}, but ${whose} (${parts.length}) sum to ${formatDecimal(total)}`,
+    ];
+  });
+}
+
+/**
+ * Every department against its teams (those whose `metadata.department_id` is its id): the
+ * spec's Department says it is their sum (our assumption). Undefined when a walk did not end.
+ */
+async function departmentMismatches(probe: Probe, maxPages: number): Promise<string[] | undefined> {
+  const departments = await walkList(probe, { path: "/v1/departments", limit: 500, maxPages });
+  const teams = await walkList(probe, { path: "/v1/teams", limit: 500, maxPages });
+  if (!departments.complete || !teams.complete) return undefined;
+  const members = teams.items as Costed[];
+  return (departments.items as Costed[]).flatMap((department) =>
+    sumMismatches(
+      `department ${department.id} (${String(department.metadata?.name)})`,
+      department,
+      members.filter((team) => team.metadata?.department_id === department.id),
+      "its teams",
+    ),
+  );
+}
+
+/**
+ * The namespaces of the first cluster of `/v1/clusters` (page 1 of its cost order) against the
+ * cluster's workloads in each (`metadata.namespace`): the spec's Namespace says it is their
+ * sum (our assumption). One cluster: its two nested walks are the most a tenant's largest
+ * cluster costs. Undefined when a request failed or a walk did not end.
+ */
+async function namespaceMismatches(probe: Probe, maxPages: number): Promise<string[] | undefined> {
+  const ex = await probe.get("/v1/clusters", { params: { query: { limit: 1 } } });
+  if (!expectStatus(probe, ex, 200)) return undefined;
+  const cluster = Array.isArray(ex.body?.data) ? ex.body.data[0] : undefined;
+  if (typeof cluster?.id !== "string") return [];
+  const params = { cluster_id: cluster.id };
+  const nested = (path: string) => walkList(probe, { path, params, limit: 500, maxPages });
+  const namespaces = await nested("/v1/clusters/{cluster_id}/namespaces");
+  const workloads = await nested("/v1/clusters/{cluster_id}/workloads");
+  if (!namespaces.complete || !workloads.complete) return undefined;
+  const parts = workloads.items as Costed[];
+  return (namespaces.items as Costed[]).flatMap((namespace) => {
+    const name = namespace.metadata?.name;
+    return sumMismatches(
+      `namespace ${String(name)} of cluster ${cluster.id}`,
+      namespace,
+      parts.filter((workload) => workload.metadata?.namespace === name),
+      "the cluster's workloads in it",
+    );
+  });
+}
+
+/**
+ * What differs between the roll-ups and their parts: departments and their teams, one
+ * cluster's namespaces and its workloads (run rate and projected month, exact sums). Undefined
+ * when neither could be read whole.
+ */
+export async function rollupMismatches(
+  probe: Probe,
+  maxPages: number,
+): Promise<string[] | undefined> {
+  const departments = await departmentMismatches(probe, maxPages);
+  const namespaces = await namespaceMismatches(probe, maxPages);
+  if (!departments && !namespaces) return undefined;
+  return [...(departments ?? []), ...(namespaces ?? [])];
+}
