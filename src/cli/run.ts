@@ -126,7 +126,12 @@ async function get(args: GetArgs, io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof FirstPageTorn) {
       const context = { template: plan.resolved.template, setting: urlSetting(args) };
-      stderr.write(`${describeError(error.cause, context)}  ${error.note}\n`);
+      // Ctrl-C ends a write that waits (a FIFO nobody reads): an interruption, not a failure.
+      const interrupted = signal.aborted && isAbortError(error.cause);
+      const said = interrupted
+        ? "interrupted during the first page's write\n"
+        : describeError(error.cause, context);
+      stderr.write(`${said}  ${error.note}\n`);
       return exitCodeOf(error.cause, signal.aborted);
     }
     if (!(error instanceof WalkStopped)) {
