@@ -1,5 +1,6 @@
+import { readPath } from "../contract/order.js";
 import { clip } from "../internal/clip.js";
-import { type Column, columnValue } from "./columns.js";
+import { type Column, columnValue, isMoney } from "./columns.js";
 import { plural } from "./summary.js";
 import { visible } from "./visible.js";
 
@@ -21,6 +22,14 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 export const readsAsAnotherNumber = (text: string): boolean =>
   NUMBER.test(text) && String(Number(text)) !== text;
 
+// A money column's bare amount (`--columns cost.total.amount`) is written so that spreadsheets
+// read it as a number: `15.2000` read as 15.2 is the same amount, not changed text.
+function isMoneyAmount(item: unknown, column: Column): boolean {
+  const path = column.paths.find((p) => readPath(item, p) !== undefined);
+  const money = path?.match(/^(.+)\.amount$/)?.[1];
+  return money !== undefined && isMoney(readPath(item, money));
+}
+
 /**
  * A check of the string fields a CSV or TSV writes. Their cells hold the API's text as it is
  * (quoting changes nothing: a spreadsheet converts a quoted `"1.30"` too, and the `="1.30"`
@@ -36,6 +45,7 @@ export function checkNumericText(columns: readonly Column[]): NumericTextCheck {
         for (const column of columns) {
           const value = columnValue(item, column);
           if (typeof value !== "string" || !readsAsAnotherNumber(value)) continue;
+          if (isMoneyAmount(item, column)) continue;
           const seen = found.get(column.header);
           if (seen) seen.cells++;
           else found.set(column.header, { cells: 1, first: value });

@@ -747,4 +747,26 @@ describe("CSV and TSV text that a spreadsheet would read as another number is wr
     expect(run.stdout).toMatch(/,1\.30\r\n/);
     expect(run.stderr).toContain(NOTE("metadata.kubernetes_version (1 cell, e.g. 1.30)"));
   });
+
+  for (const format of ["csv", "tsv"]) {
+    it(`${format}: none for a money column's bare amount (15.2000 read as 15.2 is the same amount)`, async () => {
+      const columns =
+        "metadata.name,cost.current_run_rate_hourly.amount,metadata.kubernetes_version";
+      const run = await runInProcess([
+        "get",
+        "/v1/clusters",
+        "--all",
+        "--demo",
+        "-o",
+        format,
+        "--columns",
+        columns,
+      ]);
+      expect(run.code).toBe(0);
+      const sep = format === "csv" ? "," : "\t";
+      expect(run.stdout).toContain(["prod-dc-frankfurt", "15.2000", "1.30"].join(sep));
+      expect(run.stderr).toContain(NOTE("metadata.kubernetes_version (1 cell, e.g. 1.30)"));
+      expect(run.stderr).not.toContain("in cost.current_run_rate_hourly.amount");
+    });
+  }
 });
