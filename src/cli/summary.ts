@@ -23,11 +23,16 @@ export function resumeQuery(at: ResumePoint): string {
  */
 export function summaryLines(summary: GetSummary, args: GetArgs): string {
   const { items, shown, pages, total, partial, more } = summary;
-  const of = partial && total !== undefined ? ` of ${total}` : "";
+  const counted = partial && total !== undefined;
   const seconds = (summary.ms / 1000).toFixed(2);
-  // A resumed walk counts from its resume point on, not the list: the line says so first.
-  const from = summary.from ? ` from ${summary.from} on` : "";
-  let line = `${items}${of} ${items === 1 && !of ? "item" : "items"}${from}, ${plural(pages, "page")} in ${seconds} s`;
+  // A resumed walk counts from its resume point on, not the list: the line says so first, and
+  // puts the list's total apart ("5 of 20 from page 2 on" reads as 20 from page 2 on).
+  const count = summary.from
+    ? `${plural(items, "item")} from ${summary.from} on${counted ? ` (the list has ${total})` : ""}`
+    : counted
+      ? `${items} of ${total} items`
+      : plural(items, "item");
+  let line = `${count}, ${plural(pages, "page")} in ${seconds} s`;
   if (shown < items) line += `; ${shown} written (--top ${args.top})`;
   if (partial) {
     const next = more ? resumeQuery(more) : undefined;

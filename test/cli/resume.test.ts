@@ -181,6 +181,17 @@ describe("a failed walk and its resumed run write and sum what one run would hav
     }
   });
 
+  it("a resumed page that is not the last counts its items from the resume point, and the list's total apart", async () => {
+    // 20 rows in all, 15 of them from page 2 on: "5 of 20 from page 2 on" would misread as 15.
+    const resumed = await runInProcess(
+      "get /v1/cost-explorer --demo --query group_by=team --query page=2 --limit 5",
+    );
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toMatch(
+      /\n5 items from --query page=2 on \(the list has 20\), 1 page in [\d.]+ s \(more pages: add --all, or --query page=3 for the next page\)\n/,
+    );
+  });
+
   it("--top is lowered by the items written: 10, then 5, as one --top 15 run writes", async () => {
     const { first, line, rest } = await failThenResume("--top 15");
     expect(first.code).toBe(1);
