@@ -1,12 +1,12 @@
 // The bin under the signals and closed pipes CI and shells bring: SIGTERM (a job's timeout or
 // cancel), a stderr whose reader left, and Ctrl-C while --output waits for a FIFO's reader.
-import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseJUnit } from "junit2json";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { EXIT_CODES } from "../../src/cli/exit-codes.js";
 import { contractChecks } from "../../src/contract/index.js";
 import { RUN_COMPLETE_TESTCASE } from "../../src/contract/junit.js";
@@ -21,31 +21,54 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
+// Every child a test started, killed after it: a failed or timed-out test leaves no orphan
+// (one still waiting on a FIFO whose folder afterAll removes would never end).
+const children = new Set<ChildProcess>();
+afterEach(() => {
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  }
+  children.clear();
+});
+
+/** Only a guard against hanging forever, armed at the start: never a measure of time. */
+const WATCHDOG_MS = 25_000;
+
 /** The bin as a shell starts it, with its output collected as it comes. */
 function start(args: string[], env: Record<string, string> = {}) {
   const { KUBEADAPT_API_TOKEN, KUBEADAPT_BASE_URL, ...rest } = process.env;
   const child = spawn(process.execPath, ["--import", "tsx", MAIN, ...args], {
     env: { ...rest, ...env },
   });
+  children.add(child);
+  const watchdog = setTimeout(() => child.kill("SIGKILL"), WATCHDOG_MS);
   const out = { stdout: "", stderr: "" };
-  child.stdout.on("data", (chunk) => {
+  child.stdout?.on("data", (chunk) => {
     out.stdout += chunk;
   });
-  child.stderr.on("data", (chunk) => {
+  child.stderr?.on("data", (chunk) => {
     out.stderr += chunk;
   });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on("exit", (code) => {
+      clearTimeout(watchdog);
+      resolve(code);
+    }),
+  );
   return { child, out, exited };
 }
 
-/** Resolves once `stream` has carried text that `test` accepts. */
-function seen(child: ChildProcessWithoutNullStreams, stream: "stdout" | "stderr", test: RegExp) {
+/** Resolves once `stream` has carried text that `test` accepts; fails if the child ends first. */
+function seen(child: ChildProcess, stream: "stdout" | "stderr", test: RegExp) {
   let text = "";
-  return new Promise<void>((resolve) => {
-    child[stream].on("data", (chunk) => {
+  return new Promise<void>((resolve, reject) => {
+    child[stream]?.on("data", (chunk) => {
       text += chunk;
       if (test.test(text)) resolve();
     });
+    child.on("exit", () =>
+      reject(new Error(`the child ended before its ${stream} matched ${test}`)),
+    );
   });
 }
 
@@ -109,7 +132,7 @@ describe("a stderr whose reader has gone (2>&1 | head)", () => {
   /** Starts the bin with its stderr pipe closed by the reader before the bin writes there. */
   const withStderrGone = (args: string[]) => {
     const run = start(args);
-    run.child.stderr.destroy();
+    run.child.stderr?.destroy();
     return run;
   };
 
@@ -137,11 +160,8 @@ describe.runIf(spawnSync("mkfifo", ["--version"]).status === 0)("--output to a F
     // A page is in: its write waits for the FIFO to open.
     await seen(run.child, "stderr", /items, \d+ pages?\b/);
     run.child.kill("SIGINT");
-    // Only a guard against hanging forever: the old code needed a second Ctrl-C.
-    const watchdog = setTimeout(() => run.child.kill("SIGKILL"), 20_000);
-    const code = await run.exited;
-    clearTimeout(watchdog);
-    expect(code).toBe(EXIT_CODES.interrupted);
+    // The old code needed a second Ctrl-C: the watchdog would end it, with another code.
+    expect(await run.exited).toBe(EXIT_CODES.interrupted);
     expect(run.out.stderr).toContain("interrupted during the first page's write");
     expect(run.out.stderr).toContain("the output may hold part of the first page");
   });
