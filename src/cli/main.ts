@@ -3,22 +3,27 @@ import { closedStdoutNote } from "./closed-stdout.js";
 import { dataStdout } from "./data-stdout.js";
 import { EXIT_CODES } from "./exit-codes.js";
 import { runCli } from "./run.js";
+import { endIfStdoutStalls } from "./stalled-stdout.js";
 
 // The `kubeadapt` bin: the command line on this process's streams, Ctrl-C as an abort signal.
 // SIGTERM (a CI job's timeout or cancel, `timeout(1)`, a pod's deadline) stops it the same way,
 // so the report of what ran and the resume line still come out; only the exit code tells them apart.
 const controller = new AbortController();
 let terminated = false;
-process.once("SIGINT", () => controller.abort());
+const stdout = dataStdout();
+process.once("SIGINT", () => {
+  controller.abort();
+  endIfStdoutStalls(stdout, process.stderr, EXIT_CODES.interrupted);
+});
 process.once("SIGTERM", () => {
   terminated = true;
   controller.abort();
+  endIfStdoutStalls(stdout, process.stderr, EXIT_CODES.terminated);
 });
 
 const argv = process.argv.slice(2);
 const note = closedStdoutNote(process.stderr.isTTY === true);
 if (note) process.stderr.write(note);
-const stdout = dataStdout();
 // `kubeadapt get ... | head` closes stdout early: that is the reader's choice, not a failure.
 // A contract run's exit code is its verdict: it stops writing to stdout and finishes. Any other
 // error reaches the write's callback, which the command reports.

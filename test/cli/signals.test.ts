@@ -1,7 +1,9 @@
 // The bin under the signals and closed pipes CI and shells bring: SIGTERM (a job's timeout or
-// cancel), a stderr whose reader left, and Ctrl-C while --output waits for a FIFO's reader.
+// cancel), a stdout whose reader never reads, a stderr whose reader left, and Ctrl-C while
+// --output waits for a FIFO's reader.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { constants } from "node:fs";
+import { type FileHandle, mkdtemp, open, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,11 +36,15 @@ afterEach(() => {
 /** Only a guard against hanging forever, armed at the start: never a measure of time. */
 const WATCHDOG_MS = 25_000;
 
-/** The bin as a shell starts it, with its output collected as it comes. */
-function start(args: string[], env: Record<string, string> = {}) {
+/**
+ * The bin as a shell starts it, with its output collected as it comes.
+ * @param stdoutFd - a descriptor to give the bin as its stdout, instead of a pipe the test reads
+ */
+function start(args: string[], env: Record<string, string> = {}, stdoutFd?: number) {
   const { KUBEADAPT_API_TOKEN, KUBEADAPT_BASE_URL, ...rest } = process.env;
   const child = spawn(process.execPath, ["--import", "tsx", MAIN, ...args], {
     env: { ...rest, ...env },
+    stdio: ["pipe", stdoutFd ?? "pipe", "pipe"],
   });
   children.add(child);
   const watchdog = setTimeout(() => child.kill("SIGKILL"), WATCHDOG_MS);
@@ -127,6 +133,42 @@ describe("SIGTERM (a CI timeout or cancel)", () => {
     expect(JSON.parse(await readFile(cursors, "utf8")).version).toBe(2);
   });
 });
+
+describe.runIf(spawnSync("mkfifo", ["--version"]).status === 0)(
+  "a stdout whose reader never reads (a FIFO held open, never read)",
+  () => {
+    let reader: FileHandle | undefined;
+    let writer: FileHandle | undefined;
+    afterEach(async () => {
+      await writer?.close();
+      await reader?.close();
+    });
+
+    const SIGNALS = [
+      ["SIGTERM", EXIT_CODES.terminated],
+      ["SIGINT", EXIT_CODES.interrupted],
+    ] as const;
+    for (const [signal, exitCode] of SIGNALS) {
+      it(`${signal} still ends get: exit ${exitCode}, saying the output may end mid-item`, async () => {
+        const fifo = join(dir, `stalled-${signal}`);
+        expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+        // The reader end first (non-blocking), so the writer's open returns at once.
+        reader = await open(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+        writer = await open(fifo, constants.O_WRONLY);
+        // A first page bigger than the FIFO's buffer: its write cannot finish.
+        const args = ["get", "/v1/workloads", "--all", "--limit", "500", "--demo", "--progress"];
+        const run = start(args, { TERM: "dumb" }, writer.fd);
+        await seen(run.child, "stderr", /items, 1 page\b/);
+        run.child.kill(signal);
+        // The old code waited for the write forever: the watchdog would end it, with no code.
+        expect(await run.exited).toBe(exitCode);
+        expect(run.out.stderr).toContain(
+          "interrupted: stdout's reader took none of a pending write in the 5 s after the signal (a pipe or FIFO that is not read), so the command ends without it: the output may end mid-item, and no resume command is printed\n",
+        );
+      });
+    }
+  },
+);
 
 describe("a stderr whose reader has gone (2>&1 | head)", () => {
   /** Starts the bin with its stderr pipe closed by the reader before the bin writes there. */
