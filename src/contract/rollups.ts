@@ -116,15 +116,20 @@ async function namespaceMismatches(probe: Probe, maxPages: number): Promise<stri
 
 /**
  * What differs between the roll-ups and their parts: departments and their teams, one
- * cluster's namespaces and its workloads (run rate and projected month, exact sums). Undefined
- * when neither could be read whole.
+ * cluster's namespaces and its workloads (run rate and projected month, exact sums). Each is
+ * read only where the token has the scope (else noted): the dashboard is checked without them.
+ * Undefined when neither could be read whole.
  */
 export async function rollupMismatches(
   probe: Probe,
   maxPages: number,
 ): Promise<string[] | undefined> {
-  const departments = await departmentMismatches(probe, maxPages);
-  const namespaces = await namespaceMismatches(probe, maxPages);
+  const departments = await probe.optional("the departments' roll-ups", () =>
+    departmentMismatches(probe, maxPages),
+  );
+  const namespaces = await probe.optional("the namespaces' roll-ups", () =>
+    namespaceMismatches(probe, maxPages),
+  );
   if (!departments && !namespaces) return undefined;
   return [...(departments ?? []), ...(namespaces ?? [])];
 }
