@@ -1,5 +1,5 @@
 import type { BrokenHttp } from "../internal/broken-http.js";
-import { untrustedTlsHint } from "./network-error.js";
+import { tlsHint } from "../internal/tls-hint.js";
 import type { Probe } from "./probe.js";
 import type { InterruptedError } from "./session.js";
 
@@ -57,8 +57,8 @@ export async function preflight(probe: Probe, baseUrl: string): Promise<string |
     // It answered, in HTTP no client can read: not a network to check, but the server.
     const broken = (error as InterruptedError).broken;
     if (broken) return `${baseUrl} answered in broken HTTP (${BROKEN_WORDS[broken]}): ${why}`;
-    // A private CA (a staging deployment's) is the usual cause: say how to trust it.
-    const hint = untrustedTlsHint((error as InterruptedError).code, "the base URL");
+    // A private CA (a staging deployment's) or http's port behind https://: say what to change.
+    const hint = tlsHint((error as InterruptedError).code, "the base URL");
     return `cannot reach ${baseUrl}: ${why}${hint ? `; ${hint}` : ""}`;
   }
   const answer = `GET ${ORGANIZATION} → ${status}${typeof code === "string" ? ` ${code}` : ""}`;
