@@ -1,4 +1,5 @@
 import type { BrokenHttp } from "../internal/broken-http.js";
+import { baseBeforeOrganization, ORGANIZATION } from "../internal/organization-path.js";
 import { tlsHint } from "../internal/tls-hint.js";
 import type { Probe } from "./probe.js";
 import type { InterruptedError } from "./session.js";
@@ -12,8 +13,6 @@ const BROKEN_WORDS: Record<BrokenHttp, string> = {
   undecodable: "a body that does not match its Content-Encoding",
 };
 
-const ORGANIZATION = "/v1/organization";
-
 /**
  * Why a redirect explains the answer, when the preflight's request was redirected to another
  * origin than `baseUrl`'s: fetch drops the token there (http:// to https:// always changes the
@@ -22,9 +21,8 @@ const ORGANIZATION = "/v1/organization";
  */
 function redirectNote(baseUrl: string, to: URL | undefined, answer: string): string | undefined {
   if (!to || to.origin === new URL(baseUrl).origin) return undefined;
-  const path = to.pathname;
-  const base = to.origin + (path.endsWith(ORGANIZATION) ? path.slice(0, -ORGANIZATION.length) : "");
-  return `${baseUrl} redirected to ${to.origin}${path}, another origin, where the token is not sent: ${answer} (if the API is there, use --base-url ${base})`;
+  const base = baseBeforeOrganization(to);
+  return `${baseUrl} redirected to ${to.origin}${to.pathname}, another origin, where the token is not sent: ${answer} (if the API is there, use --base-url ${base})`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isMoney } from "./currencies.js";
+import { isMoney } from "../internal/is-money.js";
 import type { Item } from "./list-walk.js";
 import { idOf } from "./walk-compare.js";
 
@@ -20,11 +20,7 @@ export function atSameDataTime(a: unknown, b: unknown): boolean {
 }
 
 /** `value` when it is a Money (a JSON value that may be anything, `null` included). */
-function moneyOf(value: unknown): { amount: string; currency: string } | undefined {
-  const object =
-    typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined;
-  return object && isMoney(object) ? object : undefined;
-}
+const moneyOf = (value: unknown) => (isMoney(value) ? value : undefined);
 
 /**
  * Where `got`'s cost says otherwise than `listed`'s (the same resource read from `source`), as
