@@ -71,7 +71,6 @@ export class Probe implements RequestSink {
   ) {
     this.live = (options.mode ?? "live") === "live";
     this.token = options.token;
-
     // The SDK calls it as (url or request, init), openapi-fetch as (request): the exchange is
     // recorded as one Request either way.
     const record = async (input: string | Request, init?: RequestInit): Promise<Response> => {
