@@ -52,7 +52,7 @@ function sumMismatches({ label, item, parts, whose }: Rollup): string[] {
  * a roll-up whose `cost_mode` or `last_updated_at` is not every part's (a materialized view
  * refreshed on its own schedule) is not compared, and noted.
  */
-function rollupsMismatches(probe: Probe, kind: string, rollups: Rollup[]): string[] {
+function mismatchesAtOneDataTime(probe: Probe, kind: string, rollups: Rollup[]): string[] {
   const [compared, apart] = [[] as Rollup[], [] as Rollup[]];
   for (const rollup of rollups) {
     const same = rollup.parts.every((part) => atSameDataTime(rollup.item, part));
@@ -82,7 +82,7 @@ async function departmentMismatches(probe: Probe, maxPages: number): Promise<str
     parts: members.filter((team) => team.metadata?.department_id === department.id),
     whose: "its teams",
   }));
-  return rollupsMismatches(probe, "departments", rollups);
+  return mismatchesAtOneDataTime(probe, "departments", rollups);
 }
 
 /**
@@ -111,7 +111,7 @@ async function namespaceMismatches(probe: Probe, maxPages: number): Promise<stri
       whose: "the cluster's workloads in it",
     };
   });
-  return rollupsMismatches(probe, "namespaces", rollups);
+  return mismatchesAtOneDataTime(probe, "namespaces", rollups);
 }
 
 /**
