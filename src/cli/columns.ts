@@ -1,4 +1,5 @@
 import { readPath } from "../contract/order.js";
+import { isMoney } from "../internal/is-money.js";
 import { type ItemField, itemFields } from "./item-fields.js";
 import { UsageError } from "./usage-error.js";
 
@@ -11,11 +12,8 @@ export interface Column {
 /** How a cell is written: tables add the currency to money, CSV and TSV keep the bare amount. */
 export type CellStyle = "table" | "csv";
 
-/** True for the API's `Money` shape, `{ amount: "12.4800", currency: "USD" }`. */
-export function isMoney(value: unknown): value is { amount: string; currency: string } {
-  const money = value as { amount?: unknown; currency?: unknown } | null;
-  return typeof money?.amount === "string" && typeof money.currency === "string";
-}
+// The CLI's modules take the money test from here, one with the contract suite's.
+export { isMoney } from "../internal/is-money.js";
 
 /** The value a column shows for an item: at the first of its paths that the item has. */
 export function columnValue(item: unknown, column: Column): unknown {

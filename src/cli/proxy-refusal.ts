@@ -13,8 +13,6 @@ export class ProxyRefusedError extends ConnectionError {
   static override readonly errorName: string = "ProxyRefusedError";
   constructor(
     message: string,
-    /** The status the proxy answered the `CONNECT` with. */
-    readonly proxyStatus: number,
     /** The variable that named the proxy: `HTTP_PROXY` or `HTTPS_PROXY`. */
     readonly variable: string,
   ) {
@@ -30,8 +28,6 @@ export class ProxyGatewayError extends Error {
   override readonly name = "ProxyGatewayError" as const;
   constructor(
     message: string,
-    /** The status the proxy answered the `CONNECT` with. */
-    readonly proxyStatus: number,
     /** The variable that named the proxy: `HTTP_PROXY` or `HTTPS_PROXY`. */
     readonly variable: string,
   ) {
@@ -71,7 +67,7 @@ export function explainRefusal(error: Error, proxy: ProxyInUse, origin: string):
   const did = transient ? "could not open a tunnel" : "refused to tunnel";
   const message = `the proxy at ${new URL(proxy.url).origin} (${proxy.variable}) ${did} to ${target.hostname}:${port} (CONNECT → ${why})`;
   const Answer = transient ? ProxyGatewayError : ProxyRefusedError;
-  return new Answer(message, Number(status), proxy.variable);
+  return new Answer(message, proxy.variable);
 }
 
 /**

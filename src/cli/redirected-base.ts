@@ -1,6 +1,5 @@
 import type { FetchLike } from "../index.js";
-
-const ORGANIZATION = "/v1/organization";
+import { baseBeforeOrganization, ORGANIZATION } from "../internal/organization-path.js";
 
 // The probe's own bound: it only explains an error already printed, so it never holds the
 // command for long.
@@ -28,8 +27,7 @@ export async function redirectedBase(
     if (!response.redirected || !response.url) return undefined;
     const to = new URL(response.url);
     if (to.origin === new URL(root).origin) return undefined;
-    const path = to.pathname;
-    return to.origin + (path.endsWith(ORGANIZATION) ? path.slice(0, -ORGANIZATION.length) : "");
+    return baseBeforeOrganization(to);
   } catch {
     return undefined;
   }

@@ -1,4 +1,3 @@
-import { untrustedTlsHint } from "../contract/network-error.js";
 import {
   isAbortError,
   isAuthenticationError,
@@ -18,6 +17,7 @@ import {
 } from "../index.js";
 import { type BrokenHttp, brokenHttp } from "../internal/broken-http.js";
 import { networkCause } from "../internal/network-cause.js";
+import { tlsHint } from "../internal/tls-hint.js";
 import { EXIT_CODES } from "./exit-codes.js";
 import { isDataShapeError, isNotAnItemError } from "./item-objects.js";
 import { proxyAnswerIn } from "./proxy-refusal.js";
@@ -51,10 +51,7 @@ function connectionHint(e: KubeadaptError, setting: UrlSetting): string {
   }
   if (code === "ECONNREFUSED")
     return `nothing listens there: check the host and port of ${setting}`;
-  return (
-    untrustedTlsHint(code, setting) ??
-    `could not reach the server: check ${setting} and the network`
-  );
+  return tlsHint(code, setting) ?? `could not reach the server: check ${setting} and the network`;
 }
 
 // The proxy answered, not the API: the place to look is the variable that named it.

@@ -4,6 +4,9 @@
  */
 export const APPLIED_AT_TOLERANCE_MS = 24 * 3_600_000;
 
+/** The tolerance as messages say it. */
+const TOLERANCE = `${APPLIED_AT_TOLERANCE_MS / 3_600_000} hours`;
+
 const far = (at: number, clock: number) =>
   Number.isNaN(clock) || Math.abs(at - clock) > APPLIED_AT_TOLERANCE_MS;
 
@@ -26,5 +29,5 @@ export function appliedAtViolation(
   const at = Date.parse(appliedAt);
   const dated = Date.parse(headers.get("date") ?? "");
   if (Number.isNaN(at) || !far(at, now) || !far(at, dated)) return undefined;
-  return `${label}: meta.applied_at is ${appliedAt}, more than 24 hours from the runner's clock (${new Date(now).toISOString()}) and from the response's Date: it is not when the server evaluated the request`;
+  return `${label}: meta.applied_at is ${appliedAt}, more than ${TOLERANCE} from the runner's clock (${new Date(now).toISOString()}) and from the response's Date: it is not when the server evaluated the request`;
 }

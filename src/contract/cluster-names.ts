@@ -25,6 +25,7 @@ function clusterReferences(data: unknown): ClusterReference[] {
 export interface ClusterReader {
   /** The cluster's `metadata.name` by id now; undefined when it is gone or did not answer. */
   read(id: string): Promise<string | undefined>;
+  /** Records what the check could not judge (the probe's note). */
   note(message: string): void;
 }
 

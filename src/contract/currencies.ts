@@ -1,8 +1,5 @@
+import { isMoney } from "../internal/is-money.js";
 import { eachObject } from "./json-walk.js";
-
-/** Whether a JSON object is the spec's `Money` (an `amount` and a `currency`, both strings). */
-export const isMoney = (o: Record<string, unknown>): o is { amount: string; currency: string } =>
-  typeof o.amount === "string" && typeof o.currency === "string";
 
 /**
  * The organization's billing currency, met across the whole run: the spec's `Money` puts every

@@ -4,6 +4,14 @@ import type { CheckResult } from "./types.js";
 /** How the skip reason of a check stopped by a documented 403 begins, naming the family. */
 const LACKS = "the token lacks the scope for ";
 
+/**
+ * Thrown into a part of a check that can be left out (see `Probe.optional`) when the token
+ * lacks the scope of a family it reads; its message is the reason from {@link missingScope}.
+ */
+export class OutOfScopeError extends Error {
+  override name = "ContractOutOfScopeError" as const;
+}
+
 /** The family of a spec path: `/v1/teams/{team_id}/assignments` → `/v1/teams`. */
 export const familyOf = (template: string) => template.split("/").slice(0, 3).join("/");
 

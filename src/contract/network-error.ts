@@ -22,13 +22,3 @@ export function isConnectionReset(error: unknown): boolean {
   }
   return false;
 }
-
-/**
- * What to do about a TLS certificate the runtime does not trust (self-signed, a private CA) or
- * that names another host, given the failure's `code`; undefined for any other code.
- * @param setting - what gave the URL, as the hint names it (`--base-url`, `the base URL`)
- */
-export function untrustedTlsHint(code: string | undefined, setting: string): string | undefined {
-  if (!/CERT|SELF_SIGNED|ALTNAME|UNABLE_TO_VERIFY|TLS|SSL/.test(code ?? "")) return undefined;
-  return `the server's TLS certificate is not trusted: check the host name in ${setting}, or trust its CA with NODE_EXTRA_CA_CERTS=ca.pem`;
-}

@@ -1,5 +1,6 @@
 import type { BrokenHttp } from "../internal/broken-http.js";
-import { untrustedTlsHint } from "./network-error.js";
+import { baseBeforeOrganization, ORGANIZATION } from "../internal/organization-path.js";
+import { tlsHint } from "../internal/tls-hint.js";
 import type { Probe } from "./probe.js";
 import type { InterruptedError } from "./session.js";
 
@@ -12,8 +13,6 @@ const BROKEN_WORDS: Record<BrokenHttp, string> = {
   undecodable: "a body that does not match its Content-Encoding",
 };
 
-const ORGANIZATION = "/v1/organization";
-
 /**
  * Why a redirect explains the answer, when the preflight's request was redirected to another
  * origin than `baseUrl`'s: fetch drops the token there (http:// to https:// always changes the
@@ -22,9 +21,8 @@ const ORGANIZATION = "/v1/organization";
  */
 function redirectNote(baseUrl: string, to: URL | undefined, answer: string): string | undefined {
   if (!to || to.origin === new URL(baseUrl).origin) return undefined;
-  const path = to.pathname;
-  const base = to.origin + (path.endsWith(ORGANIZATION) ? path.slice(0, -ORGANIZATION.length) : "");
-  return `${baseUrl} redirected to ${to.origin}${path}, another origin, where the token is not sent: ${answer} (if the API is there, use --base-url ${base})`;
+  const base = baseBeforeOrganization(to);
+  return `${baseUrl} redirected to ${to.origin}${to.pathname}, another origin, where the token is not sent: ${answer} (if the API is there, use --base-url ${base})`;
 }
 
 /**
@@ -57,8 +55,8 @@ export async function preflight(probe: Probe, baseUrl: string): Promise<string |
     // It answered, in HTTP no client can read: not a network to check, but the server.
     const broken = (error as InterruptedError).broken;
     if (broken) return `${baseUrl} answered in broken HTTP (${BROKEN_WORDS[broken]}): ${why}`;
-    // A private CA (a staging deployment's) is the usual cause: say how to trust it.
-    const hint = untrustedTlsHint((error as InterruptedError).code, "the base URL");
+    // A private CA (a staging deployment's) or http's port behind https://: say what to change.
+    const hint = tlsHint((error as InterruptedError).code, "the base URL");
     return `cannot reach ${baseUrl}: ${why}${hint ? `; ${hint}` : ""}`;
   }
   const answer = `GET ${ORGANIZATION} → ${status}${typeof code === "string" ? ` ${code}` : ""}`;

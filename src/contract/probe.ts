@@ -4,7 +4,7 @@ import { createKubeadapt, type GetInit, type GetPath, type Kubeadapt } from "../
 import { redact } from "../internal/redact.js";
 import { templateFor } from "../spec/document.js";
 import { appliedAtViolation } from "./applied-at.js";
-import { missingScope } from "./forbidden.js";
+import { missingScope, OutOfScopeError } from "./forbidden.js";
 import { projectedViolation } from "./projected.js";
 import { RequestIds } from "./request-ids.js";
 import { headerViolations } from "./response-headers.js";
@@ -59,6 +59,8 @@ export class Probe implements RequestSink {
   private readonly basePath: string;
   private readonly live: boolean;
   private readonly token: string;
+  /** Reads under way through {@link optional}: a missing scope ends those, not the check. */
+  private optionalReads = 0;
 
   /**
    * @param session - the run's shared transport; a probe made alone gets its own
@@ -69,7 +71,6 @@ export class Probe implements RequestSink {
   ) {
     this.live = (options.mode ?? "live") === "live";
     this.token = options.token;
-
     // The SDK calls it as (url or request, init), openapi-fetch as (request): the exchange is
     // recorded as one Request either way.
     const record = async (input: string | Request, init?: RequestInit): Promise<Response> => {
@@ -131,6 +132,24 @@ export class Probe implements RequestSink {
     this.interruption ??= { kind, reason: redact(reason, this.token), violationsBefore };
   }
 
+  /**
+   * Runs `read`, a part of the check it can do without: a family out of the token's scope (the
+   * spec's 403 FORBIDDEN) ends only `read`, noted with what it was for, instead of skipping the
+   * whole check. Undefined when it ended so.
+   */
+  async optional<T>(what: string, read: () => Promise<T>): Promise<T | undefined> {
+    this.optionalReads++;
+    try {
+      return await read();
+    } catch (error) {
+      if (!(error instanceof OutOfScopeError)) throw error;
+      this.note(`${what} not compared: ${error.message}`);
+      return undefined;
+    } finally {
+      this.optionalReads--;
+    }
+  }
+
   /** Records what this check could not cover (the token removed, as in {@link fail}). */
   note(message: string): void {
     const text = redact(message, this.token);
@@ -171,6 +190,7 @@ export class Probe implements RequestSink {
     const valid = this.findings === before;
     const lacking = missingScope(request, exchange, this.token, valid);
     if (lacking && !(await this.readsFamily(request, exchange.template as string))) {
+      if (this.optionalReads > 0) throw new OutOfScopeError(lacking);
       this.interrupt("forbidden", lacking);
       throw new InterruptedError(lacking);
     }

@@ -16,8 +16,8 @@ export interface HeaderSubject {
  * What is wrong with a response's headers: `Content-Type` other than `application/json` (a
  * `charset` parameter is fine), a header its documented response marks `required` missing (such
  * as `Retry-After` on a 429 or 503: the spec tells clients to wait that long), and an
- * `X-Request-Id` other than the body's `meta.request_id`. Header values are validated against their schemas
- * with the body. One message per problem.
+ * `X-Request-Id` other than the body's `meta.request_id`. Header values are validated against
+ * their schemas with the body. One message per problem.
  * @param mock - the target is a Prism mock, which takes `X-Request-Id` from the spec's example
  *   and not from the body it serves: the two ids are not compared
  */

@@ -1,4 +1,4 @@
-import { isMoney } from "./currencies.js";
+import { isMoney } from "../internal/is-money.js";
 import type { Item } from "./list-walk.js";
 import { idOf } from "./walk-compare.js";
 
@@ -8,12 +8,19 @@ function costOf(item: unknown): Record<string, unknown> | undefined {
   return typeof cost === "object" && cost !== null ? (cost as Record<string, unknown>) : undefined;
 }
 
-/** `value` when it is a Money (a JSON value that may be anything, `null` included). */
-function moneyOf(value: unknown): { amount: string; currency: string } | undefined {
-  const object =
-    typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined;
-  return object && isMoney(object) ? object : undefined;
+/**
+ * Whether two items' costs are at one data time: the same `cost_mode` and `last_updated_at`
+ * (a string). The spec's CostSummary is the cost of one resource at one data time; costs read
+ * at two data times may differ, whatever a server does right.
+ */
+export function atSameDataTime(a: unknown, b: unknown): boolean {
+  const [one, two] = [costOf(a), costOf(b)];
+  if (!one || !two || one.cost_mode !== two.cost_mode) return false;
+  return typeof one.last_updated_at === "string" && one.last_updated_at === two.last_updated_at;
 }
+
+/** `value` when it is a Money (a JSON value that may be anything, `null` included). */
+const moneyOf = (value: unknown) => (isMoney(value) ? value : undefined);
 
 /**
  * Where `got`'s cost says otherwise than `listed`'s (the same resource read from `source`), as
@@ -23,11 +30,8 @@ function moneyOf(value: unknown): { amount: string; currency: string } | undefin
  * carries a newer `last_updated_at`. Every amount both carry is compared.
  */
 export function costDiffers(listed: unknown, got: unknown, source: string): string | undefined {
-  const [was, now] = [costOf(listed), costOf(got)];
-  if (!was || !now || was.cost_mode !== now.cost_mode) return undefined;
-  if (typeof was.last_updated_at !== "string" || was.last_updated_at !== now.last_updated_at) {
-    return undefined;
-  }
+  if (!atSameDataTime(listed, got)) return undefined;
+  const [was, now] = [costOf(listed) ?? {}, costOf(got) ?? {}];
   for (const [field, value] of Object.entries(was)) {
     const [expected, actual] = [moneyOf(value), moneyOf(now[field])];
     if (!expected || !actual) continue;

@@ -9,6 +9,7 @@ export interface ClusterWindow {
   start: string;
   /** The request, for messages. */
   label: string;
+  /** The rows' group keys: the ids of the clusters the window has a row for. */
   keys: ReadonlySet<string>;
 }
 

@@ -9,7 +9,8 @@ export function networkCause(error: unknown): { code?: string; message: string }
   for (let node = error, depth = 0; node instanceof Error && depth < 8; depth++) {
     const own = (node as { code?: unknown }).code;
     if (typeof own === "string") code = own;
-    if (node.message) message = node.message;
+    // OpenSSL's messages end in a newline, which would break the line that quotes them.
+    if (node.message.trim()) message = node.message.trim();
     node = node.cause;
   }
   return code === undefined ? { message } : { code, message };

@@ -1,8 +1,9 @@
 import type { Socket } from "node:net";
 import { buildConnector } from "undici";
 
-// What undici's connector hears of a TCP connect ended because no request waits for it.
-const ABANDONED = new Error("the connect was abandoned: no request waits for it");
+// What undici's connector hears of a TCP connect ended because no request waits for it: one
+// error a socket, so that listeners never share an object (or its stack).
+const abandoned = () => new Error("the connect was abandoned: no request waits for it");
 
 /**
  * The connector of the transport's own `Agent`, which keeps in view the sockets still
@@ -51,7 +52,7 @@ export class PendingConnects {
       // keeps the process alive whatever the ref: ended, with an error so that undici's
       // connector hears of it (a bare destroy() emits none, and the socket would stay here).
       for (const socket of this.#sockets) {
-        if (socket.connecting) socket.destroy(ABANDONED);
+        if (socket.connecting) socket.destroy(abandoned());
         else socket.unref();
       }
     }

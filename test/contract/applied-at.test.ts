@@ -2,6 +2,7 @@
 // runner's clock, with a day's tolerance so that clock skew never trips it, and accepts a server
 // whose clock is elsewhere on purpose only when its own Date header says so too.
 import { describe, expect, it } from "vitest";
+import { APPLIED_AT_TOLERANCE_MS } from "../../src/contract/applied-at.js";
 import { runContract } from "../../src/contract/index.js";
 import { createFakeKubeadapt } from "../../src/testing/index.js";
 
@@ -41,7 +42,11 @@ describe("meta.applied_at against the runner's clock", () => {
     const check = await envelopesWithAppliedAt(-25 * HOUR_MS);
     expect(check?.status).toBe("failed");
     expect(check?.violations).toEqual([
-      expect.stringMatching(/meta\.applied_at is \S+, more than 24 hours from the runner's clock/),
+      expect.stringMatching(
+        new RegExp(
+          `meta\\.applied_at is \\S+, more than ${APPLIED_AT_TOLERANCE_MS / HOUR_MS} hours from the runner's clock`,
+        ),
+      ),
     ]);
   });
 

@@ -15,6 +15,8 @@ import {
   errorEnvelope,
   json,
   type Layer,
+  on,
+  onBody,
   TOKEN,
   target,
 } from "../helpers/mutant-proxy.js";
@@ -129,6 +131,31 @@ describe("a token without the scope of teams, departments and Cost Explorer", ()
 });
 
 describe("a token without the scope of /v1/teams", () => {
+  it("dashboard-totals still judges the dashboard: only the departments' roll-ups are left out, noted", async () => {
+    // A dashboard counting one cluster too many, behind a token that may not read /v1/teams.
+    const miscounted = on(
+      /^\/v1\/organization\/dashboard$/,
+      onBody((body) => {
+        body.data.counts.clusters += 1;
+      }),
+    );
+    const teamless = scoped(/^\/v1\/teams(\/|$)/);
+    const layer: Layer = (request, next, fake) =>
+      teamless(request, (sent) => miscounted(sent, next, fake), fake);
+    const report = await runContract({ ...target(layer).options, only: ["dashboard-totals"] });
+    const [check] = report.checks;
+    expect(check?.skippedBecause, formatReport(report)).toBeUndefined();
+    expect(check?.status).toBe("failed");
+    expect(check?.violations).toContainEqual(
+      expect.stringMatching(/^\/v1\/organization\/dashboard: counts\.clusters is \d+, but/),
+    );
+    expect(check?.notes).toContainEqual(
+      expect.stringMatching(
+        /^the departments' roll-ups not compared: the token lacks the scope for \/v1\/teams: GET \/v1\/teams\?limit=500 → 403 FORBIDDEN/,
+      ),
+    );
+  });
+
   it("ends with the line contract.md quotes, count included", {
     timeout: 90_000,
   }, async () => {

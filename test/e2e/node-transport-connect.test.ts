@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterEach, expect, it } from "vitest";
+import { PendingConnects } from "../../src/node/pending-connects.js";
 import { type BlackholePort, startBlackholePort } from "../helpers/blackhole-port.js";
 import { type SilentPort, startSilentTlsPort } from "../helpers/silent-tls-port.js";
 
@@ -95,3 +96,29 @@ it.each(["http", "https"])(
   },
   20_000,
 );
+
+it("each abandoned TCP connect is ended with an error of its own", async () => {
+  blackhole = await startBlackholePort();
+  const [hostname, port] = blackhole.host.split(":") as [string, string];
+  const pending = new PendingConnects();
+  const errors: (Error | null)[] = [];
+  const ended = new Promise<void>((resolve) => {
+    const connected = (error: Error | null) => {
+      errors.push(error);
+      if (errors.length === 2) resolve();
+    };
+    pending.hold();
+    for (let i = 0; i < 2; i++) {
+      const options = { hostname, host: hostname, port, protocol: "http:", servername: null };
+      pending.connect(options as never, connected as never);
+    }
+  });
+  // No request waits any more: both connects, still in progress, are ended.
+  pending.release();
+  await ended;
+  const [first, second] = errors;
+  expect(first?.message).toBe("the connect was abandoned: no request waits for it");
+  expect(second?.message).toBe(first?.message);
+  // Listeners (undici's, a user's) never share one object or its stack.
+  expect(second).not.toBe(first);
+}, 20_000);
