@@ -1,5 +1,6 @@
 import type { Dispatcher } from "undici";
 import { ConnectionError } from "../index.js";
+import { causeChain } from "../internal/cause-chain.js";
 import { RETRY_STATUS } from "../internal/retry-status.js";
 
 // undici's ProxyAgent's error when the proxy answers CONNECT with a status other than 200.
@@ -75,11 +76,9 @@ export function explainRefusal(error: Error, proxy: ProxyInUse, origin: string):
  * {@link ProxyRefusedError} or {@link ProxyGatewayError}, else undefined.
  */
 export function proxyAnswerIn(error: unknown): ProxyRefusedError | ProxyGatewayError | undefined {
-  for (let node = error, depth = 0; node instanceof Error && depth < 8; depth++) {
-    if (node instanceof ProxyRefusedError || node instanceof ProxyGatewayError) return node;
-    node = node.cause;
-  }
-  return undefined;
+  return causeChain(error).find(
+    (node) => node instanceof ProxyRefusedError || node instanceof ProxyGatewayError,
+  );
 }
 
 /** `handler`, with a refused tunnel's error explained by {@link explainRefusal}. */

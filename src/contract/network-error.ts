@@ -1,3 +1,4 @@
+import { causeChain } from "../internal/cause-chain.js";
 import { networkCause } from "../internal/network-cause.js";
 
 /**
@@ -16,9 +17,7 @@ const RESET_CODES = new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET", "UND_ERR_C
 
 /** True when `error` is a connection that was reset or closed mid-request. */
 export function isConnectionReset(error: unknown): boolean {
-  for (let node = error, depth = 0; node instanceof Error && depth < 8; depth++) {
-    if (RESET_CODES.has(String((node as { code?: unknown }).code))) return true;
-    node = node.cause;
-  }
-  return false;
+  return causeChain(error).some((node) =>
+    RESET_CODES.has(String((node as { code?: unknown }).code)),
+  );
 }

@@ -1,3 +1,5 @@
+import { causeChain } from "./cause-chain.js";
+
 /** How a server that answered broke HTTP, as the hint words it. */
 export type BrokenHttp = "malformed" | "headers" | "redirects" | "too long" | "undecodable";
 
@@ -21,12 +23,11 @@ const SIGNS: [BrokenHttp, RegExp][] = [
  * a failure to connect (DNS, refused, TLS, reset), which the chain names otherwise.
  */
 export function brokenHttp(error: unknown): BrokenHttp | undefined {
-  const texts: string[] = [];
-  for (let node = error, depth = 0; node instanceof Error && depth < 8; depth++) {
-    const code = (node as { code?: unknown }).code;
-    texts.push(`${node.name} ${typeof code === "string" ? code : ""}: ${node.message}`);
-    node = node.cause;
-  }
-  const text = texts.join("\n");
+  const text = causeChain(error)
+    .map((node) => {
+      const code = (node as { code?: unknown }).code;
+      return `${node.name} ${typeof code === "string" ? code : ""}: ${node.message}`;
+    })
+    .join("\n");
   return SIGNS.find(([, sign]) => sign.test(text))?.[0];
 }

@@ -1,3 +1,5 @@
+import { causeChain } from "./cause-chain.js";
+
 /**
  * The code (`ENOTFOUND`, `ECONNREFUSED`, a certificate error, …) and the message of the deepest
  * cause of a failed request: Node's fetch wraps the socket's error as `TypeError: fetch failed`.
@@ -6,12 +8,11 @@
 export function networkCause(error: unknown): { code?: string; message: string } {
   let code: string | undefined;
   let message = "";
-  for (let node = error, depth = 0; node instanceof Error && depth < 8; depth++) {
+  for (const node of causeChain(error)) {
     const own = (node as { code?: unknown }).code;
     if (typeof own === "string") code = own;
     // OpenSSL's messages end in a newline, which would break the line that quotes them.
     if (node.message.trim()) message = node.message.trim();
-    node = node.cause;
   }
   return code === undefined ? { message } : { code, message };
 }
